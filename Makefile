@@ -1,0 +1,79 @@
+# repay — exact repayment-plan calculator. See README.md.
+#
+#   make            build/librepay.a and build/repay
+#   make demo       install what is missing, build, run a real example
+#   make check      install what is missing, build, run every test
+#   make san        the tests again under AddressSanitizer + UBSan (build-san/)
+#   make clean
+
+CC      ?= cc
+OPT     ?= -O2 -g
+BUILD   ?= build
+SAN_FLAGS =
+WARN    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wpointer-arith -Wformat=2 -Wno-format-truncation  # messages are cut to fit on purpose
+CFLAGS  += $(OPT) $(WARN) $(SAN_FLAGS)
+CPPFLAGS += -Iinclude -Icalc -D_POSIX_C_SOURCE=200809L -MMD -MP
+LDFLAGS += $(SAN_FLAGS)
+LIBS    = -lcjson -lgmp
+
+LIB_SRC  = $(sort $(wildcard calc/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(BUILD)/cli/repay.o
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
+
+DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config
+
+.PHONY: all deps demo check unit fixtures cli-test san clean
+
+all: $(BUILD)/librepay.a $(BUILD)/repay
+
+$(BUILD)/librepay.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/repay: $(CLI_OBJ) $(BUILD)/librepay.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/librepay.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
+
+# Installs the Debian packages the build needs, when any is missing.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo '$$ build/repay schedule --format table examples/mortgage.json'
+	@$(BUILD)/repay schedule --format table examples/mortgage.json | sed -n '1,8p;355,$$p'
+
+check: deps
+	@$(MAKE) --no-print-directory all unit cli-test
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+cli-test: $(BUILD)/repay
+	@sh tests/cli_test.sh $(BUILD)/repay
+
+san:
+	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

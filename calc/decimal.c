@@ -1,0 +1,197 @@
+/*
+ * decimal.c — exact decimal text ⇄ mpq_t.
+ *
+ * Parsing is strict (sign, digits, optional fraction, optional bounded
+ * exponent) and never hands user text to mpq_set_str, which would accept
+ * spaces and "1/0". Formatting writes a fixed number of places.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Exponents beyond this are cut off while reading; any such number fails the
+ * digit limits below, so the cap only keeps the arithmetic in range. */
+#define EXPONENT_CAP 100000
+
+rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, size_t len,
+                                  rp_error *err)
+{
+    size_t i = 0;
+    int negative = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        negative = s[i++] == '-';
+    if (i >= len || !is_digit(s[i]))
+        return rp_fail(err, RP_E_VALUE, NULL, "expected a decimal number such as 1200.50");
+    size_t int_start = i;
+    while (i < len && is_digit(s[i]))
+        i++;
+    size_t int_len = i - int_start;
+    if (int_len > 1 && s[int_start] == '0')
+        return rp_fail(err, RP_E_VALUE, NULL, "a number must not have leading zeros");
+    size_t frac_start = i, frac_len = 0;
+    if (i < len && s[i] == '.') {
+        i++;
+        frac_start = i;
+        while (i < len && is_digit(s[i]))
+            i++;
+        frac_len = i - frac_start;
+        if (frac_len == 0)
+            return rp_fail(err, RP_E_VALUE, NULL, "expected a digit after the decimal point");
+    }
+    long exponent = 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        int exp_negative = 0;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            exp_negative = s[i++] == '-';
+        if (i >= len || !is_digit(s[i]))
+            return rp_fail(err, RP_E_VALUE, NULL, "expected digits after the exponent 'e'");
+        while (i < len && is_digit(s[i])) {
+            if (exponent < EXPONENT_CAP)
+                exponent = exponent * 10 + (s[i] - '0');
+            i++;
+        }
+        if (exp_negative)
+            exponent = -exponent;
+    }
+    if (i > RP_MAX_DECIMAL_CHARS)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d characters",
+                       RP_MAX_DECIMAL_CHARS);
+
+    /* Significant digits: integer then fraction digits, without leading
+     * zeros; trailing zeros move into the exponent. value = digits × 10^e. */
+    char digits[RP_MAX_DECIMAL_CHARS + 1];
+    size_t n = 0;
+    for (size_t k = 0; k < int_len; k++)
+        digits[n++] = s[int_start + k];
+    for (size_t k = 0; k < frac_len; k++)
+        digits[n++] = s[frac_start + k];
+    long e = exponent - (long)frac_len;
+    size_t lead = 0;
+    while (lead < n && digits[lead] == '0')
+        lead++;
+    while (n > lead && digits[n - 1] == '0') {
+        n--;
+        e++;
+    }
+    size_t sig = n - lead;
+    if (sig == 0) {
+        mpq_set_ui(out, 0, 1);
+        *consumed = i;
+        return RP_OK;
+    }
+    if (e < -RP_MAX_DECIMAL_DIGITS)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d decimal places",
+                       RP_MAX_DECIMAL_DIGITS);
+    if ((long)sig + e > RP_MAX_DECIMAL_DIGITS)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d integer digits",
+                       RP_MAX_DECIMAL_DIGITS);
+    digits[n] = '\0';
+
+    mpq_t v;
+    mpq_init(v);
+    mpz_set_str(mpq_numref(v), digits + lead, 10); /* only our own checked digits */
+    if (e >= 0) {
+        mpz_t p;
+        mpz_init(p);
+        mpz_ui_pow_ui(p, 10, (unsigned long)e);
+        mpz_mul(mpq_numref(v), mpq_numref(v), p);
+        mpz_clear(p);
+    } else {
+        mpz_ui_pow_ui(mpq_denref(v), 10, (unsigned long)-e);
+        mpq_canonicalize(v); /* denominator is a power of ten, never zero */
+    }
+    if (negative)
+        mpq_neg(v, v);
+    mpq_swap(out, v);
+    mpq_clear(v);
+    *consumed = i;
+    return RP_OK;
+}
+
+rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
+{
+    size_t len = strnlen(s, RP_MAX_DECIMAL_CHARS + 2);
+    size_t used = 0;
+    mpq_t v;
+    mpq_init(v);
+    rp_status st = rp_decimal_parse_prefix(v, &used, s, len, err);
+    if (st == RP_OK && used != len) {
+        if (len > RP_MAX_DECIMAL_CHARS)
+            st = rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d characters",
+                         RP_MAX_DECIMAL_CHARS);
+        else
+            st = rp_fail(err, RP_E_VALUE, NULL, "unexpected '%c' in a decimal number", s[used]);
+    }
+    if (st == RP_OK)
+        mpq_swap(out, v);
+    mpq_clear(v);
+    return st;
+}
+
+size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_round_mode mode)
+{
+    mpq_t scaled;
+    mpz_t n, p;
+    mpq_init(scaled);
+    mpz_inits(n, p, NULL);
+    size_t want = places > 0 ? (size_t)places : 0;
+    mpz_ui_pow_ui(p, 10, (unsigned long)want);
+    mpz_mul(mpq_numref(scaled), mpq_numref(x), p);
+    mpz_set(mpq_denref(scaled), mpq_denref(x));
+    mpq_canonicalize(scaled); /* denominator of x is never zero */
+    rp_round_to_integer(n, scaled, mode);
+
+    int negative = mpz_sgn(n) < 0; /* a value that rounds to 0 prints "0.00" */
+    mpz_abs(n, n);
+    size_t cap = mpz_sizeinbase(n, 10) + want + 4;
+    char *digits = malloc(cap);
+    char *text = malloc(cap + 2);
+    size_t need = 0;
+    if (digits && text) {
+        mpz_get_str(digits, 10, n);
+        size_t nd = strlen(digits);
+        size_t pad = nd < want + 1 ? want + 1 - nd : 0; /* "5" at 2 places → "005" */
+        size_t total = pad + nd, o = 0;
+        if (negative)
+            text[o++] = '-';
+        for (size_t k = 0; k < total; k++) {
+            if (k == total - want && want > 0)
+                text[o++] = '.';
+            text[o++] = k < pad ? '0' : digits[k - pad];
+        }
+        text[o] = '\0';
+        need = o;
+        if (size > 0) {
+            size_t copy = need < size - 1 ? need : size - 1;
+            memcpy(buf, text, copy);
+            buf[copy] = '\0';
+        }
+    } else if (size > 0) {
+        buf[0] = '\0';
+    }
+    free(digits);
+    free(text);
+    mpz_clears(n, p, NULL);
+    mpq_clear(scaled);
+    return need;
+}
+
+int rp_decimal_places(const mpq_t x)
+{
+    mpz_t d, five;
+    mpz_init_set(d, mpq_denref(x));
+    mpz_init_set_ui(five, 5);
+    unsigned long twos = mpz_scan1(d, 0);
+    mpz_fdiv_q_2exp(d, d, twos);
+    unsigned long fives = mpz_remove(d, d, five);
+    int places = mpz_cmp_ui(d, 1) == 0 ? (int)(twos > fives ? twos : fives) : -1;
+    mpz_clears(d, five, NULL);
+    return places;
+}

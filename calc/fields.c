@@ -1,0 +1,194 @@
+/*
+ * fields.c — the generic, table-driven reader of JSON objects (fields.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fields.h"
+
+void rp_fields_path(char *buf, size_t size, const char *path, const char *name)
+{
+    snprintf(buf, size, "%s.%s", path, name);
+}
+
+/* err with path set and code kept; returns the code. */
+static rp_status at(rp_error *err, rp_status st, const char *path)
+{
+    if (err) {
+        err->code = st;
+        snprintf(err->path, sizeof err->path, "%s", path);
+    }
+    return st;
+}
+
+static rp_status wrong_type(rp_error *err, const char *path, const char *expected,
+                            const cJSON *item)
+{
+    return rp_fail(err, RP_E_TYPE, path, "expected %s, found %s", expected,
+                   rp_json_type_name(item));
+}
+
+rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_error *err)
+{
+    const char *text;
+    if (cJSON_IsString(item))
+        text = item->valuestring;
+    else if (cJSON_IsNumber(item))
+        text = rp_json_number_text(item);
+    else
+        return wrong_type(err, path, "a decimal string like \"1000.00\" or a number", item);
+    rp_status st = rp_decimal_parse(out, text, err);
+    if (st != RP_OK) {
+        char shown[48], message[RP_MESSAGE_MAX];
+        rp_quote(shown, sizeof shown, text, strlen(text), 24);
+        snprintf(message, sizeof message, "%s, found \"%s\"", err ? err->message : "", shown);
+        return rp_fail(err, st, path, "%s", message);
+    }
+    return RP_OK;
+}
+
+static rp_status read_amount(mpq_t out, const cJSON *item, const char *path, rp_error *err)
+{
+    mpq_t v, limit;
+    mpq_inits(v, limit, NULL);
+    rp_status st = rp_fields_decimal(v, item, path, err);
+    if (st == RP_OK) {
+        mpz_ui_pow_ui(mpq_numref(limit), 10, RP_MAX_AMOUNT_DIGITS);
+        mpq_t a;
+        mpq_init(a);
+        mpq_abs(a, v);
+        if (mpq_cmp(a, limit) >= 0)
+            st = rp_fail(err, RP_E_RANGE, path, "amounts must be less than 10^%d in size",
+                         RP_MAX_AMOUNT_DIGITS);
+        mpq_clear(a);
+    }
+    if (st == RP_OK)
+        mpq_set(out, v);
+    mpq_clears(v, limit, NULL);
+    return st;
+}
+
+static rp_status read_int(int *out, const cJSON *item, const field_t *f, const char *path,
+                          rp_error *err)
+{
+    if (!cJSON_IsNumber(item))
+        return wrong_type(err, path, "an integer", item);
+    mpq_t v;
+    mpq_init(v);
+    rp_status st = rp_decimal_parse(v, rp_json_number_text(item), err);
+    if (st == RP_E_RANGE) {
+        mpq_clear(v);
+        return rp_fail(err, RP_E_RANGE, path, "%s must be between %ld and %ld", f->name, f->min,
+                       f->max);
+    }
+    if (st != RP_OK || mpz_cmp_ui(mpq_denref(v), 1) != 0) {
+        mpq_clear(v);
+        return rp_fail(err, RP_E_TYPE, path, "expected an integer, found %s",
+                       rp_json_number_text(item));
+    }
+    int in_range = mpz_cmp_si(mpq_numref(v), f->min) >= 0 && mpz_cmp_si(mpq_numref(v), f->max) <= 0;
+    long value = in_range ? mpz_get_si(mpq_numref(v)) : 0;
+    mpq_clear(v);
+    if (!in_range)
+        return rp_fail(err, RP_E_RANGE, path, "%s must be between %ld and %ld", f->name, f->min,
+                       f->max);
+    *out = (int)value;
+    return RP_OK;
+}
+
+static rp_status read_enum(int *out, const cJSON *item, const field_t *f, const char *path,
+                           rp_error *err)
+{
+    if (!cJSON_IsString(item))
+        return wrong_type(err, path, "a string", item);
+    int i = rp_name_index(f->names, f->name_count, item->valuestring);
+    if (i < 0) {
+        char allowed[RP_MESSAGE_MAX] = "", shown[48];
+        size_t used = 0;
+        for (int k = 0; k < f->name_count && used < sizeof allowed; k++)
+            used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
+                                     k ? ", " : "", f->names[k]);
+        rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
+        return rp_fail(err, RP_E_VALUE, path, "\"%s\" is not one of: %s", shown, allowed);
+    }
+    *out = i;
+    return RP_OK;
+}
+
+static rp_status read_date(rp_date_t *out, const cJSON *item, const char *path, rp_error *err)
+{
+    if (!cJSON_IsString(item))
+        return wrong_type(err, path, "a date string like \"2024-01-15\"", item);
+    rp_status st = rp_date_parse(out, item->valuestring, err);
+    return st == RP_OK ? RP_OK : at(err, st, path);
+}
+
+static rp_status read_field(void *target, const cJSON *item, const field_t *f, const char *path,
+                            rp_error *err)
+{
+    void *place = (char *)target + f->offset;
+    switch (f->kind) {
+    case FK_INT:
+        return read_int(place, item, f, path, err);
+    case FK_AMOUNT:
+        return read_amount(place, item, path, err);
+    case FK_DATE:
+        return read_date(place, item, path, err);
+    case FK_ENUM:
+        return read_enum(place, item, f, path, err);
+    case FK_OBJECT:
+        return rp_fields_read(place, item, f->object, path, err);
+    case FK_CUSTOM:
+    default: {
+        rp_status st = f->read(place, item, path, err);
+        /* Custom readers may use core parsers that leave no path. */
+        if (st != RP_OK && err && err->path[0] != '$')
+            at(err, st, path);
+        return st;
+    }
+    }
+}
+
+rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *spec,
+                         const char *path, rp_error *err)
+{
+    if (!cJSON_IsObject(obj))
+        return wrong_type(err, path, "an object", obj);
+    char sub[RP_PATH_MAX];
+    unsigned long long seen = 0; /* specs have at most 64 fields */
+    const cJSON *found[64] = {0};
+    if (spec->count > 64)
+        return rp_fail(err, RP_E_INTERNAL, path, "field table %s is too long", spec->name);
+
+    /* One pass over the members: unknown and duplicate names stop it, so
+     * a huge object costs no more than the table is long. */
+    for (const cJSON *m = obj->child; m; m = m->next) {
+        int i = 0;
+        while (i < spec->count && strcmp(spec->fields[i].name, m->string) != 0)
+            i++;
+        rp_fields_path(sub, sizeof sub, path, m->string);
+        if (i == spec->count) {
+            char shown[48];
+            rp_quote(shown, sizeof shown, m->string, strlen(m->string), 32);
+            rp_fields_path(sub, sizeof sub, path, shown);
+            return rp_fail(err, RP_E_UNKNOWN, sub, "unknown field \"%s\" in %s", shown, spec->name);
+        }
+        if (seen & (1ULL << i))
+            return rp_fail(err, RP_E_DUPLICATE, sub, "\"%s\" appears twice", m->string);
+        seen |= 1ULL << i;
+        found[i] = m;
+    }
+    for (int i = 0; i < spec->count; i++) {
+        const field_t *f = &spec->fields[i];
+        rp_fields_path(sub, sizeof sub, path, f->name);
+        if (!found[i]) {
+            if (f->required)
+                return rp_fail(err, RP_E_MISSING, sub, "%s is required", f->name);
+            continue;
+        }
+        rp_status st = read_field(target, found[i], f, sub, err);
+        if (st != RP_OK)
+            return st;
+    }
+    return RP_OK;
+}

@@ -1,0 +1,65 @@
+/*
+ * fields.h — declarative field tables for JSON objects. One table per
+ * object says each field's name, kind, whether it is required, where it
+ * goes in the C struct, its allowed values and a one-line description.
+ * The same tables drive reading (with JSON-path errors), the rejection of
+ * unknown and duplicate fields, and the documentation of the contract.
+ */
+#ifndef RP_FIELDS_H
+#define RP_FIELDS_H
+
+#include <stddef.h>
+
+#include "json_internal.h"
+
+typedef enum field_kind {
+    FK_INT,     /* JSON integer within [min, max] → int                     */
+    FK_AMOUNT,  /* decimal string or number, |x| < 10^15 → mpq_t            */
+    FK_DATE,    /* "YYYY-MM-DD" → rp_date_t                                 */
+    FK_ENUM,    /* one of names[] → int (the index)                         */
+    FK_OBJECT,  /* nested object read with `object` into the same target    */
+    FK_CUSTOM   /* read by `read`                                           */
+} field_kind;
+
+typedef struct field field_t;
+typedef struct object_spec object_spec_t;
+
+/* A custom reader: fills target (the field's place) from item. `path` is
+ * the field's JSON path for errors. */
+typedef rp_status (*field_reader)(void *target, const cJSON *item, const char *path,
+                                  rp_error *err);
+
+struct field {
+    const char *name;
+    field_kind kind;
+    int required;
+    size_t offset;                 /* where the value goes in the target     */
+    const char *const *names;      /* FK_ENUM: allowed names …               */
+    int name_count;                /* … and how many                         */
+    long min, max;                 /* FK_INT bounds                          */
+    const object_spec_t *object;   /* FK_OBJECT                              */
+    field_reader read;             /* FK_CUSTOM                              */
+    const char *doc;               /* one line: meaning and default          */
+};
+
+struct object_spec {
+    const char *name;
+    const field_t *fields;
+    int count;
+};
+
+#define RP_FIELDS(table) (table), (int)(sizeof(table) / sizeof((table)[0]))
+
+/* Reads obj into target following spec. path is obj's JSON path ("$.loan").
+ * Unknown or duplicate members, missing required ones, wrong types and bad
+ * values are errors naming the member's path. */
+rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *spec,
+                         const char *path, rp_error *err);
+
+/* Reads a decimal from a JSON string or number (exact), for custom readers. */
+rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_error *err);
+
+/* Builds "path.name" into buf. */
+void rp_fields_path(char *buf, size_t size, const char *path, const char *name);
+
+#endif

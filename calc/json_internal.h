@@ -1,0 +1,44 @@
+/*
+ * json_internal.h — what the calc/json*.c files share. cJSON stays behind
+ * this header: the core modules never see it.
+ *
+ * Numbers: cJSON reads every JSON number into a double, which would lose
+ * what the user typed. rp_json_parse therefore stores each number's exact
+ * source text in the node's valuestring (cJSON_Delete frees it), and the
+ * readers use only that text. Numbers we write are cJSON "raw" nodes
+ * holding decimal text, so no binary floating point is ever involved.
+ */
+#ifndef RP_JSON_INTERNAL_H
+#define RP_JSON_INTERNAL_H
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "internal.h"
+
+/* Parses len bytes of JSON (UTF-8, NUL-free, optional BOM). Returns the
+ * tree (free with cJSON_Delete) or NULL with err set (invalid_json with
+ * line and column, or out_of_range for nesting beyond RP_MAX_JSON_DEPTH). */
+cJSON *rp_json_parse(const char *text, size_t len, rp_error *err);
+
+/* "a string", "a number", "an object", … for messages. */
+const char *rp_json_type_name(const cJSON *item);
+
+/* The exact text of a number node (never NULL for nodes from rp_json_parse). */
+const char *rp_json_number_text(const cJSON *item);
+
+/* Writes item as JSON: containers whose members are all scalars on one
+ * line, others one member per line indented by two spaces. */
+void rp_json_write(rp_buf_t *b, const cJSON *item);
+
+/* Node builders; each returns NULL when memory runs out (cJSON_Add* then
+ * reports failure through rp_json_ok below). */
+cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc);
+cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
+cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
+cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */
+
+/* Builds the error response for err. */
+cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *id);
+
+#endif

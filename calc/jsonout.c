@@ -1,0 +1,149 @@
+/*
+ * jsonout.c — response nodes and the JSON writer. Amounts are written as
+ * decimal strings with the rounding unit's places; integers as raw number
+ * text. Output is deterministic: members in insertion order, fixed layout.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "json_internal.h"
+
+static void write_string(rp_buf_t *b, const char *s)
+{
+    rp_buf_append(b, "\"", 1);
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        switch (c) {
+        case '"':
+            rp_buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            rp_buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            rp_buf_puts(b, "\\n");
+            break;
+        case '\r':
+            rp_buf_puts(b, "\\r");
+            break;
+        case '\t':
+            rp_buf_puts(b, "\\t");
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                rp_buf_printf(b, "\\u%04x", c);
+            else
+                rp_buf_append(b, p, 1); /* UTF-8 passes through */
+        }
+    }
+    rp_buf_append(b, "\"", 1);
+}
+
+static int is_container(const cJSON *item)
+{
+    return cJSON_IsArray(item) || cJSON_IsObject(item);
+}
+
+/* A container is written on one line when none of its members is a
+ * non-empty container. */
+static int is_flat(const cJSON *item)
+{
+    for (const cJSON *c = item->child; c; c = c->next)
+        if (is_container(c) && c->child)
+            return 0;
+    return 1;
+}
+
+static void write_value(rp_buf_t *b, const cJSON *item, int indent)
+{
+    if (cJSON_IsNull(item)) {
+        rp_buf_puts(b, "null");
+    } else if (cJSON_IsBool(item)) {
+        rp_buf_puts(b, cJSON_IsTrue(item) ? "true" : "false");
+    } else if (cJSON_IsRaw(item) || cJSON_IsNumber(item)) {
+        rp_buf_puts(b, item->valuestring ? item->valuestring : "0");
+    } else if (cJSON_IsString(item)) {
+        write_string(b, item->valuestring ? item->valuestring : "");
+    } else if (is_container(item)) {
+        int object = cJSON_IsObject(item);
+        int flat = is_flat(item);
+        rp_buf_puts(b, object ? "{" : "[");
+        for (const cJSON *c = item->child; c; c = c->next) {
+            if (flat) {
+                if (c != item->child)
+                    rp_buf_puts(b, ", ");
+            } else {
+                rp_buf_puts(b, "\n");
+                rp_buf_repeat(b, ' ', (size_t)(indent + 2));
+            }
+            if (object) {
+                write_string(b, c->string ? c->string : "");
+                rp_buf_puts(b, ": ");
+            }
+            write_value(b, c, indent + 2);
+            if (!flat && c->next)
+                rp_buf_puts(b, ",");
+        }
+        if (!flat && item->child) {
+            rp_buf_puts(b, "\n");
+            rp_buf_repeat(b, ' ', (size_t)indent);
+        }
+        rp_buf_puts(b, object ? "}" : "]");
+    }
+}
+
+void rp_json_write(rp_buf_t *b, const cJSON *item)
+{
+    write_value(b, item, 0);
+}
+
+cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc)
+{
+    char text[80];
+    rp_decimal_format(text, sizeof text, x, rc->places, rc->mode);
+    return cJSON_AddStringToObject(obj, key, text);
+}
+
+cJSON *rp_json_add_int(cJSON *obj, const char *key, long v)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%ld", v);
+    return cJSON_AddRawToObject(obj, key, text);
+}
+
+cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d)
+{
+    char text[RP_DATE_TEXT];
+    rp_date_format(text, d);
+    return cJSON_AddStringToObject(obj, key, text);
+}
+
+cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
+{
+    char text[128];
+    int places = rp_decimal_places(x);
+    /* Rates read from decimal text always terminate; 20 places otherwise. */
+    rp_decimal_format(text, sizeof text, x, places < 0 || places > 60 ? 20 : places,
+                      RP_ROUND_HALF_EVEN);
+    return cJSON_AddStringToObject(obj, key, text);
+}
+
+cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *id)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *e = NULL;
+    if (!root)
+        return NULL;
+    cJSON_AddFalseToObject(root, "ok");
+    if (op)
+        cJSON_AddStringToObject(root, "op", op);
+    if (id)
+        cJSON_AddItemToObject(root, "id", cJSON_Duplicate(id, 0));
+    e = cJSON_AddObjectToObject(root, "error");
+    if (e) {
+        cJSON_AddStringToObject(e, "code", rp_strerror(err->code));
+        cJSON_AddStringToObject(e, "path", err->path[0] ? err->path : "$");
+        cJSON_AddStringToObject(e, "message", err->message);
+    }
+    return root;
+}

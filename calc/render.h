@@ -1,0 +1,15 @@
+/*
+ * render.h — results as text for people (table) and spreadsheets (csv).
+ * Works from the C structs, never from JSON, so every format shows the
+ * same numbers.
+ */
+#ifndef RP_RENDER_H
+#define RP_RENDER_H
+
+#include "buf.h"
+
+/* Appends the schedule in fmt (RP_FORMAT_TABLE or RP_FORMAT_CSV). */
+void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
+                        const rp_schedule_t *s, const rp_round_t *rc);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * test_decimal.c — strict decimal parsing and fixed-place formatting.
+ * Expected values are written out by hand.
+ */
+#include "testutil.h"
+
+static const struct {
+    const char *text;
+    const char *num; /* the exact value as numerator/denominator */
+} good[] = {
+    {"1000", "1000"},
+    {"-3.25", "-13/4"},
+    {"+7", "7"},
+    {"0", "0"},
+    {"0.5", "1/2"},
+    {"1e3", "1000"},
+    {"1.5E-2", "3/200"},
+    {"12.500", "25/2"},
+    {"0.000000000000000000000000000000000000001", "1/1000000000000000000000000000000000000000"},
+    {"-0", "0"},
+    {"0e999999999999", "0"},
+    {"999999999999999.99", "99999999999999999/100"},
+    {"1000000000000000000000000000000000000000", "1000000000000000000000000000000000000000"},
+};
+
+START_TEST(parses_exactly)
+{
+    mpq_t q, want;
+    mpq_inits(q, want, NULL);
+    ck_assert_int_eq(rp_decimal_parse(q, good[_i].text, NULL), RP_OK);
+    ck_assert_int_eq(mpq_set_str(want, good[_i].num, 10), 0);
+    mpq_canonicalize(want);
+    ck_assert_msg(mpq_equal(q, want), "%s", good[_i].text);
+    mpq_clears(q, want, NULL);
+}
+END_TEST
+
+static const struct {
+    const char *text;
+    rp_status code;
+} bad[] = {
+    {"", RP_E_VALUE},          {"abc", RP_E_VALUE},       {"1/0", RP_E_VALUE},
+    {" 1", RP_E_VALUE},        {"1 ", RP_E_VALUE},        {"1.", RP_E_VALUE},
+    {".5", RP_E_VALUE},        {"05", RP_E_VALUE},        {"1e", RP_E_VALUE},
+    {"1e+", RP_E_VALUE},       {"--1", RP_E_VALUE},       {"1,000", RP_E_VALUE},
+    {"0x10", RP_E_VALUE},      {"inf", RP_E_VALUE},       {"NaN", RP_E_VALUE},
+    {"5%", RP_E_VALUE},        {"1e999999999", RP_E_RANGE}, {"1e-999999", RP_E_RANGE},
+    {"1e41", RP_E_RANGE},      {"1e-41", RP_E_RANGE},
+    {"10000000000000000000000000000000000000000", RP_E_RANGE},
+    {"1234567890123456789012345678901234567890123456789012345678901234567", RP_E_RANGE},
+};
+
+START_TEST(rejects_bad_text)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_ui(q, 42, 1);
+    rp_error err;
+    ck_assert_int_eq(rp_decimal_parse(q, bad[_i].text, &err), bad[_i].code);
+    ck_assert_msg(err.message[0] != '\0', "no message for %s", bad[_i].text);
+    ck_assert_msg(mpq_cmp_ui(q, 42, 1) == 0, "output changed on error: %s", bad[_i].text);
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(prefix_stops_at_suffix)
+{
+    mpq_t q;
+    mpq_init(q);
+    size_t used = 0;
+    ck_assert_int_eq(rp_decimal_parse_prefix(q, &used, "4.9%", 4, NULL), RP_OK);
+    ck_assert_uint_eq(used, 3);
+    ck_assert_q_eq(q, "4.9");
+    /* not NUL-terminated: only len bytes are read */
+    ck_assert_int_eq(rp_decimal_parse_prefix(q, &used, "12345", 2, NULL), RP_OK);
+    ck_assert_q_eq(q, "12");
+    mpq_clear(q);
+}
+END_TEST
+
+static const struct {
+    const char *value;
+    int places;
+    rp_round_mode mode;
+    const char *text;
+} formats[] = {
+    {"5307.267206", 2, RP_ROUND_HALF_UP, "5307.27"},
+    {"0", 2, RP_ROUND_HALF_UP, "0.00"},
+    {"-0.001", 2, RP_ROUND_HALF_UP, "0.00"}, /* never "-0.00" */
+    {"-0.005", 2, RP_ROUND_HALF_UP, "-0.01"},
+    {"0.005", 2, RP_ROUND_HALF_EVEN, "0.00"},
+    {"0.015", 2, RP_ROUND_HALF_EVEN, "0.02"},
+    {"123", 0, RP_ROUND_HALF_UP, "123"},
+    {"0.5", 0, RP_ROUND_HALF_UP, "1"},
+    {"7", 3, RP_ROUND_HALF_UP, "7.000"},
+    {"0.049", 3, RP_ROUND_HALF_UP, "0.049"},
+    {"-1234.5", 1, RP_ROUND_DOWN, "-1234.5"},
+    {"999999999999999.99", 2, RP_ROUND_HALF_UP, "999999999999999.99"},
+};
+
+START_TEST(formats_fixed_places)
+{
+    mpq_t q;
+    mpq_init(q);
+    q_set(q, formats[_i].value);
+    char buf[64];
+    size_t n = rp_decimal_format(buf, sizeof buf, q, formats[_i].places, formats[_i].mode);
+    ck_assert_str_eq(buf, formats[_i].text);
+    ck_assert_uint_eq(n, strlen(formats[_i].text));
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(format_reports_needed_length)
+{
+    mpq_t q;
+    mpq_init(q);
+    q_set(q, "1234567.89");
+    char small[5];
+    ck_assert_uint_eq(rp_decimal_format(small, sizeof small, q, 2, RP_ROUND_HALF_UP), 10);
+    ck_assert_str_eq(small, "1234");
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(counts_places)
+{
+    mpq_t q;
+    mpq_init(q);
+    q_set(q, "0.05");
+    ck_assert_int_eq(rp_decimal_places(q), 2);
+    q_set(q, "10");
+    ck_assert_int_eq(rp_decimal_places(q), 0);
+    q_set(q, "0.0625");
+    ck_assert_int_eq(rp_decimal_places(q), 4);
+    mpq_set_ui(q, 1, 3);
+    ck_assert_int_eq(rp_decimal_places(q), -1);
+    mpq_set_ui(q, 49, 12000); /* 4.9% / 12 does not terminate */
+    ck_assert_int_eq(rp_decimal_places(q), -1);
+    mpq_clear(q);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("decimal");
+    TCase *tc = tcase_create("core");
+    tcase_add_loop_test(tc, parses_exactly, 0, N_ELEMENTS(good));
+    tcase_add_loop_test(tc, rejects_bad_text, 0, N_ELEMENTS(bad));
+    tcase_add_test(tc, prefix_stops_at_suffix);
+    tcase_add_loop_test(tc, formats_fixed_places, 0, N_ELEMENTS(formats));
+    tcase_add_test(tc, format_reports_needed_length);
+    tcase_add_test(tc, counts_places);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

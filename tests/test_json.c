@@ -1,0 +1,377 @@
+/*
+ * test_json.c — the JSON API end to end: exact number reading, the response
+ * shape, every kind of bad input with its code and JSON path, and a
+ * counting allocator showing GMP and cJSON memory all comes back.
+ */
+#include <stdio.h>
+
+#include "testutil.h"
+#include <cjson/cJSON.h>
+
+/* ---- counting allocator (GMP + cJSON) --------------------------------- */
+static long live_blocks;
+
+static void *count_malloc(size_t n)
+{
+    live_blocks++;
+    return malloc(n);
+}
+static void count_free(void *p)
+{
+    if (p)
+        live_blocks--;
+    free(p);
+}
+static void *gmp_alloc(size_t n)
+{
+    return count_malloc(n);
+}
+static void *gmp_realloc(void *p, size_t old, size_t n)
+{
+    (void)old;
+    return realloc(p, n);
+}
+static void gmp_free(void *p, size_t n)
+{
+    (void)n;
+    count_free(p);
+}
+
+/* ---- helpers ----------------------------------------------------------- */
+static char *run(const char *request, rp_format fmt, const char *op, rp_error *err,
+                 rp_status *st)
+{
+    char *out = NULL;
+    rp_options_t opt = {fmt, op};
+    *st = rp_run(&out, request, strlen(request), &opt, err);
+    ck_assert_ptr_nonnull(out);
+    return out;
+}
+
+#define LOAN "\"principal\": \"1000000.00\", \"rate\": \"4.9%\", \"term\": 360"
+
+START_TEST(schedule_response)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("{\"op\": \"schedule\", \"id\": \"case-7\", \"loan\": {" LOAN
+                    ", \"start_date\": \"2024-01-15\"}}",
+                    RP_FORMAT_JSON, NULL, &err, &st);
+    ck_assert_int_eq(st, RP_OK);
+    ck_assert_msg(strncmp(out, "{\n  \"ok\": true,\n  \"op\": \"schedule\",\n  \"id\": \"case-7\",", 52) == 0,
+                  "%.80s", out);
+    ck_assert_ptr_nonnull(strstr(out, "{\"n\": 1, \"due_date\": \"2024-02-15\", \"payment\": \"5307.27\", "
+                                      "\"principal\": \"1223.94\", \"interest\": \"4083.33\", \"fee\": \"0.00\", "
+                                      "\"balance\": \"998776.06\"}"));
+    ck_assert_ptr_nonnull(strstr(out, "\"interest\": \"910615.12\""));
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(numbers_are_read_as_written)
+{
+    rp_error err;
+    rp_status st;
+    /* 1000000.10 has no exact double; the response must still say .10 */
+    char *out = run("{\"loan\": {\"principal\": 1000000.10, \"rate\": 0.049, \"term\": 12, "
+                    "\"id_ignored\": 1}}",
+                    RP_FORMAT_JSON, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_E_UNKNOWN); /* a typo must not pass silently */
+    rp_free(out);
+    out = run("{\"id\": 12345678901234567890, \"loan\": {\"principal\": 1000000.10, \"rate\": 0.049, "
+              "\"term\": 1.2e1}}",
+              RP_FORMAT_JSON, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_OK);
+    ck_assert_ptr_nonnull(strstr(out, "\"principal\": \"1000000.10\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"annual_rate\": \"0.049\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"id\": 12345678901234567890,"));
+    ck_assert_ptr_nonnull(strstr(out, "\"installment_count\": 12"));
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(same_request_same_bytes)
+{
+    rp_error err;
+    rp_status st;
+    const char *req = "{\"op\": \"schedule\", \"loan\": {" LOAN ", \"method\": \"equal_principal\"}}";
+    char *a = run(req, RP_FORMAT_JSON, NULL, &err, &st);
+    char *b = run(req, RP_FORMAT_JSON, NULL, &err, &st);
+    ck_assert_str_eq(a, b);
+    rp_free(a);
+    rp_free(b);
+}
+END_TEST
+
+START_TEST(table_and_csv)
+{
+    rp_error err;
+    rp_status st;
+    const char *req = "{\"loan\": {\"principal\": \"1200\", \"rate\": \"12%\", \"term\": 2, "
+                      "\"start_date\": \"2024-01-31\"}}";
+    char *csv = run(req, RP_FORMAT_CSV, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_OK);
+    /* Gnumeric: PMT(0.01, 2, -1200) = 609.0149… → 609.01; row 1 interest
+     * 12.00, principal 597.01, balance 602.99; row 2 interest
+     * ROUND(602.99 × 0.01, 2) = 6.03, payment 602.99 + 6.03 = 609.02. */
+    ck_assert_str_eq(csv, "n,due_date,payment,principal,interest,fee,balance\n"
+                          "1,2024-02-29,609.01,597.01,12.00,0.00,602.99\n"
+                          "2,2024-03-31,609.02,602.99,6.03,0.00,0.00\n");
+    rp_free(csv);
+    char *table = run(req, RP_FORMAT_TABLE, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_OK);
+    ck_assert_ptr_nonnull(strstr(table, "annuity (等额本息), 2 installments, rate 12% a year"));
+    ck_assert_ptr_nonnull(strstr(table, "    n  due_date    payment  principal  interest   fee  balance\n"));
+    ck_assert_ptr_nonnull(strstr(table, "total              1218.03    1200.00     18.03  0.00\n"));
+    rp_free(table);
+}
+END_TEST
+
+static const struct {
+    const char *request;
+    const char *code;
+    const char *path;
+} bad[] = {
+    {"", "invalid_json", "$"},
+    {"{", "invalid_json", "$"},
+    {"{\"loan\": {}} x", "invalid_json", "$"},
+    {"[]", "wrong_type", "$"},
+    {"{\"op\": \"schedule\"}", "missing_field", "$.loan"},
+    {"{\"op\": \"nope\", \"loan\": {}}", "invalid_value", "$.op"},
+    {"{\"op\": 5, \"loan\": {}}", "wrong_type", "$.op"},
+    {"{\"op\": \"schedule\", \"foo\": 1, \"loan\": {" LOAN "}}", "unknown_field", "$.foo"},
+    {"{\"loan\": {" LOAN "}, \"loan\": {" LOAN "}}", "duplicate_field", "$.loan"},
+    {"{\"loan\": {\"rate\": \"4.9%\", \"term\": 12}}", "missing_field", "$.loan.principal"},
+    {"{\"loan\": {\"principle\": \"100\", \"rate\": \"4.9%\", \"term\": 12}}", "unknown_field",
+     "$.loan.principle"},
+    {"{\"loan\": {" LOAN ", \"term\": 12}}", "duplicate_field", "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"4.9%\", \"term\": \"12\"}}", "wrong_type",
+     "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"4.9%\", \"term\": 12.5}}", "wrong_type",
+     "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"4.9%\", \"term\": 0}}", "out_of_range",
+     "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"4.9%\", \"term\": 100000}}", "out_of_range",
+     "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"4.9%\", \"term\": 1e400}}", "out_of_range",
+     "$.loan.term"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"abc\", \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"5%%\", \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"1/0\", \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"-200%\", \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": -0.5, \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": true, \"term\": 12}}", "wrong_type",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": {\"monthly\": \"日万分之五\"}, \"term\": 12}}",
+     "invalid_value", "$.loan.rate.monthly"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": {\"annual\": \"1%\", \"monthly\": \"1%\"}, "
+     "\"term\": 12}}",
+     "invalid_value", "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": {\"yearly\": \"1%\"}, \"term\": 12}}",
+     "unknown_field", "$.loan.rate.yearly"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"1001%\", \"term\": 12}}", "out_of_range",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"1e20\", \"rate\": \"1%\", \"term\": 12}}", "out_of_range",
+     "$.loan.principal"},
+    {"{\"loan\": {\"principal\": -5, \"rate\": \"1%\", \"term\": 12}}", "invalid_value",
+     "$.loan.principal"},
+    {"{\"loan\": {\"principal\": \"0\", \"rate\": \"1%\", \"term\": 12}}", "invalid_value",
+     "$.loan.principal"},
+    {"{\"loan\": {\"principal\": \"100.001\", \"rate\": \"1%\", \"term\": 12}}", "invalid_value",
+     "$.loan.principal"},
+    {"{\"loan\": {\"principal\": null, \"rate\": \"1%\", \"term\": 12}}", "wrong_type",
+     "$.loan.principal"},
+    {"{\"loan\": {" LOAN ", \"start_date\": \"2023-02-29\"}}", "invalid_value",
+     "$.loan.start_date"},
+    {"{\"loan\": {" LOAN ", \"start_date\": \"1800-01-01\"}}", "out_of_range", "$.loan.start_date"},
+    {"{\"loan\": {" LOAN ", \"start_date\": 20240101}}", "wrong_type", "$.loan.start_date"},
+    {"{\"loan\": {" LOAN ", \"start_date\": \"2024-01-15\", \"first_due_date\": \"2024-01-10\"}}",
+     "invalid_value", "$.loan.first_due_date"},
+    {"{\"loan\": {" LOAN ", \"first_due_date\": \"2024-01-10\"}}", "missing_field",
+     "$.loan.start_date"},
+    {"{\"loan\": {" LOAN ", \"start_date\": \"2190-01-15\"}}", "out_of_range", "$.loan.term"},
+    {"{\"loan\": {" LOAN ", \"method\": \"equal\"}}", "invalid_value", "$.loan.method"},
+    {"{\"loan\": {" LOAN ", \"frequency\": \"daily\"}}", "invalid_value", "$.loan.frequency"},
+    {"{\"loan\": {" LOAN ", \"day_count\": \"act/360\"}}", "invalid_value", "$.loan.day_count"},
+    {"{\"loan\": {" LOAN ", \"rounding\": {\"mode\": \"nearest\"}}}", "invalid_value",
+     "$.loan.rounding.mode"},
+    {"{\"loan\": {" LOAN ", \"rounding\": {\"unit\": \"0\"}}}", "invalid_value",
+     "$.loan.rounding.unit"},
+    {"{\"loan\": {" LOAN ", \"rounding\": {\"unit\": \"0.001\", \"extra\": 1}}}", "unknown_field",
+     "$.loan.rounding.extra"},
+    {"{\"loan\": {" LOAN ", \"rounding\": \"0.01\"}}", "wrong_type", "$.loan.rounding"},
+    {"{\"loan\": {" LOAN ", \"grace_periods\": 360}}", "invalid_value", "$.loan.grace_periods"},
+    {"{\"loan\": {" LOAN ", \"grace_periods\": -1}}", "out_of_range", "$.loan.grace_periods"},
+    {"{\"loan\": {" LOAN ", \"daily_basis\": 364}}", "invalid_value", "$.loan.daily_basis"},
+    {"{\"loan\": {" LOAN ", \"maturity_date\": \"2030-01-01\"}}", "invalid_value",
+     "$.loan.maturity_date"},
+    {"{\"loan\": {" LOAN ", \"flat_charge\": \"fee\"}}", "invalid_value", "$.loan.flat_charge"},
+    {"{\"loan\": {" LOAN ", \"periodic_fee\": \"-1\"}}", "invalid_value", "$.loan.periodic_fee"},
+    {"{\"id\": {\"a\": 1}, \"loan\": {" LOAN "}}", "wrong_type", "$.id"},
+    {"{\"loan\": {\"principal\": \"1\xff\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": \"12\\u00003\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json",
+     "$"},
+};
+
+START_TEST(bad_input_names_the_field)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run(bad[_i].request, RP_FORMAT_JSON, "schedule", &err, &st);
+    ck_assert_msg(strcmp(rp_strerror(st), bad[_i].code) == 0, "case %d: got %s at %s: %s", _i,
+                  rp_strerror(st), err.path, err.message);
+    ck_assert_str_eq(err.path, bad[_i].path);
+    ck_assert_int_eq(rp_status_exit_code(st), 2);
+    ck_assert(err.message[0]);
+    /* the response is the same error, as JSON */
+    char want[256];
+    snprintf(want, sizeof want, "\"error\": {\"code\": \"%s\", \"path\": \"%s\", \"message\": ",
+             bad[_i].code, bad[_i].path);
+    ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+    ck_assert(strncmp(out, "{\n  \"ok\": false,", 16) == 0);
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(nul_byte_and_huge_request)
+{
+    char *out = NULL;
+    rp_error err;
+    static const char with_nul[] = "{\"loan\": {}}\0{}";
+    ck_assert_int_eq(rp_run(&out, with_nul, sizeof with_nul - 1, NULL, &err), RP_E_JSON);
+    rp_free(out);
+
+    size_t n = (size_t)RP_MAX_REQUEST_BYTES + 1;
+    char *big = malloc(n);
+    memset(big, ' ', n);
+    big[0] = '{';
+    big[n - 1] = '}';
+    ck_assert_int_eq(rp_run(&out, big, n, NULL, &err), RP_E_TOO_LARGE);
+    ck_assert_str_eq(err.path, "$");
+    rp_free(out);
+    free(big);
+}
+END_TEST
+
+START_TEST(nesting_past_the_limit)
+{
+    /* 65 levels: well-formed, but deeper than RP_MAX_JSON_DEPTH */
+    char text[512];
+    int n = snprintf(text, sizeof text, "%s", "{\"loan\": {" LOAN "}, \"x\": ");
+    for (int i = 0; i < 64; i++)
+        text[n++] = '[';
+    text[n++] = '1';
+    for (int i = 0; i < 64; i++)
+        text[n++] = ']';
+    text[n++] = '}';
+    text[n] = '\0';
+    char *out = NULL;
+    rp_error err;
+    ck_assert_int_eq(rp_run(&out, text, (size_t)n, NULL, &err), RP_E_RANGE);
+    ck_assert_str_eq(err.path, "$");
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(very_deep_nesting)
+{
+    size_t depth = 5000;
+    char *text = malloc(depth * 2 + 1);
+    for (size_t i = 0; i < depth; i++) {
+        text[i] = '[';
+        text[depth + i] = ']';
+    }
+    text[depth * 2] = '\0';
+    char *out = NULL;
+    rp_error err;
+    ck_assert_int_eq(rp_run(&out, text, depth * 2, NULL, &err), RP_E_RANGE);
+    rp_free(out);
+    free(text);
+}
+END_TEST
+
+START_TEST(bom_is_skipped)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("\xEF\xBB\xBF{\"loan\": {" LOAN "}}", RP_FORMAT_JSON, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_OK);
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(error_response_keeps_op_and_id)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("{\"op\": \"schedule\", \"id\": 7, \"loan\": {\"principal\": \"1\", \"rate\": "
+                    "\"x\", \"term\": 1}}",
+                    RP_FORMAT_TABLE, NULL, &err, &st);
+    ck_assert_int_eq(st, RP_E_VALUE);
+    /* errors are JSON whatever the format */
+    ck_assert_ptr_nonnull(strstr(out, "\"ok\": false,\n  \"op\": \"schedule\",\n  \"id\": 7,"));
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(command_op_must_agree)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("{\"op\": \"statement\", \"loan\": {" LOAN "}}", RP_FORMAT_JSON, "schedule", &err, &st);
+    ck_assert_int_eq(st, RP_E_VALUE);
+    ck_assert_str_eq(err.path, "$.op");
+    rp_free(out);
+    out = run("{\"loan\": {" LOAN "}}", RP_FORMAT_JSON, NULL, &err, &st);
+    ck_assert_int_eq(st, RP_E_MISSING);
+    ck_assert_str_eq(err.path, "$.op");
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(memory_comes_back)
+{
+    long before = live_blocks;
+    for (int i = 0; i < N_ELEMENTS(bad); i++) {
+        char *out = NULL;
+        (void)rp_run(&out, bad[i].request, strlen(bad[i].request), NULL, NULL);
+        rp_free(out);
+    }
+    char *out = NULL;
+    const char *good = "{\"op\": \"schedule\", \"id\": \"x\", \"loan\": {" LOAN
+                       ", \"start_date\": \"2024-01-31\", \"day_count\": \"ACT/ACT\"}}";
+    ck_assert_int_eq(rp_run(&out, good, strlen(good), NULL, NULL), RP_OK);
+    rp_free(out);
+    ck_assert_int_eq(live_blocks, before);
+}
+END_TEST
+
+int main(void)
+{
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+    cJSON_Hooks hooks = {count_malloc, count_free};
+    cJSON_InitHooks(&hooks);
+
+    Suite *s = suite_create("json");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, schedule_response);
+    tcase_add_test(tc, numbers_are_read_as_written);
+    tcase_add_test(tc, same_request_same_bytes);
+    tcase_add_test(tc, table_and_csv);
+    tcase_add_loop_test(tc, bad_input_names_the_field, 0, N_ELEMENTS(bad));
+    tcase_add_test(tc, nul_byte_and_huge_request);
+    tcase_add_test(tc, nesting_past_the_limit);
+    tcase_add_test(tc, very_deep_nesting);
+    tcase_add_test(tc, bom_is_skipped);
+    tcase_add_test(tc, error_response_keeps_op_and_id);
+    tcase_add_test(tc, command_op_must_agree);
+    tcase_add_test(tc, memory_comes_back);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,144 @@
+/*
+ * test_round.c — the rounding context: every mode, units that are not
+ * powers of ten, aliasing. Expected values worked out by hand.
+ */
+#include "testutil.h"
+
+static const struct {
+    const char *x, *unit;
+    rp_round_mode mode;
+    const char *want;
+} cases[] = {
+    /* ties, positive and negative, to a unit of 1 */
+    {"2.5", "1", RP_ROUND_HALF_UP, "3"},     {"2.5", "1", RP_ROUND_HALF_EVEN, "2"},
+    {"2.5", "1", RP_ROUND_HALF_DOWN, "2"},   {"2.5", "1", RP_ROUND_DOWN, "2"},
+    {"2.5", "1", RP_ROUND_UP, "3"},          {"2.5", "1", RP_ROUND_FLOOR, "2"},
+    {"2.5", "1", RP_ROUND_CEILING, "3"},     {"-2.5", "1", RP_ROUND_HALF_UP, "-3"},
+    {"-2.5", "1", RP_ROUND_HALF_EVEN, "-2"}, {"-2.5", "1", RP_ROUND_HALF_DOWN, "-2"},
+    {"-2.5", "1", RP_ROUND_DOWN, "-2"},      {"-2.5", "1", RP_ROUND_UP, "-3"},
+    {"-2.5", "1", RP_ROUND_FLOOR, "-3"},     {"-2.5", "1", RP_ROUND_CEILING, "-2"},
+    {"3.5", "1", RP_ROUND_HALF_EVEN, "4"},   {"-3.5", "1", RP_ROUND_HALF_EVEN, "-4"},
+    /* not ties */
+    {"2.4", "1", RP_ROUND_HALF_UP, "2"},     {"2.4", "1", RP_ROUND_UP, "3"},
+    {"2.4", "1", RP_ROUND_CEILING, "3"},     {"2.6", "1", RP_ROUND_HALF_DOWN, "3"},
+    {"-2.6", "1", RP_ROUND_HALF_EVEN, "-3"}, {"-2.6", "1", RP_ROUND_DOWN, "-2"},
+    {"-2.6", "1", RP_ROUND_FLOOR, "-3"},     {"-2.6", "1", RP_ROUND_CEILING, "-2"},
+    /* fen, and the DOMAIN.md interest 1,000,000 × 4.9% / 12 = 4083.333… */
+    {"4083.333333", "0.01", RP_ROUND_HALF_UP, "4083.33"},
+    {"0.125", "0.01", RP_ROUND_HALF_UP, "0.13"},
+    {"0.125", "0.01", RP_ROUND_HALF_EVEN, "0.12"},
+    {"0.135", "0.01", RP_ROUND_HALF_EVEN, "0.14"},
+    /* 0.05 (nickel) units: 1.024 / 0.05 = 20.48; 1.025 / 0.05 = 20.5 */
+    {"1.024", "0.05", RP_ROUND_HALF_UP, "1.00"},
+    {"1.025", "0.05", RP_ROUND_HALF_UP, "1.05"},
+    {"1.025", "0.05", RP_ROUND_HALF_EVEN, "1.00"},
+    {"1.075", "0.05", RP_ROUND_HALF_EVEN, "1.10"},
+    {"1.001", "0.05", RP_ROUND_UP, "1.05"},
+    /* units of 10 */
+    {"1234", "10", RP_ROUND_HALF_UP, "1230"},
+    {"1235", "10", RP_ROUND_HALF_UP, "1240"},
+    {"1239", "10", RP_ROUND_DOWN, "1230"},
+    {"1231", "10", RP_ROUND_UP, "1240"},
+    {"-1235", "10", RP_ROUND_HALF_DOWN, "-1230"},
+};
+
+START_TEST(rounds_by_mode_and_unit)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t x, unit, out;
+    mpq_inits(x, unit, out, NULL);
+    q_set(x, cases[_i].x);
+    q_set(unit, cases[_i].unit);
+    ck_assert_int_eq(rp_round_set_unit(&rc, unit, NULL), RP_OK);
+    rc.mode = cases[_i].mode;
+    int inexact = rp_round(out, x, &rc);
+    ck_assert_q_eq(out, cases[_i].want);
+    ck_assert_int_eq(inexact, !mpq_equal(out, x));
+    ck_assert(rp_round_is_multiple(out, &rc));
+    mpq_clears(x, unit, out, NULL);
+    rp_round_clear(&rc);
+}
+END_TEST
+
+START_TEST(output_may_alias_input)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t x;
+    mpq_init(x);
+    q_set(x, "4078.3436");
+    ck_assert_int_eq(rp_round(x, x, &rc), 1);
+    ck_assert_q_eq(x, "4078.34");
+    ck_assert_int_eq(rp_round(x, x, &rc), 0); /* already a multiple */
+    mpq_clear(x);
+    rp_round_clear(&rc);
+}
+END_TEST
+
+static const struct {
+    const char *unit;
+    rp_status code;
+    int places;
+} units[] = {
+    {"0.01", RP_OK, 2},      {"0.05", RP_OK, 2},      {"1", RP_OK, 0},
+    {"10", RP_OK, 0},        {"0.25", RP_OK, 2},      {"0.00000001", RP_OK, 8},
+    {"0", RP_E_VALUE, 0},    {"-0.01", RP_E_VALUE, 0}, {"0.000000001", RP_E_VALUE, 0},
+    {"1000000000000000", RP_E_RANGE, 0},
+};
+
+START_TEST(validates_units)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t unit;
+    mpq_init(unit);
+    q_set(unit, units[_i].unit);
+    rp_error err;
+    ck_assert_int_eq(rp_round_set_unit(&rc, unit, &err), units[_i].code);
+    if (units[_i].code == RP_OK)
+        ck_assert_int_eq(rc.places, units[_i].places);
+    else
+        ck_assert_q_eq(rc.unit, "0.01"); /* unchanged on error */
+    mpq_clear(unit);
+    rp_round_clear(&rc);
+}
+END_TEST
+
+START_TEST(rejects_a_third)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t unit;
+    mpq_init(unit);
+    mpq_set_ui(unit, 1, 3);
+    ck_assert_int_eq(rp_round_set_unit(&rc, unit, NULL), RP_E_VALUE);
+    mpq_clear(unit);
+    rp_round_clear(&rc);
+}
+END_TEST
+
+START_TEST(mode_names_are_stable)
+{
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_HALF_UP], "half_up");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_HALF_EVEN], "half_even");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_HALF_DOWN], "half_down");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_DOWN], "down");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_UP], "up");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_FLOOR], "floor");
+    ck_assert_str_eq(rp_round_mode_names[RP_ROUND_CEILING], "ceiling");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("round");
+    TCase *tc = tcase_create("core");
+    tcase_add_loop_test(tc, rounds_by_mode_and_unit, 0, N_ELEMENTS(cases));
+    tcase_add_test(tc, output_may_alias_input);
+    tcase_add_loop_test(tc, validates_units, 0, N_ELEMENTS(units));
+    tcase_add_test(tc, rejects_a_third);
+    tcase_add_test(tc, mode_names_are_stable);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
