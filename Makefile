@@ -61,7 +61,11 @@ demo: deps
 	@$(BUILD)/repay schedule --format table examples/mortgage.json | sed -n '1,8p;355,$$p'
 
 check: deps
-	@$(MAKE) --no-print-directory all unit cli-test
+	@$(MAKE) --no-print-directory all unit cli-test fixtures
+
+# The finance-staff view of the same cases: every fixture through `repay check`.
+fixtures: $(BUILD)/repay
+	@$(BUILD)/repay check fixtures
 
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -71,7 +75,7 @@ cli-test: $(BUILD)/repay
 
 san:
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test fixtures
 
 clean:
 	rm -rf build build-san

@@ -43,6 +43,10 @@ static void mismatch(compare_t *c, const char *path, const cJSON *expected, cons
     c->mismatches++;
     if (c->mismatches > MAX_REPORTED)
         return;
+    if (!expected && !actual) {
+        rp_buf_printf(c->report, "%s: %s\n", path, why);
+        return;
+    }
     rp_buf_printf(c->report, "%s: expected ", path);
     show(c->report, expected);
     rp_buf_puts(c->report, ", got ");
@@ -116,7 +120,7 @@ static void compare(compare_t *c, const cJSON *e, const cJSON *a, const char *pa
         int ne = cJSON_GetArraySize(e), na = cJSON_GetArraySize(a);
         if (ne != na) {
             char why[64];
-            snprintf(why, sizeof why, "%d elements expected, %d found", ne, na);
+            snprintf(why, sizeof why, "expected %d elements, got %d", ne, na);
             mismatch(c, path, NULL, NULL, why);
             return;
         }
@@ -181,8 +185,8 @@ static const field_t fixture_fields[] = {
 };
 static const object_spec_t fixture_spec = {"a fixture", RP_FIELDS(fixture_fields)};
 
-rp_status rp_fixture_run(char **report, int *mismatches, const char *text, size_t len,
-                         rp_error *err)
+rp_status rp_fixture_run(char **report, int *mismatches, char **response_out, const char *text,
+                         size_t len, rp_error *err)
 {
     rp_buf_t out, request;
     rp_buf_init(&out);
@@ -225,7 +229,10 @@ rp_status rp_fixture_run(char **report, int *mismatches, const char *text, size_
 out:
     *report = rp_buf_take(&out);
     rp_buf_clear(&request);
-    rp_free(response);
+    if (response_out)
+        *response_out = st == RP_OK ? response : NULL;
+    if (!response_out || st != RP_OK)
+        rp_free(response);
     cJSON_Delete(actual);
     cJSON_Delete(root);
     if (err)

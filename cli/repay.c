@@ -116,7 +116,7 @@ static void check_file(const char *path, tally_t *t)
     char *report = NULL;
     int mismatches = 0;
     rp_error err;
-    rp_status st = rp_fixture_run(&report, &mismatches, text, len, &err);
+    rp_status st = rp_fixture_run(&report, &mismatches, NULL, text, len, &err);
     free(text);
     if (st != RP_OK) {
         t->broken++;

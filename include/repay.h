@@ -362,10 +362,12 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
 /* Compares one fixture case ({"name", "source", "request", "expected"})
  * with what the calculator answers. *report receives a newly allocated
  * text (free with rp_free): one line per mismatch "path: expected X, got Y".
- * Returns RP_OK and sets *mismatches (0 = pass); returns an error status if
- * the fixture itself is malformed (report then holds the error). */
-rp_status rp_fixture_run(char **report, int *mismatches, const char *fixture, size_t len,
-                         rp_error *err);
+ * If response is not NULL it receives the response JSON (free with
+ * rp_free; NULL if the fixture is malformed). Returns RP_OK and sets
+ * *mismatches (0 = pass); returns an error status if the fixture itself
+ * is malformed (report then says why). */
+rp_status rp_fixture_run(char **report, int *mismatches, char **response, const char *fixture,
+                         size_t len, rp_error *err);
 
 /* Frees memory returned by this library. NULL is a no-op. */
 void rp_free(void *p);

@@ -1,0 +1,124 @@
+#!/bin/sh
+# CLI tests: exit codes, formats, errors on stdout and stderr, limits.
+# usage: sh tests/cli_test.sh build/repay
+set -u
+REPAY=${1:-build/repay}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_status WANT CMD...: runs CMD, output to $TMP/out and $TMP/err
+expect_status() {
+    want=$1
+    shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "exit $got, wanted $want: $*"; sed 's/^/  | /' "$TMP/err" | head -5; fi
+}
+# expect_out TEXT: stdout of the last command contains TEXT
+expect_out() {
+    if grep -qF -- "$1" "$TMP/out"; then ok; else bad "stdout lacks: $1"; head -5 "$TMP/out" | sed 's/^/  | /'; fi
+}
+expect_err() {
+    if grep -qF -- "$1" "$TMP/err"; then ok; else bad "stderr lacks: $1"; sed 's/^/  | /' "$TMP/err" | head -5; fi
+}
+expect_lines() {
+    n=$(wc -l <"$1")
+    if [ "$n" -eq "$2" ]; then ok; else bad "$1 has $n lines, wanted $2"; fi
+}
+
+MORTGAGE=examples/mortgage.json
+
+# --help, --version, usage errors
+expect_status 0 "$REPAY" --help
+expect_out "usage: repay"
+expect_status 0 "$REPAY" --version
+expect_out "repay "
+expect_status 2 "$REPAY"
+expect_status 2 "$REPAY" frobnicate
+expect_err "unknown command"
+expect_status 2 "$REPAY" schedule --format xml "$MORTGAGE"
+expect_err "--format takes json, table or csv"
+expect_status 2 "$REPAY" schedule --bogus "$MORTGAGE"
+expect_status 2 "$REPAY" schedule "$MORTGAGE" "$MORTGAGE"
+expect_status 2 "$REPAY" schedule "$TMP/does-not-exist.json"
+expect_err "does-not-exist.json"
+
+# DOMAIN.md's mortgage: 5,307.27 a month, last payment 5,305.19
+expect_status 0 "$REPAY" schedule "$MORTGAGE"
+expect_out '"payment": "5307.27"'
+expect_out '"last_payment": "5305.19"'
+expect_out '"interest": "910615.12"'
+expect_status 0 sh -c "\"$REPAY\" schedule < $MORTGAGE"
+expect_out '"payment": "5307.27"'
+expect_status 0 sh -c "\"$REPAY\" schedule - < $MORTGAGE"
+expect_out '"payment": "5307.27"'
+expect_status 0 "$REPAY" run "$MORTGAGE"
+expect_out '"op": "schedule"'
+
+# table: a header line, one row per installment, a total
+expect_status 0 "$REPAY" schedule --format table "$MORTGAGE"
+expect_out "annuity (等额本息), 360 installments, rate 4.9% a year, principal 1000000.00, payment 5307.27"
+expect_out "  360  2054-01-15     5305.19     5283.62      21.57  0.00       0.00"
+expect_out "total              1910615.12  1000000.00  910615.12  0.00"
+expect_lines "$TMP/out" 363
+expect_status 0 "$REPAY" schedule --format=table "$MORTGAGE"
+
+# csv: a header and one row per installment
+expect_status 0 "$REPAY" schedule --format csv "$MORTGAGE"
+expect_out "n,due_date,payment,principal,interest,fee,balance"
+expect_out "1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06"
+expect_out "360,2054-01-15,5305.19,5283.62,21.57,0.00,0.00"
+expect_lines "$TMP/out" 361
+
+# bad input: exit 2, the error as JSON on stdout, one line on stderr
+printf '{"loan": {"principal": "1000", "rate": "abc", "term": 12}}' >"$TMP/bad-rate.json"
+expect_status 2 "$REPAY" schedule "$TMP/bad-rate.json"
+expect_out '"ok": false'
+expect_out '"code": "invalid_value", "path": "$.loan.rate"'
+expect_err 'repay: $.loan.rate: invalid_value:'
+expect_lines "$TMP/err" 1
+expect_status 2 "$REPAY" schedule --format csv "$TMP/bad-rate.json"
+expect_out '"code": "invalid_value"'
+
+printf '{"loan": {"principal": "1000", ' >"$TMP/truncated.json"
+expect_status 2 "$REPAY" schedule "$TMP/truncated.json"
+expect_out '"code": "invalid_json"'
+expect_err 'malformed JSON at line 1'
+
+printf '{"loan": {"principal": "1000", "rate": "5%%", "term": 100000}}' >"$TMP/term.json"
+expect_status 2 "$REPAY" schedule "$TMP/term.json"
+expect_out '"path": "$.loan.term"'
+
+expect_status 2 "$REPAY" run "$TMP/bad-rate.json"
+expect_out '"code": "missing_field", "path": "$.op"'
+
+# a 50 MB request is refused after reading 1 MiB, not held in memory
+expect_status 2 sh -c "head -c 50000000 /dev/zero | tr '\\0' ' ' | \"$REPAY\" schedule"
+expect_out '"code": "too_large"'
+
+# check: pass, fail (exit 1, with the field path), malformed (exit 2)
+mkdir -p "$TMP/cases/sub"
+cat >"$TMP/cases/sub/good.json" <<'JSON'
+{"name": "mortgage", "source": "DOMAIN.md worked example",
+ "request": {"op": "schedule", "loan": {"principal": "1000000.00", "rate": "4.9%", "term": 360}},
+ "expected": {"ok": true, "installments": {"[0]": {"payment": "5307.27"}, "[-1]": {"payment": "5305.19"}}}}
+JSON
+expect_status 0 "$REPAY" check "$TMP/cases"
+expect_out "1 passed, 0 failed"
+sed 's/5305.19/5305.20/' "$TMP/cases/sub/good.json" >"$TMP/cases/wrong.json"
+expect_status 1 "$REPAY" check "$TMP/cases"
+expect_out 'FAIL  '
+expect_out '$.installments[359].payment: expected "5305.20", got "5305.19"'
+expect_out "1 passed, 1 failed"
+printf '{"name": "x", "source": "y", "request": {}}' >"$TMP/cases/broken.json"
+expect_status 2 "$REPAY" check "$TMP/cases/broken.json"
+expect_out 'missing_field'
+expect_status 2 "$REPAY" check
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,135 @@
+/*
+ * test_limits.c — each limit in repay.h is enforced exactly at its edge:
+ * the last value inside works, the first outside is refused with
+ * out_of_range (or too_large) and a path.
+ */
+#include <stdio.h>
+
+#include "testutil.h"
+
+static rp_status run_text(const char *text, size_t len, rp_error *err)
+{
+    char *out = NULL;
+    rp_options_t opt = {RP_FORMAT_JSON, "schedule"};
+    rp_status st = rp_run(&out, text, len, &opt, err);
+    ck_assert_ptr_nonnull(out);
+    rp_free(out);
+    return st;
+}
+
+/* Runs a loan given as the members of $.loan. */
+static rp_status run_loan(const char *members, rp_error *err)
+{
+    char text[2048];
+    int n = snprintf(text, sizeof text, "{\"loan\": {%s}}", members);
+    return run_text(text, (size_t)n, err);
+}
+
+static const struct {
+    const char *loan;
+    rp_status code;
+    const char *path;
+} edges[] = {
+    /* term ≤ RP_MAX_TERM = 1200 */
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 1200", RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 1201", RP_E_RANGE, "$.loan.term"},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 1200, \"frequency\": \"weekly\", "
+     "\"start_date\": \"2024-01-01\"", RP_OK, ""},
+    /* |amount| < 10^15 */
+    {"\"principal\": \"999999999999999.99\", \"rate\": \"5%\", \"term\": 12", RP_OK, ""},
+    {"\"principal\": \"1000000000000000\", \"rate\": \"5%\", \"term\": 12", RP_E_RANGE,
+     "$.loan.principal"},
+    /* annual rate ≤ 1000% */
+    {"\"principal\": \"1000\", \"rate\": \"1000%\", \"term\": 12", RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"1000.01%\", \"term\": 12", RP_E_RANGE, "$.loan.rate"},
+    /* 2.77% a day × 360 = 997.2%; 2.78% × 360 = 1000.8% */
+    {"\"principal\": \"1000\", \"rate\": {\"daily\": \"2.77%\"}, \"term\": 12", RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": {\"daily\": \"2.78%\"}, \"term\": 12", RP_E_RANGE, "$.loan.rate"},
+    /* dates 1900-01-01 … 2200-12-31 */
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12, \"start_date\": \"1900-01-01\"", RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12, \"start_date\": \"1899-12-31\"",
+     RP_E_RANGE, "$.loan.start_date"},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12, \"start_date\": \"2199-12-31\"", RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 13, \"start_date\": \"2199-12-31\"",
+     RP_E_RANGE, "$.loan.term"},
+    /* a decimal: at most 64 characters (trailing zeros count), 40 places */
+    {"\"principal\": \"1000.00000000000000000000000000000000000000000000000000000000000\", \"rate\": "
+     "\"5%\", \"term\": 12", RP_OK, ""},
+    {"\"principal\": \"1000.000000000000000000000000000000000000000000000000000000000000\", \"rate\": "
+     "\"5%\", \"term\": 12", RP_E_RANGE, "$.loan.principal"},
+    {"\"principal\": \"1000\", \"rate\": \"0.0000000000000000000000000000000000000001\", \"term\": 12",
+     RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"0.00000000000000000000000000000000000000001\", \"term\": 12",
+     RP_E_RANGE, "$.loan.rate"},
+    {"\"principal\": \"1000\", \"rate\": \"1e-999999\", \"term\": 12", RP_E_RANGE, "$.loan.rate"},
+    {"\"principal\": 1e999999999, \"rate\": \"1%\", \"term\": 12", RP_E_RANGE, "$.loan.principal"},
+    /* rounding unit: at most 8 places */
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12, \"rounding\": {\"unit\": \"0.00000001\"}",
+     RP_OK, ""},
+    {"\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12, \"rounding\": {\"unit\": \"0.000000001\"}",
+     RP_E_VALUE, "$.loan.rounding.unit"},
+};
+
+START_TEST(limit_edges)
+{
+    rp_error err;
+    rp_status st = run_loan(edges[_i].loan, &err);
+    ck_assert_msg(st == edges[_i].code, "case %d: %s at %s: %s", _i, rp_strerror(st), err.path,
+                  err.message);
+    if (st != RP_OK)
+        ck_assert_str_eq(err.path, edges[_i].path);
+}
+END_TEST
+
+/* A request of exactly RP_MAX_REQUEST_BYTES is read; one byte more is not. */
+START_TEST(request_size)
+{
+    const char *body = "{\"loan\": {\"principal\": \"1000\", \"rate\": \"5%\", \"term\": 12}}";
+    size_t n = RP_MAX_REQUEST_BYTES;
+    char *text = malloc(n + 1);
+    memset(text, ' ', n + 1);
+    memcpy(text, body, strlen(body));
+    rp_error err;
+    ck_assert_int_eq(run_text(text, n, &err), RP_OK);
+    ck_assert_int_eq(run_text(text, n + 1, &err), RP_E_TOO_LARGE);
+    free(text);
+}
+END_TEST
+
+/* Nesting: RP_MAX_JSON_DEPTH levels are fine, one more is refused. */
+static rp_status nested(int depth, rp_error *err)
+{
+    char text[1024];
+    int n = snprintf(text, sizeof text, "%s",
+                     "{\"loan\": {\"principal\": \"1\", \"rate\": \"1%\", \"term\": 1}, \"id\": ");
+    for (int i = 1; i < depth; i++) /* the request object is level 1 */
+        text[n++] = '[';
+    text[n++] = '1';
+    for (int i = 1; i < depth; i++)
+        text[n++] = ']';
+    text[n++] = '}';
+    return run_text(text, (size_t)n, err);
+}
+
+START_TEST(nesting_depth)
+{
+    rp_error err;
+    /* at the limit the request is well-formed JSON but id is not a string:
+     * wrong_type shows it got past the depth check */
+    ck_assert_int_eq(nested(RP_MAX_JSON_DEPTH, &err), RP_E_TYPE);
+    ck_assert_int_eq(nested(RP_MAX_JSON_DEPTH + 1, &err), RP_E_RANGE);
+    ck_assert_str_eq(err.path, "$");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("limits");
+    TCase *tc = tcase_create("edges");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, limit_edges, 0, N_ELEMENTS(edges));
+    tcase_add_test(tc, request_size);
+    tcase_add_test(tc, nesting_depth);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
