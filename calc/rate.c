@@ -156,12 +156,8 @@ rp_status rp_rate_parse(mpq_t out, rp_rate_unit *unit, const char *text, rp_erro
     } else {
         size_t used = 0;
         st = rp_decimal_parse_prefix(v, &used, s, (size_t)(end - s), err);
-        if (st == RP_E_VALUE && err) {
-            char inner[RP_MESSAGE_MAX];
-            memcpy(inner, err->message, sizeof inner);
-            snprintf(err->message, sizeof err->message,
-                     "expected a rate like 4.9%%, 0.049, 5‰ or 万分之五 (%s)", inner);
-        }
+        if (st == RP_E_VALUE && err && strncmp(err->message, "expected a decimal", 18) == 0)
+            rp_fail(err, st, NULL, "expected a rate like 4.9%%, 0.049, 5‰ or 万分之五");
         if (st == RP_OK) {
             s += used;
             if (take(&s, end, "%") || take(&s, end, "％"))

@@ -45,6 +45,7 @@ static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t
 {
     char text[COLUMNS][CELL], amount[CELL];
     size_t width[COLUMNS];
+    int dated = s->rows[0].due_date != RP_DATE_NONE;
     for (int c = 0; c < COLUMNS; c++)
         width[c] = strlen(headers[c]);
     for (int k = 0; k <= s->count; k++) {
@@ -81,6 +82,8 @@ static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t
         for (int c = 0; c < COLUMNS; c++) {
             const char *t = k < 0 ? headers[c] : text[c];
             size_t pad = width[c] - strlen(t);
+            if (c == 1 && !dated)
+                continue; /* no start date: no date column */
             if (c > 0)
                 rp_buf_puts(b, "  ");
             if (c == 1) { /* dates read left to right */
