@@ -11,6 +11,19 @@
 #define RP_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define RP_PRINTF(a, b)
+/* Options for rebuilding part of a schedule (restructuring, prepayment,
+ * repricing). dates: use dates[0] (period start) … dates[term] instead of
+ * computing them (every period is then regular). level: force the annuity
+ * payment or the equal-principal step instead of computing it; rows whose
+ * balance is already cleared come out as zero rows. */
+typedef struct rp_schedule_opts {
+    const rp_date_t *dates;
+    mpq_srcptr level;
+} rp_schedule_opts_t;
+
+rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
+                                 const rp_schedule_opts_t *opts, rp_error *err);
+
 #endif
 
 /* Fills *err (if not NULL) and returns code, so callers can
@@ -28,5 +41,18 @@ void rp_quote(char *buf, size_t size, const char *text, size_t len, size_t max);
 
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
+
+/* Options for rebuilding part of a schedule (restructuring, prepayment,
+ * repricing). dates: use dates[0] (period start) … dates[term] instead of
+ * computing them (every period is then regular). level: force the annuity
+ * payment or the equal-principal step instead of computing it; rows whose
+ * balance is already cleared come out as zero rows. */
+typedef struct rp_schedule_opts {
+    const rp_date_t *dates;
+    mpq_srcptr level;
+} rp_schedule_opts_t;
+
+rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
+                                 const rp_schedule_opts_t *opts, rp_error *err);
 
 #endif

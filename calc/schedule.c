@@ -16,10 +16,10 @@
 typedef struct plan {
     const rp_loan_t *loan;
     const rp_round_t *rc;
+    const rp_schedule_opts_t *opts;
     int rows;            /* installments in the schedule              */
     int amortizing;      /* rows after the grace periods              */
     mpq_t rate;          /* periodic rate: annual / periods per year  */
-    mpq_t daily;         /* daily rate: annual / daily basis          */
     rp_date_t *dates;    /* [0] start, [k] due date k; NULL undated  */
     int irregular;       /* first period is not one regular period    */
 } plan_t;
@@ -71,6 +71,11 @@ static rp_status plan_dates(plan_t *p, rp_error *err)
     if (!p->dates)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
     p->dates[0] = loan->start_date;
+    if (p->opts && p->opts->dates) {
+        for (int k = 1; k <= p->rows; k++)
+            p->dates[k] = p->opts->dates[k];
+        return RP_OK;
+    }
     rp_date_t regular_first;
     rp_status st = add_periods(&regular_first, loan->start_date, loan->frequency, 1, err);
     if (st != RP_OK)
@@ -106,42 +111,37 @@ static rp_status plan_dates(plan_t *p, rp_error *err)
     return RP_OK;
 }
 
-/* out = base × annual rate × the time from `from` to `to`: actual days at
- * the daily rate under day_count period, else the day-count year fraction. */
-static rp_status interest_between(mpq_t out, const plan_t *p, const mpq_t base, rp_date_t from,
-                                  rp_date_t to, rp_error *err)
+/* The year fraction installment k's interest covers (k is 1-based). Under
+ * day_count period a regular period is 1/ppy of a year and an irregular
+ * first period its actual days / daily_basis; a bullet loan's one period is
+ * term/ppy (or its days, to a maturity date). Under an actual day count it
+ * is the convention's fraction between the row's dates. */
+static rp_status period_years(mpq_t out, const plan_t *p, int k, rp_error *err)
 {
-    if (p->loan->day_count == RP_DC_PERIOD) {
-        mpq_t days;
-        mpq_init(days);
-        mpq_set_si(days, (long)to - from, 1);
-        mpq_mul(out, base, p->daily);
-        mpq_mul(out, out, days);
-        mpq_clear(days);
-        return RP_OK;
-    }
-    mpq_t yf;
-    mpq_init(yf);
-    rp_status st = rp_year_fraction(yf, p->loan->day_count, from, to, err);
-    if (st == RP_OK) {
-        mpq_mul(out, base, p->loan->annual_rate);
-        mpq_mul(out, out, yf);
-    }
-    mpq_clear(yf);
-    return st;
+    const rp_loan_t *loan = p->loan;
+    unsigned long ppy = (unsigned long)rp_frequency_per_year(loan->frequency);
+    if (loan->day_count != RP_DC_PERIOD)
+        return rp_year_fraction(out, loan->day_count, p->dates[k - 1], p->dates[k], err);
+    if (k == 1 && p->irregular)
+        mpq_set_si(out, (long)p->dates[1] - p->dates[0], (unsigned long)loan->daily_basis);
+    else if (loan->method == RP_METHOD_BULLET)
+        mpq_set_ui(out, (unsigned long)loan->term, ppy);
+    else
+        mpq_set_ui(out, 1, ppy);
+    mpq_canonicalize(out); /* denominators are ppy or the daily basis, never 0 */
+    return RP_OK;
 }
 
-/* Rounded interest on `base` for installment k (1-based). */
-static rp_status period_interest(mpq_t out, const plan_t *p, int k, const mpq_t base, rp_error *err)
+/* Installment k's rounded interest on base: base × annual rate × years. */
+static rp_status period_interest(rp_installment_t *r, const plan_t *p, int k, mpq_srcptr base,
+                                 rp_error *err)
 {
-    rp_status st = RP_OK;
-    int by_days = p->loan->day_count != RP_DC_PERIOD || (k == 1 && p->irregular);
-    if (by_days)
-        st = interest_between(out, p, base, p->dates[k - 1], p->dates[k], err);
-    else
-        mpq_mul(out, base, p->rate);
-    if (st == RP_OK)
-        rp_round(out, out, p->rc);
+    rp_status st = period_years(r->year_fraction, p, k, err);
+    if (st == RP_OK) {
+        mpq_mul(r->interest, base, p->loan->annual_rate);
+        mpq_mul(r->interest, r->interest, r->year_fraction);
+        rp_round(r->interest, r->interest, p->rc);
+    }
     return st;
 }
 
@@ -193,31 +193,11 @@ static rp_status alloc_rows(rp_schedule_t *s, int count, rp_error *err)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
     for (int k = 0; k < count; k++) {
         rp_installment_t *r = &s->rows[k];
-        mpq_inits(r->payment, r->principal, r->interest, r->fee, r->balance, NULL);
+        mpq_inits(r->payment, r->principal, r->interest, r->fee, r->balance, r->year_fraction, NULL);
         r->n = k + 1;
         r->due_date = RP_DATE_NONE;
     }
     s->count = count;
-    return RP_OK;
-}
-
-/* Interest for a bullet loan: simple interest over the whole term. */
-static rp_status bullet_interest(mpq_t out, const plan_t *p, rp_error *err)
-{
-    const rp_loan_t *loan = p->loan;
-    if (loan->day_count == RP_DC_PERIOD && !p->irregular) {
-        mpq_t periods;
-        mpq_init(periods);
-        mpq_set_ui(periods, (unsigned long)loan->term, 1);
-        mpq_mul(out, loan->principal, p->rate);
-        mpq_mul(out, out, periods);
-        mpq_clear(periods);
-    } else {
-        rp_status st = interest_between(out, p, loan->principal, p->dates[0], p->dates[1], err);
-        if (st != RP_OK)
-            return st;
-    }
-    rp_round(out, out, p->rc);
     return RP_OK;
 }
 
@@ -233,14 +213,18 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
 
     if (loan->method == RP_METHOD_BULLET) {
         rp_installment_t *r = &s->rows[0];
-        st = bullet_interest(r->interest, p, err);
+        st = period_interest(r, p, 1, loan->principal, err);
         mpq_set(r->principal, balance);
         goto out;
     }
 
     /* The level amount: the annuity payment, or the principal part of
      * equal_principal and flat (P/n rounded; the last row takes the rest). */
-    if (loan->method == RP_METHOD_ANNUITY) {
+    if (p->opts && p->opts->level) {
+        mpq_set(step, p->opts->level);
+        if (loan->method == RP_METHOD_ANNUITY)
+            mpq_set(s->level_payment, step);
+    } else if (loan->method == RP_METHOD_ANNUITY) {
         annuity_payment(step, loan->principal, p->rate, p->amortizing, rc);
         mpq_set(s->level_payment, step);
     } else {
@@ -261,7 +245,7 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
         int grace = k <= loan->grace_periods;
         /* flat charges on the original principal, the others on the balance */
         mpq_srcptr base = loan->method == RP_METHOD_FLAT ? loan->principal : balance;
-        st = period_interest(r->interest, p, k, base, err);
+        st = period_interest(r, p, k, base, err);
         if (st != RP_OK)
             goto out;
         if (last) {
@@ -338,7 +322,7 @@ void rp_schedule_clear(rp_schedule_t *s)
 {
     for (int k = 0; k < s->count; k++) {
         rp_installment_t *r = &s->rows[k];
-        mpq_clears(r->payment, r->principal, r->interest, r->fee, r->balance, NULL);
+        mpq_clears(r->payment, r->principal, r->interest, r->fee, r->balance, r->year_fraction, NULL);
     }
     free(s->rows);
     s->rows = NULL;
@@ -350,18 +334,22 @@ void rp_schedule_clear(rp_schedule_t *s)
 rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                             rp_error *err)
 {
+    return rp_schedule_build_opts(out, loan, rc, NULL, err);
+}
+
+rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
+                                 const rp_schedule_opts_t *opts, rp_error *err)
+{
     rp_status st = rp_loan_check(loan, rc, err);
     if (st != RP_OK)
         return st;
 
-    plan_t p = {.loan = loan, .rc = rc, .dates = NULL, .irregular = 0};
+    plan_t p = {.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .irregular = 0};
     p.rows = loan->method == RP_METHOD_BULLET ? 1 : loan->term;
     p.amortizing = p.rows - loan->grace_periods;
-    mpq_inits(p.rate, p.daily, NULL);
+    mpq_init(p.rate);
     mpq_set_ui(p.rate, (unsigned long)rp_frequency_per_year(loan->frequency), 1);
     mpq_div(p.rate, loan->annual_rate, p.rate);
-    mpq_set_ui(p.daily, (unsigned long)loan->daily_basis, 1);
-    mpq_div(p.daily, loan->annual_rate, p.daily);
 
     rp_schedule_t s;
     rp_schedule_init(&s);
@@ -382,6 +370,6 @@ rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan, const rp_
         rp_schedule_clear(&s);
     }
     free(p.dates);
-    mpq_clears(p.rate, p.daily, NULL);
+    mpq_clear(p.rate);
     return st;
 }

@@ -296,6 +296,9 @@ typedef struct rp_installment {
     mpq_t interest;
     mpq_t fee;
     mpq_t balance;              /* principal outstanding after the row   */
+    mpq_t year_fraction;        /* interest = round(base × annual rate × this),
+                                   base the balance before the row (flat:
+                                   the original principal)               */
 } rp_installment_t;
 
 /* Notes a computation wants its reader to see (not errors). */
@@ -334,6 +337,281 @@ RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *l
  * RP_E_INTERNAL with a message naming the row if one fails. */
 RP_MUST_CHECK rp_status rp_schedule_verify(const rp_schedule_t *s, const rp_loan_t *loan,
                                            const rp_round_t *rc, rp_error *err);
+
+/* ------------------------------------------------------------------------
+ * Statements: what is owed on a date (calc/ledger.c, overdue.c, allocate.c,
+ * reamortize.c)
+ * ------------------------------------------------------------------------ */
+#define RP_MAX_EVENTS 10000       /* events in one statement */
+
+/* The parts a debt is made of, in the order statements list them. */
+typedef enum rp_component {
+    RP_PRINCIPAL,
+    RP_INTEREST,
+    RP_PENALTY,       /* 罚息: penalty interest on overdue principal      */
+    RP_COMPOUND,      /* 复利: penalty-rate interest on overdue interest   */
+    RP_LATE_FEE,      /* 违约金                                           */
+    RP_FEE,           /* fees: periodic fees and fee events (costs)       */
+    RP_COMPONENT_COUNT
+} rp_component;
+/* "principal", "interest", "penalty_interest", "compound_interest",
+ * "late_fees", "fees" */
+extern const char *const rp_component_names[RP_COMPONENT_COUNT];
+
+typedef enum rp_penalty_base {
+    RP_BASE_OVERDUE_PRINCIPAL,     /* 罚息 on each overdue installment's unpaid principal */
+    RP_BASE_OVERDUE_INSTALLMENT,   /* 罚息 on unpaid principal + interest (no 复利)      */
+    RP_BASE_OUTSTANDING_PRINCIPAL, /* 罚息 on all unpaid principal while any is overdue  */
+    RP_BASE_COUNT
+} rp_penalty_base;
+extern const char *const rp_penalty_base_names[RP_BASE_COUNT];
+
+typedef enum rp_late_fee_base {
+    RP_LATE_FEE_ON_UNPAID_INSTALLMENT, /* what is unpaid of the installment  */
+    RP_LATE_FEE_ON_MINIMUM_PAYMENT,    /* what is unpaid of a minimum payment */
+    RP_LATE_FEE_BASE_COUNT
+} rp_late_fee_base;
+extern const char *const rp_late_fee_base_names[RP_LATE_FEE_BASE_COUNT];
+
+typedef enum rp_late_fee_frequency {
+    RP_LATE_FEE_ONCE,     /* once per missed installment            */
+    RP_LATE_FEE_MONTHLY,  /* again every month it stays unpaid      */
+    RP_LATE_FEE_FREQUENCY_COUNT
+} rp_late_fee_frequency;
+extern const char *const rp_late_fee_frequency_names[RP_LATE_FEE_FREQUENCY_COUNT];
+
+/* Overdue terms. Money caps and floors < 0 mean "none". */
+typedef struct rp_overdue {
+    mpq_t markup;             /* penalty rate = contract rate × (1 + markup); 0.5 */
+    mpq_t penalty_rate;       /* an explicit annual penalty rate; < 0: use markup */
+    int daily_basis;          /* 360 (default) or 365                             */
+    rp_penalty_base base;
+    int compound;             /* 复利 on overdue interest: 1 (default) or 0        */
+    int grace_days;           /* 0 … 31                                           */
+    int grace_counts_back;    /* paid after grace: penalty from the due date (1)  */
+    mpq_t penalty_cap;        /* all 罚息 + 复利 together; < 0 none               */
+    mpq_t late_fee_rate;      /* 违约金 = amount + rate × base; 0 and 0: none      */
+    mpq_t late_fee_amount;
+    rp_late_fee_base late_fee_base;
+    mpq_t minimum_payment;    /* fraction of the installment's payment            */
+    mpq_t late_fee_floor;     /* per assessment; < 0 none                         */
+    mpq_t late_fee_cap;       /* per assessment; < 0 none                         */
+    mpq_t late_fee_total_cap; /* all late fees of the loan; < 0 none              */
+    rp_late_fee_frequency late_fee_frequency;
+} rp_overdue_t;
+
+void rp_overdue_init(rp_overdue_t *o);  /* the documented defaults */
+void rp_overdue_clear(rp_overdue_t *o);
+
+/* Checks the terms agree with each other; err->path names the field
+ * relative to the overdue object ("late_fee.cap"). */
+RP_MUST_CHECK rp_status rp_overdue_check(const rp_overdue_t *o, const rp_round_t *rc, rp_error *err);
+
+/* How payments are applied: components in order, and across installments
+ * either oldest installment first or component first. */
+typedef enum rp_across {
+    RP_OLDEST_FIRST,
+    RP_COMPONENT_FIRST,
+    RP_ACROSS_COUNT
+} rp_across;
+extern const char *const rp_across_names[RP_ACROSS_COUNT];
+
+typedef struct rp_allocation {
+    rp_component order[RP_COMPONENT_COUNT]; /* a permutation of all components */
+    rp_across across;
+} rp_allocation_t;
+
+typedef enum rp_waterfall {
+    RP_WATERFALL_BANK_DEFAULT,    /* fees → 违约金 → 复利 → 罚息 → interest → principal, oldest first */
+    RP_WATERFALL_STATUTORY,       /* 民法典 Art. 561: costs → interest → principal, across the loan   */
+    RP_WATERFALL_PRINCIPAL_FIRST, /* principal → interest → 罚息 → 复利 → 违约金 → fees, oldest first */
+    RP_WATERFALL_COUNT
+} rp_waterfall;
+extern const char *const rp_waterfall_names[RP_WATERFALL_COUNT];
+
+void rp_allocation_preset(rp_allocation_t *a, rp_waterfall w);
+
+/* RP_E_VALUE unless order is a permutation of every component. */
+RP_MUST_CHECK rp_status rp_allocation_check(const rp_allocation_t *a, rp_error *err);
+
+/* What happens to money beyond everything due. */
+typedef enum rp_overpayment {
+    RP_OVERPAY_CREDIT,        /* kept as credit, used as installments fall due */
+    RP_OVERPAY_SHORTEN_TERM,  /* prepays principal; same payment, fewer installments */
+    RP_OVERPAY_LOWER_PAYMENT, /* prepays principal; same term, lower payments  */
+    RP_OVERPAY_COUNT
+} rp_overpayment;
+extern const char *const rp_overpayment_names[RP_OVERPAY_COUNT];
+
+typedef enum rp_classification {
+    RP_CLASS_LOANS_2023,      /* 2023 risk classification rules: 关注 ≥ 1, 次级 > 90, 可疑 > 270, 损失 > 360 */
+    RP_CLASS_CREDIT_CARD,     /* credit-card rules: 关注 1–90, 次级 91–120, 可疑 121–180, 损失 > 180 */
+    RP_CLASSIFICATION_COUNT
+} rp_classification;
+extern const char *const rp_classification_names[RP_CLASSIFICATION_COUNT];
+
+/* Five-tier class names, by tier 0 (正常) … 4 (损失). */
+extern const char *const rp_tier_names[5];       /* "normal", "special_mention", … */
+extern const char *const rp_tier_names_zh[5];    /* "正常", "关注", …            */
+
+/* The minimum tier a loan DPD days past due has under a classification. */
+int rp_tier_for_dpd(rp_classification c, int dpd);
+
+#define RP_MAX_BUCKETS 16
+typedef struct rp_bucket {
+    char label[16];
+    int max_dpd;              /* upper bound (inclusive); −1: no bound */
+} rp_bucket_t;
+
+/* Everything about a loan beyond its schedule that a statement needs. */
+typedef struct rp_terms {
+    rp_overdue_t overdue;
+    rp_allocation_t allocation;
+    rp_overpayment overpayment;
+    rp_classification classification;
+    int bucket_count;
+    rp_bucket_t buckets[RP_MAX_BUCKETS]; /* rising max_dpd, the last open */
+} rp_terms_t;
+
+void rp_terms_init(rp_terms_t *t);  /* defaults: bank_default, credit, 2023, M0…M7+ */
+void rp_terms_clear(rp_terms_t *t);
+
+typedef enum rp_event_type {
+    RP_EVENT_PAYMENT,      /* date, amount                                   */
+    RP_EVENT_FEE,          /* date, amount, kind: a cost charged to the loan */
+    RP_EVENT_RATE_CHANGE,  /* date, rate: the new contract rate from date    */
+    RP_EVENT_ACCELERATION, /* date: 宣布提前到期, all principal falls due      */
+    RP_EVENT_TYPE_COUNT
+} rp_event_type;
+extern const char *const rp_event_type_names[RP_EVENT_TYPE_COUNT];
+
+typedef struct rp_event {
+    rp_event_type type;
+    rp_date_t date;
+    mpq_t amount;             /* payment, fee                          */
+    mpq_t rate;               /* rate_change: the new annual rate      */
+    char kind[32];            /* fee: what it is for ("collection", …) */
+} rp_event_t;
+
+typedef struct rp_events {
+    int count;
+    int cap;
+    rp_event_t *items;        /* owned */
+} rp_events_t;
+
+void rp_events_init(rp_events_t *ev);
+void rp_events_clear(rp_events_t *ev);
+
+/* Appends an initialised event of the given type (amount and rate 0);
+ * returns it, or NULL when out of memory or past RP_MAX_EVENTS. */
+rp_event_t *rp_events_add(rp_events_t *ev, rp_event_type type);
+
+/* One line of the penalty workings: base × rate × days / basis. */
+typedef struct rp_segment {
+    rp_date_t from, to;       /* days from..to inclusive               */
+    int days;
+    mpq_t base;
+    mpq_t rate;               /* the annual penalty rate on those days */
+    mpq_t amount;             /* exact                                 */
+} rp_segment_t;
+
+/* How one penalty amount of one item was reached. */
+typedef struct rp_working {
+    int item;                 /* index into rp_statement_t.items       */
+    rp_component component;   /* RP_PENALTY or RP_COMPOUND             */
+    int base_kind;            /* rp_penalty_base, or −1 for 复利         */
+    int count, cap;
+    rp_segment_t *segments;   /* owned                                  */
+    mpq_t exact;              /* Σ segment amounts                      */
+    mpq_t posted;             /* what was charged (rounded, capped)     */
+    int capped;               /* the penalty cap cut it                 */
+} rp_working_t;
+
+/* One application of money to one component of one item. */
+typedef struct rp_applied {
+    int item;
+    rp_component component;
+    mpq_t amount;
+} rp_applied_t;
+
+/* What became of one payment (or of credit used on a date). */
+typedef struct rp_entry {
+    int event;                /* index into the events, −1: credit used  */
+    rp_date_t date;
+    mpq_t amount;
+    int count, cap;
+    rp_applied_t *applied;    /* owned                                   */
+    mpq_t to_credit;          /* left over, kept as credit               */
+    mpq_t to_prepayment;      /* left over, prepaid future principal     */
+} rp_entry_t;
+
+typedef enum rp_item_status {
+    RP_STATUS_NOT_DUE,
+    RP_STATUS_DUE,            /* due, unpaid, still within grace        */
+    RP_STATUS_PAID,
+    RP_STATUS_PAID_LATE,
+    RP_STATUS_PARTLY_PAID,    /* past grace, partly paid                */
+    RP_STATUS_OVERDUE,        /* past grace, nothing paid               */
+    RP_STATUS_COUNT
+} rp_item_status;
+extern const char *const rp_item_status_names[RP_STATUS_COUNT];
+
+/* An installment (n ≥ 1) or a fee charged by an event (n = 0). */
+typedef struct rp_item {
+    int n;
+    rp_date_t due_date;       /* when payable (acceleration moves it)   */
+    rp_date_t period_start;   /* installments: start of the period      */
+    int accelerated;
+    int event;                /* fee items: the event's index, else −1  */
+    char kind[32];            /* fee items: the event's kind            */
+    mpq_t due[RP_COMPONENT_COUNT];
+    mpq_t paid[RP_COMPONENT_COUNT];
+    rp_date_t paid_off;       /* when fully paid, or RP_DATE_NONE       */
+    rp_item_status status;
+    int days_past_due;        /* as of the statement, or at payoff      */
+} rp_item_t;
+
+typedef struct rp_statement {
+    rp_date_t as_of;
+    int item_count;
+    rp_item_t *items;
+    int entry_count;
+    rp_entry_t *entries;
+    int working_count;
+    rp_working_t *workings;
+    mpq_t owed[RP_COMPONENT_COUNT];   /* due and unpaid today, by component */
+    mpq_t total_due;
+    mpq_t payoff[RP_COMPONENT_COUNT]; /* to close the loan today           */
+    mpq_t payoff_total;
+    mpq_t paid_total;                 /* all payments up to as_of          */
+    mpq_t credit;                     /* unapplied money held              */
+    mpq_t prepaid;                    /* principal prepaid from overpayment */
+    mpq_t penalty_rate;               /* the annual penalty rate today     */
+    int dpd;                          /* oldest unpaid installment         */
+    int bucket;                       /* index into terms->buckets         */
+    int tier;                         /* 0 正常 … 4 损失                    */
+    int events_after_as_of;           /* ignored, later than as_of         */
+    int warning_count;
+    rp_warning_t warnings[RP_WARNING_MAX];
+} rp_statement_t;
+
+void rp_statement_init(rp_statement_t *st);
+void rp_statement_clear(rp_statement_t *st);
+
+/* The state of the loan at the end of as_of: the schedule, then every
+ * event up to as_of in date order (same day: rate changes, fees,
+ * acceleration, then payments as listed), penalties accrued daily and
+ * posted at each payment and on as_of. */
+RP_MUST_CHECK rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan,
+                                           const rp_terms_t *terms, const rp_events_t *events,
+                                           rp_date_t as_of, const rp_round_t *rc, rp_error *err);
+
+/* Exact self-checks: money in = money applied + credit + prepaid;
+ * nothing paid beyond what was due; principal conserved; amounts whole
+ * units. RP_E_INTERNAL naming what failed. */
+RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_loan_t *loan,
+                                            const rp_events_t *events, const rp_round_t *rc,
+                                            rp_error *err);
 
 /* ------------------------------------------------------------------------
  * The JSON API (calc/json.c): one request in, one response out.
