@@ -47,7 +47,8 @@ rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_e
     return RP_OK;
 }
 
-static rp_status read_amount(mpq_t out, const cJSON *item, const char *path, rp_error *err)
+static rp_status read_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
+                             rp_error *err)
 {
     mpq_t v, limit;
     mpq_inits(v, limit, NULL);
@@ -60,6 +61,8 @@ static rp_status read_amount(mpq_t out, const cJSON *item, const char *path, rp_
         if (mpq_cmp(a, limit) >= 0)
             st = rp_fail(err, RP_E_RANGE, path, "amounts must be less than 10^%d in size",
                          RP_MAX_AMOUNT_DIGITS);
+        else if (mpq_sgn(v) < 0)
+            st = rp_fail(err, RP_E_VALUE, path, "%s must be 0 or more", f->name);
         mpq_clear(a);
     }
     if (st == RP_OK)
@@ -131,7 +134,12 @@ static rp_status read_field(void *target, const cJSON *item, const field_t *f, c
     case FK_INT:
         return read_int(place, item, f, path, err);
     case FK_AMOUNT:
-        return read_amount(place, item, path, err);
+        return read_amount(place, item, f, path, err);
+    case FK_BOOL:
+        if (!cJSON_IsBool(item))
+            return wrong_type(err, path, "true or false", item);
+        *(int *)place = cJSON_IsTrue(item) ? 1 : 0;
+        return RP_OK;
     case FK_DATE:
         return read_date(place, item, path, err);
     case FK_ENUM:

@@ -14,7 +14,8 @@
 
 typedef enum field_kind {
     FK_INT,     /* JSON integer within [min, max] → int                     */
-    FK_AMOUNT,  /* decimal string or number, |x| < 10^15 → mpq_t            */
+    FK_BOOL,    /* true / false → int                                       */
+    FK_AMOUNT,  /* decimal string or number, 0 ≤ x < 10^15 → mpq_t          */
     FK_DATE,    /* "YYYY-MM-DD" → rp_date_t                                 */
     FK_ENUM,    /* one of names[] → int (the index)                         */
     FK_OBJECT,  /* nested object read with `object` into the same target    */

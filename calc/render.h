@@ -12,4 +12,8 @@
 void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
                         const rp_schedule_t *s, const rp_round_t *rc);
 
+/* Appends the statement in fmt: the table starts with what is owed today. */
+void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
+                         const rp_terms_t *terms, const rp_round_t *rc);
+
 #endif

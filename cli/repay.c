@@ -21,6 +21,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  schedule [FILE|-]   the installment schedule of a loan (op \"schedule\")\n"
+    "  statement [FILE|-]  what is owed on a date, given the payments made\n"
     "  run [FILE|-]        whatever op the request names\n"
     "  check PATH...       run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
@@ -254,7 +255,8 @@ int main(int argc, char **argv)
         status = 2;
     } else if (strcmp(command, "check") == 0) {
         status = run_check(nrest, rest);
-    } else if (strcmp(command, "schedule") == 0 || strcmp(command, "run") == 0) {
+    } else if (strcmp(command, "schedule") == 0 || strcmp(command, "statement") == 0 ||
+               strcmp(command, "run") == 0) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);
             status = 2;

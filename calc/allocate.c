@@ -1,0 +1,139 @@
+/*
+ * allocate.c — payment waterfalls. A payment pays what is payable on its
+ * date, component by component, in the order the terms set: oldest
+ * installment first (each installment's components in order, then the
+ * next installment), or component first (each component across all
+ * installments, oldest first, then the next component).
+ */
+#include <stdlib.h>
+
+#include "ledger.h"
+
+const char *const rp_across_names[RP_ACROSS_COUNT] = {
+    [RP_OLDEST_FIRST] = "oldest_first",
+    [RP_COMPONENT_FIRST] = "component_first",
+};
+
+const char *const rp_waterfall_names[RP_WATERFALL_COUNT] = {
+    [RP_WATERFALL_BANK_DEFAULT] = "bank_default",
+    [RP_WATERFALL_STATUTORY] = "statutory",
+    [RP_WATERFALL_PRINCIPAL_FIRST] = "principal_first",
+};
+
+const char *const rp_overpayment_names[RP_OVERPAY_COUNT] = {
+    [RP_OVERPAY_CREDIT] = "credit",
+    [RP_OVERPAY_SHORTEN_TERM] = "shorten_term",
+    [RP_OVERPAY_LOWER_PAYMENT] = "lower_payment",
+};
+
+void rp_allocation_preset(rp_allocation_t *a, rp_waterfall w)
+{
+    static const rp_component bank[RP_COMPONENT_COUNT] = {RP_FEE,     RP_LATE_FEE, RP_COMPOUND,
+                                                          RP_PENALTY, RP_INTEREST, RP_PRINCIPAL};
+    static const rp_component principal_first[RP_COMPONENT_COUNT] = {
+        RP_PRINCIPAL, RP_INTEREST, RP_PENALTY, RP_COMPOUND, RP_LATE_FEE, RP_FEE};
+    const rp_component *order = w == RP_WATERFALL_PRINCIPAL_FIRST ? principal_first : bank;
+    for (int i = 0; i < RP_COMPONENT_COUNT; i++)
+        a->order[i] = order[i];
+    /* 民法典 Art. 561 orders costs, interest, principal over the whole debt;
+     * 违约金 is counted with the costs and 罚息/复利 with the interest. */
+    a->across = w == RP_WATERFALL_STATUTORY ? RP_COMPONENT_FIRST : RP_OLDEST_FIRST;
+}
+
+rp_status rp_allocation_check(const rp_allocation_t *a, rp_error *err)
+{
+    int seen[RP_COMPONENT_COUNT] = {0};
+    for (int i = 0; i < RP_COMPONENT_COUNT; i++) {
+        if ((unsigned)a->order[i] >= RP_COMPONENT_COUNT || seen[a->order[i]]++)
+            return rp_fail(err, RP_E_VALUE, "order",
+                           "order must list each of principal, interest, penalty_interest, "
+                           "compound_interest, late_fees, fees exactly once");
+    }
+    if ((unsigned)a->across >= RP_ACROSS_COUNT)
+        return rp_fail(err, RP_E_VALUE, "across", "across must be oldest_first or component_first");
+    return RP_OK;
+}
+
+/* Items payable on d, oldest due first (ties: installments by number, then
+ * fee items in event order). */
+static int *payable_items(const ledger_t *L, rp_date_t d, int *count)
+{
+    int n = L->st->item_count, m = 0;
+    int *idx = malloc(sizeof *idx * (size_t)(n > 0 ? n : 1));
+    if (!idx)
+        return NULL;
+    for (int k = 0; k < n; k++)
+        if (!L->xs[k].removed && L->st->items[k].due_date <= d)
+            idx[m++] = k;
+    /* insertion sort by due date: items are nearly in order already */
+    for (int i = 1; i < m; i++) {
+        int v = idx[i], j = i - 1;
+        while (j >= 0 && L->st->items[idx[j]].due_date > L->st->items[v].due_date) {
+            idx[j + 1] = idx[j];
+            j--;
+        }
+        idx[j + 1] = v;
+    }
+    *count = m;
+    return idx;
+}
+
+static rp_status apply(ledger_t *L, rp_entry_t *entry, mpq_t left, int k, rp_component c,
+                       rp_error *err)
+{
+    rp_item_t *it = &L->st->items[k];
+    mpq_t open, take;
+    mpq_inits(open, take, NULL);
+    mpq_sub(open, it->due[c], it->paid[c]);
+    rp_status st = RP_OK;
+    if (mpq_sgn(open) > 0 && mpq_sgn(left) > 0) {
+        mpq_set(take, mpq_cmp(open, left) < 0 ? open : left);
+        if (entry->count == entry->cap) {
+            int cap = entry->cap ? entry->cap * 2 : 8;
+            rp_applied_t *grown = realloc(entry->applied, sizeof *grown * (size_t)cap);
+            if (!grown) {
+                st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+                goto out;
+            }
+            entry->applied = grown;
+            entry->cap = cap;
+        }
+        rp_applied_t *a = &entry->applied[entry->count++];
+        a->item = k;
+        a->component = c;
+        mpq_init(a->amount);
+        mpq_set(a->amount, take);
+        mpq_add(it->paid[c], it->paid[c], take);
+        mpq_sub(left, left, take);
+    }
+out:
+    mpq_clears(open, take, NULL);
+    return st;
+}
+
+rp_status rp_allocate(ledger_t *L, rp_entry_t *entry, mpq_t left, rp_date_t d, rp_error *err)
+{
+    int m = 0;
+    int *idx = payable_items(L, d, &m);
+    if (!idx)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    const rp_allocation_t *a = &L->terms->allocation;
+    rp_status st = RP_OK;
+    if (a->across == RP_OLDEST_FIRST) {
+        for (int i = 0; i < m && st == RP_OK && mpq_sgn(left) > 0; i++)
+            for (int c = 0; c < RP_COMPONENT_COUNT && st == RP_OK; c++)
+                st = apply(L, entry, left, idx[i], a->order[c], err);
+    } else {
+        for (int c = 0; c < RP_COMPONENT_COUNT && st == RP_OK && mpq_sgn(left) > 0; c++)
+            for (int i = 0; i < m && st == RP_OK; i++)
+                st = apply(L, entry, left, idx[i], a->order[c], err);
+    }
+    /* An item fully paid now records when. */
+    for (int i = 0; i < m; i++) {
+        rp_item_t *it = &L->st->items[idx[i]];
+        if (it->paid_off == RP_DATE_NONE && rp_ledger_item_settled(L, idx[i]))
+            it->paid_off = d;
+    }
+    free(idx);
+    return st;
+}

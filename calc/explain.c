@@ -1,0 +1,113 @@
+/*
+ * explain.c — statement workings as sentences (explain.h).
+ */
+#include <stdio.h>
+
+#include "explain.h"
+
+void rp_explain_percent(char *buf, size_t size, const mpq_t rate)
+{
+    mpq_t p;
+    mpq_init(p);
+    mpq_set_ui(p, 100, 1);
+    mpq_mul(p, p, rate);
+    int places = rp_decimal_places(p);
+    rp_decimal_format(buf, size, p, places < 0 || places > 8 ? 8 : places, RP_ROUND_HALF_EVEN);
+    mpq_clear(p);
+}
+
+static const char *base_zh(int kind)
+{
+    switch (kind) {
+    case RP_BASE_OVERDUE_INSTALLMENT:
+        return "逾期本息";
+    case RP_BASE_OUTSTANDING_PRINCIPAL:
+        return "未还本金";
+    case RP_BASE_OVERDUE_PRINCIPAL:
+        return "逾期本金";
+    default:
+        return "逾期利息";
+    }
+}
+
+static const char *base_en(int kind)
+{
+    switch (kind) {
+    case RP_BASE_OVERDUE_INSTALLMENT:
+        return "overdue principal and interest";
+    case RP_BASE_OUTSTANDING_PRINCIPAL:
+        return "outstanding principal";
+    case RP_BASE_OVERDUE_PRINCIPAL:
+        return "overdue principal";
+    default:
+        return "overdue interest";
+    }
+}
+
+static void append(rp_buf_t *b, const char *s)
+{
+    if (b)
+        rp_buf_puts(b, s);
+}
+
+void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
+                        const rp_working_t *w, const rp_overdue_t *o, const rp_round_t *rc)
+{
+    const rp_item_t *it = &st->items[w->item];
+    char line[512], base[48], rate[48], amount[48], from[RP_DATE_TEXT], to[RP_DATE_TEXT];
+    int late = w->component == RP_LATE_FEE;
+    const char *what_zh = late ? "违约金" : w->component == RP_PENALTY ? "罚息" : "复利";
+    const char *what_en = late ? "late fee" : w->component == RP_PENALTY ? "penalty interest"
+                                                                         : "compound interest";
+    snprintf(line, sizeof line, "第%d期%s：", it->n, what_zh);
+    append(zh, line);
+    snprintf(line, sizeof line, "Installment %d %s: ", it->n, what_en);
+    append(en, line);
+    for (int i = 0; i < w->count; i++) {
+        const rp_segment_t *sg = &w->segments[i];
+        rp_decimal_format(base, sizeof base, sg->base, rc->places, rc->mode);
+        rp_explain_percent(rate, sizeof rate, sg->rate);
+        rp_date_format(from, sg->from);
+        rp_date_format(to, sg->to);
+        if (late) {
+            /* did a floor or cap (or the total cap) change the fee? */
+            mpq_t raw;
+            mpq_init(raw);
+            mpq_mul(raw, sg->base, sg->rate);
+            mpq_add(raw, raw, o->late_fee_amount);
+            rp_round(raw, raw, rc);
+            int adjusted = !mpq_equal(raw, sg->amount);
+            mpq_clear(raw);
+            rp_decimal_format(amount, sizeof amount, sg->amount, rc->places, rc->mode);
+            snprintf(line, sizeof line, "%s%s起按未还金额 %s × %s%% 计 %s%s", i ? "；" : "", from, base,
+                     rate, amount, adjusted ? "（按下限或上限调整）" : "");
+            append(zh, line);
+            snprintf(line, sizeof line, "%sfrom %s, unpaid %s × %s%% gives %s%s", i ? "; " : "", from,
+                     base, rate, amount, adjusted ? " (after the floor or cap)" : "");
+            append(en, line);
+            continue;
+        }
+        snprintf(line, sizeof line, "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s至%s）", i ? " + " : "",
+                 base_zh(w->base_kind), base, rate, o->daily_basis, sg->days, from, to);
+        append(zh, line);
+        snprintf(line, sizeof line, "%s%s %s × %s%% a year ÷ %d × %d day%s (%s to %s)",
+                 i ? " + " : "", base_en(w->base_kind), base, rate, o->daily_basis, sg->days,
+                 sg->days == 1 ? "" : "s", from, to);
+        append(en, line);
+    }
+    rp_decimal_format(amount, sizeof amount, w->posted, rc->places, rc->mode);
+    if (late && mpq_sgn(o->late_fee_amount) > 0) {
+        char fixed[48];
+        rp_decimal_format(fixed, sizeof fixed, o->late_fee_amount, rc->places, rc->mode);
+        snprintf(line, sizeof line, "（每次另加 %s，含在内）", fixed);
+        append(zh, line);
+        snprintf(line, sizeof line, " (each including a fixed %s)", fixed);
+        append(en, line);
+    }
+    snprintf(line, sizeof line, late ? "，合计 %s%s" : " = %s%s", amount,
+             w->capped ? "（已达上限）" : "");
+    append(zh, line);
+    snprintf(line, sizeof line, late ? "; total %s%s" : " = %s%s", amount,
+             w->capped ? " (capped)" : "");
+    append(en, line);
+}

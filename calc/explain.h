@@ -1,0 +1,17 @@
+/*
+ * explain.h — the workings of a statement in words an agent can read out,
+ * in Chinese and English: base × rate ÷ basis × days = amount.
+ */
+#ifndef RP_EXPLAIN_H
+#define RP_EXPLAIN_H
+
+#include "buf.h"
+
+/* Appends the sentences for working w to zh and en (either may be NULL). */
+void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
+                        const rp_working_t *w, const rp_overdue_t *o, const rp_round_t *rc);
+
+/* Writes an annual rate as a percentage, exactly ("7.35"). */
+void rp_explain_percent(char *buf, size_t size, const mpq_t rate);
+
+#endif

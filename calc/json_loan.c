@@ -1,0 +1,304 @@
+/*
+ * json_loan.c — reading $.loan: the contract, its rounding context, and
+ * the terms a statement needs (overdue, allocation, overpayment). The
+ * field tables here are the contract's single source of truth.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json_ops.h"
+
+/* ---- rates and fractions ---------------------------------------------- */
+
+static const char *const rate_keys[] = {"annual", "monthly", "daily"};
+static const rp_rate_unit rate_key_units[] = {RP_RATE_ANNUAL, RP_RATE_MONTHLY, RP_RATE_DAILY};
+
+static rp_status read_rate_value(rate_in_t *r, const cJSON *item, const char *path, rp_error *err)
+{
+    if (cJSON_IsNumber(item)) {
+        r->unit = RP_RATE_UNSPECIFIED;
+        rp_status st = rp_fields_decimal(r->value, item, path, err);
+        if (st == RP_OK && mpq_sgn(r->value) < 0)
+            return rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
+        return st;
+    }
+    if (!cJSON_IsString(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected a rate like \"4.9%%\", found %s",
+                       rp_json_type_name(item));
+    rp_status st = rp_rate_parse(r->value, &r->unit, item->valuestring, err);
+    if (st != RP_OK) {
+        char shown[48], message[RP_MESSAGE_MAX];
+        rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
+        snprintf(message, sizeof message, "%s, found \"%s\"", err ? err->message : "", shown);
+        return rp_fail(err, st, path, "%s", message);
+    }
+    return RP_OK;
+}
+
+rp_status rp_json_read_rate(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rate_in_t *r = target;
+    r->given = 1;
+    if (!cJSON_IsObject(item)) {
+        rp_status st = read_rate_value(r, item, path, err);
+        if (st == RP_OK && r->unit == RP_RATE_UNSPECIFIED)
+            r->unit = RP_RATE_ANNUAL;
+        return st;
+    }
+    const cJSON *m = item->child;
+    char sub[RP_PATH_MAX];
+    if (!m || m->next)
+        return rp_fail(err, RP_E_VALUE, path,
+                       "a rate object has exactly one of \"annual\", \"monthly\", \"daily\"");
+    rp_fields_path(sub, sizeof sub, path, m->string);
+    int k = rp_name_index(rate_keys, 3, m->string);
+    if (k < 0)
+        return rp_fail(err, RP_E_UNKNOWN, sub, "a rate object has one of \"annual\", \"monthly\", \"daily\"");
+    rp_status st = read_rate_value(r, m, sub, err);
+    if (st != RP_OK)
+        return st;
+    if (r->unit != RP_RATE_UNSPECIFIED && r->unit != rate_key_units[k])
+        return rp_fail(err, RP_E_VALUE, sub, "the rate's 年/月/日 prefix contradicts \"%s\"",
+                       m->string);
+    r->unit = rate_key_units[k];
+    return RP_OK;
+}
+
+void rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis)
+{
+    rp_rate_to_annual(out, r->value, r->unit, daily_basis);
+}
+
+/* A share with no period: "50%", 0.5, "5‰". Target: mpq_t. */
+static rp_status read_fraction(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rate_in_t r;
+    mpq_init(r.value);
+    rp_status st = read_rate_value(&r, item, path, err);
+    if (st == RP_OK && r.unit != RP_RATE_UNSPECIFIED)
+        st = rp_fail(err, RP_E_VALUE, path, "a share takes no 年/月/日 prefix");
+    if (st == RP_OK)
+        mpq_set(*(mpq_t *)target, r.value);
+    mpq_clear(r.value);
+    return st;
+}
+
+/* ---- rounding ------------------------------------------------------------ */
+
+static rp_status read_unit(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rp_round_t *rc = target;
+    mpq_t unit;
+    mpq_init(unit);
+    rp_status st = rp_fields_decimal(unit, item, path, err);
+    if (st == RP_OK)
+        st = rp_round_set_unit(rc, unit, err);
+    mpq_clear(unit);
+    return st;
+}
+
+static const field_t rounding_fields[] = {
+    {.name = "unit", .kind = FK_CUSTOM, .offset = 0, .read = read_unit,
+     .doc = "amounts are rounded to whole multiples of this (default \"0.01\"; e.g. \"0.05\", \"1\", \"10\")"},
+    {.name = "mode", .kind = FK_ENUM, .offset = offsetof(rp_round_t, mode),
+     .names = rp_round_mode_names, .name_count = RP_ROUND_MODE_COUNT,
+     .doc = "how ties and remainders go (default half_up: ties away from zero)"},
+};
+static const object_spec_t rounding_spec = {"rounding", RP_FIELDS(rounding_fields)};
+
+/* ---- overdue terms ------------------------------------------------------- */
+
+#define OVERDUE(member) offsetof(loan_in_t, terms.overdue.member)
+static const field_t late_fee_fields[] = {
+    {.name = "rate", .kind = FK_CUSTOM, .offset = OVERDUE(late_fee_rate), .read = read_fraction,
+     .doc = "违约金 as a share of the base, e.g. \"5%\" (default 0)"},
+    {.name = "amount", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_amount),
+     .doc = "a fixed amount added to each assessment (default 0)"},
+    {.name = "base", .kind = FK_ENUM, .offset = OVERDUE(late_fee_base),
+     .names = rp_late_fee_base_names, .name_count = RP_LATE_FEE_BASE_COUNT,
+     .doc = "unpaid_installment (default) or minimum_payment"},
+    {.name = "minimum_payment", .kind = FK_CUSTOM, .offset = OVERDUE(minimum_payment),
+     .read = read_fraction, .doc = "base minimum_payment: the share of the installment due at least"},
+    {.name = "floor", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_floor),
+     .doc = "smallest late fee charged (default none)"},
+    {.name = "cap", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_cap),
+     .doc = "largest single late fee (default none)"},
+    {.name = "total_cap", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_total_cap),
+     .doc = "all late fees of the loan together at most this (default none)"},
+    {.name = "frequency", .kind = FK_ENUM, .offset = OVERDUE(late_fee_frequency),
+     .names = rp_late_fee_frequency_names, .name_count = RP_LATE_FEE_FREQUENCY_COUNT,
+     .doc = "once per missed installment (default), or monthly while unpaid"},
+};
+static const object_spec_t late_fee_spec = {"late_fee", RP_FIELDS(late_fee_fields)};
+
+static const field_t overdue_fields[] = {
+    {.name = "penalty_markup", .kind = FK_CUSTOM, .offset = OVERDUE(markup), .read = read_fraction,
+     .doc = "penalty rate = contract rate × (1 + markup) (default \"50%\")"},
+    {.name = "penalty_rate", .kind = FK_CUSTOM, .offset = offsetof(loan_in_t, penalty_rate),
+     .read = rp_json_read_rate, .doc = "an explicit penalty rate instead of the markup"},
+    {.name = "daily_basis", .kind = FK_INT, .offset = OVERDUE(daily_basis), .min = 360, .max = 365,
+     .doc = "penalty per day = rate / daily_basis: 360 (default) or 365"},
+    {.name = "penalty_base", .kind = FK_ENUM, .offset = OVERDUE(base),
+     .names = rp_penalty_base_names, .name_count = RP_BASE_COUNT,
+     .doc = "what bears 罚息 (default overdue_principal)"},
+    {.name = "compound", .kind = FK_BOOL, .offset = OVERDUE(compound),
+     .doc = "复利 on overdue interest at the penalty rate (default true)"},
+    {.name = "grace_days", .kind = FK_INT, .offset = OVERDUE(grace_days), .min = 0, .max = 31,
+     .doc = "days after the due date that still count as on time (default 0)"},
+    {.name = "grace_counts_back", .kind = FK_BOOL, .offset = OVERDUE(grace_counts_back),
+     .doc = "paid after grace: penalty from the due date (default true)"},
+    {.name = "penalty_cap", .kind = FK_AMOUNT, .offset = OVERDUE(penalty_cap),
+     .doc = "all 罚息 and 复利 together at most this (default none)"},
+    {.name = "late_fee", .kind = FK_OBJECT, .offset = 0, .object = &late_fee_spec,
+     .doc = "违约金 terms (default none)"},
+};
+#undef OVERDUE
+static const object_spec_t overdue_spec = {"overdue", RP_FIELDS(overdue_fields)};
+
+/* ---- allocation ------------------------------------------------------------ */
+
+static rp_status read_order(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rp_allocation_t *a = target;
+    if (!cJSON_IsArray(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected an array of components, found %s",
+                       rp_json_type_name(item));
+    int n = 0;
+    for (const cJSON *m = item->child; m; m = m->next, n++) {
+        char sub[RP_PATH_MAX];
+        snprintf(sub, sizeof sub, "%s[%d]", path, n);
+        int c = cJSON_IsString(m) ? rp_name_index(rp_component_names, RP_COMPONENT_COUNT,
+                                                  m->valuestring) : -1;
+        if (c < 0 || n >= RP_COMPONENT_COUNT)
+            return rp_fail(err, c < 0 ? RP_E_VALUE : RP_E_RANGE, sub,
+                           "expected one of principal, interest, penalty_interest, "
+                           "compound_interest, late_fees, fees, each once");
+        a->order[n] = (rp_component)c;
+    }
+    if (n != RP_COMPONENT_COUNT)
+        return rp_fail(err, RP_E_VALUE, path, "order must list all %d components, found %d",
+                       RP_COMPONENT_COUNT, n);
+    return rp_allocation_check(a, err) == RP_OK ? RP_OK : rp_fail(err, RP_E_VALUE, path, "%s",
+                                                                  "order must list each component exactly once");
+}
+
+static const field_t allocation_fields[] = {
+    {.name = "order", .kind = FK_CUSTOM, .required = 1, .offset = 0, .read = read_order,
+     .doc = "all six components in the order payments go to them"},
+    {.name = "across", .kind = FK_ENUM, .offset = offsetof(rp_allocation_t, across),
+     .names = rp_across_names, .name_count = RP_ACROSS_COUNT,
+     .doc = "oldest_first (default): installment by installment; component_first: component by component"},
+};
+static const object_spec_t allocation_spec = {"allocation", RP_FIELDS(allocation_fields)};
+
+/* allocation: a waterfall's name, or {"order": […], "across": …}. */
+static rp_status read_allocation(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rp_allocation_t *a = target;
+    if (cJSON_IsObject(item)) {
+        a->across = RP_OLDEST_FIRST;
+        return rp_fields_read(a, item, &allocation_spec, path, err);
+    }
+    if (!cJSON_IsString(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected a waterfall name or an object, found %s",
+                       rp_json_type_name(item));
+    int w = rp_name_index(rp_waterfall_names, RP_WATERFALL_COUNT, item->valuestring);
+    if (w < 0) {
+        char shown[48];
+        rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
+        return rp_fail(err, RP_E_VALUE, path,
+                       "\"%s\" is not one of: bank_default, statutory, principal_first", shown);
+    }
+    rp_allocation_preset(a, (rp_waterfall)w);
+    return RP_OK;
+}
+
+/* ---- the loan ---------------------------------------------------------------- */
+
+#define LOAN(member) offsetof(loan_in_t, loan.member)
+static const field_t loan_fields[] = {
+    {.name = "principal", .kind = FK_AMOUNT, .required = 1, .offset = LOAN(principal),
+     .doc = "amount lent, > 0, a whole number of rounding units"},
+    {.name = "rate", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(loan_in_t, rate),
+     .read = rp_json_read_rate,
+     .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}"},
+    {.name = "term", .kind = FK_INT, .offset = LOAN(term), .min = 1, .max = RP_MAX_TERM,
+     .doc = "number of installments (bullet: periods until maturity)"},
+    {.name = "method", .kind = FK_ENUM, .offset = LOAN(method), .names = rp_method_names,
+     .name_count = RP_METHOD_COUNT, .doc = "amortization method (default annuity)"},
+    {.name = "start_date", .kind = FK_DATE, .offset = LOAN(start_date),
+     .doc = "disbursement date; without it installments carry no dates"},
+    {.name = "first_due_date", .kind = FK_DATE, .offset = LOAN(first_due_date),
+     .doc = "first installment date (default: one period after start_date)"},
+    {.name = "maturity_date", .kind = FK_DATE, .offset = LOAN(maturity_date),
+     .doc = "bullet loans: the due date, instead of term"},
+    {.name = "frequency", .kind = FK_ENUM, .offset = LOAN(frequency),
+     .names = rp_frequency_names, .name_count = RP_FREQ_COUNT,
+     .doc = "installment frequency (default monthly)"},
+    {.name = "day_count", .kind = FK_ENUM, .offset = LOAN(day_count),
+     .names = rp_day_count_names, .name_count = RP_DC_COUNT,
+     .doc = "interest per period: period (rate / periods a year, default) or a day count"},
+    {.name = "daily_basis", .kind = FK_INT, .offset = LOAN(daily_basis), .min = 360, .max = 365,
+     .doc = "days a year for the daily rate: 360 (default) or 365"},
+    {.name = "grace_periods", .kind = FK_INT, .offset = LOAN(grace_periods), .min = 0,
+     .max = RP_MAX_TERM, .doc = "interest-only installments at the start (default 0)"},
+    {.name = "flat_charge", .kind = FK_ENUM, .offset = LOAN(flat_charge),
+     .names = rp_charge_names, .name_count = RP_CHARGE_COUNT,
+     .doc = "flat method: show the charge as interest (default) or fee"},
+    {.name = "periodic_fee", .kind = FK_AMOUNT, .offset = LOAN(periodic_fee),
+     .doc = "fee added to every installment (default 0)"},
+    {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
+     .object = &rounding_spec, .doc = "rounding context for every posted amount"},
+    {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
+     .doc = "penalty interest, grace and late fee terms (statements)"},
+    {.name = "allocation", .kind = FK_CUSTOM, .offset = offsetof(loan_in_t, terms.allocation),
+     .read = read_allocation,
+     .doc = "how payments are applied: bank_default (default), statutory, principal_first, or custom"},
+    {.name = "overpayment", .kind = FK_ENUM, .offset = offsetof(loan_in_t, terms.overpayment),
+     .names = rp_overpayment_names, .name_count = RP_OVERPAY_COUNT,
+     .doc = "money beyond what is due: credit (default), shorten_term, lower_payment"},
+};
+#undef LOAN
+static const object_spec_t loan_spec = {"loan", RP_FIELDS(loan_fields)};
+
+_Static_assert(sizeof(rp_method) == sizeof(int) && sizeof(rp_round_mode) == sizeof(int) &&
+                   sizeof(rp_penalty_base) == sizeof(int) && sizeof(rp_overpayment) == sizeof(int),
+               "enum fields are read as int");
+
+void rp_loan_in_init(loan_in_t *in)
+{
+    rp_loan_init(&in->loan);
+    mpq_inits(in->rate.value, in->penalty_rate.value, NULL);
+    in->rate.unit = in->penalty_rate.unit = RP_RATE_ANNUAL;
+    in->rate.given = in->penalty_rate.given = 0;
+    rp_round_init(&in->rounding);
+    rp_terms_init(&in->terms);
+}
+
+void rp_loan_in_clear(loan_in_t *in)
+{
+    rp_loan_clear(&in->loan);
+    mpq_clears(in->rate.value, in->penalty_rate.value, NULL);
+    rp_round_clear(&in->rounding);
+    rp_terms_clear(&in->terms);
+}
+
+rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
+{
+    rp_status st = rp_fields_read(in, item, &loan_spec, "$.loan", err);
+    if (st != RP_OK)
+        return st;
+    const cJSON *overdue = cJSON_GetObjectItemCaseSensitive(item, "overdue");
+    if (in->penalty_rate.given && cJSON_GetObjectItemCaseSensitive(overdue, "penalty_markup"))
+        return rp_fail(err, RP_E_VALUE, "$.loan.overdue.penalty_rate",
+                       "give penalty_rate or penalty_markup, not both");
+    rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis);
+    if (in->penalty_rate.given)
+        rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
+                          in->terms.overdue.daily_basis);
+    st = rp_loan_check(&in->loan, &in->rounding, err);
+    if (st != RP_OK)
+        rp_error_prefix(err, "$.loan");
+    return st;
+}

@@ -1,0 +1,684 @@
+/*
+ * ledger.c — the statement engine: a loan's schedule, replayed with its
+ * events day by day up to an as-of date.
+ *
+ * The clock stops only where something happens: an event, the end of an
+ * installment's grace (or a monthly late-fee date), a due date while
+ * credit is waiting, and as_of. Between stops, penalty accrues in closed
+ * form (overdue.c). On a stop day, in this order: the day's accrual (with
+ * the balances at the start of the day), rate changes, fee events,
+ * acceleration, payments in the order listed, then credit; grace ends and
+ * late fees are assessed at the end of the day. as_of itself ends before
+ * that night: an installment whose grace ends on as_of is still in grace.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger.h"
+
+const char *const rp_item_status_names[RP_STATUS_COUNT] = {
+    [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",
+    [RP_STATUS_PAID] = "paid",         [RP_STATUS_PAID_LATE] = "paid_late",
+    [RP_STATUS_PARTLY_PAID] = "partly_paid", [RP_STATUS_OVERDUE] = "overdue",
+};
+
+/* ---- items -------------------------------------------------------------- */
+
+static void item_clear(rp_item_t *it)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clears(it->due[c], it->paid[c], NULL);
+}
+
+static void state_clear(item_state_t *x)
+{
+    mpq_clears(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
+               x->period_years, NULL);
+}
+
+rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
+{
+    rp_statement_t *st = L->st;
+    if (st->item_count == L->cap) {
+        int cap = L->cap ? L->cap * 2 : 16;
+        rp_item_t *items = realloc(st->items, sizeof *items * (size_t)cap);
+        if (!items)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        st->items = items;
+        item_state_t *xs = realloc(L->xs, sizeof *xs * (size_t)cap);
+        if (!xs)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        L->xs = xs;
+        L->cap = cap;
+    }
+    int k = st->item_count++;
+    rp_item_t *it = &st->items[k];
+    memset(it, 0, sizeof *it);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_inits(it->due[c], it->paid[c], NULL);
+    it->due_date = it->period_start = it->paid_off = RP_DATE_NONE;
+    it->event = -1;
+    item_state_t *x = &L->xs[k];
+    memset(x, 0, sizeof *x);
+    L->states++;
+    mpq_inits(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
+              x->period_years, NULL);
+    x->working[0] = x->working[1] = -1;
+    x->pending_from[0] = x->pending_from[1] = -1;
+    x->assess = RP_DATE_NONE;
+    *index = k;
+    return RP_OK;
+}
+
+void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c)
+{
+    mpq_sub(out, L->st->items[k].due[c], L->st->items[k].paid[c]);
+}
+
+int rp_ledger_item_open(const ledger_t *L, int k)
+{
+    const rp_item_t *it = &L->st->items[k];
+    return mpq_cmp(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]) > 0 ||
+           mpq_cmp(it->due[RP_INTEREST], it->paid[RP_INTEREST]) > 0 ||
+           mpq_cmp(it->due[RP_FEE], it->paid[RP_FEE]) > 0;
+}
+
+int rp_ledger_item_settled(const ledger_t *L, int k)
+{
+    const rp_item_t *it = &L->st->items[k];
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        if (mpq_cmp(it->due[c], it->paid[c]) > 0)
+            return 0;
+    return 1;
+}
+
+mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty)
+{
+    int at = 0;
+    for (int i = 0; i < L->rates.count; i++)
+        if (L->rates.dates[i] <= d)
+            at = i; /* same-day changes: the last one listed wins */
+    return penalty ? L->rates.penalty[at] : L->rates.contract[at];
+}
+
+/* ---- set-up ------------------------------------------------------------- */
+
+/* Event order on one day: rate changes, fees, acceleration, payments. */
+static int event_rank(rp_event_type t)
+{
+    switch (t) {
+    case RP_EVENT_RATE_CHANGE:
+        return 0;
+    case RP_EVENT_FEE:
+        return 1;
+    case RP_EVENT_ACCELERATION:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+typedef struct sort_key {
+    rp_date_t date;
+    int rank;
+    int index;
+} sort_key_t;
+
+static int by_key(const void *a, const void *b)
+{
+    const sort_key_t *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    return x->index - y->index; /* as listed */
+}
+
+static rp_status check_events(const rp_events_t *ev, const rp_loan_t *loan, const rp_round_t *rc,
+                              rp_error *err)
+{
+    char path[64];
+    int accelerations = 0;
+    mpq_t cap;
+    mpq_init(cap);
+    mpq_set_ui(cap, RP_MAX_RATE_PERCENT, 100);
+    mpq_canonicalize(cap);
+    rp_status st = RP_OK;
+    for (int i = 0; i < ev->count && st == RP_OK; i++) {
+        const rp_event_t *e = &ev->items[i];
+        if (e->date < loan->start_date) {
+            char start[RP_DATE_TEXT];
+            rp_date_format(start, loan->start_date);
+            snprintf(path, sizeof path, "events[%d].date", i);
+            st = rp_fail(err, RP_E_VALUE, path, "the event is dated before the loan's start_date %s",
+                         start);
+        } else if (e->type == RP_EVENT_PAYMENT || e->type == RP_EVENT_FEE) {
+            snprintf(path, sizeof path, "events[%d].amount", i);
+            if (mpq_sgn(e->amount) <= 0)
+                st = rp_fail(err, RP_E_VALUE, path, "a %s amount must be greater than 0",
+                             rp_event_type_names[e->type]);
+            else if (!rp_round_is_multiple(e->amount, rc))
+                st = rp_fail(err, RP_E_VALUE, path, "the amount must be a whole number of rounding units");
+        } else if (e->type == RP_EVENT_RATE_CHANGE) {
+            snprintf(path, sizeof path, "events[%d].rate", i);
+            if (mpq_sgn(e->rate) < 0)
+                st = rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
+            else if (mpq_cmp(e->rate, cap) > 0)
+                st = rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
+                             RP_MAX_RATE_PERCENT);
+        } else if (e->type == RP_EVENT_ACCELERATION && ++accelerations > 1) {
+            snprintf(path, sizeof path, "events[%d]", i);
+            st = rp_fail(err, RP_E_VALUE, path, "a loan can be accelerated only once");
+        }
+    }
+    mpq_clear(cap);
+    return st;
+}
+
+static rp_status check_terms(const rp_terms_t *t, const rp_loan_t *loan, const rp_round_t *rc,
+                             rp_error *err)
+{
+    rp_status st = rp_overdue_check(&t->overdue, rc, err);
+    if (st != RP_OK) {
+        rp_error_prefix(err, "loan.overdue");
+        return st;
+    }
+    st = rp_allocation_check(&t->allocation, err);
+    if (st != RP_OK) {
+        rp_error_prefix(err, "loan.allocation");
+        return st;
+    }
+    rp_method m = loan->method;
+    if (t->overpayment == RP_OVERPAY_SHORTEN_TERM && m != RP_METHOD_ANNUITY &&
+        m != RP_METHOD_EQUAL_PRINCIPAL)
+        return rp_fail(err, RP_E_VALUE, "loan.overpayment",
+                       "shorten_term applies to annuity and equal_principal loans");
+    if (t->overpayment == RP_OVERPAY_LOWER_PAYMENT && m != RP_METHOD_ANNUITY &&
+        m != RP_METHOD_EQUAL_PRINCIPAL && m != RP_METHOD_INTEREST_ONLY)
+        return rp_fail(err, RP_E_VALUE, "loan.overpayment",
+                       "lower_payment applies to annuity, equal_principal and interest_only loans");
+    if (t->bucket_count < 1 || t->bucket_count > RP_MAX_BUCKETS)
+        return rp_fail(err, RP_E_VALUE, "buckets", "give 1 to %d buckets", RP_MAX_BUCKETS);
+    for (int i = 0; i < t->bucket_count; i++) {
+        int last = i == t->bucket_count - 1;
+        if ((t->buckets[i].max_dpd < 0) != last ||
+            (i > 0 && !last && t->buckets[i].max_dpd <= t->buckets[i - 1].max_dpd))
+            return rp_fail(err, RP_E_VALUE, "buckets",
+                           "bucket max_dpd must rise, and only the last bucket is open-ended");
+    }
+    return RP_OK;
+}
+
+static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_error *err)
+{
+    rate_timeline_t *r = &L->rates;
+    int changes = 0;
+    for (int i = 0; i < n; i++)
+        changes += L->events->items[keys[i].index].type == RP_EVENT_RATE_CHANGE;
+    r->dates = malloc(sizeof *r->dates * (size_t)(changes + 1));
+    r->contract = malloc(sizeof *r->contract * (size_t)(changes + 1));
+    r->penalty = malloc(sizeof *r->penalty * (size_t)(changes + 1));
+    if (!r->dates || !r->contract || !r->penalty)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    const rp_overdue_t *o = &L->terms->overdue;
+    mpq_t factor;
+    mpq_init(factor);
+    mpq_set_ui(factor, 1, 1);
+    mpq_add(factor, factor, o->markup);
+    for (int i = -1; i < n; i++) {
+        const rp_event_t *e = i >= 0 ? &L->events->items[keys[i].index] : NULL;
+        if (e && e->type != RP_EVENT_RATE_CHANGE)
+            continue;
+        int at = r->count++;
+        mpq_inits(r->contract[at], r->penalty[at], NULL);
+        r->dates[at] = e ? e->date : L->loan->start_date;
+        mpq_set(r->contract[at], e ? e->rate : L->loan->annual_rate);
+        if (mpq_sgn(o->penalty_rate) >= 0)
+            mpq_set(r->penalty[at], o->penalty_rate);
+        else
+            mpq_mul(r->penalty[at], r->contract[at], factor);
+    }
+    mpq_clear(factor);
+    return RP_OK;
+}
+
+static rp_status load_schedule(ledger_t *L, const rp_schedule_t *s, rp_error *err)
+{
+    const rp_loan_t *loan = L->loan;
+    mpq_t base;
+    mpq_init(base);
+    mpq_set(base, loan->principal);
+    rp_status st = RP_OK;
+    for (int i = 0; i < s->count && st == RP_OK; i++) {
+        const rp_installment_t *r = &s->rows[i];
+        int k;
+        st = rp_ledger_add_item(L, &k, err);
+        if (st != RP_OK)
+            break;
+        rp_item_t *it = &L->st->items[k];
+        it->n = r->n;
+        it->due_date = r->due_date;
+        it->period_start = i == 0 ? loan->start_date : s->rows[i - 1].due_date;
+        mpq_set(it->due[RP_PRINCIPAL], r->principal);
+        mpq_set(it->due[RP_INTEREST], r->interest);
+        mpq_set(it->due[RP_FEE], r->fee);
+        /* the exact interest the row rounded: base × rate × years */
+        item_state_t *x = &L->xs[k];
+        mpq_set(x->period_years, r->year_fraction);
+        if (!(loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE)) {
+            mpq_mul(x->interest_exact, loan->method == RP_METHOD_FLAT ? loan->principal : base,
+                    loan->annual_rate);
+            mpq_mul(x->interest_exact, x->interest_exact, r->year_fraction);
+        }
+        mpq_sub(base, base, r->principal);
+        L->installments++;
+    }
+    if (st == RP_OK) {
+        for (int k = 0; k < L->installments; k++)
+            L->xs[k].assess = rp_overdue_first_assessment(L, k);
+        if (loan->method == RP_METHOD_ANNUITY)
+            mpq_sub(L->level, s->level_payment, loan->periodic_fee);
+        else if (loan->method == RP_METHOD_EQUAL_PRINCIPAL)
+            mpq_set(L->level, s->rows[loan->grace_periods].principal);
+    }
+    mpq_clear(base);
+    return st;
+}
+
+/* ---- the event loop ----------------------------------------------------- */
+
+static rp_status new_entry(ledger_t *L, rp_entry_t **out, int event, rp_date_t d,
+                           mpq_srcptr amount, rp_error *err)
+{
+    rp_statement_t *st = L->st;
+    rp_entry_t *grown = realloc(st->entries, sizeof *grown * (size_t)(st->entry_count + 1));
+    if (!grown)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    st->entries = grown;
+    rp_entry_t *e = &st->entries[st->entry_count++];
+    e->event = event;
+    e->date = d;
+    e->count = e->cap = 0;
+    e->applied = NULL;
+    mpq_inits(e->amount, e->to_credit, e->to_prepayment, NULL);
+    mpq_set(e->amount, amount);
+    *out = e;
+    return RP_OK;
+}
+
+static void entry_clear(rp_entry_t *e)
+{
+    for (int i = 0; i < e->count; i++)
+        mpq_clear(e->applied[i].amount);
+    free(e->applied);
+    mpq_clears(e->amount, e->to_credit, e->to_prepayment, NULL);
+}
+
+static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_error *err)
+{
+    rp_entry_t *e;
+    rp_status st = new_entry(L, &e, event, d, amount, err);
+    if (st != RP_OK)
+        return st;
+    mpq_t left, used;
+    mpq_inits(left, used, NULL);
+    mpq_set(left, amount);
+    rp_overdue_post(L); /* a payment is a posting point */
+    st = rp_allocate(L, e, left, d, err);
+    if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT) {
+        st = rp_reamortize_prepay(L, d, left, used, err);
+        e = &L->st->entries[L->st->entry_count - 1];
+        mpq_set(e->to_prepayment, used);
+        mpq_sub(left, left, used);
+    }
+    mpq_set(e->to_credit, left);
+    mpq_add(L->credit, L->credit, left);
+    mpq_add(L->st->paid_total, L->st->paid_total, amount);
+    mpq_clears(left, used, NULL);
+    return st;
+}
+
+/* Uses waiting credit on what is payable on d. */
+static rp_status use_credit(ledger_t *L, rp_date_t d, rp_error *err)
+{
+    if (mpq_sgn(L->credit) <= 0)
+        return RP_OK;
+    int payable = 0;
+    rp_overdue_post(L);
+    for (int k = 0; k < L->st->item_count && !payable; k++)
+        payable = !L->xs[k].removed && L->st->items[k].due_date <= d && !rp_ledger_item_settled(L, k);
+    if (!payable)
+        return RP_OK;
+    rp_entry_t *e;
+    rp_status st = new_entry(L, &e, -1, d, L->credit, err);
+    if (st != RP_OK)
+        return st;
+    st = rp_allocate(L, e, L->credit, d, err);
+    mpq_sub(e->amount, e->amount, L->credit); /* what the credit paid */
+    return st;
+}
+
+static rp_status add_fee(ledger_t *L, int index, rp_date_t d, rp_error *err)
+{
+    int k;
+    rp_status st = rp_ledger_add_item(L, &k, err);
+    if (st != RP_OK)
+        return st;
+    const rp_event_t *e = &L->events->items[index];
+    rp_item_t *it = &L->st->items[k];
+    it->n = 0;
+    it->due_date = it->period_start = d;
+    it->event = index;
+    memcpy(it->kind, e->kind, sizeof it->kind);
+    mpq_set(it->due[RP_FEE], e->amount);
+    return RP_OK;
+}
+
+static rp_status run_event(ledger_t *L, int index, rp_error *err)
+{
+    const rp_event_t *e = &L->events->items[index];
+    switch (e->type) {
+    case RP_EVENT_RATE_CHANGE: {
+        mpq_t old;
+        mpq_init(old);
+        mpq_set(old, L->rate_now);
+        mpq_set(L->rate_now, e->rate);
+        rp_status st = rp_reamortize_rate_change(L, e->date, old, e->rate, err);
+        mpq_clear(old);
+        return st;
+    }
+    case RP_EVENT_FEE:
+        return add_fee(L, index, e->date, err);
+    case RP_EVENT_ACCELERATION:
+        return rp_reamortize_accelerate(L, e->date, err);
+    case RP_EVENT_PAYMENT:
+    default:
+        return pay(L, index, e->date, e->amount, err);
+    }
+}
+
+/* The next day something happens, after the clock and by as_of. */
+static rp_date_t next_stop(const ledger_t *L, const sort_key_t *keys, int n, int next,
+                           rp_date_t as_of)
+{
+    rp_date_t d = as_of;
+    if (next < n && keys[next].date < d)
+        d = keys[next].date;
+    int credit = mpq_sgn(L->credit) > 0;
+    for (int k = 0; k < L->installments; k++) {
+        if (L->xs[k].removed)
+            continue;
+        rp_date_t a = L->xs[k].assess, due = L->st->items[k].due_date;
+        if (a != RP_DATE_NONE && a > L->clock && a < d)
+            d = a;
+        if (credit && due > L->clock && due < d)
+            d = due;
+    }
+    return d;
+}
+
+static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as_of, rp_error *err)
+{
+    rp_status st = RP_OK;
+    int next = 0;
+    L->clock = L->loan->start_date - 1;
+    while (st == RP_OK) {
+        rp_date_t d = next_stop(L, keys, n, next, as_of);
+        st = rp_overdue_accrue(L, d, err);
+        while (st == RP_OK && next < n && keys[next].date == d)
+            st = run_event(L, keys[next++].index, err);
+        if (st == RP_OK)
+            st = use_credit(L, d, err);
+        if (st != RP_OK || d == as_of)
+            break;
+        st = rp_overdue_end_of_day(L, d, err);
+    }
+    if (st == RP_OK)
+        rp_overdue_post(L); /* as_of is a posting point */
+    return st;
+}
+
+/* ---- the result ----------------------------------------------------------- */
+
+static void summarize(ledger_t *L, rp_date_t as_of)
+{
+    rp_statement_t *st = L->st;
+    const rp_overdue_t *o = &L->terms->overdue;
+    mpq_t open;
+    mpq_init(open);
+    st->dpd = 0;
+    for (int k = 0; k < st->item_count; k++) {
+        rp_item_t *it = &st->items[k];
+        int grace = (it->accelerated || it->n == 0) ? 0 : o->grace_days;
+        int arrears = rp_ledger_item_open(L, k);
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+            mpq_sub(open, it->due[c], it->paid[c]);
+            if (it->due_date <= as_of)
+                mpq_add(st->owed[c], st->owed[c], open);
+            else if (c == RP_PRINCIPAL)
+                mpq_add(st->payoff[c], st->payoff[c], open);
+        }
+        if (it->due_date > as_of)
+            it->status = RP_STATUS_NOT_DUE;
+        else if (rp_ledger_item_settled(L, k))
+            it->status = it->paid_off <= it->due_date + grace ? RP_STATUS_PAID : RP_STATUS_PAID_LATE;
+        else if (as_of <= it->due_date + grace)
+            it->status = RP_STATUS_DUE;
+        else {
+            int any = 0;
+            for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+                any |= mpq_sgn(it->paid[c]) > 0;
+            it->status = any ? RP_STATUS_PARTLY_PAID : RP_STATUS_OVERDUE;
+        }
+        if (arrears && it->due_date < as_of)
+            it->days_past_due = (int)(as_of - it->due_date);
+        else if (it->paid_off != RP_DATE_NONE && it->paid_off > it->due_date)
+            it->days_past_due = (int)(it->paid_off - it->due_date);
+        if (arrears && it->n > 0 && it->due_date < as_of && as_of - it->due_date > st->dpd)
+            st->dpd = (int)(as_of - it->due_date);
+    }
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+        mpq_add(st->total_due, st->total_due, st->owed[c]);
+        mpq_add(st->payoff[c], st->payoff[c], st->owed[c]);
+    }
+    rp_reamortize_accrued_interest(open, L, as_of);
+    mpq_add(st->payoff[RP_INTEREST], st->payoff[RP_INTEREST], open);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_add(st->payoff_total, st->payoff_total, st->payoff[c]);
+    st->tier = rp_tier_for_dpd(L->terms->classification, st->dpd);
+    st->bucket = L->terms->bucket_count - 1;
+    for (int b = 0; b < L->terms->bucket_count; b++)
+        if (L->terms->buckets[b].max_dpd >= st->dpd) {
+            st->bucket = b;
+            break;
+        }
+    mpq_set(st->penalty_rate, rp_ledger_rate_on(L, as_of, 1));
+    mpq_set(st->credit, L->credit);
+    mpq_clear(open);
+}
+
+static void warn(rp_statement_t *st, const char *code, const char *message)
+{
+    if (st->warning_count >= RP_WARNING_MAX)
+        return;
+    rp_warning_t *w = &st->warnings[st->warning_count++];
+    snprintf(w->code, sizeof w->code, "%s", code);
+    snprintf(w->message, sizeof w->message, "%s", message);
+}
+
+/* Says what grace is still holding back on as_of. */
+static void note_grace(ledger_t *L)
+{
+    char message[200], date[RP_DATE_TEXT], amount[48];
+    mpq_t sum;
+    mpq_init(sum);
+    for (int k = 0; k < L->installments; k++) {
+        item_state_t *x = &L->xs[k];
+        mpq_add(sum, x->pending[0], x->pending[1]);
+        if (x->removed || mpq_sgn(sum) <= 0 || !L->terms->overdue.grace_counts_back)
+            continue;
+        rp_round(sum, sum, L->rc);
+        rp_decimal_format(amount, sizeof amount, sum, L->rc->places, L->rc->mode);
+        rp_date_format(date, L->st->items[k].due_date + L->terms->overdue.grace_days);
+        snprintf(message, sizeof message,
+                 "installment %d is in grace until %s; unpaid then, %s of penalty counts back "
+                 "to its due date",
+                 L->st->items[k].n, date, amount);
+        warn(L->st, "in_grace", message);
+    }
+    mpq_clear(sum);
+}
+
+/* Drops rows removed by a shorter term, renumbering references. */
+static rp_status compact(ledger_t *L, rp_error *err)
+{
+    rp_statement_t *st = L->st;
+    int *map = malloc(sizeof *map * (size_t)(st->item_count > 0 ? st->item_count : 1));
+    if (!map)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    int m = 0;
+    for (int k = 0; k < st->item_count; k++) {
+        if (L->xs[k].removed) {
+            map[k] = -1;
+            item_clear(&st->items[k]);
+            continue;
+        }
+        map[k] = m;
+        if (m != k)
+            st->items[m] = st->items[k];
+        m++;
+    }
+    for (int e = 0; e < st->entry_count; e++)
+        for (int i = 0; i < st->entries[e].count; i++)
+            st->entries[e].applied[i].item = map[st->entries[e].applied[i].item];
+    for (int w = 0; w < st->working_count; w++)
+        st->workings[w].item = map[st->workings[w].item];
+    st->item_count = m;
+    free(map);
+    return RP_OK;
+}
+
+void rp_statement_init(rp_statement_t *st)
+{
+    memset(st, 0, sizeof *st);
+    st->as_of = RP_DATE_NONE;
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_inits(st->owed[c], st->payoff[c], NULL);
+    mpq_inits(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
+              st->penalty_rate, NULL);
+}
+
+void rp_statement_clear(rp_statement_t *st)
+{
+    for (int k = 0; k < st->item_count; k++)
+        item_clear(&st->items[k]);
+    free(st->items);
+    for (int e = 0; e < st->entry_count; e++)
+        entry_clear(&st->entries[e]);
+    free(st->entries);
+    for (int w = 0; w < st->working_count; w++) {
+        rp_working_t *wk = &st->workings[w];
+        for (int i = 0; i < wk->count; i++)
+            mpq_clears(wk->segments[i].base, wk->segments[i].rate, wk->segments[i].amount, NULL);
+        free(wk->segments);
+        mpq_clears(wk->exact, wk->posted, NULL);
+    }
+    free(st->workings);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clears(st->owed[c], st->payoff[c], NULL);
+    mpq_clears(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
+               st->penalty_rate, NULL);
+    st->items = NULL;
+    st->entries = NULL;
+    st->workings = NULL;
+    st->item_count = st->entry_count = st->working_count = 0;
+}
+
+rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                             const rp_events_t *events, rp_date_t as_of, const rp_round_t *rc,
+                             rp_error *err)
+{
+    if (loan->start_date == RP_DATE_NONE)
+        return rp_fail(err, RP_E_MISSING, "loan.start_date", "a statement needs the loan's start_date");
+    rp_status st = rp_loan_check(loan, rc, err);
+    if (st != RP_OK) {
+        rp_error_prefix(err, "loan");
+        return st;
+    }
+    if (as_of < loan->start_date)
+        return rp_fail(err, RP_E_VALUE, "as_of", "as_of is before the loan's start_date");
+    st = check_terms(terms, loan, rc, err);
+    if (st == RP_OK)
+        st = check_events(events, loan, rc, err);
+    if (st != RP_OK)
+        return st;
+
+    rp_statement_t result;
+    rp_statement_init(&result);
+    result.as_of = as_of;
+    ledger_t L = {.loan = loan, .terms = terms, .events = events, .rc = rc, .st = &result};
+    mpq_inits(L.credit, L.level, L.rate_now, NULL);
+    mpq_set(L.rate_now, loan->annual_rate);
+    rp_schedule_t s;
+    rp_schedule_init(&s);
+    sort_key_t *keys = malloc(sizeof *keys * (size_t)(events->count > 0 ? events->count : 1));
+    int n = 0;
+    if (!keys)
+        st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    for (int i = 0; st == RP_OK && i < events->count; i++) {
+        if (events->items[i].date > as_of) {
+            result.events_after_as_of++;
+            continue;
+        }
+        keys[n].date = events->items[i].date;
+        keys[n].rank = event_rank(events->items[i].type);
+        keys[n].index = i;
+        n++;
+    }
+    if (st == RP_OK) {
+        qsort(keys, (size_t)n, sizeof *keys, by_key);
+        st = rp_schedule_build(&s, loan, rc, err);
+        if (st != RP_OK)
+            rp_error_prefix(err, "loan");
+    }
+    if (st == RP_OK)
+        st = build_rates(&L, keys, n, err);
+    if (st == RP_OK)
+        st = load_schedule(&L, &s, err);
+    if (st == RP_OK)
+        st = replay(&L, keys, n, as_of, err);
+    if (st == RP_OK) {
+        summarize(&L, as_of);
+        note_grace(&L);
+        if (result.events_after_as_of > 0) {
+            char message[120];
+            snprintf(message, sizeof message, "%d event%s after as_of %s not applied",
+                     result.events_after_as_of, result.events_after_as_of == 1 ? " is" : "s are",
+                     result.events_after_as_of == 1 ? "was" : "were");
+            warn(&result, "events_after_as_of", message);
+        }
+        st = compact(&L, err);
+    }
+    if (st == RP_OK)
+        st = rp_statement_verify(&result, loan, events, rc, err);
+
+    for (int k = 0; k < L.states; k++)
+        state_clear(&L.xs[k]);
+    free(L.xs);
+    for (int i = 0; i < L.rates.count; i++)
+        mpq_clears(L.rates.contract[i], L.rates.penalty[i], NULL);
+    free(L.rates.dates);
+    free(L.rates.contract);
+    free(L.rates.penalty);
+    mpq_clears(L.credit, L.level, L.rate_now, NULL);
+    rp_schedule_clear(&s);
+    free(keys);
+    if (st == RP_OK) {
+        rp_statement_clear(out);
+        *out = result; /* moves the arrays and limbs */
+    } else {
+        rp_statement_clear(&result);
+    }
+    return st;
+}

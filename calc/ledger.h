@@ -1,0 +1,90 @@
+/*
+ * ledger.h — the statement engine's working state, shared by ledger.c
+ * (the event loop), overdue.c (accrual, grace, late fees), allocate.c
+ * (waterfalls) and reamortize.c (rate changes, prepayment, acceleration).
+ * Not part of the API.
+ */
+#ifndef RP_LEDGER_H
+#define RP_LEDGER_H
+
+#include "internal.h"
+
+/* Engine-only facts about one item, kept beside rp_statement_t.items. */
+typedef struct item_state {
+    mpq_t interest_exact;   /* the interest due, before rounding (adjustable)    */
+    mpq_t pending[2];       /* 罚息 / 复利 accrued inside grace, not yet owed     */
+    mpq_t accrued[2];       /* 罚息 / 复利 accrued and owed (exact, cumulative)   */
+    int working[2];         /* index into st->workings, or −1                    */
+    int pending_from[2];    /* first segment of the working that is still pending */
+    rp_date_t assess;       /* next grace end / late-fee date, or RP_DATE_NONE    */
+    int late_fees;          /* late fees assessed so far                          */
+    int removed;            /* a row dropped by shortening; compacted at the end  */
+    mpq_t period_years;     /* the year fraction the interest was computed for    */
+} item_state_t;
+
+/* The contract rate over time: rates[i] applies from dates[i] on. */
+typedef struct rate_timeline {
+    int count;
+    rp_date_t *dates;
+    mpq_t *contract;
+    mpq_t *penalty;
+} rate_timeline_t;
+
+typedef struct ledger {
+    const rp_loan_t *loan;
+    const rp_terms_t *terms;
+    const rp_events_t *events;
+    const rp_round_t *rc;
+    rp_statement_t *st;
+    item_state_t *xs;         /* parallel to st->items                   */
+    int states;               /* entries of xs initialised               */
+    int cap;                  /* room in st->items and xs                */
+    int installments;         /* items [0, installments) are installments */
+    rate_timeline_t rates;
+    rp_date_t clock;          /* every day up to here has accrued        */
+    mpq_t credit;
+    mpq_t rate_now;           /* the contract rate after today's changes */
+    mpq_t level;              /* the annuity payment or principal step in force */
+    int accelerated;
+    int segments;             /* workings lines so far (bounded)         */
+} ledger_t;
+
+/* ledger.c */
+rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err);
+/* Unpaid amount of component c of item k. */
+void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c);
+/* 1 if item k's principal, interest or fee is unpaid: it is in arrears. */
+int rp_ledger_item_open(const ledger_t *L, int k);
+/* 1 if nothing of item k is unpaid, penalties and late fees included. */
+int rp_ledger_item_settled(const ledger_t *L, int k);
+/* The contract (or penalty) annual rate in force on day d. */
+mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty);
+
+/* overdue.c */
+/* Accrues 罚息 and 复利 for the days after L->clock up to and including d. */
+rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err);
+/* Posts what has accrued (rounded, cumulative, capped) as due. */
+void rp_overdue_post(ledger_t *L);
+/* End of day d: grace periods ending, late fees falling due. */
+rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
+/* First assessment date of installment k (its grace end). */
+rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k);
+
+/* allocate.c */
+/* Applies amount to what is payable on date d, by the allocation terms;
+ * fills entry->applied and returns the rest in `left`. */
+rp_status rp_allocate(ledger_t *L, rp_entry_t *entry, mpq_t left, rp_date_t d, rp_error *err);
+
+/* reamortize.c */
+/* The first installment not yet due on d (its period contains d), or −1. */
+int rp_reamortize_current(const ledger_t *L, rp_date_t d);
+rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rate,
+                                    mpq_srcptr new_rate, rp_error *err);
+/* Prepays up to amount of future principal on d; *used gets what it took. */
+rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_t used,
+                               rp_error *err);
+rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err);
+/* Interest of the current period accrued up to d (for a payoff). */
+void rp_reamortize_accrued_interest(mpq_t out, const ledger_t *L, rp_date_t d);
+
+#endif
