@@ -22,15 +22,19 @@ int rp_reamortize_current(const ledger_t *L, rp_date_t d)
     return -1;
 }
 
-/* out = the share of item k's period that lies after day d, in years of
- * interest: year_fraction × (due − d) / (due − period start). */
-static void remaining_years(mpq_t out, const ledger_t *L, int k, rp_date_t d)
+/* out = the share of item k's period from day `first` to its due date, in
+ * years of interest: year_fraction × days from first / days in the period.
+ * A period's days are start+1 … due; each bears the balance and rate at
+ * its start, so a new rate on day d applies from d, while principal paid
+ * on day d stops bearing interest from d + 1. */
+static void remaining_years(mpq_t out, const ledger_t *L, int k, rp_date_t first)
 {
     const rp_item_t *it = &L->st->items[k];
-    rp_date_t from = d > it->period_start ? d : it->period_start;
+    rp_date_t from = first > it->period_start + 1 ? first : it->period_start + 1;
     mpq_t share;
     mpq_init(share);
-    mpq_set_si(share, (long)it->due_date - from, (unsigned long)(it->due_date - it->period_start));
+    mpq_set_si(share, (long)it->due_date - from + 1,
+               (unsigned long)(it->due_date - it->period_start));
     mpq_canonicalize(share); /* due > period start */
     mpq_mul(out, L->xs[k].period_years, share);
     mpq_clear(share);
@@ -198,7 +202,7 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
     if (mpq_sgn(x) > 0) {
         mpq_srcptr rate = rp_ledger_rate_on(L, d, 0);
         /* the prepaid principal stops bearing interest after d */
-        remaining_years(years, L, j, d);
+        remaining_years(years, L, j, d + 1);
         mpq_mul(years, years, rate);
         mpq_mul(years, years, x);
         mpq_sub(L->xs[j].interest_exact, L->xs[j].interest_exact, years);
