@@ -41,7 +41,7 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/librepay.a
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/stmtutil.h $(BUILD)/librepay.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
 

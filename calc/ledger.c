@@ -64,7 +64,7 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
     L->states++;
     mpq_inits(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
               x->period_years, NULL);
-    x->working[0] = x->working[1] = -1;
+    x->working[0] = x->working[1] = x->working[2] = -1;
     x->pending_from[0] = x->pending_from[1] = -1;
     x->assess = RP_DATE_NONE;
     *index = k;
@@ -552,8 +552,19 @@ static rp_status compact(ledger_t *L, rp_error *err)
     for (int e = 0; e < st->entry_count; e++)
         for (int i = 0; i < st->entries[e].count; i++)
             st->entries[e].applied[i].item = map[st->entries[e].applied[i].item];
-    for (int w = 0; w < st->working_count; w++)
-        st->workings[w].item = map[st->workings[w].item];
+    /* workings whose days all fell inside a forgiven grace are empty */
+    int kept = 0;
+    for (int w = 0; w < st->working_count; w++) {
+        rp_working_t *wk = &st->workings[w];
+        if (wk->count == 0) {
+            free(wk->segments);
+            mpq_clears(wk->exact, wk->posted, NULL);
+            continue;
+        }
+        wk->item = map[wk->item];
+        st->workings[kept++] = *wk;
+    }
+    st->working_count = kept;
     st->item_count = m;
     free(map);
     return RP_OK;

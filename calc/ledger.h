@@ -14,7 +14,7 @@ typedef struct item_state {
     mpq_t interest_exact;   /* the interest due, before rounding (adjustable)    */
     mpq_t pending[2];       /* 罚息 / 复利 accrued inside grace, not yet owed     */
     mpq_t accrued[2];       /* 罚息 / 复利 accrued and owed (exact, cumulative)   */
-    int working[2];         /* index into st->workings, or −1                    */
+    int working[3];         /* st->workings index for 罚息, 复利, 违约金, or −1     */
     int pending_from[2];    /* first segment of the working that is still pending */
     rp_date_t assess;       /* next grace end / late-fee date, or RP_DATE_NONE    */
     int late_fees;          /* late fees assessed so far                          */

@@ -24,8 +24,8 @@
 static rp_status working_for(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
                              rp_error *err)
 {
-    int slot = c == RP_PENALTY ? 0 : c == RP_COMPOUND ? 1 : -1;
-    int w = slot >= 0 ? L->xs[k].working[slot] : -1;
+    int slot = c == RP_PENALTY ? 0 : c == RP_COMPOUND ? 1 : 2;
+    int w = L->xs[k].working[slot];
     if (w < 0) {
         rp_statement_t *st = L->st;
         rp_working_t *grown = realloc(st->workings, sizeof *grown * (size_t)(st->working_count + 1));
@@ -41,10 +41,9 @@ static rp_status working_for(ledger_t *L, int k, rp_component c, int base_kind, 
         nw->segments = NULL;
         nw->capped = 0;
         mpq_inits(nw->exact, nw->posted, NULL);
-        if (slot >= 0) {
-            L->xs[k].working[slot] = w;
+        L->xs[k].working[slot] = w;
+        if (slot < 2)
             L->xs[k].pending_from[slot] = -1;
-        }
     }
     *out = &L->st->workings[w];
     return RP_OK;
