@@ -31,19 +31,26 @@ DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
+# V=1 shows the full commands.
+Q = $(if $(V),,@)
+
 $(BUILD)/librepay.a: $(LIB_OBJ)
-	ar rcs $@ $^
+	@echo "  AR    $@"
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/repay: $(CLI_OBJ) $(BUILD)/librepay.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/stmtutil.h $(BUILD)/librepay.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
 
 # Installs the Debian packages the build needs, when any is missing.
 deps:
@@ -59,6 +66,9 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo '$$ build/repay schedule --format table examples/mortgage.json'
 	@$(BUILD)/repay schedule --format table examples/mortgage.json | sed -n '1,8p;355,$$p'
+	@echo
+	@echo '$$ build/repay statement --format table examples/overdue.json'
+	@$(BUILD)/repay statement --format table examples/overdue.json | sed -n '1,21p'
 
 check: deps
 	@$(MAKE) --no-print-directory all unit cli-test fixtures

@@ -101,6 +101,29 @@ expect_out '"code": "missing_field", "path": "$.op"'
 expect_status 2 sh -c "head -c 50000000 /dev/zero | tr '\\0' ' ' | \"$REPAY\" schedule"
 expect_out '"code": "too_large"'
 
+# statement: DOMAIN.md's 30-days-late example
+OVERDUE=examples/overdue.json
+expect_status 0 "$REPAY" statement "$OVERDUE"
+expect_out '"op": "statement"'
+expect_out '"zh": "第1期罚息：逾期本金 1223.94 × 年利率 7.35% ÷ 360 × 30天（2024-02-16至2024-03-16） = 7.50"'
+expect_out '"amount": "25.01"'
+expect_status 0 "$REPAY" statement --format table "$OVERDUE"
+expect_out "Statement as of 2024-03-16: 1 day past due (M1, 关注 special_mention)"
+expect_out "Installment 1 compound interest: overdue interest 4083.33 × 7.35% a year ÷ 360 × 30 days (2024-02-16 to 2024-03-16) = 25.01"
+expect_status 0 "$REPAY" statement --format csv "$OVERDUE"
+expect_out "n,kind,due_date,status,days_past_due,due_principal,due_interest,due_penalty_interest"
+expect_out "1,installment,2024-02-15,paid_late,30,1223.94,4083.33,7.50,25.01,0.00,0.00,1223.94,4083.33,7.50,25.01,0.00,0.00,0.00"
+expect_lines "$TMP/out" 361
+expect_status 0 "$REPAY" run "$OVERDUE"
+expect_status 2 "$REPAY" schedule "$OVERDUE"
+expect_out '"path": "$.op"'
+sed 's/"type": "payment"/"type": "refund"/' "$OVERDUE" >"$TMP/refund.json"
+expect_status 2 "$REPAY" statement "$TMP/refund.json"
+expect_out '"code": "invalid_value", "path": "$.events[0].type"'
+sed 's/"2024-03-16", "amount"/"2023-03-16", "amount"/' "$OVERDUE" >"$TMP/early.json"
+expect_status 2 "$REPAY" statement "$TMP/early.json"
+expect_out '"path": "$.events[0].date"'
+
 # check: pass, fail (exit 1, with the field path), malformed (exit 2)
 mkdir -p "$TMP/cases/sub"
 cat >"$TMP/cases/sub/good.json" <<'JSON'
