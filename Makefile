@@ -7,6 +7,7 @@
 #   make clean
 
 CC      ?= cc
+HOST_CC ?= cc
 OPT     ?= -O2 -g
 BUILD   ?= build
 SAN_FLAGS =
@@ -18,7 +19,7 @@ LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
 LIB_SRC  = $(sort $(wildcard calc/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lpr_data.o
 CLI_OBJ  = $(BUILD)/cli/repay.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -51,6 +52,19 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/stmtutil.h $(BUILD)/librepay.
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
+
+# data/lpr.json ships inside the library as a C string.
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOST_CC) -O2 -o $@ $<
+
+$(BUILD)/gen/lpr_data.c: data/lpr.json $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_lpr_default_json < $< > $@
+
+$(BUILD)/gen/lpr_data.o: $(BUILD)/gen/lpr_data.c
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 # Installs the Debian packages the build needs, when any is missing.
 deps:

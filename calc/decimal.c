@@ -195,3 +195,32 @@ int rp_decimal_places(const mpq_t x)
     mpz_clears(d, five, NULL);
     return places;
 }
+
+size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const mpq_t high,
+                                 int max_places)
+{
+    char a[128], b[128];
+    for (int p = max_places; p >= 0; p--) {
+        rp_decimal_format(a, sizeof a, low, p, RP_ROUND_HALF_EVEN);
+        rp_decimal_format(b, sizeof b, high, p, RP_ROUND_HALF_EVEN);
+        if (strcmp(a, b) == 0 || p == 0) {
+            if (p == 0 && strcmp(a, b) != 0) {
+                /* not even the units agree: show the midpoint's units */
+                mpq_t mid;
+                mpq_init(mid);
+                mpq_add(mid, low, high);
+                mpq_div_2exp(mid, mid, 1);
+                rp_decimal_format(a, sizeof a, mid, 0, RP_ROUND_HALF_EVEN);
+                mpq_clear(mid);
+            }
+            size_t n = strlen(a);
+            if (size > 0) {
+                size_t copy = n < size - 1 ? n : size - 1;
+                memcpy(buf, a, copy);
+                buf[copy] = '\0';
+            }
+            return n;
+        }
+    }
+    return 0;
+}

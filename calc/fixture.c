@@ -214,7 +214,7 @@ rp_status rp_fixture_run(char **report, int *mismatches, char **response_out, co
         st = rp_fail(&local, RP_E_NOMEM, "$", "out of memory");
         goto out;
     }
-    rp_options_t opt = {RP_FORMAT_JSON, NULL};
+    rp_options_t opt = {.format = RP_FORMAT_JSON};
     rp_run(&response, request.data, request.len, &opt, NULL);
     actual = response ? rp_json_parse(response, strlen(response), &local) : NULL;
     if (!actual) {

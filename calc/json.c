@@ -12,9 +12,9 @@
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
     [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
 
-typedef enum op { OP_SCHEDULE, OP_STATEMENT, OP_COUNT } op_t;
-static const char *const op_names[OP_COUNT] = {[OP_SCHEDULE] = "schedule",
-                                               [OP_STATEMENT] = "statement"};
+typedef enum op { OP_SCHEDULE, OP_STATEMENT, OP_YIELD, OP_COUNT } op_t;
+static const char *const op_names[OP_COUNT] = {
+    [OP_SCHEDULE] = "schedule", [OP_STATEMENT] = "statement", [OP_YIELD] = "yield"};
 
 /* ---- the request envelope -------------------------------------------- */
 
@@ -41,11 +41,13 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
     return RP_OK;
 }
 
-#define ENVELOPE                                                                                 \
+#define HEAD                                                                                     \
     {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = op_names,       \
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
     {.name = "id", .kind = FK_CUSTOM, .offset = offsetof(request_t, id), .read = read_id,       \
-     .doc = "echoed back in the response, for matching answers to questions"},                  \
+     .doc = "echoed back in the response, for matching answers to questions"}
+#define ENVELOPE                                                                                 \
+    HEAD,                                                                                        \
     {.name = "loan", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, loan),     \
      .read = rp_json_keep, .doc = "the loan contract"}
 
@@ -63,7 +65,27 @@ static const field_t statement_request_fields[] = {
     {.name = "buckets", .kind = FK_CUSTOM, .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
 };
+
+static const field_t yield_request_fields[] = {
+    HEAD,
+    {.name = "loan", .kind = FK_CUSTOM, .offset = offsetof(request_t, loan), .read = rp_json_keep,
+     .doc = "a loan: its schedule's cash flows, the upfront fee deducted (or give cash_flows)"},
+    {.name = "cash_flows", .kind = FK_CUSTOM, .offset = offsetof(request_t, cash_flows),
+     .read = rp_json_keep,
+     .doc = "amounts one period apart, or [{\"date\", \"amount\"}] for dated flows (XIRR)"},
+    {.name = "periods_per_year", .kind = FK_INT, .offset = offsetof(request_t, periods_per_year),
+     .min = 1, .max = 366, .doc = "periodic cash_flows: periods in a year (default 12)"},
+    {.name = "basis", .kind = FK_INT, .offset = offsetof(request_t, basis), .min = 360, .max = 366,
+     .doc = "dated flows: days in a year, 365 (default), 360 or 366"},
+    {.name = "precision", .kind = FK_CUSTOM, .offset = offsetof(request_t, precision),
+     .read = rp_json_keep, .doc = "the largest error allowed in a rate (default 1e-12)"},
+    {.name = "discount_rate", .kind = FK_CUSTOM, .offset = offsetof(request_t, discount_rate),
+     .read = rp_json_keep, .doc = "an annual rate for the NPV (periodic: nominal; dated: effective)"},
+    {.name = "caps", .kind = FK_CUSTOM, .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check a legal cap: {\"rule\", \"contract_date\", \"cap\", \"lpr\"}"},
+};
 #undef ENVELOPE
+#undef HEAD
 
 typedef rp_status (*op_runner)(response_t *out, const request_t *req, rp_format fmt,
                                rp_error *err);
@@ -74,6 +96,7 @@ static const struct {
     [OP_SCHEDULE] = {{"a schedule request", RP_FIELDS(schedule_request_fields)}, rp_json_schedule},
     [OP_STATEMENT] = {{"a statement request", RP_FIELDS(statement_request_fields)},
                       rp_json_statement},
+    [OP_YIELD] = {{"a yield request", RP_FIELDS(yield_request_fields)}, rp_json_yield},
 };
 
 /* A successful response starts with ok, op and id. */
@@ -105,7 +128,7 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
     if (*op < 0) {
         char shown[48];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
-        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement", shown);
+        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield", shown);
     }
     return RP_OK;
 }
@@ -118,8 +141,13 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     rp_format fmt = opt ? opt->format : RP_FORMAT_JSON;
     response_t res = {NULL, {NULL, 0, 0, 0}};
     rp_buf_init(&res.text);
-    request_t req = {.op = -1, .id = NULL, .loan = NULL, .as_of = RP_DATE_NONE, .events = NULL,
-                     .buckets = NULL, .classification = RP_CLASS_LOANS_2023};
+    request_t req = {.op = -1,
+                     .as_of = RP_DATE_NONE,
+                     .classification = RP_CLASS_LOANS_2023,
+                     .periods_per_year = 12,
+                     .basis = 365,
+                     .lpr_json = opt ? opt->lpr_json : NULL,
+                     .lpr_len = opt ? opt->lpr_len : 0};
 
     cJSON *root = rp_json_parse(request, len, &err);
     rp_status st = root ? RP_OK : err.code;

@@ -38,6 +38,16 @@ cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */
 
+/* A rate known to lie in [low, high], with every digit shown right (at
+ * most places decimals). */
+cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const mpq_t high,
+                           int places);
+
+/* Writes any response as "key: value" lines (RP_FORMAT_TABLE) or
+ * "key,value" rows (RP_FORMAT_CSV), nested keys joined with dots and
+ * array positions in brackets. */
+void rp_json_render_flat(rp_buf_t *b, rp_format fmt, const cJSON *item);
+
 /* Builds the error response for err. */
 cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *id);
 

@@ -248,6 +248,8 @@ static const field_t loan_fields[] = {
      .doc = "flat method: show the charge as interest (default) or fee"},
     {.name = "periodic_fee", .kind = FK_AMOUNT, .offset = LOAN(periodic_fee),
      .doc = "fee added to every installment (default 0)"},
+    {.name = "upfront_fee", .kind = FK_AMOUNT, .offset = LOAN(upfront_fee),
+     .doc = "fee deducted when the loan is paid out, e.g. a service fee (default 0); counts in the APR"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
      .object = &rounding_spec, .doc = "rounding context for every posted amount"},
     {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,

@@ -47,6 +47,15 @@ typedef struct request {
     const cJSON *events;
     const cJSON *buckets;
     int classification;
+    /* op yield */
+    const cJSON *cash_flows;
+    int periods_per_year;
+    int basis;
+    const cJSON *precision;
+    const cJSON *discount_rate;
+    const cJSON *caps;
+    const char *lpr_json;    /* the LPR table to use (rp_options_t), or NULL */
+    size_t lpr_len;
 } request_t;
 
 typedef struct response {
@@ -59,5 +68,13 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
 
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+
+/* Reads an LPR table in data/lpr.json's shape; an error's message names
+ * the table by label ("built in", "--lpr file"). */
+rp_status rp_json_lpr_table(rp_lpr_t *out, const char *text, size_t len, const char *label,
+                            rp_error *err);
+/* Reads an array of fixings [{"date", "one_year", "five_year"}] at path. */
+rp_status rp_json_lpr_fixings(rp_lpr_t *out, const cJSON *arr, const char *path, rp_error *err);
 
 #endif

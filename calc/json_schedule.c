@@ -4,7 +4,27 @@
 #include "json_ops.h"
 #include "render.h"
 
-static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t *s)
+/* The plan's APR (IRR method) to 12 guaranteed places, into apr (an
+ * initialised root); 0 if the flows have no single rate. */
+static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const rp_schedule_t *s,
+                          rp_error *err)
+{
+    rp_flows_t f;
+    rp_flows_init(&f);
+    mpq_t precision;
+    mpq_init(precision);
+    mpz_ui_pow_ui(mpq_denref(precision), 10, 15);
+    mpz_set_ui(mpq_numref(precision), 1);
+    rp_status st = rp_flows_from_schedule(&f, s, &in->loan, err);
+    if (st == RP_OK)
+        st = rp_flows_apr(apr, found, &f, precision, err);
+    mpq_clear(precision);
+    rp_flows_clear(&f);
+    return st;
+}
+
+static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t *s,
+                          const rp_root_t *apr, int has_apr)
 {
     const rp_loan_t *loan = &in->loan;
     const rp_round_t *rc = &in->rounding;
@@ -14,6 +34,12 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
     rp_json_add_int(summary, "installment_count", s->count);
     rp_json_add_amount(summary, "principal", loan->principal, rc);
     rp_json_add_decimal(summary, "annual_rate", loan->annual_rate);
+    if (has_apr)
+        rp_json_add_bounded(summary, "apr", apr->low, apr->high, 12);
+    else
+        cJSON_AddNullToObject(summary, "apr");
+    if (mpq_sgn(loan->upfront_fee) > 0)
+        rp_json_add_amount(summary, "upfront_fee", loan->upfront_fee, rc);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
         rp_json_add_amount(summary, "payment", s->level_payment, rc);
     rp_json_add_amount(summary, "first_payment", s->rows[0].payment, rc);
@@ -66,12 +92,19 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }
+    rp_root_t apr;
+    int has_apr = 0;
+    mpq_inits(apr.low, apr.high, NULL);
+    if (st == RP_OK)
+        st = plan_apr(&apr, &has_apr, &in, &s, err);
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &s);
+            schedule_json(out->json, &in, &s, &apr, has_apr);
         else
-            rp_render_schedule(&out->text, fmt, &in.loan, &s, &in.rounding);
+            rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
+                               &in.rounding);
     }
+    mpq_clears(apr.low, apr.high, NULL);
     rp_schedule_clear(&s);
     rp_loan_in_clear(&in);
     return st;

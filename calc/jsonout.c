@@ -97,6 +97,55 @@ void rp_json_write(rp_buf_t *b, const cJSON *item)
     write_value(b, item, 0);
 }
 
+static void flat(rp_buf_t *b, rp_format fmt, const cJSON *item, char *key, size_t len, size_t cap)
+{
+    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
+        int i = 0;
+        for (const cJSON *c = item->child; c; c = c->next, i++) {
+            int n = cJSON_IsObject(item)
+                        ? snprintf(key + len, cap - len, "%s%s", len ? "." : "", c->string)
+                        : snprintf(key + len, cap - len, "[%d]", i);
+            size_t used = n > 0 && (size_t)n < cap - len ? (size_t)n : cap - len - 1;
+            flat(b, fmt, c, key, len + used, cap);
+            key[len] = '\0';
+        }
+        return;
+    }
+    rp_buf_t v;
+    rp_buf_init(&v);
+    if (cJSON_IsString(item))
+        rp_buf_puts(&v, item->valuestring);
+    else
+        write_value(&v, item, 0);
+    const char *text = v.data ? v.data : "";
+    if (fmt == RP_FORMAT_CSV) {
+        rp_buf_printf(b, "%s,", key);
+        if (strpbrk(text, ",\"\n")) { /* RFC 4180 quoting */
+            rp_buf_puts(b, "\"");
+            for (const char *p = text; *p; p++) {
+                if (*p == '"')
+                    rp_buf_puts(b, "\"\"");
+                else
+                    rp_buf_append(b, p, 1);
+            }
+            rp_buf_puts(b, "\"\n");
+        } else {
+            rp_buf_printf(b, "%s\n", text);
+        }
+    } else {
+        rp_buf_printf(b, "%s: %s\n", key, text);
+    }
+    rp_buf_clear(&v);
+}
+
+void rp_json_render_flat(rp_buf_t *b, rp_format fmt, const cJSON *item)
+{
+    char key[512] = "";
+    if (fmt == RP_FORMAT_CSV)
+        rp_buf_puts(b, "field,value\n");
+    flat(b, fmt, item, key, 0, sizeof key);
+}
+
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc)
 {
     char text[80];
@@ -125,6 +174,14 @@ cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
     /* Rates read from decimal text always terminate; 20 places otherwise. */
     rp_decimal_format(text, sizeof text, x, places < 0 || places > 60 ? 20 : places,
                       RP_ROUND_HALF_EVEN);
+    return cJSON_AddStringToObject(obj, key, text);
+}
+
+cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const mpq_t high,
+                           int places)
+{
+    char text[160];
+    rp_decimal_format_bounded(text, sizeof text, low, high, places);
     return cJSON_AddStringToObject(obj, key, text);
 }
 

@@ -31,7 +31,7 @@ int rp_frequency_per_year(rp_frequency f)
 
 void rp_loan_init(rp_loan_t *loan)
 {
-    mpq_inits(loan->principal, loan->annual_rate, loan->periodic_fee, NULL);
+    mpq_inits(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee, NULL);
     loan->daily_basis = 360;
     loan->term = 0;
     loan->method = RP_METHOD_ANNUITY;
@@ -46,7 +46,7 @@ void rp_loan_init(rp_loan_t *loan)
 
 void rp_loan_clear(rp_loan_t *loan)
 {
-    mpq_clears(loan->principal, loan->annual_rate, loan->periodic_fee, NULL);
+    mpq_clears(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee, NULL);
 }
 
 /* 1 if |x| < 10^RP_MAX_AMOUNT_DIGITS. */
@@ -85,6 +85,11 @@ rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *e
     st = check_amount(loan->periodic_fee, "periodic_fee", 1, rc, err);
     if (st != RP_OK)
         return st;
+    st = check_amount(loan->upfront_fee, "upfront_fee", 1, rc, err);
+    if (st != RP_OK)
+        return st;
+    if (mpq_cmp(loan->upfront_fee, loan->principal) >= 0)
+        return rp_fail(err, RP_E_VALUE, "upfront_fee", "upfront_fee must be less than the principal");
     if (mpq_sgn(loan->annual_rate) < 0)
         return rp_fail(err, RP_E_VALUE, "rate", "the rate must not be negative");
     mpq_t cap;

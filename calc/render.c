@@ -41,7 +41,7 @@ static void cells(char out[COLUMNS][CELL], const rp_schedule_t *s, int k, const 
 }
 
 static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t *s,
-                         const rp_round_t *rc)
+                         const rp_root_t *apr, const rp_round_t *rc)
 {
     char text[COLUMNS][CELL], amount[CELL];
     size_t width[COLUMNS];
@@ -71,6 +71,17 @@ static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT) {
         rp_decimal_format(amount, sizeof amount, s->level_payment, rc->places, rc->mode);
         rp_buf_printf(b, ", payment %s", amount);
+    }
+    if (apr) {
+        /* the APR as a percentage with two guaranteed decimals */
+        mpq_t lo, hi;
+        mpq_inits(lo, hi, NULL);
+        mpq_set_ui(lo, 100, 1);
+        mpq_mul(hi, apr->high, lo);
+        mpq_mul(lo, apr->low, lo);
+        rp_decimal_format_bounded(amount, sizeof amount, lo, hi, 2);
+        rp_buf_printf(b, ", APR %s%%", amount);
+        mpq_clears(lo, hi, NULL);
     }
     rp_buf_puts(b, "\n");
     for (int w = 0; w < s->warning_count; w++)
@@ -115,10 +126,10 @@ static void render_csv(rp_buf_t *b, const rp_schedule_t *s, const rp_round_t *rc
 }
 
 void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
-                        const rp_schedule_t *s, const rp_round_t *rc)
+                        const rp_schedule_t *s, const rp_root_t *apr, const rp_round_t *rc)
 {
     if (fmt == RP_FORMAT_CSV)
         render_csv(b, s, rc);
     else
-        render_table(b, loan, s, rc);
+        render_table(b, loan, s, apr, rc);
 }

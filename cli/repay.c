@@ -22,12 +22,15 @@ static const char usage[] =
     "commands:\n"
     "  schedule [FILE|-]   the installment schedule of a loan (op \"schedule\")\n"
     "  statement [FILE|-]  what is owed on a date, given the payments made\n"
+    "  yield [FILE|-]      APR / IRR / XIRR, present value, legal caps\n"
     "  run [FILE|-]        whatever op the request names\n"
     "  check PATH...       run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
     "\n"
     "options:\n"
     "  --format F          json (default), table (for people), csv (spreadsheets)\n"
+    "  --lpr FILE          an LPR table (like data/lpr.json) instead of the built-in\n"
+    "                      one; also $REPAY_LPR\n"
     "  --help              this text\n"
     "  --version           the version\n"
     "\n"
@@ -73,6 +76,10 @@ static char *read_input(const char *path, size_t *len)
     return data;
 }
 
+/* An LPR table to use instead of the built-in one (--lpr FILE or $REPAY_LPR). */
+static char *lpr_json;
+static size_t lpr_len;
+
 static int run_request(const char *op, const char *path, rp_format format)
 {
     size_t len = 0;
@@ -81,7 +88,7 @@ static int run_request(const char *op, const char *path, rp_format format)
         return 2;
     char *out = NULL;
     rp_error err;
-    rp_options_t opt = {format, op};
+    rp_options_t opt = {.format = format, .op = op, .lpr_json = lpr_json, .lpr_len = lpr_len};
     rp_status st = rp_run(&out, request, len, &opt, &err);
     free(request);
     if (out)
@@ -227,7 +234,15 @@ int main(int argc, char **argv)
             free(rest);
             return 0;
         }
-        if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+        if (strcmp(a, "--lpr") == 0 || strncmp(a, "--lpr=", 6) == 0) {
+            const char *file = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : "");
+            free(lpr_json);
+            lpr_json = read_input(file, &lpr_len);
+            if (!lpr_json) {
+                free(rest);
+                return 2;
+            }
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
             int f = -1;
             for (int k = 0; k < RP_FORMAT_COUNT; k++)
@@ -249,6 +264,14 @@ int main(int argc, char **argv)
             rest[nrest++] = argv[i];
         }
     }
+    const char *env_lpr = getenv("REPAY_LPR");
+    if (!lpr_json && env_lpr && *env_lpr) {
+        lpr_json = read_input(env_lpr, &lpr_len);
+        if (!lpr_json) {
+            free(rest);
+            return 2;
+        }
+    }
     int status;
     if (!command) {
         fputs(usage, stderr);
@@ -256,7 +279,7 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "check") == 0) {
         status = run_check(nrest, rest);
     } else if (strcmp(command, "schedule") == 0 || strcmp(command, "statement") == 0 ||
-               strcmp(command, "run") == 0) {
+               strcmp(command, "yield") == 0 || strcmp(command, "run") == 0) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);
             status = 2;
@@ -269,5 +292,6 @@ int main(int argc, char **argv)
         status = 2;
     }
     free(rest);
+    free(lpr_json);
     return status;
 }

@@ -152,6 +152,12 @@ RP_MUST_CHECK rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed,
  * Returns the length the full text needs (like snprintf). */
 size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_round_mode mode);
 
+/* Writes the digits of a number known only to lie in [low, high]: the value
+ * rounded (half even) to the most places, at most max_places, on which
+ * low and high agree — so every digit shown is right. */
+size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const mpq_t high,
+                                 int max_places);
+
 /* Decimal places needed to write x exactly, or -1 if x does not terminate
  * (its denominator has a prime factor other than 2 and 5). */
 int rp_decimal_places(const mpq_t x);
@@ -278,6 +284,7 @@ typedef struct rp_loan {
     int grace_periods;          /* interest-only installments at start  */
     rp_charge flat_charge;
     mpq_t periodic_fee;         /* added to every installment           */
+    mpq_t upfront_fee;          /* deducted when the loan is paid out   */
 } rp_loan_t;
 
 void rp_loan_init(rp_loan_t *loan);   /* the documented defaults */
@@ -337,6 +344,145 @@ RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *l
  * RP_E_INTERNAL with a message naming the row if one fails. */
 RP_MUST_CHECK rp_status rp_schedule_verify(const rp_schedule_t *s, const rp_loan_t *loan,
                                            const rp_round_t *rc, rp_error *err);
+
+/* The borrower's cash flows of a schedule (calc/flows.c): amounts[0] =
+ * principal − upfront fee received at the start, then −payment of each
+ * installment at its period (a bullet loan's one payment at period term).
+ * days[i] are days from the start date, or NULL without one. */
+typedef struct rp_flows {
+    int n;
+    mpq_t *amounts;               /* n amounts, owned                    */
+    int *periods;                 /* period of each amount, owned        */
+    int *days;                    /* days from the start, owned, or NULL */
+    int periods_per_year;
+} rp_flows_t;
+
+void rp_flows_init(rp_flows_t *f);
+void rp_flows_clear(rp_flows_t *f);
+
+/* Fills out from a built schedule of loan. Periodic flows are laid out one
+ * per period (0 where nothing is paid), so amounts[t] is period t. */
+RP_MUST_CHECK rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s,
+                                               const rp_loan_t *loan, rp_error *err);
+
+/* ------------------------------------------------------------------------
+ * Yields: IRR, XIRR, NPV (calc/yield.c)
+ *
+ * Roots are found exactly: the rate is bracketed by rationals and the
+ * bracket halved until it is narrower than the precision asked for, so
+ * the true rate lies in [low, high]. The search covers periodic rates in
+ * (−99%, 1000%]; every root found there is reported, ascending.
+ * ------------------------------------------------------------------------ */
+#define RP_MAX_ROOTS   8
+#define RP_MAX_FLOWS   10000      /* cash flows in one yield              */
+
+typedef struct rp_root {
+    mpq_t low, high;              /* the rate lies in [low, high]         */
+} rp_root_t;
+
+typedef struct rp_irr {
+    int count;                    /* roots found, ascending               */
+    rp_root_t roots[RP_MAX_ROOTS];
+    int sign_changes;             /* Descartes: at most this many roots   */
+} rp_irr_t;
+
+void rp_irr_init(rp_irr_t *r);
+void rp_irr_clear(rp_irr_t *r);
+
+/* Periodic IRR: flows[t] at the end of period t (t = 0 … n−1). precision
+ * (> 0) bounds high − low of each root. RP_E_VALUE for no flows, all zero
+ * or more than RP_MAX_FLOWS; a result with count 0 if there is no root. */
+RP_MUST_CHECK rp_status rp_irr_periodic(rp_irr_t *out, mpq_t const *flows, int n,
+                                        const mpq_t precision, rp_error *err);
+
+/* XIRR: flows[i] on day days[i] (days from the first flow, rising, ≥ 0);
+ * the annual effective rate r with Σ flows[i] / (1 + r)^(days[i] / basis)
+ * = 0 (basis 365 by default; 360 or 366 selectable). */
+RP_MUST_CHECK rp_status rp_irr_dated(rp_irr_t *out, mpq_t const *flows, const int *days, int n,
+                                     int basis, const mpq_t precision, rp_error *err);
+
+/* NPV at a periodic rate (> −1), exactly: Σ flows[t] / (1 + rate)^t. */
+void rp_npv_periodic(mpq_t out, const mpq_t rate, mpq_t const *flows, int n);
+
+/* XNPV at an annual effective rate (> −1): bounds low ≤ XNPV ≤ high with
+ * high − low ≤ precision (the powers are irrational, so bounds it is). */
+RP_MUST_CHECK rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flows,
+                                     const int *days, int n, int basis, const mpq_t precision,
+                                     rp_error *err);
+
+/* The nominal annual rate of a plan by the IRR method (the PBoC 2021
+ * announcement's 年化利率): periodic IRR × periods a year, into apr (an
+ * initialised root: the rate lies in [low, high], high − low ≤
+ * precision). *found is 0 if the flows have no single rate of return. */
+RP_MUST_CHECK rp_status rp_flows_apr(rp_root_t *apr, int *found, const rp_flows_t *f,
+                                     const mpq_t precision, rp_error *err);
+
+/* ------------------------------------------------------------------------
+ * Legal caps on the cost of credit (calc/caps.c)
+ * ------------------------------------------------------------------------ */
+
+/* LPR history: the fixings where the rate changed, rising by date. */
+typedef struct rp_lpr {
+    int count, cap;
+    rp_date_t *dates;
+    mpq_t *one_year;
+    mpq_t *five_year;
+    rp_date_t checked_through;    /* the last fixing the table was checked against */
+} rp_lpr_t;
+
+void rp_lpr_init(rp_lpr_t *t);
+void rp_lpr_clear(rp_lpr_t *t);
+
+/* Appends a fixing; dates must rise. RP_E_VALUE otherwise. */
+RP_MUST_CHECK rp_status rp_lpr_add(rp_lpr_t *t, rp_date_t date, const mpq_t one_year,
+                                   const mpq_t five_year, rp_error *err);
+
+/* The fixing in force on d (the last on or before it), or −1. */
+int rp_lpr_find(const rp_lpr_t *t, rp_date_t d);
+
+/* The LPR table shipped with the library (data/lpr.json, embedded). */
+extern const char rp_lpr_default_json[];
+
+typedef enum rp_cap_rule {
+    RP_CAP_PRIVATE_LENDING, /* SPC 2020: 4 × 1-year LPR at the contract date;
+                               contracts before 2020-08-20: 24% (36% void line) */
+    RP_CAP_BANK_24,         /* the 24% a year line courts apply to banks' total cost */
+    RP_CAP_CUSTOM,          /* a cap you give                                   */
+    RP_CAP_RULE_COUNT
+} rp_cap_rule;
+extern const char *const rp_cap_rule_names[RP_CAP_RULE_COUNT];
+
+typedef enum rp_cap_basis {
+    RP_CAP_BASIS_LPR4,      /* 4 × LPR                                          */
+    RP_CAP_BASIS_OLD_RULE,  /* 24% / 36% (contracts before 2020-08-20)           */
+    RP_CAP_BASIS_BANK_24,
+    RP_CAP_BASIS_CUSTOM,
+    RP_CAP_BASIS_COUNT
+} rp_cap_basis;
+extern const char *const rp_cap_basis_names[RP_CAP_BASIS_COUNT];
+
+typedef struct rp_cap_check {
+    rp_cap_basis basis;
+    mpq_t cap;              /* the annual rate cap                               */
+    mpq_t void_line;        /* the old rule's 36%; < 0 otherwise                 */
+    int lpr_index;          /* the LPR fixing used, or −1                        */
+    int stale;              /* the contract date is past the LPR table's end     */
+    int within;             /* the plan costs no more than the cap               */
+    mpq_t excess;           /* money paid beyond what the cap allows (≥ 0)       */
+} rp_cap_check_t;
+
+void rp_cap_check_init(rp_cap_check_t *c);
+void rp_cap_check_clear(rp_cap_check_t *c);
+
+/* Checks periodic flows (flows[0] the money lent, received by the
+ * borrower, then payments) against the rule. The excess is found the way
+ * courts recompute a loan: the balance grows at the cap's periodic rate
+ * (cap / periods_per_year) and each flow is applied to it; whatever the
+ * borrower paid beyond clearing it is the excess, rounded under rc. */
+RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
+                                     const mpq_t custom_cap, const rp_lpr_t *lpr, mpq_t const *flows,
+                                     int n, int periods_per_year, const rp_round_t *rc,
+                                     rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Statements: what is owed on a date (calc/ledger.c, overdue.c, allocate.c,
@@ -628,6 +774,9 @@ typedef struct rp_options {
     rp_format format;
     const char *op;   /* NULL: the request's "op" decides; else the op the
                          request must be (and the default if it has none) */
+    const char *lpr_json; /* an LPR table (data/lpr.json's shape) to use
+                             instead of the built-in one, or NULL */
+    size_t lpr_len;
 } rp_options_t;
 
 /* Runs one request: `len` bytes of JSON text (need not be NUL-terminated).

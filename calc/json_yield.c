@@ -1,0 +1,473 @@
+/*
+ * json_yield.c — op "yield": the real annualized rate of a loan or of raw
+ * cash flows (IRR / XIRR), present values, and the legal caps.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_ops.h"
+
+/* Everything a yield is computed from, however it was given. */
+typedef struct yield_in {
+    loan_in_t loan;          /* the loan, when one was given               */
+    int has_loan;
+    rp_flows_t flows;        /* periodic flows (loan, or a plain list)     */
+    int periodic;
+    mpq_t *dated;            /* dated flows (loan with dates, or objects)  */
+    int *days;
+    int dated_count;
+    rp_date_t first_date;
+    mpq_t precision;
+} yield_in_t;
+
+static void yield_in_init(yield_in_t *y)
+{
+    memset(y, 0, sizeof *y);
+    rp_loan_in_init(&y->loan);
+    rp_flows_init(&y->flows);
+    mpq_init(y->precision);
+    y->first_date = RP_DATE_NONE;
+}
+
+static void yield_in_clear(yield_in_t *y)
+{
+    rp_loan_in_clear(&y->loan);
+    rp_flows_clear(&y->flows);
+    for (int i = 0; i < y->dated_count; i++)
+        mpq_clear(y->dated[i]);
+    free(y->dated);
+    free(y->days);
+    mpq_clear(y->precision);
+}
+
+static rp_status alloc_dated(yield_in_t *y, int n, rp_error *err)
+{
+    y->dated = malloc(sizeof *y->dated * (size_t)n);
+    y->days = malloc(sizeof *y->days * (size_t)n);
+    if (!y->dated || !y->days)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    for (int i = 0; i < n; i++)
+        mpq_init(y->dated[i]);
+    y->dated_count = n;
+    return RP_OK;
+}
+
+/* The flows of a loan's schedule: periodic, and dated when it has dates. */
+static rp_status flows_of_loan(yield_in_t *y, const cJSON *loan, rp_error *err)
+{
+    rp_status st = rp_loan_in_read(&y->loan, loan, err);
+    rp_schedule_t s;
+    rp_schedule_init(&s);
+    if (st == RP_OK) {
+        st = rp_schedule_build(&s, &y->loan.loan, &y->loan.rounding, err);
+        if (st != RP_OK && rp_status_exit_code(st) == 2)
+            rp_error_prefix(err, "$.loan");
+    }
+    if (st == RP_OK)
+        st = rp_flows_from_schedule(&y->flows, &s, &y->loan.loan, err);
+    if (st == RP_OK) {
+        y->has_loan = 1;
+        y->periodic = 1;
+        if (y->flows.days) {
+            st = alloc_dated(y, y->flows.n, err);
+            for (int i = 0; st == RP_OK && i < y->flows.n; i++) {
+                mpq_set(y->dated[i], y->flows.amounts[i]);
+                y->days[i] = y->flows.days[i];
+            }
+            y->first_date = y->loan.loan.start_date;
+        }
+    }
+    rp_schedule_clear(&s);
+    return st;
+}
+
+typedef struct dated_in {
+    rp_date_t date;
+    mpq_t amount;
+} dated_in_t;
+
+static rp_status read_signed(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    return rp_fields_decimal(*(mpq_t *)target, item, path, err);
+}
+
+static const field_t dated_fields[] = {
+    {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(dated_in_t, date),
+     .doc = "when the money moves"},
+    {.name = "amount", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(dated_in_t, amount),
+     .read = read_signed, .doc = "signed: money in positive, money out negative (or the reverse)"},
+};
+static const object_spec_t dated_spec = {"a dated cash flow", RP_FIELDS(dated_fields)};
+
+/* cash_flows: ["10000", "-893.33", …] (periodic) or [{"date", "amount"}, …]. */
+static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
+{
+    if (!cJSON_IsArray(arr))
+        return rp_fail(err, RP_E_TYPE, "$.cash_flows", "expected an array, found %s",
+                       rp_json_type_name(arr));
+    int n = 0, objects = 0;
+    for (const cJSON *m = arr->child; m; m = m->next) {
+        if (++n > RP_MAX_FLOWS)
+            return rp_fail(err, RP_E_RANGE, "$.cash_flows", "at most %d cash flows", RP_MAX_FLOWS);
+        objects += cJSON_IsObject(m);
+    }
+    if (n < 2)
+        return rp_fail(err, RP_E_VALUE, "$.cash_flows", "give at least two cash flows");
+    if (objects != 0 && objects != n)
+        return rp_fail(err, RP_E_VALUE, "$.cash_flows",
+                       "give all flows as amounts (periodic) or all as {date, amount} (dated)");
+    rp_status st = RP_OK;
+    char path[RP_PATH_MAX];
+    if (objects == 0) {
+        rp_flows_t *f = &y->flows;
+        f->amounts = malloc(sizeof *f->amounts * (size_t)n);
+        if (!f->amounts)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        int i = 0;
+        for (const cJSON *m = arr->child; m && st == RP_OK; m = m->next, i++) {
+            mpq_init(f->amounts[i]);
+            f->n = i + 1;
+            snprintf(path, sizeof path, "$.cash_flows[%d]", i);
+            st = rp_fields_decimal(f->amounts[i], m, path, err);
+        }
+        y->periodic = 1;
+        return st;
+    }
+    st = alloc_dated(y, n, err);
+    dated_in_t d;
+    mpq_init(d.amount);
+    int i = 0;
+    for (const cJSON *m = arr->child; m && st == RP_OK; m = m->next, i++) {
+        snprintf(path, sizeof path, "$.cash_flows[%d]", i);
+        d.date = RP_DATE_NONE;
+        st = rp_fields_read(&d, m, &dated_spec, path, err);
+        if (st != RP_OK)
+            break;
+        if (i == 0)
+            y->first_date = d.date;
+        if (d.date < (i ? y->first_date + y->days[i - 1] : d.date)) {
+            snprintf(path, sizeof path, "$.cash_flows[%d].date", i);
+            st = rp_fail(err, RP_E_VALUE, path, "dates must not go back: list the flows in date order");
+            break;
+        }
+        y->days[i] = (int)(d.date - y->first_date);
+        mpq_set(y->dated[i], d.amount);
+    }
+    mpq_clear(d.amount);
+    return st;
+}
+
+/* precision: default 1e-12, between 1e-40 and 0.01. */
+static rp_status read_precision(mpq_t out, const cJSON *item, rp_error *err)
+{
+    if (!item) {
+        mpz_ui_pow_ui(mpq_denref(out), 10, 12);
+        mpz_set_ui(mpq_numref(out), 1);
+        return RP_OK;
+    }
+    rp_status st = rp_fields_decimal(out, item, "$.precision", err);
+    if (st == RP_OK && (mpq_sgn(out) <= 0 || mpq_cmp_ui(out, 1, 100) > 0))
+        st = rp_fail(err, RP_E_RANGE, "$.precision", "precision must be above 0 and at most 0.01");
+    return st;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static void add_root(cJSON *obj, const rp_root_t *r, int ppy, const char *irr_key,
+                     const char *apr_key)
+{
+    mpq_t lo, hi, k;
+    mpq_inits(lo, hi, k, NULL);
+    rp_json_add_bounded(obj, irr_key, r->low, r->high, 12);
+    if (apr_key) {
+        mpq_set_ui(k, (unsigned long)ppy, 1);
+        mpq_mul(lo, r->low, k);
+        mpq_mul(hi, r->high, k);
+        rp_json_add_bounded(obj, apr_key, lo, hi, 12);
+        /* EAR = (1 + irr)^ppy − 1, rising in irr */
+        mpq_set_ui(k, 1, 1);
+        mpq_add(lo, r->low, k);
+        mpq_add(hi, r->high, k);
+        mpz_pow_ui(mpq_numref(lo), mpq_numref(lo), (unsigned long)ppy);
+        mpz_pow_ui(mpq_denref(lo), mpq_denref(lo), (unsigned long)ppy);
+        mpz_pow_ui(mpq_numref(hi), mpq_numref(hi), (unsigned long)ppy);
+        mpz_pow_ui(mpq_denref(hi), mpq_denref(hi), (unsigned long)ppy);
+        mpq_sub(lo, lo, k);
+        mpq_sub(hi, hi, k);
+        rp_json_add_bounded(obj, "ear", lo, hi, 12);
+    }
+    mpq_clears(lo, hi, k, NULL);
+}
+
+static void add_bounds(cJSON *obj, const char *key, const rp_root_t *r)
+{
+    cJSON *b = cJSON_AddArrayToObject(obj, key);
+    char text[96];
+    rp_decimal_format(text, sizeof text, r->low, 20, RP_ROUND_FLOOR);
+    cJSON_AddItemToArray(b, cJSON_CreateString(text));
+    rp_decimal_format(text, sizeof text, r->high, 20, RP_ROUND_CEILING);
+    cJSON_AddItemToArray(b, cJSON_CreateString(text));
+}
+
+static void warn(cJSON *warnings, const char *code, const char *message)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "code", code);
+    cJSON_AddStringToObject(o, "message", message);
+    cJSON_AddItemToArray(warnings, o);
+}
+
+/* Writes the roots found: one → the main fields; none or several → null
+ * main fields, the list, and a warning. */
+static void add_irr(cJSON *root, cJSON *warnings, const rp_irr_t *irr, int ppy, int periodic)
+{
+    const char *irr_key = periodic ? "irr_periodic" : "xirr";
+    rp_json_add_int(root, "sign_changes", irr->sign_changes);
+    if (irr->count == 1) {
+        add_root(root, &irr->roots[0], ppy, irr_key, periodic ? "apr" : NULL);
+        add_bounds(root, periodic ? "irr_periodic_bounds" : "xirr_bounds", &irr->roots[0]);
+    } else {
+        cJSON_AddNullToObject(root, irr_key);
+        if (periodic) {
+            cJSON_AddNullToObject(root, "apr");
+            cJSON_AddNullToObject(root, "ear");
+        }
+        if (irr->count == 0) {
+            warn(warnings, "no_root",
+                 periodic ? "no rate of return between -99% and 1000% a period fits these flows"
+                          : "no annual rate between -99% and 1000% fits these flows");
+        } else {
+            cJSON *list = cJSON_AddArrayToObject(root, "roots");
+            for (int i = 0; i < irr->count; i++) {
+                cJSON *o = cJSON_CreateObject();
+                add_root(o, &irr->roots[i], ppy, irr_key, periodic ? "apr" : NULL);
+                cJSON_AddItemToArray(list, o);
+            }
+            warn(warnings, "several_roots",
+                 "the flows change sign more than once and several rates fit: see roots");
+        }
+    }
+    if (irr->count >= 1 && irr->count < irr->sign_changes)
+        warn(warnings, "roots_may_be_missed",
+             "the flows change sign more often than roots were found; roots closer together "
+             "than the search grid, or outside -99%…1000%, are not listed");
+}
+
+/* simple rate (labelled): charges ÷ principal ÷ years. */
+static void add_simple_rate(cJSON *root, const yield_in_t *y)
+{
+    const rp_loan_t *loan = &y->loan.loan;
+    mpq_t charges, years;
+    mpq_inits(charges, years, NULL);
+    for (int t = 0; t < y->flows.n; t++)
+        mpq_add(charges, charges, y->flows.amounts[t]);
+    mpq_neg(charges, charges); /* payments − net received = interest + fees */
+    mpq_div(charges, charges, loan->principal);
+    mpq_set_ui(years, (unsigned long)(y->flows.n - 1), (unsigned long)y->flows.periods_per_year);
+    mpq_canonicalize(years);
+    if (mpq_sgn(years) > 0)
+        mpq_div(charges, charges, years);
+    int places = rp_decimal_places(charges); /* exact when it terminates */
+    rp_json_add_bounded(root, "simple_rate", charges, charges, places >= 0 && places <= 12 ? places : 12);
+    cJSON_AddStringToObject(root, "simple_rate_note",
+                            "not an annualized rate: all interest and fees ÷ principal ÷ years "
+                            "(单利口径); the APR above is the IRR (复利) method");
+    mpq_clears(charges, years, NULL);
+}
+
+typedef struct caps_in {
+    int rule;
+    rp_date_t contract_date;
+    rate_in_t cap;
+    const cJSON *lpr;
+} caps_in_t;
+
+static const field_t caps_fields[] = {
+    {.name = "rule", .kind = FK_ENUM, .offset = offsetof(caps_in_t, rule),
+     .names = rp_cap_rule_names, .name_count = RP_CAP_RULE_COUNT,
+     .doc = "private_lending (default), bank_24 or custom"},
+    {.name = "contract_date", .kind = FK_DATE, .offset = offsetof(caps_in_t, contract_date),
+     .doc = "when the contract was made (default: the loan's start_date)"},
+    {.name = "cap", .kind = FK_CUSTOM, .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
+     .doc = "rule custom: the annual cap"},
+    {.name = "lpr", .kind = FK_CUSTOM, .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
+     .doc = "LPR fixings to use instead of the built-in table"},
+};
+static const object_spec_t caps_spec = {"caps", RP_FIELDS(caps_fields)};
+
+static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
+                          const rp_irr_t *irr, rp_error *err)
+{
+    if (!y->periodic)
+        return rp_fail(err, RP_E_VALUE, "$.caps", "caps are checked on a loan or on periodic cash flows");
+    caps_in_t c = {.rule = RP_CAP_PRIVATE_LENDING, .contract_date = RP_DATE_NONE};
+    mpq_init(c.cap.value);
+    rp_lpr_t lpr;
+    rp_lpr_init(&lpr);
+    rp_cap_check_t check;
+    rp_cap_check_init(&check);
+    mpq_t cap;
+    mpq_init(cap);
+    rp_status st = rp_fields_read(&c, req->caps, &caps_spec, "$.caps", err);
+    if (st == RP_OK && c.rule == RP_CAP_CUSTOM && !c.cap.given)
+        st = rp_fail(err, RP_E_MISSING, "$.caps.cap", "rule custom needs cap");
+    if (st == RP_OK && c.rule != RP_CAP_CUSTOM && c.cap.given)
+        st = rp_fail(err, RP_E_VALUE, "$.caps.cap", "cap is for rule custom only");
+    if (st == RP_OK && c.contract_date == RP_DATE_NONE && y->has_loan)
+        c.contract_date = y->loan.loan.start_date;
+    if (st == RP_OK) {
+        if (c.lpr)
+            st = rp_json_lpr_fixings(&lpr, c.lpr, "$.caps.lpr", err);
+        else if (req->lpr_json)
+            st = rp_json_lpr_table(&lpr, req->lpr_json, req->lpr_len, "--lpr", err);
+        else
+            st = rp_json_lpr_table(&lpr, rp_lpr_default_json, strlen(rp_lpr_default_json),
+                                   "built in", err);
+    }
+    if (st == RP_OK) {
+        rp_rate_in_annual(cap, &c.cap, 365);
+        const rp_round_t *rc = &y->loan.rounding;
+        st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr,
+                          (mpq_t const *)y->flows.amounts, y->flows.n, y->flows.periods_per_year,
+                          rc, err);
+        if (st != RP_OK)
+            rp_error_prefix(err, "$.caps");
+    }
+    if (st == RP_OK) {
+        cJSON *o = cJSON_AddObjectToObject(root, "caps");
+        cJSON_AddStringToObject(o, "rule", rp_cap_rule_names[c.rule]);
+        cJSON_AddStringToObject(o, "basis", rp_cap_basis_names[check.basis]);
+        if (c.contract_date != RP_DATE_NONE)
+            rp_json_add_date(o, "contract_date", c.contract_date);
+        if (check.lpr_index >= 0) {
+            rp_json_add_date(o, "lpr_date", lpr.dates[check.lpr_index]);
+            rp_json_add_decimal(o, "lpr_one_year", lpr.one_year[check.lpr_index]);
+        }
+        rp_json_add_decimal(o, "cap", check.cap);
+        if (mpq_sgn(check.void_line) > 0)
+            rp_json_add_decimal(o, "void_line", check.void_line);
+        if (irr->count == 1) {
+            mpq_t lo, hi, k;
+            mpq_inits(lo, hi, k, NULL);
+            mpq_set_ui(k, (unsigned long)y->flows.periods_per_year, 1);
+            mpq_mul(lo, irr->roots[0].low, k);
+            mpq_mul(hi, irr->roots[0].high, k);
+            rp_json_add_bounded(o, "annualized_cost", lo, hi, 12);
+            mpq_clears(lo, hi, k, NULL);
+        }
+        cJSON_AddBoolToObject(o, "within", check.within);
+        rp_json_add_amount(o, "excess", check.excess, &y->loan.rounding);
+        if (check.stale) {
+            char last[RP_DATE_TEXT];
+            rp_date_format(last, lpr.checked_through);
+            char message[160];
+            snprintf(message, sizeof message,
+                     "the LPR table was last checked on %s, over a month before the contract "
+                     "date: update data/lpr.json or pass --lpr",
+                     last);
+            warn(warnings, "stale_lpr", message);
+        }
+    }
+    mpq_clear(cap);
+    mpq_clear(c.cap.value);
+    rp_cap_check_clear(&check);
+    rp_lpr_clear(&lpr);
+    return st;
+}
+
+rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+{
+    yield_in_t y;
+    yield_in_init(&y);
+    rp_irr_t irr, xirr;
+    rp_irr_init(&irr);
+    rp_irr_init(&xirr);
+    cJSON *root = out->json ? out->json : cJSON_CreateObject();
+    cJSON *warnings = cJSON_CreateArray();
+    rp_status st = RP_OK;
+    if (!req->loan == !req->cash_flows)
+        st = rp_fail(err, RP_E_MISSING, req->loan ? "$.cash_flows" : "$.loan",
+                     "give either a loan or cash_flows");
+    if (st == RP_OK)
+        st = read_precision(y.precision, req->precision, err);
+    if (st == RP_OK)
+        st = req->loan ? flows_of_loan(&y, req->loan, err) : flows_of_list(&y, req->cash_flows, err);
+    if (st == RP_OK && y.periodic && !y.has_loan)
+        y.flows.periods_per_year = req->periods_per_year;
+    int ppy = y.flows.periods_per_year;
+    if (st == RP_OK && y.periodic) {
+        /* 1000× finer than asked, so apr = irr × ppy keeps every digit */
+        mpq_t p;
+        mpq_init(p);
+        mpq_set_ui(p, (unsigned long)ppy * 1000UL, 1);
+        mpq_div(p, y.precision, p);
+        st = rp_irr_periodic(&irr, (mpq_t const *)y.flows.amounts, y.flows.n, p, err);
+        mpq_clear(p);
+        if (st != RP_OK)
+            rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
+    }
+    if (st == RP_OK && y.dated_count > 0) {
+        st = rp_irr_dated(&xirr, (mpq_t const *)y.dated, y.days, y.dated_count, req->basis,
+                          y.precision, err);
+        if (st != RP_OK)
+            rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
+    }
+    if (st == RP_OK) {
+        cJSON_AddStringToObject(root, "method", y.periodic ? "periodic" : "dated");
+        rp_json_add_int(root, "cash_flow_count", y.periodic ? y.flows.n : y.dated_count);
+        if (y.periodic) {
+            rp_json_add_int(root, "periods_per_year", ppy);
+            add_irr(root, warnings, &irr, ppy, 1);
+            if (y.has_loan)
+                add_simple_rate(root, &y);
+        }
+        if (y.dated_count > 0) {
+            rp_json_add_int(root, "basis", req->basis);
+            cJSON *target = root;
+            if (y.periodic) /* a loan with dates: XIRR beside the APR */
+                target = cJSON_AddObjectToObject(root, "dated");
+            add_irr(target, warnings, &xirr, 1, 0);
+        }
+    }
+    if (st == RP_OK && req->discount_rate) {
+        rate_in_t r;
+        mpq_init(r.value);
+        r.unit = RP_RATE_ANNUAL;
+        st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
+        mpq_t rate, lo, hi;
+        mpq_inits(rate, lo, hi, NULL);
+        rp_rate_in_annual(rate, &r, 365);
+        if (st == RP_OK && y.periodic) {
+            mpq_set_ui(lo, (unsigned long)ppy, 1);
+            mpq_div(lo, rate, lo);
+            rp_npv_periodic(hi, lo, (mpq_t const *)y.flows.amounts, y.flows.n);
+            rp_round(hi, hi, &y.loan.rounding);
+            rp_json_add_amount(root, "npv", hi, &y.loan.rounding);
+        } else if (st == RP_OK) {
+            st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y.dated, y.days, y.dated_count,
+                              req->basis, y.precision, err);
+            if (st == RP_OK)
+                rp_json_add_bounded(root, "npv", lo, hi, y.loan.rounding.places);
+            else
+                rp_error_prefix(err, "$.discount_rate");
+        }
+        mpq_clears(rate, lo, hi, r.value, NULL);
+    }
+    if (st == RP_OK && req->caps)
+        st = add_caps(root, warnings, req, &y, &irr, err);
+    if (st == RP_OK && cJSON_GetArraySize(warnings) > 0) {
+        cJSON_AddItemToObject(root, "warnings", warnings);
+        warnings = NULL;
+    }
+    if (st == RP_OK && fmt != RP_FORMAT_JSON)
+        rp_json_render_flat(&out->text, fmt, root);
+    cJSON_Delete(warnings);
+    if (root != out->json)
+        cJSON_Delete(root);
+    rp_irr_clear(&irr);
+    rp_irr_clear(&xirr);
+    yield_in_clear(&y);
+    return st;
+}

@@ -1,0 +1,350 @@
+/*
+ * yield.c — internal rates of return and present values, exactly.
+ *
+ * NPV(r) = Σ c_t / (1 + r)^t changes sign where the IRR lies. Multiplying
+ * by (1 + r)^m (> 0) leaves a polynomial in x = 1 + r whose sign at a
+ * dyadic point x = a / 2^k is the sign of the integer Σ c_t a^(m−t) 2^(kt):
+ * no rounding anywhere, so a bracket [low, high] with a sign change is a
+ * proof that a root lies inside. A fixed grid over the search range finds
+ * the brackets; halving each (dyadic midpoints) narrows it to the
+ * precision asked for. Dated flows (XIRR) work the same way in
+ * y = (1 + r)^(1/basis), in which the flows form a polynomial again.
+ */
+#include <stdlib.h>
+
+#include "internal.h"
+
+#define GRID_BITS 40       /* grid points are multiples of 2^−40          */
+#define MAX_HALVINGS 400   /* far beyond what any precision ≥ 1e−60 needs  */
+
+/* The search grid, as periodic (or annual, for XIRR) rates: denser where
+ * loans live. Roots closer together than the grid may be missed; the
+ * response then says how many Descartes' rule still allows. */
+static const char *const grid_rates[] = {
+    "-0.99", "-0.95", "-0.9",  "-0.8",  "-0.7",  "-0.6",  "-0.5", "-0.4",  "-0.3",  "-0.2",
+    "-0.15", "-0.1",  "-0.07", "-0.05", "-0.03", "-0.02", "-0.01", "-0.005", "-0.002", "-0.001",
+    "0",     "0.001", "0.002", "0.004", "0.006", "0.008", "0.01", "0.0125", "0.015", "0.02",
+    "0.025", "0.03",  "0.04",  "0.05",  "0.07",  "0.1",   "0.15", "0.2",   "0.3",   "0.5",
+    "0.7",   "1",     "1.5",   "2",     "3",     "5",     "7",    "10",
+};
+#define GRID_COUNT ((int)(sizeof grid_rates / sizeof grid_rates[0]))
+
+void rp_irr_init(rp_irr_t *r)
+{
+    r->count = 0;
+    r->sign_changes = 0;
+    for (int i = 0; i < RP_MAX_ROOTS; i++)
+        mpq_inits(r->roots[i].low, r->roots[i].high, NULL);
+}
+
+void rp_irr_clear(rp_irr_t *r)
+{
+    for (int i = 0; i < RP_MAX_ROOTS; i++)
+        mpq_clears(r->roots[i].low, r->roots[i].high, NULL);
+}
+
+/* The flows as integers with the same signs: each × the lcm of the
+ * denominators. */
+static mpz_t *integer_flows(mpq_t const *flows, int n)
+{
+    mpz_t *c = malloc(sizeof *c * (size_t)n);
+    if (!c)
+        return NULL;
+    mpz_t lcm;
+    mpz_init_set_ui(lcm, 1);
+    for (int i = 0; i < n; i++)
+        mpz_lcm(lcm, lcm, mpq_denref(flows[i]));
+    for (int i = 0; i < n; i++) {
+        mpz_init(c[i]);
+        mpz_divexact(c[i], lcm, mpq_denref(flows[i]));
+        mpz_mul(c[i], c[i], mpq_numref(flows[i]));
+    }
+    mpz_clear(lcm);
+    return c;
+}
+
+static void free_flows(mpz_t *c, int n)
+{
+    for (int i = 0; c && i < n; i++)
+        mpz_clear(c[i]);
+    free(c);
+}
+
+static int sign_changes(mpz_t *c, int n)
+{
+    int changes = 0, last = 0;
+    for (int i = 0; i < n; i++) {
+        int s = mpz_sgn(c[i]);
+        if (s != 0) {
+            if (last != 0 && s != last)
+                changes++;
+            last = s;
+        }
+    }
+    return changes;
+}
+
+/* What the search needs to know about one kind of flows. */
+typedef struct flows {
+    mpz_t *c;
+    const int *days;    /* NULL: periodic, c[t] at period t            */
+    int n;
+    unsigned long root; /* 1 periodic; the basis B for dated flows      */
+} flows_t;
+
+/* Sign of the flows' polynomial at z = a / 2^k, where z = 1 + r
+ * (periodic) or z = (1 + r)^(1/B) (dated): Σ c_i a^(D−e_i) 2^(k e_i), e_i
+ * the period or day of flow i and D the last. */
+static int sign_at(const flows_t *f, const mpz_t a, unsigned long k)
+{
+    mpz_t acc, term, power;
+    mpz_inits(acc, term, power, NULL);
+    unsigned long e0 = f->days ? (unsigned long)f->days[0] : 0;
+    mpz_mul_2exp(acc, f->c[0], k * e0);
+    for (int i = 1; i < f->n; i++) {
+        unsigned long e = f->days ? (unsigned long)f->days[i] : (unsigned long)i;
+        unsigned long prev = f->days ? (unsigned long)f->days[i - 1] : (unsigned long)(i - 1);
+        if (e > prev) {
+            mpz_pow_ui(power, a, e - prev);
+            mpz_mul(acc, acc, power);
+        }
+        mpz_mul_2exp(term, f->c[i], k * e);
+        mpz_add(acc, acc, term);
+    }
+    int s = mpz_sgn(acc);
+    mpz_clears(acc, term, power, NULL);
+    return s;
+}
+
+/* rate = (a / 2^k)^B − 1, exactly. */
+static void rate_at(mpq_t rate, const mpz_t a, unsigned long k, unsigned long root)
+{
+    mpz_pow_ui(mpq_numref(rate), a, root);
+    mpz_set_ui(mpq_denref(rate), 1);
+    mpz_mul_2exp(mpq_denref(rate), mpq_denref(rate), k * root);
+    mpq_canonicalize(rate); /* a power of two, never 0 */
+    mpz_sub(mpq_numref(rate), mpq_numref(rate), mpq_denref(rate));
+}
+
+/* a = the grid point of rate r at k bits: ⌊((1 + r) 2^(kB))^(1/B)⌋. */
+static void grid_point(mpz_t a, const mpq_t r, unsigned long k, unsigned long root)
+{
+    mpq_t x;
+    mpq_init(x);
+    mpq_set_ui(x, 1, 1);
+    mpq_add(x, x, r);
+    mpz_mul_2exp(mpq_numref(x), mpq_numref(x), k * root);
+    mpz_fdiv_q(a, mpq_numref(x), mpq_denref(x));
+    mpz_root(a, a, root);
+    mpq_clear(x);
+}
+
+/* Narrows [lo, hi] (both at k bits, signs slo ≠ shi) to the precision and
+ * stores it as root number out->count. */
+static void narrow(rp_irr_t *out, const flows_t *f, mpz_t lo, mpz_t hi, unsigned long k, int slo,
+                   const mpq_t precision)
+{
+    mpq_t rlo, rhi, width;
+    mpz_t mid;
+    mpq_inits(rlo, rhi, width, NULL);
+    mpz_init(mid);
+    for (int i = 0; i < MAX_HALVINGS; i++) {
+        rate_at(rlo, lo, k, f->root);
+        rate_at(rhi, hi, k, f->root);
+        mpq_sub(width, rhi, rlo);
+        if (mpq_cmp(width, precision) <= 0)
+            break;
+        mpz_add(mid, lo, hi); /* the midpoint, at one more bit */
+        mpz_mul_2exp(lo, lo, 1);
+        mpz_mul_2exp(hi, hi, 1);
+        k++;
+        int s = sign_at(f, mid, k);
+        if (s == 0) { /* an exact root */
+            mpz_set(lo, mid);
+            mpz_set(hi, mid);
+        } else if (s == slo) {
+            mpz_set(lo, mid);
+        } else {
+            mpz_set(hi, mid);
+        }
+    }
+    rate_at(out->roots[out->count].low, lo, k, f->root);
+    rate_at(out->roots[out->count].high, hi, k, f->root);
+    out->count++;
+    mpz_clear(mid);
+    mpq_clears(rlo, rhi, width, NULL);
+}
+
+static rp_status search(rp_irr_t *out, const flows_t *f, const mpq_t precision, rp_error *err)
+{
+    rp_irr_t r;
+    rp_irr_init(&r);
+    r.sign_changes = sign_changes(f->c, f->n);
+    mpz_t a[GRID_COUNT], lo, hi;
+    int s[GRID_COUNT];
+    mpq_t rate;
+    mpq_init(rate);
+    mpz_inits(lo, hi, NULL);
+    for (int j = 0; j < GRID_COUNT; j++) {
+        mpz_init(a[j]);
+        if (rp_decimal_parse(rate, grid_rates[j], NULL) != RP_OK)
+            mpq_set_ui(rate, 0, 1); /* the table is ours: cannot happen */
+        grid_point(a[j], rate, GRID_BITS, f->root);
+        s[j] = sign_at(f, a[j], GRID_BITS);
+    }
+    for (int j = 0; j < GRID_COUNT && r.count < RP_MAX_ROOTS; j++) {
+        if (s[j] == 0) {
+            rate_at(r.roots[r.count].low, a[j], GRID_BITS, f->root);
+            mpq_set(r.roots[r.count].high, r.roots[r.count].low);
+            r.count++;
+        } else if (j + 1 < GRID_COUNT && s[j + 1] != 0 && s[j + 1] != s[j]) {
+            mpz_set(lo, a[j]);
+            mpz_set(hi, a[j + 1]);
+            narrow(&r, f, lo, hi, GRID_BITS, s[j], precision);
+        }
+    }
+    for (int j = 0; j < GRID_COUNT; j++)
+        mpz_clear(a[j]);
+    mpz_clears(lo, hi, NULL);
+    mpq_clear(rate);
+    /* swap the result in */
+    rp_irr_t old = *out;
+    *out = r;
+    rp_irr_clear(&old);
+    (void)err;
+    return RP_OK;
+}
+
+static rp_status check_flows(mpq_t const *flows, int n, const mpq_t precision, rp_error *err)
+{
+    if (n < 2)
+        return rp_fail(err, RP_E_VALUE, NULL, "a rate of return needs at least two cash flows");
+    if (n > RP_MAX_FLOWS)
+        return rp_fail(err, RP_E_RANGE, NULL, "at most %d cash flows", RP_MAX_FLOWS);
+    if (mpq_sgn(precision) <= 0)
+        return rp_fail(err, RP_E_VALUE, NULL, "precision must be greater than 0");
+    int any = 0;
+    for (int i = 0; i < n; i++)
+        any |= mpq_sgn(flows[i]) != 0;
+    if (!any)
+        return rp_fail(err, RP_E_VALUE, NULL, "every cash flow is zero: any rate fits");
+    return RP_OK;
+}
+
+rp_status rp_irr_periodic(rp_irr_t *out, mpq_t const *flows, int n, const mpq_t precision,
+                          rp_error *err)
+{
+    rp_status st = check_flows(flows, n, precision, err);
+    if (st != RP_OK)
+        return st;
+    flows_t f = {integer_flows(flows, n), NULL, n, 1};
+    if (!f.c)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    st = search(out, &f, precision, err);
+    free_flows(f.c, n);
+    return st;
+}
+
+static rp_status check_days(const int *days, int n, int basis, rp_error *err)
+{
+    if (basis != 360 && basis != 365 && basis != 366)
+        return rp_fail(err, RP_E_VALUE, NULL, "basis must be 360, 365 or 366");
+    for (int i = 0; i < n; i++)
+        if (days[i] < 0 || (i > 0 && days[i] < days[i - 1]))
+            return rp_fail(err, RP_E_VALUE, NULL, "cash flow dates must not go back in time");
+    return RP_OK;
+}
+
+rp_status rp_irr_dated(rp_irr_t *out, mpq_t const *flows, const int *days, int n, int basis,
+                       const mpq_t precision, rp_error *err)
+{
+    rp_status st = check_flows(flows, n, precision, err);
+    if (st == RP_OK)
+        st = check_days(days, n, basis, err);
+    if (st != RP_OK)
+        return st;
+    flows_t f = {integer_flows(flows, n), days, n, (unsigned long)basis};
+    if (!f.c)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    st = search(out, &f, precision, err);
+    free_flows(f.c, n);
+    return st;
+}
+
+void rp_npv_periodic(mpq_t out, const mpq_t rate, mpq_t const *flows, int n)
+{
+    mpq_t x, v;
+    mpq_inits(x, v, NULL);
+    mpq_set_ui(x, 1, 1);
+    mpq_add(x, x, rate); /* > 0: rate > −1 is the caller's promise */
+    for (int t = n - 1; t >= 0; t--) {
+        if (t < n - 1)
+            mpq_div(v, v, x);
+        mpq_add(v, v, flows[t]);
+    }
+    mpq_swap(out, v);
+    mpq_clears(x, v, NULL);
+}
+
+/* Σ over flows of one sign of c_i / y^(d_i) at y = a / 2^k, as a rational. */
+static void dated_part(mpq_t out, const mpz_t *c, const int *days, int n, int sign, const mpz_t a,
+                       unsigned long k)
+{
+    mpq_t term;
+    mpq_init(term);
+    mpq_set_ui(out, 0, 1);
+    for (int i = 0; i < n; i++) {
+        if (mpz_sgn(c[i]) != sign)
+            continue;
+        /* c / (a / 2^k)^d = c 2^(kd) / a^d */
+        mpz_mul_2exp(mpq_numref(term), c[i], k * (unsigned long)days[i]);
+        mpz_pow_ui(mpq_denref(term), a, (unsigned long)days[i]);
+        mpq_canonicalize(term); /* a > 0 */
+        mpq_add(out, out, term);
+    }
+    mpq_clear(term);
+}
+
+rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flows,
+                       const int *days, int n, int basis, const mpq_t precision, rp_error *err)
+{
+    rp_status st = check_days(days, n, basis, err);
+    if (st != RP_OK)
+        return st;
+    if (mpq_cmp_si(rate, -1, 1) <= 0)
+        return rp_fail(err, RP_E_VALUE, NULL, "the discount rate must be above −100%%");
+    mpz_t *c = integer_flows(flows, n);
+    if (!c)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    mpz_t scale, a_lo, a_hi;
+    mpz_inits(scale, a_lo, a_hi, NULL);
+    mpz_set_ui(scale, 1);
+    for (int i = 0; i < n; i++)
+        mpz_lcm(scale, scale, mpq_denref(flows[i]));
+    mpq_t lo, hi, part, width;
+    mpq_inits(lo, hi, part, width, NULL);
+    /* y = (1 + rate)^(1/B) lies in [a, a + 1] / 2^k; positive flows shrink
+     * as y grows, negative ones grow: pair the ends to bound the sum. */
+    for (unsigned long k = 64; k <= 8192; k *= 2) {
+        grid_point(a_lo, rate, k, (unsigned long)basis);
+        mpz_add_ui(a_hi, a_lo, 1);
+        dated_part(lo, c, days, n, 1, a_hi, k);
+        dated_part(part, c, days, n, -1, a_lo, k);
+        mpq_add(lo, lo, part);
+        dated_part(hi, c, days, n, 1, a_lo, k);
+        dated_part(part, c, days, n, -1, a_hi, k);
+        mpq_add(hi, hi, part);
+        mpq_set_z(part, scale);
+        mpq_div(lo, lo, part);
+        mpq_div(hi, hi, part);
+        mpq_sub(width, hi, lo);
+        if (mpq_cmp(width, precision) <= 0)
+            break;
+    }
+    mpq_set(low, lo);
+    mpq_set(high, hi);
+    mpq_clears(lo, hi, part, width, NULL);
+    mpz_clears(scale, a_lo, a_hi, NULL);
+    free_flows(c, n);
+    return RP_OK;
+}
