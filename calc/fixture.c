@@ -4,7 +4,8 @@
  * member by member; arrays element by element with equal length; an object
  * whose keys are all "[i]" (i may be negative, counting from the end)
  * checks only those elements of an array. Strings compare as text; numbers
- * (and a number against a decimal string) compare as exact values.
+ * (and a number against a decimal string) compare as exact values;
+ * {"approx": x, "tolerance": t} accepts any number within t of x.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,9 +82,38 @@ static int is_index_object(const cJSON *obj)
     return 1;
 }
 
+/* {"approx": x, "tolerance": t}: a number within t of x. For values a
+ * spreadsheet only approximates (RATE, IRR, XIRR, XNPV). */
+static int is_approx(const cJSON *e)
+{
+    return cJSON_IsObject(e) && cJSON_GetArraySize(e) == 2 &&
+           cJSON_GetObjectItemCaseSensitive(e, "approx") &&
+           cJSON_GetObjectItemCaseSensitive(e, "tolerance");
+}
+
+static void compare_approx(compare_t *c, const cJSON *e, const cJSON *a, const char *path)
+{
+    mpq_t want, tol, got;
+    mpq_inits(want, tol, got, NULL);
+    int ok = numeric(want, cJSON_GetObjectItemCaseSensitive(e, "approx")) &&
+             numeric(tol, cJSON_GetObjectItemCaseSensitive(e, "tolerance")) && numeric(got, a);
+    if (ok) {
+        mpq_sub(got, got, want);
+        mpq_abs(got, got);
+        ok = mpq_cmp(got, tol) <= 0;
+    }
+    if (!ok)
+        mismatch(c, path, e, a, "not within the tolerance");
+    mpq_clears(want, tol, got, NULL);
+}
+
 static void compare(compare_t *c, const cJSON *e, const cJSON *a, const char *path)
 {
     char sub[RP_PATH_MAX];
+    if (is_approx(e)) {
+        compare_approx(c, e, a, path);
+        return;
+    }
     if (is_index_object(e) && cJSON_IsArray(a)) {
         int size = cJSON_GetArraySize(a);
         for (const cJSON *m = e->child; m; m = m->next) {

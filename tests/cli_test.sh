@@ -124,6 +124,28 @@ sed 's/"2024-03-16", "amount"/"2023-03-16", "amount"/' "$OVERDUE" >"$TMP/early.j
 expect_status 2 "$REPAY" statement "$TMP/early.json"
 expect_out '"path": "$.events[0].date"'
 
+# yield: DOMAIN.md's card installment is 13.03% by IRR
+printf '{"loan": {"principal": "10000", "rate": {"monthly": "0.6%%"}, "term": 12, "method": "flat", "flat_charge": "fee"}}' >"$TMP/card.json"
+expect_status 0 "$REPAY" yield "$TMP/card.json"
+expect_out '"apr": "0.130341828342"'
+expect_out '"simple_rate": "0.072"'
+expect_status 0 "$REPAY" yield --format table "$TMP/card.json"
+expect_out 'apr: 0.130341828342'
+expect_status 0 "$REPAY" yield --format csv "$TMP/card.json"
+expect_out 'field,value'
+printf '{"cash_flows": ["10000", "-11000"], "periods_per_year": 1, "caps": {"rule": "private_lending", "contract_date": "2024-01-01"}}' >"$TMP/caps.json"
+expect_status 0 "$REPAY" yield "$TMP/caps.json"
+expect_out '"cap": "0.138"'
+printf '{"checked_through": "2031-01-01", "fixings": [{"date": "2020-01-01", "one_year": "5%%"}]}' >"$TMP/lpr.json"
+expect_status 0 "$REPAY" yield --lpr "$TMP/lpr.json" "$TMP/caps.json"
+expect_out '"cap": "0.2"'
+expect_status 0 env REPAY_LPR="$TMP/lpr.json" "$REPAY" yield "$TMP/caps.json"
+expect_out '"cap": "0.2"'
+expect_status 2 "$REPAY" yield --lpr "$TMP/none.json" "$TMP/caps.json"
+printf '{"cash_flows": ["1", "2"]}' >"$TMP/noroot.json"
+expect_status 0 "$REPAY" yield "$TMP/noroot.json"
+expect_out '"code": "no_root"'
+
 # check: pass, fail (exit 1, with the field path), malformed (exit 2)
 mkdir -p "$TMP/cases/sub"
 cat >"$TMP/cases/sub/good.json" <<'JSON'

@@ -173,6 +173,16 @@ START_TEST(runner_reports_mismatches)
     ck_assert_ptr_nonnull(strstr(report, "$.nope: expected 1, got nothing (no such field"));
     rp_free(report);
 
+    const char *approx = "{\"name\": \"approx\", \"source\": \"deliberately off\", \"request\": "
+                         "{\"op\": \"yield\", \"cash_flows\": [\"1000\", \"-1100\"], "
+                         "\"periods_per_year\": 1}, \"expected\": {\"irr_periodic\": "
+                         "{\"approx\": \"0.1000001\", \"tolerance\": \"0.0000001\"}, \"apr\": "
+                         "{\"approx\": \"0.1000002\", \"tolerance\": \"0.0000001\"}}}";
+    ck_assert_int_eq(rp_fixture_run(&report, &mismatches, NULL, approx, strlen(approx), NULL), RP_OK);
+    ck_assert_int_eq(mismatches, 1); /* 0.1 is within 1e-7 of the first, not the second */
+    ck_assert_ptr_nonnull(strstr(report, "$.apr: expected {\"approx\": \"0.1000002\""));
+    rp_free(report);
+
     const char *no_expected = "{\"name\": \"x\", \"source\": \"y\", \"request\": {}}";
     ck_assert_int_eq(rp_fixture_run(&report, &mismatches, NULL, no_expected, strlen(no_expected), NULL),
                      RP_E_MISSING);

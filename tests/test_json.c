@@ -42,7 +42,7 @@ static char *run(const char *request, rp_format fmt, const char *op, rp_error *e
                  rp_status *st)
 {
     char *out = NULL;
-    rp_options_t opt = {fmt, op};
+    rp_options_t opt = {.format = fmt, .op = op};
     *st = rp_run(&out, request, strlen(request), &opt, err);
     ck_assert_ptr_nonnull(out);
     return out;

@@ -10,7 +10,7 @@
 static rp_status run_text(const char *text, size_t len, rp_error *err)
 {
     char *out = NULL;
-    rp_options_t opt = {RP_FORMAT_JSON, "schedule"};
+    rp_options_t opt = {.format = RP_FORMAT_JSON, .op = "schedule"};
     rp_status st = rp_run(&out, text, len, &opt, err);
     ck_assert_ptr_nonnull(out);
     rp_free(out);

@@ -1,0 +1,270 @@
+/*
+ * test_yield.c — exact rates of return. Where a closed form exists the
+ * bounds are checked against it exactly; otherwise against Gnumeric (the
+ * fixtures in fixtures/yield hold 31 more cross-checks).
+ */
+#include "testutil.h"
+
+static mpq_t *flows_of(const char *const *texts, int n)
+{
+    mpq_t *f = malloc(sizeof *f * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        mpq_init(f[i]);
+        q_set(f[i], texts[i]);
+    }
+    return f;
+}
+
+static void free_flows(mpq_t *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        mpq_clear(f[i]);
+    free(f);
+}
+
+static void precision(mpq_t p, const char *text)
+{
+    q_set(p, text);
+}
+
+/* DOMAIN.md: 10,000 over 12 months at 0.6% a month flat → 13.03% by IRR.
+ * Gnumeric IRR = 0.010861819028495107898 lies in the bounds. */
+START_TEST(card_installment_apr)
+{
+    const char *t[13] = {"10000"};
+    for (int i = 1; i < 12; i++)
+        t[i] = "-893.33";
+    t[12] = "-893.37";
+    mpq_t *f = flows_of(t, 13), p, g;
+    mpq_inits(p, g, NULL);
+    precision(p, "1e-15");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 13, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(r.sign_changes, 1);
+    q_set(g, "0.010861819028495107898");
+    ck_assert(mpq_cmp(r.roots[0].low, g) <= 0 && mpq_cmp(g, r.roots[0].high) <= 0);
+    mpq_sub(g, r.roots[0].high, r.roots[0].low);
+    ck_assert(mpq_cmp(g, p) <= 0);
+    rp_irr_clear(&r);
+    mpq_clears(p, g, NULL);
+    free_flows(f, 13);
+}
+END_TEST
+
+/* −100, +230, −131.25 = −100 (x − 1.05)(x − 1.25): roots 5% and 25%. */
+START_TEST(two_roots)
+{
+    const char *t[3] = {"-100", "230", "-131.25"};
+    mpq_t *f = flows_of(t, 3), p;
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 3, p, NULL), RP_OK);
+    ck_assert_int_eq(r.sign_changes, 2);
+    ck_assert_int_eq(r.count, 2);
+    mpq_t q;
+    mpq_init(q);
+    q_set(q, "0.05");
+    ck_assert(mpq_cmp(r.roots[0].low, q) <= 0 && mpq_cmp(q, r.roots[0].high) <= 0);
+    q_set(q, "0.25");
+    ck_assert(mpq_cmp(r.roots[1].low, q) <= 0 && mpq_cmp(q, r.roots[1].high) <= 0);
+    mpq_clear(q);
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, 3);
+}
+END_TEST
+
+/* Roots at about 11.15% and 14.35% fall between the same grid points
+ * (10%, 15%): documented as missed, with Descartes' bound still saying 2. */
+START_TEST(close_roots_are_reported_as_possible)
+{
+    const char *t[3] = {"-100", "225.5", "-127.1"};
+    mpq_t *f = flows_of(t, 3), p;
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 3, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 0);
+    ck_assert_int_eq(r.sign_changes, 2);
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, 3);
+}
+END_TEST
+
+START_TEST(no_sign_change_no_root)
+{
+    const char *t[3] = {"100", "50", "0"};
+    mpq_t *f = flows_of(t, 3), p;
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 3, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 0);
+    ck_assert_int_eq(r.sign_changes, 0);
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, 3);
+}
+END_TEST
+
+/* A zero rate is a grid point: 1,200 repaid as 12 × 100 is exactly 0. */
+START_TEST(zero_rate_exact)
+{
+    const char *t[13] = {"1200"};
+    for (int i = 1; i < 13; i++)
+        t[i] = "-100";
+    mpq_t *f = flows_of(t, 13), p;
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 13, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_q_eq(r.roots[0].low, "0");
+    ck_assert_q_eq(r.roots[0].high, "0");
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, 13);
+}
+END_TEST
+
+/* XIRR of −1000 on 2024-01-01 and +1100 a leap year later (366 days):
+ * (1 + r)^(366/365) = 1.1. Checked exactly: (1 + low)^366 ≤ 1.1^365 ≤
+ * (1 + high)^366. */
+START_TEST(xirr_two_flows_exact_check)
+{
+    const char *t[2] = {"-1000", "1100"};
+    int days[2] = {0, 366};
+    mpq_t *f = flows_of(t, 2), p, a, b, c;
+    mpq_inits(p, a, b, c, NULL);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_dated(&r, (mpq_t const *)f, days, 2, 365, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 1);
+    q_set(c, "1.1");
+    mpz_pow_ui(mpq_numref(c), mpq_numref(c), 365);
+    mpz_pow_ui(mpq_denref(c), mpq_denref(c), 365);
+    mpq_set_ui(a, 1, 1);
+    mpq_add(a, a, r.roots[0].low);
+    mpz_pow_ui(mpq_numref(a), mpq_numref(a), 366);
+    mpz_pow_ui(mpq_denref(a), mpq_denref(a), 366);
+    mpq_set_ui(b, 1, 1);
+    mpq_add(b, b, r.roots[0].high);
+    mpz_pow_ui(mpq_numref(b), mpq_numref(b), 366);
+    mpz_pow_ui(mpq_denref(b), mpq_denref(b), 366);
+    ck_assert(mpq_cmp(a, c) <= 0 && mpq_cmp(c, b) <= 0);
+    mpq_sub(a, r.roots[0].high, r.roots[0].low);
+    ck_assert(mpq_cmp(a, p) <= 0);
+    rp_irr_clear(&r);
+    mpq_clears(p, a, b, c, NULL);
+    free_flows(f, 2);
+}
+END_TEST
+
+/* NPV(10%, −100, 110) = 0 and NPV(0, …) = the plain sum, exactly. */
+START_TEST(npv_periodic)
+{
+    const char *t[2] = {"-100", "110"};
+    mpq_t *f = flows_of(t, 2), rate, v;
+    mpq_inits(rate, v, NULL);
+    q_set(rate, "0.1");
+    rp_npv_periodic(v, rate, (mpq_t const *)f, 2);
+    ck_assert_q_eq(v, "0");
+    q_set(rate, "0");
+    rp_npv_periodic(v, rate, (mpq_t const *)f, 2);
+    ck_assert_q_eq(v, "10");
+    mpq_clears(rate, v, NULL);
+    free_flows(f, 2);
+}
+END_TEST
+
+/* XNPV at 10% of −1000 now and 1100 in 365 days is exactly 0: the bounds
+ * hold 0 and are within the precision. */
+START_TEST(npv_dated_bounds)
+{
+    const char *t[2] = {"-1000", "1100"};
+    int days[2] = {0, 365};
+    mpq_t *f = flows_of(t, 2), rate, lo, hi, p, w;
+    mpq_inits(rate, lo, hi, p, w, NULL);
+    q_set(rate, "0.1");
+    precision(p, "0.000001");
+    ck_assert_int_eq(rp_npv_dated(lo, hi, rate, (mpq_t const *)f, days, 2, 365, p, NULL), RP_OK);
+    ck_assert(mpq_sgn(lo) <= 0 && mpq_sgn(hi) >= 0);
+    mpq_sub(w, hi, lo);
+    ck_assert(mpq_cmp(w, p) <= 0);
+    mpq_clears(rate, lo, hi, p, w, NULL);
+    free_flows(f, 2);
+}
+END_TEST
+
+START_TEST(bad_flows)
+{
+    const char *zero[3] = {"0", "0", "0"};
+    mpq_t *f = flows_of(zero, 3), p;
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 3, p, NULL), RP_E_VALUE);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 1, p, NULL), RP_E_VALUE);
+    mpq_set_ui(f[0], 5, 1);
+    mpq_set_si(f[1], -6, 1);
+    int days[3] = {0, 10, 5};
+    ck_assert_int_eq(rp_irr_dated(&r, (mpq_t const *)f, days, 3, 365, p, NULL), RP_E_VALUE);
+    ck_assert_int_eq(rp_irr_dated(&r, (mpq_t const *)f, days, 2, 364, p, NULL), RP_E_VALUE);
+    mpq_set_ui(p, 0, 1);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 2, p, NULL), RP_E_VALUE);
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, 3);
+}
+END_TEST
+
+/* 10,000 flows (the limit) still finish: a 1,000-period level loan. */
+START_TEST(many_flows)
+{
+    int n = RP_MAX_FLOWS;
+    mpq_t *f = malloc(sizeof *f * (size_t)n), p;
+    for (int i = 0; i < n; i++) {
+        mpq_init(f[i]);
+        mpq_set_si(f[i], i == 0 ? 100000 : -11, 1);
+    }
+    mpq_init(p);
+    precision(p, "1e-12");
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, n, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, n + 1, p, NULL), RP_E_RANGE);
+    rp_irr_clear(&r);
+    mpq_clear(p);
+    free_flows(f, n);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("yield");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, card_installment_apr);
+    tcase_add_test(tc, two_roots);
+    tcase_add_test(tc, close_roots_are_reported_as_possible);
+    tcase_add_test(tc, no_sign_change_no_root);
+    tcase_add_test(tc, zero_rate_exact);
+    tcase_add_test(tc, xirr_two_flows_exact_check);
+    tcase_add_test(tc, npv_periodic);
+    tcase_add_test(tc, npv_dated_bounds);
+    tcase_add_test(tc, bad_flows);
+    tcase_add_test(tc, many_flows);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
