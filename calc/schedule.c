@@ -63,6 +63,15 @@ static rp_status add_periods(rp_date_t *out, rp_date_t anchor, rp_frequency f, i
     return RP_OK;
 }
 
+rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_error *err)
+{
+    if (loan->start_date == RP_DATE_NONE || n < 1)
+        return rp_fail(err, RP_E_VALUE, "start_date", "a due date needs a start_date and n ≥ 1");
+    if (loan->first_due_date != RP_DATE_NONE) /* anchored on the first due date */
+        return add_periods(out, loan->first_due_date, loan->frequency, n - 1, err);
+    return add_periods(out, loan->start_date, loan->frequency, n, err);
+}
+
 /* Fills p->dates: [0] the start date, then every due date. */
 static rp_status plan_dates(plan_t *p, rp_error *err)
 {
@@ -91,20 +100,16 @@ static rp_status plan_dates(plan_t *p, rp_error *err)
         return st == RP_OK ? RP_OK : at_field(err, st, "term");
     }
 
-    rp_date_t anchor = loan->start_date;
-    int offset = 1;
     if (loan->first_due_date != RP_DATE_NONE) {
         rp_date_t latest;
         st = add_periods(&latest, loan->start_date, loan->frequency, 2, err);
         if (st != RP_OK || loan->first_due_date > latest)
             return rp_fail(err, RP_E_VALUE, "first_due_date",
                            "first_due_date may be at most two periods after start_date");
-        anchor = loan->first_due_date;
-        offset = 0;
         p->irregular = loan->first_due_date != regular_first;
     }
     for (int k = 1; k <= p->rows; k++) {
-        st = add_periods(&p->dates[k], anchor, loan->frequency, k - 1 + offset, err);
+        st = rp_loan_due_date(&p->dates[k], loan, k, err);
         if (st != RP_OK)
             return at_field(err, st, "term");
     }

@@ -338,6 +338,12 @@ void rp_schedule_clear(rp_schedule_t *s);
 RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan,
                                           const rp_round_t *rc, rp_error *err);
 
+/* The due date of installment n (≥ 1, may exceed term: an extension's
+ * dates) by the loan's date rule: n periods after start_date, or n − 1
+ * after first_due_date, anchored and month-end clamped. Not for bullets
+ * with a maturity_date. RP_E_RANGE past the date limits. */
+RP_MUST_CHECK rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_error *err);
+
 /* Verifies a schedule's invariants exactly: principal parts sum to the
  * principal, payment = principal + interest + fee on every row, balances
  * ≥ 0 and ending at 0, totals = column sums, amounts multiples of the unit.

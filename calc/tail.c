@@ -1,0 +1,162 @@
+/*
+ * tail.c — rebuilding the installments still to come (tail.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tail.h"
+
+static void row_init(tail_row_t *r)
+{
+    r->n = 0;
+    r->start = r->due = RP_DATE_NONE;
+    mpq_inits(r->principal, r->interest, r->years, r->fee, r->arrears, NULL);
+}
+
+static void row_clear(tail_row_t *r)
+{
+    mpq_clears(r->principal, r->interest, r->years, r->fee, r->arrears, NULL);
+}
+
+void rp_tail_init(tail_t *t)
+{
+    t->count = t->cap = 0;
+    t->rows = NULL;
+}
+
+void rp_tail_clear(tail_t *t)
+{
+    rp_tail_truncate(t, 0);
+    free(t->rows);
+    rp_tail_init(t);
+}
+
+rp_status rp_tail_push(tail_t *t, tail_row_t **row, rp_error *err)
+{
+    if (t->count == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 16;
+        tail_row_t *grown = realloc(t->rows, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        t->rows = grown;
+        t->cap = cap;
+    }
+    *row = &t->rows[t->count++];
+    row_init(*row);
+    return RP_OK;
+}
+
+void rp_tail_truncate(tail_t *t, int count)
+{
+    while (t->count > count && t->count > 0)
+        row_clear(&t->rows[--t->count]);
+}
+
+void rp_tail_principal(mpq_t out, const tail_t *t, int from)
+{
+    mpq_set_ui(out, 0, 1);
+    for (int r = from; r < t->count; r++)
+        mpq_add(out, out, t->rows[r].principal);
+}
+
+void rp_tail_adjust(tail_t *t, int r, rp_date_t first, mpq_srcptr base, mpq_srcptr delta_rate)
+{
+    tail_row_t *row = &t->rows[r];
+    rp_date_t from = first > row->start + 1 ? first : row->start + 1;
+    if (from > row->due)
+        return;
+    mpq_t share;
+    mpq_init(share);
+    mpq_set_si(share, (long)row->due - from + 1, (unsigned long)(row->due - row->start));
+    mpq_canonicalize(share); /* due > start */
+    mpq_mul(share, share, row->years);
+    mpq_mul(share, share, base);
+    mpq_mul(share, share, delta_rate);
+    mpq_add(row->interest, row->interest, share);
+    mpq_clear(share);
+}
+
+rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mpq_srcptr annual,
+                          rp_method method, mpq_srcptr level, mpq_ptr new_level,
+                          const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
+{
+    if (count < 1 || count > RP_MAX_TERM)
+        return rp_fail(err, RP_E_RANGE, "term", "a plan has 1 to %d installments", RP_MAX_TERM);
+    rp_status st = RP_OK;
+    /* dates: the present rows', then the loan's next due dates */
+    while (st == RP_OK && t->count < from + count) {
+        tail_row_t *prev = t->count ? &t->rows[t->count - 1] : NULL, *row;
+        rp_date_t due;
+        int n = prev ? prev->n + 1 : 1;
+        st = rp_loan_due_date(&due, loan, n, err);
+        if (st == RP_OK)
+            st = rp_tail_push(t, &row, err);
+        if (st == RP_OK) {
+            row->n = n;
+            row->start = prev ? prev->due : loan->start_date;
+            row->due = due;
+            mpq_set(row->fee, loan->periodic_fee);
+        }
+    }
+    if (st != RP_OK)
+        return st;
+    rp_tail_truncate(t, from + count);
+
+    rp_date_t *dates = malloc(sizeof *dates * (size_t)(count + 1));
+    if (!dates)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    dates[0] = t->rows[from].start;
+    for (int i = 0; i < count; i++)
+        dates[i + 1] = t->rows[from + i].due;
+    rp_loan_t sub;
+    rp_loan_init(&sub);
+    mpq_set(sub.principal, balance);
+    mpq_set(sub.annual_rate, annual);
+    mpq_set(sub.periodic_fee, loan->periodic_fee);
+    sub.daily_basis = loan->daily_basis;
+    sub.term = count;
+    sub.method = method;
+    sub.frequency = loan->frequency;
+    sub.day_count = loan->day_count;
+    sub.start_date = dates[0];
+    rp_schedule_opts_t opts = {dates, level};
+    rp_schedule_t s;
+    rp_schedule_init(&s);
+    st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);
+    if (st == RP_OK) {
+        mpq_t before;
+        mpq_init(before);
+        mpq_set(before, balance);
+        int kept = count;
+        for (int i = 0; i < count; i++) {
+            if (mpq_sgn(before) == 0) { /* a shorter term: no longer needed */
+                kept = i;
+                break;
+            }
+            tail_row_t *row = &t->rows[from + i];
+            const rp_installment_t *r = &s.rows[i];
+            mpq_set(row->principal, r->principal);
+            mpq_mul(row->interest, method == RP_METHOD_FLAT ? balance : before, annual);
+            mpq_mul(row->interest, row->interest, r->year_fraction);
+            mpq_set(row->years, r->year_fraction);
+            mpq_sub(before, before, r->principal);
+        }
+        mpq_clear(before);
+        rp_tail_truncate(t, from + kept);
+        if (new_level) {
+            if (method == RP_METHOD_ANNUITY)
+                mpq_sub(new_level, s.level_payment, loan->periodic_fee);
+            else
+                mpq_set(new_level, s.rows[0].principal);
+        }
+    } else if (rp_status_exit_code(st) == 2) {
+        /* built from checked inputs: a failure is a bug */
+        char why[RP_MESSAGE_MAX];
+        snprintf(why, sizeof why, "%s", err ? err->message : "");
+        st = rp_fail(err, RP_E_INTERNAL, NULL, "rebuilding installments: %s", why);
+    }
+    rp_schedule_clear(&s);
+    rp_loan_clear(&sub);
+    free(dates);
+    return st;
+}
