@@ -494,6 +494,7 @@ static void summarize(ledger_t *L, rp_date_t as_of)
             break;
         }
     mpq_set(st->penalty_rate, rp_ledger_rate_on(L, as_of, 1));
+    mpq_set(st->contract_rate, rp_ledger_rate_on(L, as_of, 0));
     mpq_set(st->credit, L->credit);
     mpq_clear(open);
 }
@@ -577,7 +578,7 @@ void rp_statement_init(rp_statement_t *st)
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_inits(st->owed[c], st->payoff[c], NULL);
     mpq_inits(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
-              st->penalty_rate, NULL);
+              st->penalty_rate, st->contract_rate, NULL);
 }
 
 void rp_statement_clear(rp_statement_t *st)
@@ -599,17 +600,26 @@ void rp_statement_clear(rp_statement_t *st)
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_clears(st->owed[c], st->payoff[c], NULL);
     mpq_clears(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
-               st->penalty_rate, NULL);
+               st->penalty_rate, st->contract_rate, NULL);
     st->items = NULL;
     st->entries = NULL;
     st->workings = NULL;
     st->item_count = st->entry_count = st->working_count = 0;
 }
 
-rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
-                             const rp_events_t *events, rp_date_t as_of, const rp_round_t *rc,
-                             rp_error *err)
+rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
+                         const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
+                         const rp_round_t *rc, rp_error *err)
 {
+    memset(L, 0, sizeof *L);
+    L->loan = loan;
+    L->terms = terms;
+    L->events = events;
+    L->rc = rc;
+    L->st = result;
+    mpq_inits(L->credit, L->level, L->rate_now, NULL);
+    mpq_set(L->rate_now, loan->annual_rate);
+    result->as_of = as_of;
     if (loan->start_date == RP_DATE_NONE)
         return rp_fail(err, RP_E_MISSING, "loan.start_date", "a statement needs the loan's start_date");
     rp_status st = rp_loan_check(loan, rc, err);
@@ -625,12 +635,6 @@ rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const r
     if (st != RP_OK)
         return st;
 
-    rp_statement_t result;
-    rp_statement_init(&result);
-    result.as_of = as_of;
-    ledger_t L = {.loan = loan, .terms = terms, .events = events, .rc = rc, .st = &result};
-    mpq_inits(L.credit, L.level, L.rate_now, NULL);
-    mpq_set(L.rate_now, loan->annual_rate);
     rp_schedule_t s;
     rp_schedule_init(&s);
     sort_key_t *keys = malloc(sizeof *keys * (size_t)(events->count > 0 ? events->count : 1));
@@ -639,7 +643,7 @@ rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const r
         st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
     for (int i = 0; st == RP_OK && i < events->count; i++) {
         if (events->items[i].date > as_of) {
-            result.events_after_as_of++;
+            result->events_after_as_of++;
             continue;
         }
         keys[n].date = events->items[i].date;
@@ -654,13 +658,63 @@ rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const r
             rp_error_prefix(err, "loan");
     }
     if (st == RP_OK)
-        st = build_rates(&L, keys, n, err);
+        st = build_rates(L, keys, n, err);
     if (st == RP_OK)
-        st = load_schedule(&L, &s, err);
+        st = load_schedule(L, &s, err);
     if (st == RP_OK)
-        st = replay(&L, keys, n, as_of, err);
+        st = replay(L, keys, n, as_of, err);
+    if (st == RP_OK)
+        summarize(L, as_of);
+    rp_schedule_clear(&s);
+    free(keys);
+    return st;
+}
+
+void rp_ledger_close(ledger_t *L)
+{
+    for (int k = 0; k < L->states; k++)
+        state_clear(&L->xs[k]);
+    free(L->xs);
+    for (int i = 0; i < L->rates.count; i++)
+        mpq_clears(L->rates.contract[i], L->rates.penalty[i], NULL);
+    free(L->rates.dates);
+    free(L->rates.contract);
+    free(L->rates.penalty);
+    mpq_clears(L->credit, L->level, L->rate_now, NULL);
+    L->xs = NULL;
+    L->states = 0;
+}
+
+rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
+{
+    for (int j = k; j < L->installments; j++) {
+        if (L->xs[j].removed)
+            continue;
+        const rp_item_t *it = &L->st->items[j];
+        tail_row_t *row;
+        rp_status st = rp_tail_push(t, &row, err);
+        if (st != RP_OK)
+            return st;
+        row->n = it->n;
+        row->start = it->period_start;
+        row->due = it->due_date;
+        mpq_set(row->principal, it->due[RP_PRINCIPAL]);
+        mpq_set(row->interest, L->xs[j].interest_exact);
+        mpq_set(row->years, L->xs[j].period_years);
+        mpq_set(row->fee, it->due[RP_FEE]);
+    }
+    return RP_OK;
+}
+
+rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                             const rp_events_t *events, rp_date_t as_of, const rp_round_t *rc,
+                             rp_error *err)
+{
+    rp_statement_t result;
+    rp_statement_init(&result);
+    ledger_t L;
+    rp_status st = rp_ledger_open(&L, &result, loan, terms, events, as_of, rc, err);
     if (st == RP_OK) {
-        summarize(&L, as_of);
         note_grace(&L);
         if (result.events_after_as_of > 0) {
             char message[120];
@@ -673,18 +727,7 @@ rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const r
     }
     if (st == RP_OK)
         st = rp_statement_verify(&result, loan, events, rc, err);
-
-    for (int k = 0; k < L.states; k++)
-        state_clear(&L.xs[k]);
-    free(L.xs);
-    for (int i = 0; i < L.rates.count; i++)
-        mpq_clears(L.rates.contract[i], L.rates.penalty[i], NULL);
-    free(L.rates.dates);
-    free(L.rates.contract);
-    free(L.rates.penalty);
-    mpq_clears(L.credit, L.level, L.rate_now, NULL);
-    rp_schedule_clear(&s);
-    free(keys);
+    rp_ledger_close(&L);
     if (st == RP_OK) {
         rp_statement_clear(out);
         *out = result; /* moves the arrays and limbs */

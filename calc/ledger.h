@@ -8,6 +8,7 @@
 #define RP_LEDGER_H
 
 #include "internal.h"
+#include "tail.h"
 
 /* Engine-only facts about one item, kept beside rp_statement_t.items. */
 typedef struct item_state {
@@ -50,6 +51,16 @@ typedef struct ledger {
 } ledger_t;
 
 /* ledger.c */
+/* Replays loan and events up to as_of into result (initialised): the
+ * schedule, every event, penalties posted on as_of, the owed and payoff
+ * totals. The engine state stays open in L for the caller to read; close
+ * it with rp_ledger_close whatever the status. */
+rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
+                         const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
+                         const rp_round_t *rc, rp_error *err);
+void rp_ledger_close(ledger_t *L);
+/* Appends installments k … last (not removed) to t. */
+rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err);
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err);
 /* Unpaid amount of component c of item k. */
 void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c);

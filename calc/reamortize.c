@@ -23,28 +23,6 @@ int rp_reamortize_current(const ledger_t *L, rp_date_t d)
     return -1;
 }
 
-/* Copies installments k … last into a tail. */
-static rp_status tail_of(tail_t *t, const ledger_t *L, int k, rp_error *err)
-{
-    for (int j = k; j < L->installments; j++) {
-        if (L->xs[j].removed)
-            continue;
-        const rp_item_t *it = &L->st->items[j];
-        tail_row_t *row;
-        rp_status st = rp_tail_push(t, &row, err);
-        if (st != RP_OK)
-            return st;
-        row->n = it->n;
-        row->start = it->period_start;
-        row->due = it->due_date;
-        mpq_set(row->principal, it->due[RP_PRINCIPAL]);
-        mpq_set(row->interest, L->xs[j].interest_exact);
-        mpq_set(row->years, L->xs[j].period_years);
-        mpq_set(row->fee, it->due[RP_FEE]);
-    }
-    return RP_OK;
-}
-
 /* Writes a tail back over installments k …; those it no longer has are
  * removed. */
 static void untail(ledger_t *L, int k, const tail_t *t)
@@ -83,7 +61,7 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
     rp_tail_init(&t);
     mpq_t balance, delta, rest;
     mpq_inits(balance, delta, rest, NULL);
-    rp_status st = tail_of(&t, L, j, err);
+    rp_status st = rp_ledger_tail(&t, L, j, err);
     if (st == RP_OK) {
         /* the installment in progress: the new rate from d on */
         rp_tail_principal(balance, &t, 0);
@@ -120,7 +98,7 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
     rp_tail_init(&t);
     mpq_t balance, x, rate, rest;
     mpq_inits(balance, x, rate, rest, NULL);
-    rp_status st = tail_of(&t, L, j, err);
+    rp_status st = rp_ledger_tail(&t, L, j, err);
     if (st == RP_OK) {
         rp_tail_principal(balance, &t, 0);
         mpq_set(x, mpq_cmp(amount, balance) < 0 ? amount : balance);

@@ -739,6 +739,7 @@ typedef struct rp_statement {
     mpq_t credit;                     /* unapplied money held              */
     mpq_t prepaid;                    /* principal prepaid from overpayment */
     mpq_t penalty_rate;               /* the annual penalty rate today     */
+    mpq_t contract_rate;              /* the annual contract rate today    */
     int dpd;                          /* oldest unpaid installment         */
     int bucket;                       /* index into terms->buckets         */
     int tier;                         /* 0 正常 … 4 损失                    */
