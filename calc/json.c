@@ -12,9 +12,18 @@
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
     [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
 
-typedef enum op { OP_SCHEDULE, OP_STATEMENT, OP_YIELD, OP_COUNT } op_t;
+typedef enum op {
+    OP_SCHEDULE,
+    OP_STATEMENT,
+    OP_YIELD,
+    OP_RESTRUCTURE,
+    OP_COMPARE,
+    OP_SOLVE,
+    OP_COUNT
+} op_t;
 static const char *const op_names[OP_COUNT] = {
-    [OP_SCHEDULE] = "schedule", [OP_STATEMENT] = "statement", [OP_YIELD] = "yield"};
+    [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
+    [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve"};
 
 /* ---- the request envelope -------------------------------------------- */
 
@@ -84,6 +93,33 @@ static const field_t yield_request_fields[] = {
     {.name = "caps", .kind = FK_CUSTOM, .offset = offsetof(request_t, caps), .read = rp_json_keep,
      .doc = "check a legal cap: {\"rule\", \"contract_date\", \"cap\", \"lpr\"}"},
 };
+
+#define CASE                                                                                     \
+    ENVELOPE,                                                                                    \
+    {.name = "events", .kind = FK_CUSTOM, .offset = offsetof(request_t, events),                \
+     .read = rp_json_keep, .doc = "what happened up to the date, as for statement"},            \
+    {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),      \
+     .doc = "the restructure date: the plan starts from what is owed then"},                    \
+    {.name = "discount_rate", .kind = FK_CUSTOM, .offset = offsetof(request_t, discount_rate),  \
+     .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}
+
+static const field_t restructure_request_fields[] = {
+    CASE,
+    {.name = "actions", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, actions),
+     .read = rp_json_keep, .doc = "what to do, in order"},
+};
+static const field_t compare_request_fields[] = {
+    CASE,
+    {.name = "proposals", .kind = FK_CUSTOM, .required = 1,
+     .offset = offsetof(request_t, proposals), .read = rp_json_keep,
+     .doc = "[{\"name\", \"actions\"}, …]: several plans side by side"},
+};
+static const field_t solve_request_fields[] = {
+    CASE,
+    {.name = "goal", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, goal),
+     .read = rp_json_keep, .doc = "what to find: {\"type\", …}"},
+};
+#undef CASE
 #undef ENVELOPE
 #undef HEAD
 
@@ -97,6 +133,10 @@ static const struct {
     [OP_STATEMENT] = {{"a statement request", RP_FIELDS(statement_request_fields)},
                       rp_json_statement},
     [OP_YIELD] = {{"a yield request", RP_FIELDS(yield_request_fields)}, rp_json_yield},
+    [OP_RESTRUCTURE] = {{"a restructure request", RP_FIELDS(restructure_request_fields)},
+                        rp_json_restructure},
+    [OP_COMPARE] = {{"a compare request", RP_FIELDS(compare_request_fields)}, rp_json_compare},
+    [OP_SOLVE] = {{"a solve request", RP_FIELDS(solve_request_fields)}, rp_json_solve},
 };
 
 /* A successful response starts with ok, op and id. */
@@ -128,7 +168,8 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
     if (*op < 0) {
         char shown[48];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
-        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield", shown);
+        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield, restructure, compare, solve",
+                       shown);
     }
     return RP_OK;
 }

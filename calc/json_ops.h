@@ -56,6 +56,10 @@ typedef struct request {
     const cJSON *caps;
     const char *lpr_json;    /* the LPR table to use (rp_options_t), or NULL */
     size_t lpr_len;
+    /* ops restructure, compare, solve ("date" is read into as_of) */
+    const cJSON *actions;
+    const cJSON *proposals;
+    const cJSON *goal;
 } request_t;
 
 typedef struct response {
@@ -69,6 +73,39 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+
+/* Reads $.events (NULL: none) for the loan. */
+rp_status rp_json_read_events(rp_events_t *ev, const cJSON *arr, const loan_in_t *loan,
+                              rp_error *err);
+
+/* What restructure, compare and solve share: the loan, its events and
+ * the lender's discount rate (default: the contract rate on the date). */
+typedef struct case_in {
+    loan_in_t loan;
+    rp_events_t events;
+    mpq_t discount_rate;
+    int has_discount;
+} case_in_t;
+
+/* Reads the case (close it whatever the status). */
+rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err);
+void rp_json_case_close(case_in_t *c);
+
+/* Reads an array of actions at path. */
+rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,
+                               const loan_in_t *loan, rp_error *err);
+
+/* Builds and prices one plan; an error's path is made a request path,
+ * actions[i] under path_prefix. */
+rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_date_t date,
+                       const rp_actions_t *acts, const char *path_prefix, rp_error *err);
+
+/* The summary of a priced plan: payment, term, totals, APR, PV, … */
+void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
+                          const rp_round_t *rc);
 
 /* Reads an LPR table in data/lpr.json's shape; an error's message names
  * the table by label ("built in", "--lpr file"). */

@@ -118,8 +118,8 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
     return st;
 }
 
-static rp_status read_events(rp_events_t *ev, const cJSON *arr, const loan_in_t *loan,
-                             rp_error *err)
+rp_status rp_json_read_events(rp_events_t *ev, const cJSON *arr, const loan_in_t *loan,
+                              rp_error *err)
 {
     if (!arr)
         return RP_OK;
@@ -389,7 +389,7 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     in.terms.classification = (rp_classification)req->classification;
     rp_status status = rp_loan_in_read(&in, req->loan, err);
     if (status == RP_OK)
-        status = read_events(&events, req->events, &in, err);
+        status = rp_json_read_events(&events, req->events, &in, err);
     if (status == RP_OK)
         status = read_buckets(&in.terms, req->buckets, err);
     if (status == RP_OK) {

@@ -23,6 +23,9 @@ static const char usage[] =
     "  schedule [FILE|-]   the installment schedule of a loan (op \"schedule\")\n"
     "  statement [FILE|-]  what is owed on a date, given the payments made\n"
     "  yield [FILE|-]      APR / IRR / XIRR, present value, legal caps\n"
+    "  restructure [FILE|-]  a new plan from actions (waive, extend, defer, …), priced\n"
+    "  compare [FILE|-]    several restructuring proposals side by side\n"
+    "  solve [FILE|-]      find a plan that fits constraints\n"
     "  run [FILE|-]        whatever op the request names\n"
     "  check PATH...       run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
@@ -279,7 +282,9 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "check") == 0) {
         status = run_check(nrest, rest);
     } else if (strcmp(command, "schedule") == 0 || strcmp(command, "statement") == 0 ||
-               strcmp(command, "yield") == 0 || strcmp(command, "run") == 0) {
+               strcmp(command, "yield") == 0 || strcmp(command, "restructure") == 0 ||
+               strcmp(command, "compare") == 0 || strcmp(command, "solve") == 0 ||
+               strcmp(command, "run") == 0) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);
             status = 2;

@@ -767,6 +767,142 @@ RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_l
                                             rp_error *err);
 
 /* ------------------------------------------------------------------------
+ * Restructuring (calc/restructure.c, calc/plan.c, calc/solve.c)
+ *
+ * A restructuring starts from what is owed on a date (a statement) and
+ * applies actions in order: waivers, extension (展期), deferral,
+ * re-amortization of arrears, a new rate, or a terminal plan — interest
+ * freeze with installments (停息挂账 / 个性化分期) or a settlement (一次性结清).
+ * ------------------------------------------------------------------------ */
+#define RP_MAX_ACTIONS   32
+#define RP_MAX_PROPOSALS 16
+
+typedef enum rp_action_type {
+    RP_ACTION_WAIVE,
+    RP_ACTION_EXTEND,
+    RP_ACTION_DEFER,
+    RP_ACTION_REAMORTIZE,
+    RP_ACTION_FREEZE,
+    RP_ACTION_SETTLE,
+    RP_ACTION_RATE,
+    RP_ACTION_COUNT
+} rp_action_type;
+extern const char *const rp_action_names[RP_ACTION_COUNT];
+
+typedef enum rp_defer_interest {
+    RP_DEFER_CAPITALIZE,  /* added to the principal                   */
+    RP_DEFER_ACCRUE,      /* paid with the first installment after it */
+    RP_DEFER_WAIVE,       /* not charged                              */
+    RP_DEFER_COUNT
+} rp_defer_interest;
+extern const char *const rp_defer_interest_names[RP_DEFER_COUNT];
+
+/* One action. Amounts and rates < 0 and counts ≤ 0 mean "not given". */
+typedef struct rp_action {
+    rp_action_type type;
+    rp_component component;       /* waive                                  */
+    mpq_t amount;                 /* waive, settle                          */
+    mpq_t share;                  /* waive: of what is owed; settle: discount */
+    int periods;                  /* extend: added; defer: moved; freeze, settle: installments */
+    rp_date_t date;               /* extend: the new maturity; rate: from    */
+    int method;                   /* extend: a new method, or −1             */
+    mpq_t rate;                   /* extend, rate: the new annual rate       */
+    int strict;                   /* extend: an Art. 12 breach is an error   */
+    rp_defer_interest interest;   /* defer                                   */
+    unsigned keep;                /* freeze: components kept, 1 << c         */
+    mpq_t fee;                    /* freeze: fee per installment             */
+    mpq_t fee_share;              /* freeze: fee per installment as a share of the debt */
+    mpq_t down_payment;           /* freeze, settle: paid on the date        */
+    int card;                     /* freeze: card debt (Art. 70: ≤ 60)       */
+    int days;                     /* settle: days after the date to pay      */
+} rp_action_t;
+
+typedef struct rp_actions {
+    int count;
+    rp_action_t items[RP_MAX_ACTIONS];
+} rp_actions_t;
+
+void rp_actions_init(rp_actions_t *a);
+void rp_actions_clear(rp_actions_t *a);
+/* Appends an action with nothing given; NULL past RP_MAX_ACTIONS. */
+rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type);
+
+/* One installment of the new plan. n = 0 is due on the restructure date. */
+typedef struct rp_plan_row {
+    int n;
+    rp_date_t due_date;
+    mpq_t payment;
+    mpq_t principal;
+    mpq_t interest;
+    mpq_t fee;
+    mpq_t arrears;                /* past-due interest, penalties and fees carried */
+    mpq_t balance;                /* principal left after the row             */
+} rp_plan_row_t;
+
+typedef struct rp_plan {
+    rp_date_t date;
+    mpq_t claim[RP_COMPONENT_COUNT]; /* what closing the loan on the date costs */
+    mpq_t claim_total;
+    mpq_t waived[RP_COMPONENT_COUNT];
+    mpq_t waived_total;
+    mpq_t debt;                   /* claim − waived: what the plan repays    */
+    int count;
+    rp_plan_row_t *rows;          /* owned                                  */
+    mpq_t total_payment, total_principal, total_interest, total_fee, total_arrears;
+    mpq_t interest_kept;          /* interest owed on the date, in the rows  */
+    mpq_t capitalized;            /* interest added to the principal         */
+    mpq_t new_interest;           /* interest charged after the date         */
+    mpq_t deferral_waived;        /* interest not charged for a deferral     */
+    mpq_t payment;                /* the regular payment                     */
+    mpq_t annual_rate;            /* the plan's rate                         */
+    mpq_t contract_rate;          /* the loan's rate on the date, before     */
+    int periods_per_year;
+    rp_date_t first_due_date, maturity_date, observation_end;
+    rp_date_t first_start;        /* the period the first installment closes began */
+    int dpd;                      /* days past due on the date, before       */
+    int tier;                     /* class on the date, before               */
+    int warning_count;
+    rp_warning_t warnings[RP_WARNING_MAX];
+} rp_plan_t;
+
+void rp_plan_init(rp_plan_t *p);
+void rp_plan_clear(rp_plan_t *p);
+
+/* The plan after actions, from the loan's state on date (replayed from
+ * events, as for a statement). err->path names the action at fault as
+ * "actions[i]…". */
+RP_MUST_CHECK rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                                       const rp_events_t *events, rp_date_t date,
+                                       const rp_actions_t *actions, const rp_round_t *rc,
+                                       rp_error *err);
+
+/* Exact self-checks: claim = waived + debt; Σ payments = debt + new
+ * interest + fees; principal conserved; rows add up. */
+RP_MUST_CHECK rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err);
+
+/* What a plan is worth to each side. */
+typedef struct rp_pricing {
+    mpq_t discount_rate;          /* annual, the lender's                    */
+    mpq_t pv;                     /* the plan's payments discounted to the date */
+    mpq_t recovery;               /* pv / claim, exact                       */
+    mpq_t concession;             /* claim − pv                              */
+    mpq_t saving;                 /* claim − total to pay (the borrower's)   */
+    rp_root_t apr;                /* the plan's APR (IRR method), if has_apr */
+    int has_apr;
+} rp_pricing_t;
+
+void rp_pricing_init(rp_pricing_t *p);
+void rp_pricing_clear(rp_pricing_t *p);
+
+/* Prices a plan: PV of each payment at discount_rate / periods a year,
+ * compounding by whole periods after a simple-interest first stub;
+ * the APR treats the debt as received on the date and the rows as one
+ * period apart. */
+RP_MUST_CHECK rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan,
+                                      const mpq_t discount_rate, const rp_round_t *rc,
+                                      rp_error *err);
+
+/* ------------------------------------------------------------------------
  * The JSON API (calc/json.c): one request in, one response out.
  * ------------------------------------------------------------------------ */
 typedef enum rp_format {

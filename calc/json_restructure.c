@@ -1,0 +1,559 @@
+/*
+ * json_restructure.c — ops "restructure" and "compare": reading actions,
+ * writing a priced plan, and several proposals side by side.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json_ops.h"
+#include "render.h"
+
+/* ---- actions ------------------------------------------------------------ */
+
+typedef struct action_in {
+    const cJSON *type, *note, *keep;
+    int component;
+    mpq_t amount, share, fee, fee_share, down_payment;
+    int periods, installments, days, method, strict, card, interest;
+    rp_date_t maturity, from;
+    rate_in_t rate;
+} action_in_t;
+
+static rp_status read_share(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rate_in_t r;
+    mpq_init(r.value);
+    r.given = 0;
+    rp_status st = rp_json_read_rate(&r, item, path, err);
+    if (st == RP_OK && r.unit != RP_RATE_ANNUAL && r.unit != RP_RATE_UNSPECIFIED)
+        st = rp_fail(err, RP_E_VALUE, path, "a share takes no 月/日 prefix");
+    if (st == RP_OK)
+        mpq_set(*(mpq_t *)target, r.value);
+    mpq_clear(r.value);
+    return st;
+}
+
+#define ACTION(member) offsetof(action_in_t, member)
+#define COMMON                                                                                   \
+    {.name = "type", .kind = FK_CUSTOM, .required = 1, .offset = ACTION(type),                  \
+     .read = rp_json_keep, .doc = "the action"},                                                 \
+    {.name = "note", .kind = FK_CUSTOM, .offset = ACTION(note), .read = rp_json_keep,           \
+     .doc = "free text for people; ignored"}
+
+static const field_t waive_fields[] = {
+    COMMON,
+    {.name = "component", .kind = FK_ENUM, .required = 1, .offset = ACTION(component),
+     .names = rp_component_names, .name_count = RP_COMPONENT_COUNT,
+     .doc = "late_fees, compound_interest, penalty_interest, fees, interest or principal"},
+    {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "how much"},
+    {.name = "share", .kind = FK_CUSTOM, .offset = ACTION(share), .read = read_share,
+     .doc = "or a share of what is owed of it on the date, e.g. \"50%\""},
+};
+static const field_t extend_fields[] = {
+    COMMON,
+    {.name = "periods", .kind = FK_INT, .offset = ACTION(periods), .min = 1, .max = RP_MAX_TERM,
+     .doc = "installments added"},
+    {.name = "maturity", .kind = FK_DATE, .offset = ACTION(maturity),
+     .doc = "or the new maturity date"},
+    {.name = "method", .kind = FK_ENUM, .offset = ACTION(method), .names = rp_method_names,
+     .name_count = RP_METHOD_COUNT, .doc = "a new method (default: the loan's)"},
+    {.name = "rate", .kind = FK_CUSTOM, .offset = ACTION(rate), .read = rp_json_read_rate,
+     .doc = "a new rate from the date (default: the current one)"},
+    {.name = "strict", .kind = FK_BOOL, .offset = ACTION(strict),
+     .doc = "a breach of 《贷款通则》 Art. 12 is an error, not a warning"},
+};
+static const field_t defer_fields[] = {
+    COMMON,
+    {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
+     .min = 1, .max = 120, .doc = "how many periods the installments to come move later"},
+    {.name = "interest", .kind = FK_ENUM, .offset = ACTION(interest),
+     .names = rp_defer_interest_names, .name_count = RP_DEFER_COUNT,
+     .doc = "interest for the deferral: accrue (default: paid later), capitalize or waive"},
+};
+static const field_t reamortize_fields[] = {COMMON};
+static const field_t freeze_fields[] = {
+    COMMON,
+    {.name = "keep", .kind = FK_CUSTOM, .offset = ACTION(keep), .read = rp_json_keep,
+     .doc = "components fixed as the debt (default [\"principal\", \"interest\"]); the rest is waived"},
+    {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
+     .min = 1, .max = RP_MAX_TERM, .doc = "monthly installments, no interest"},
+    {.name = "fee", .kind = FK_AMOUNT, .offset = ACTION(fee), .doc = "fee per installment"},
+    {.name = "fee_share", .kind = FK_CUSTOM, .offset = ACTION(fee_share), .read = read_share,
+     .doc = "or fee per installment as a share of the debt"},
+    {.name = "down_payment", .kind = FK_AMOUNT, .offset = ACTION(down_payment),
+     .doc = "paid on the date"},
+    {.name = "card", .kind = FK_BOOL, .offset = ACTION(card),
+     .doc = "credit-card debt: more than 60 installments is an error (Art. 70)"},
+};
+static const field_t settle_fields[] = {
+    COMMON,
+    {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "the settlement amount"},
+    {.name = "discount", .kind = FK_CUSTOM, .offset = ACTION(share), .read = read_share,
+     .doc = "or a discount on what is owed, e.g. \"30%\""},
+    {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = 60,
+     .doc = "monthly installments (default 1: a lump sum)"},
+    {.name = "days", .kind = FK_INT, .offset = ACTION(days), .min = 0, .max = 365,
+     .doc = "the first payment this many days after the date (default 0)"},
+};
+static const field_t rate_fields[] = {
+    COMMON,
+    {.name = "rate", .kind = FK_CUSTOM, .required = 1, .offset = ACTION(rate),
+     .read = rp_json_read_rate, .doc = "the new annual rate"},
+    {.name = "from", .kind = FK_DATE, .offset = ACTION(from), .doc = "from this date (default: the date)"},
+};
+#undef COMMON
+#undef ACTION
+
+static const object_spec_t action_specs[RP_ACTION_COUNT] = {
+    [RP_ACTION_WAIVE] = {"a waive action", RP_FIELDS(waive_fields)},
+    [RP_ACTION_EXTEND] = {"an extend action", RP_FIELDS(extend_fields)},
+    [RP_ACTION_DEFER] = {"a defer action", RP_FIELDS(defer_fields)},
+    [RP_ACTION_REAMORTIZE] = {"a reamortize action", RP_FIELDS(reamortize_fields)},
+    [RP_ACTION_FREEZE] = {"a freeze action", RP_FIELDS(freeze_fields)},
+    [RP_ACTION_SETTLE] = {"a settle action", RP_FIELDS(settle_fields)},
+    [RP_ACTION_RATE] = {"a rate action", RP_FIELDS(rate_fields)},
+};
+
+static rp_status read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err)
+{
+    *keep = (1u << RP_PRINCIPAL) | (1u << RP_INTEREST);
+    if (!arr)
+        return RP_OK;
+    if (!cJSON_IsArray(arr))
+        return rp_fail(err, RP_E_TYPE, path, "expected an array of components, found %s",
+                       rp_json_type_name(arr));
+    *keep = 0;
+    int i = 0;
+    for (const cJSON *m = arr->child; m; m = m->next, i++) {
+        int c = cJSON_IsString(m) ? rp_name_index(rp_component_names, RP_COMPONENT_COUNT,
+                                                  m->valuestring) : -1;
+        if (c < 0) {
+            char sub[RP_PATH_MAX];
+            snprintf(sub, sizeof sub, "%s[%d]", path, i);
+            return rp_fail(err, RP_E_VALUE, sub,
+                           "expected principal, interest, penalty_interest, compound_interest, "
+                           "late_fees or fees");
+        }
+        *keep |= 1u << c;
+    }
+    return RP_OK;
+}
+
+static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *path,
+                             const loan_in_t *loan, rp_error *err)
+{
+    if (!cJSON_IsObject(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected an action object, found %s",
+                       rp_json_type_name(item));
+    char sub[RP_PATH_MAX];
+    rp_fields_path(sub, sizeof sub, path, "type");
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "type");
+    if (!type)
+        return rp_fail(err, RP_E_MISSING, sub, "every action needs a type");
+    int t = cJSON_IsString(type) ? rp_name_index(rp_action_names, RP_ACTION_COUNT, type->valuestring)
+                                 : -1;
+    if (t < 0)
+        return rp_fail(err, cJSON_IsString(type) ? RP_E_VALUE : RP_E_TYPE, sub,
+                       "expected one of: waive, extend, defer, reamortize, freeze, settle, rate");
+    action_in_t in;
+    memset(&in, 0, sizeof in);
+    in.method = -1;
+    in.interest = RP_DEFER_ACCRUE;
+    in.maturity = in.from = RP_DATE_NONE;
+    mpq_inits(in.amount, in.share, in.fee, in.fee_share, in.down_payment, in.rate.value, NULL);
+    mpq_t *given[5] = {&in.amount, &in.share, &in.fee, &in.fee_share, &in.down_payment};
+    for (int i = 0; i < 5; i++)
+        mpq_set_si(*given[i], -1, 1);
+    rp_status st = rp_fields_read(&in, item, &action_specs[t], path, err);
+    rp_action_t *a = NULL;
+    if (st == RP_OK && !(a = rp_actions_add(acts, (rp_action_type)t)))
+        st = rp_fail(err, RP_E_RANGE, path, "at most %d actions", RP_MAX_ACTIONS);
+    if (st == RP_OK) {
+        a->component = (rp_component)in.component;
+        mpq_set(a->amount, in.amount);
+        mpq_set(a->share, in.share);
+        mpq_set(a->fee, in.fee);
+        mpq_set(a->fee_share, in.fee_share);
+        mpq_set(a->down_payment, in.down_payment);
+        a->periods = t == RP_ACTION_EXTEND ? in.periods : in.installments;
+        a->date = t == RP_ACTION_EXTEND ? in.maturity : in.from;
+        a->method = in.method;
+        a->strict = in.strict;
+        a->card = in.card;
+        a->days = in.days;
+        a->interest = (rp_defer_interest)in.interest;
+        if (in.rate.given)
+            rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis);
+        rp_fields_path(sub, sizeof sub, path, "keep");
+        if (t == RP_ACTION_FREEZE)
+            st = read_keep(&a->keep, in.keep, sub, err);
+    }
+    mpq_clears(in.amount, in.share, in.fee, in.fee_share, in.down_payment, in.rate.value, NULL);
+    return st;
+}
+
+rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,
+                               const loan_in_t *loan, rp_error *err)
+{
+    if (!cJSON_IsArray(arr))
+        return rp_fail(err, RP_E_TYPE, path, "expected an array of actions, found %s",
+                       rp_json_type_name(arr));
+    int i = 0;
+    for (const cJSON *m = arr->child; m; m = m->next, i++) {
+        char sub[RP_PATH_MAX];
+        snprintf(sub, sizeof sub, "%s[%d]", path, i);
+        rp_status st = read_action(acts, m, sub, loan, err);
+        if (st != RP_OK)
+            return st;
+    }
+    return RP_OK;
+}
+
+/* ---- the shared inputs -------------------------------------------------------- */
+
+rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
+{
+    rp_loan_in_init(&c->loan);
+    rp_events_init(&c->events);
+    mpq_init(c->discount_rate);
+    rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
+    if (st == RP_OK)
+        st = rp_json_read_events(&c->events, req->events, &c->loan, err);
+    if (st == RP_OK && req->discount_rate) {
+        rate_in_t r;
+        mpq_init(r.value);
+        r.given = 0;
+        st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
+        if (st == RP_OK)
+            rp_rate_in_annual(c->discount_rate, &r, c->loan.loan.daily_basis);
+        mpq_clear(r.value);
+        c->has_discount = 1;
+    }
+    return st;
+}
+
+void rp_json_case_close(case_in_t *c)
+{
+    rp_loan_in_clear(&c->loan);
+    rp_events_clear(&c->events);
+    mpq_clear(c->discount_rate);
+}
+
+/* Builds and prices one proposal; errors get path_prefix. */
+rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_date_t date,
+                       const rp_actions_t *acts, const char *path_prefix, rp_error *err)
+{
+    rp_status st = rp_restructure(plan, &c->loan.loan, &c->loan.terms, &c->events, date, acts,
+                                  &c->loan.rounding, err);
+    if (st == RP_OK) {
+        st = rp_plan_price(price, plan, c->has_discount ? c->discount_rate : plan->contract_rate,
+                           &c->loan.rounding, err);
+    }
+    if (st != RP_OK && rp_status_exit_code(st) == 2) {
+        /* the engine's paths: "actions[2].amount", "loan.term", "as_of" */
+        if (err && strncmp(err->path, "actions", 7) == 0) {
+            char path[RP_PATH_MAX];
+            snprintf(path, sizeof path, "%s%s", path_prefix, err->path + 7);
+            snprintf(err->path, sizeof err->path, "%s", path);
+        } else if (err && strcmp(err->path, "as_of") == 0) {
+            snprintf(err->path, sizeof err->path, "$.date");
+        } else {
+            rp_error_prefix(err, "$");
+        }
+    }
+    return st;
+}
+
+/* ---- writing --------------------------------------------------------------------- */
+
+static void add_components(cJSON *obj, const char *key, mpq_t const *v, const mpq_t total,
+                           const rp_round_t *rc)
+{
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        rp_json_add_amount(o, rp_component_names[c], v[c], rc);
+    rp_json_add_amount(o, "total", total, rc);
+}
+
+static void add_ratio(cJSON *obj, const char *key, const mpq_t x)
+{
+    rp_json_add_bounded(obj, key, x, x, 6);
+}
+
+void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
+                          const rp_round_t *rc)
+{
+    int count = 0;
+    for (int k = 0; k < p->count; k++)
+        count += p->rows[k].n > 0;
+    rp_json_add_amount(o, "payment", p->payment, rc);
+    rp_json_add_int(o, "installment_count", count);
+    if (p->count > 0 && p->rows[0].n == 0)
+        rp_json_add_amount(o, "due_on_date", p->rows[0].payment, rc);
+    if (p->first_due_date != RP_DATE_NONE) {
+        rp_json_add_date(o, "first_due_date", p->first_due_date);
+        rp_json_add_date(o, "maturity_date", p->maturity_date);
+    }
+    rp_json_add_amount(o, "total_to_pay", p->total_payment, rc);
+    rp_json_add_amount(o, "waived", p->waived_total, rc);
+    rp_json_add_amount(o, "saving", price->saving, rc);
+    rp_json_add_decimal(o, "annual_rate", p->annual_rate);
+    if (price->has_apr)
+        rp_json_add_bounded(o, "apr", price->apr.low, price->apr.high, 12);
+    else
+        cJSON_AddNullToObject(o, "apr");
+    rp_json_add_decimal(o, "discount_rate", price->discount_rate);
+    rp_json_add_amount(o, "pv", price->pv, rc);
+    add_ratio(o, "recovery", price->recovery);
+    rp_json_add_amount(o, "concession", price->concession, rc);
+    if (p->observation_end != RP_DATE_NONE)
+        rp_json_add_date(o, "observation_end", p->observation_end);
+}
+
+static void add_warnings(cJSON *root, const rp_plan_t *p)
+{
+    if (p->warning_count == 0)
+        return;
+    cJSON *list = cJSON_AddArrayToObject(root, "warnings");
+    for (int w = 0; w < p->warning_count; w++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "code", p->warnings[w].code);
+        cJSON_AddStringToObject(o, "message", p->warnings[w].message);
+        cJSON_AddItemToArray(list, o);
+    }
+}
+
+static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price,
+                      const rp_round_t *rc)
+{
+    rp_json_add_date(root, "date", p->date);
+    cJSON *before = cJSON_AddObjectToObject(root, "before");
+    rp_json_add_int(before, "dpd", p->dpd);
+    cJSON_AddStringToObject(before, "class", rp_tier_names[p->tier]);
+    cJSON_AddStringToObject(before, "class_zh", rp_tier_names_zh[p->tier]);
+    rp_json_add_decimal(before, "annual_rate", p->contract_rate);
+    add_components(before, "claim", p->claim, p->claim_total, rc);
+    add_components(root, "waived", p->waived, p->waived_total, rc);
+    add_warnings(root, p);
+    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
+    rp_json_plan_summary(summary, p, price, rc);
+    cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
+    mpq_t discount;
+    mpq_init(discount);
+    mpq_sub(discount, p->total_payment, price->pv);
+    rp_json_add_amount(rec, "claim", p->claim_total, rc);
+    rp_json_add_amount(rec, "waived", p->waived_total, rc);
+    rp_json_add_amount(rec, "debt", p->debt, rc);
+    rp_json_add_amount(rec, "interest_kept", p->interest_kept, rc);
+    rp_json_add_amount(rec, "capitalized", p->capitalized, rc);
+    rp_json_add_amount(rec, "new_interest", p->new_interest, rc);
+    rp_json_add_amount(rec, "fees", p->total_fee, rc);
+    rp_json_add_amount(rec, "total_to_pay", p->total_payment, rc);
+    rp_json_add_amount(rec, "pv", price->pv, rc);
+    rp_json_add_amount(rec, "time_value", discount, rc);
+    if (mpq_sgn(p->deferral_waived) > 0)
+        rp_json_add_amount(rec, "deferral_interest_waived", p->deferral_waived, rc);
+    mpq_clear(discount);
+    cJSON *totals = cJSON_AddObjectToObject(root, "totals");
+    rp_json_add_amount(totals, "payment", p->total_payment, rc);
+    rp_json_add_amount(totals, "principal", p->total_principal, rc);
+    rp_json_add_amount(totals, "interest", p->total_interest, rc);
+    rp_json_add_amount(totals, "fee", p->total_fee, rc);
+    rp_json_add_amount(totals, "arrears", p->total_arrears, rc);
+    cJSON *rows = cJSON_AddArrayToObject(root, "installments");
+    for (int k = 0; k < p->count; k++) {
+        const rp_plan_row_t *r = &p->rows[k];
+        cJSON *o = cJSON_CreateObject();
+        rp_json_add_int(o, "n", r->n);
+        rp_json_add_date(o, "due_date", r->due_date);
+        rp_json_add_amount(o, "payment", r->payment, rc);
+        rp_json_add_amount(o, "principal", r->principal, rc);
+        rp_json_add_amount(o, "interest", r->interest, rc);
+        rp_json_add_amount(o, "fee", r->fee, rc);
+        rp_json_add_amount(o, "arrears", r->arrears, rc);
+        rp_json_add_amount(o, "balance", r->balance, rc);
+        cJSON_AddItemToArray(rows, o);
+    }
+}
+
+rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+{
+    case_in_t c;
+    rp_actions_t acts;
+    rp_plan_t plan;
+    rp_pricing_t price;
+    rp_actions_init(&acts);
+    rp_plan_init(&plan);
+    rp_pricing_init(&price);
+    rp_status st = rp_json_case_open(&c, req, err);
+    if (st == RP_OK)
+        st = rp_json_read_actions(&acts, req->actions, "$.actions", &c.loan, err);
+    if (st == RP_OK)
+        st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
+    if (st == RP_OK) {
+        if (fmt == RP_FORMAT_JSON)
+            plan_json(out->json, &plan, &price, &c.loan.rounding);
+        else
+            rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
+    }
+    rp_pricing_clear(&price);
+    rp_plan_clear(&plan);
+    rp_actions_clear(&acts);
+    rp_json_case_close(&c);
+    return st;
+}
+
+/* ---- compare ---------------------------------------------------------------------- */
+
+/* The comparison as one table (or CSV): a proposal a row, the columns an
+ * agent reads while negotiating. */
+static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
+{
+    static const char *const cols[] = {"name",         "payment", "installment_count",
+                                       "total_to_pay", "waived",  "saving",
+                                       "apr",          "pv",      "recovery"};
+    static const char *const heads[] = {"proposal", "payment", "term",     "total", "waived",
+                                        "saving",   "apr",     "lender pv", "recovery"};
+    enum { NC = sizeof cols / sizeof cols[0] };
+    size_t width[NC];
+    for (int c = 0; c < NC; c++)
+        width[c] = strlen(fmt == RP_FORMAT_CSV ? cols[c] : heads[c]);
+    char cell[NC][64];
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            for (int c = 0; c < NC; c++) {
+                const char *h = fmt == RP_FORMAT_CSV ? cols[c] : heads[c];
+                if (fmt == RP_FORMAT_CSV)
+                    rp_buf_printf(b, "%s%s", c ? "," : "", h);
+                else
+                    rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], h);
+            }
+            rp_buf_puts(b, "\n");
+        }
+        for (const cJSON *r = rows->child; r; r = r->next) {
+            for (int c = 0; c < NC; c++) {
+                const cJSON *v = cJSON_GetObjectItemCaseSensitive(r, cols[c]);
+                if (c > 0 && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
+                    snprintf(cell[c], sizeof cell[c], "%s", c == 1 ? "error" : "");
+                else if (cJSON_IsString(v))
+                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
+                else if (v && v->valuestring && !cJSON_IsNull(v))
+                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
+                else
+                    snprintf(cell[c], sizeof cell[c], "%s", "");
+                if (pass == 0 && strlen(cell[c]) > width[c])
+                    width[c] = strlen(cell[c]);
+            }
+            if (pass == 1) {
+                for (int c = 0; c < NC; c++) {
+                    if (fmt == RP_FORMAT_CSV)
+                        rp_buf_printf(b, "%s%s", c ? "," : "", cell[c]);
+                    else
+                        rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], cell[c]);
+                }
+                rp_buf_puts(b, "\n");
+            }
+        }
+    }
+}
+
+typedef struct proposal_in {
+    const cJSON *name, *actions;
+} proposal_in_t;
+
+static rp_status read_name(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    if (!cJSON_IsString(item) || !item->valuestring[0] || strlen(item->valuestring) > 60)
+        return rp_fail(err, RP_E_VALUE, path, "a proposal's name is text of 1 to 60 bytes");
+    *(const cJSON **)target = item;
+    return RP_OK;
+}
+
+static const field_t proposal_fields[] = {
+    {.name = "name", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(proposal_in_t, name),
+     .read = read_name, .doc = "what to call it in the comparison"},
+    {.name = "actions", .kind = FK_CUSTOM, .required = 1,
+     .offset = offsetof(proposal_in_t, actions), .read = rp_json_keep,
+     .doc = "the actions, as for restructure"},
+};
+static const object_spec_t proposal_spec = {"a proposal", RP_FIELDS(proposal_fields)};
+
+rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+{
+    case_in_t c;
+    rp_status st = rp_json_case_open(&c, req, err);
+    const cJSON *list = req->proposals;
+    int n = 0;
+    if (st == RP_OK && !cJSON_IsArray(list))
+        st = rp_fail(err, RP_E_TYPE, "$.proposals", "expected an array of proposals, found %s",
+                     rp_json_type_name(list));
+    if (st == RP_OK) {
+        n = cJSON_GetArraySize(list);
+        if (n < 1 || n > RP_MAX_PROPOSALS)
+            st = rp_fail(err, RP_E_RANGE, "$.proposals", "give 1 to %d proposals", RP_MAX_PROPOSALS);
+    }
+    /* read every proposal first: bad input is an error for the request */
+    rp_actions_t acts[RP_MAX_PROPOSALS];
+    const char *names[RP_MAX_PROPOSALS];
+    int read = 0;
+    const cJSON *m = list ? list->child : NULL;
+    for (int i = 0; st == RP_OK && i < n; i++, m = m->next) {
+        char path[RP_PATH_MAX];
+        snprintf(path, sizeof path, "$.proposals[%d]", i);
+        proposal_in_t p = {NULL, NULL};
+        st = rp_fields_read(&p, m, &proposal_spec, path, err);
+        rp_actions_init(&acts[i]);
+        read = i + 1;
+        if (st == RP_OK) {
+            names[i] = p.name->valuestring;
+            snprintf(path, sizeof path, "$.proposals[%d].actions", i);
+            st = rp_json_read_actions(&acts[i], p.actions, path, &c.loan, err);
+        }
+    }
+    cJSON *rows = st == RP_OK ? cJSON_CreateArray() : NULL;
+    for (int i = 0; st == RP_OK && i < n; i++) {
+        rp_plan_t plan;
+        rp_pricing_t price;
+        rp_plan_init(&plan);
+        rp_pricing_init(&price);
+        char prefix[RP_PATH_MAX];
+        snprintf(prefix, sizeof prefix, "$.proposals[%d].actions", i);
+        rp_error e;
+        rp_error_reset(&e);
+        rp_status ps = rp_json_plan(&plan, &price, &c, req->as_of, &acts[i], prefix, &e);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "name", names[i]);
+        if (ps == RP_OK) {
+            cJSON_AddTrueToObject(o, "ok");
+            rp_json_plan_summary(o, &plan, &price, &c.loan.rounding);
+            rp_json_add_int(o, "warning_count", plan.warning_count);
+        } else if (rp_status_exit_code(ps) == 2) {
+            /* a proposal that cannot be built is a result, not an error */
+            cJSON_AddFalseToObject(o, "ok");
+            cJSON *eo = cJSON_AddObjectToObject(o, "error");
+            cJSON_AddStringToObject(eo, "code", rp_strerror(ps));
+            cJSON_AddStringToObject(eo, "path", e.path);
+            cJSON_AddStringToObject(eo, "message", e.message);
+        } else {
+            st = ps;
+            if (err)
+                *err = e;
+        }
+        cJSON_AddItemToArray(rows, o);
+        rp_pricing_clear(&price);
+        rp_plan_clear(&plan);
+    }
+    if (st == RP_OK && fmt == RP_FORMAT_JSON) {
+        rp_json_add_date(out->json, "date", req->as_of);
+        cJSON_AddItemToObject(out->json, "proposals", rows);
+    } else {
+        if (st == RP_OK)
+            render_compare(&out->text, fmt, rows);
+        cJSON_Delete(rows);
+    }
+    for (int i = 0; i < read; i++)
+        rp_actions_clear(&acts[i]);
+    rp_json_case_close(&c);
+    return st;
+}
