@@ -85,15 +85,16 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     rp_status st = RP_OK;
     /* dates: the present rows', then the loan's next due dates */
     while (st == RP_OK && t->count < from + count) {
-        tail_row_t *prev = t->count ? &t->rows[t->count - 1] : NULL, *row;
-        rp_date_t due;
-        int n = prev ? prev->n + 1 : 1;
+        /* read the last row before pushing: the push may move the rows */
+        int n = t->count ? t->rows[t->count - 1].n + 1 : 1;
+        rp_date_t start = t->count ? t->rows[t->count - 1].due : loan->start_date, due;
+        tail_row_t *row;
         st = rp_loan_due_date(&due, loan, n, err);
         if (st == RP_OK)
             st = rp_tail_push(t, &row, err);
         if (st == RP_OK) {
             row->n = n;
-            row->start = prev ? prev->due : loan->start_date;
+            row->start = start;
             row->due = due;
             mpq_set(row->fee, loan->periodic_fee);
         }
