@@ -94,6 +94,10 @@ typedef struct case_in {
 rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err);
 void rp_json_case_close(case_in_t *c);
 
+/* Reads a list of component names into a bit set (1 << component);
+ * NULL: principal and interest. */
+rp_status rp_json_read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err);
+
 /* Reads an array of actions at path. */
 rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,
                                const loan_in_t *loan, rp_error *err);

@@ -115,7 +115,7 @@ static const object_spec_t action_specs[RP_ACTION_COUNT] = {
     [RP_ACTION_RATE] = {"a rate action", RP_FIELDS(rate_fields)},
 };
 
-static rp_status read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err)
+rp_status rp_json_read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err)
 {
     *keep = (1u << RP_PRINCIPAL) | (1u << RP_INTEREST);
     if (!arr)
@@ -187,7 +187,7 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
             rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis);
         rp_fields_path(sub, sizeof sub, path, "keep");
         if (t == RP_ACTION_FREEZE)
-            st = read_keep(&a->keep, in.keep, sub, err);
+            st = rp_json_read_keep(&a->keep, in.keep, sub, err);
     }
     mpq_clears(in.amount, in.share, in.fee, in.fee_share, in.down_payment, in.rate.value, NULL);
     return st;

@@ -902,6 +902,62 @@ RP_MUST_CHECK rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan,
                                       const mpq_t discount_rate, const rp_round_t *rc,
                                       rp_error *err);
 
+/* The solver (calc/solve.c): the plan that fits a goal, found exactly
+ * (by bisection over whole installments or whole rounding units, each
+ * candidate built and checked in full). Infeasible goals are a result. */
+typedef enum rp_goal_type {
+    RP_GOAL_SHORTEST_TERM,    /* fewest installments with every payment ≤ capacity */
+    RP_GOAL_SMALLEST_WAIVER,  /* least waived (in order) so the debt fits capacity
+                                 within `term` installments                       */
+    RP_GOAL_PAYMENT_FOR_TERM, /* the plan over `term` installments                */
+    RP_GOAL_MAX_DISCOUNT,     /* the smallest settlement with recovery ≥ min_recovery */
+    RP_GOAL_COUNT
+} rp_goal_type;
+extern const char *const rp_goal_names[RP_GOAL_COUNT];
+
+typedef struct rp_goal {
+    rp_goal_type type;
+    mpq_t capacity;           /* the most the borrower can pay an installment    */
+    int term;                 /* installments: the most (shortest_term: 360 by
+                                 default), or exactly (payment_for_term,
+                                 smallest_waiver)                               */
+    int freeze;               /* smallest_waiver: freeze the debt (1, default) or
+                                 extend and re-amortize (0)                       */
+    unsigned keep;            /* smallest_waiver freeze: components kept          */
+    rp_component order[RP_COMPONENT_COUNT]; /* smallest_waiver: waiver order      */
+    int method;               /* extensions: a new method, or −1                 */
+    mpq_t rate;               /* extensions: a new rate, < 0 unchanged            */
+    mpq_t min_recovery;       /* max_discount                                     */
+    int installments;         /* max_discount: settlement installments (1)       */
+    int days;                 /* max_discount: days to the first payment          */
+} rp_goal_t;
+
+void rp_goal_init(rp_goal_t *g);   /* defaults as documented */
+void rp_goal_clear(rp_goal_t *g);
+
+typedef struct rp_solution {
+    int feasible;
+    rp_actions_t actions;     /* the actions building the plan (after the given ones) */
+    rp_plan_t plan;           /* the plan found, or the closest one                  */
+    rp_pricing_t price;
+    int has_neighbour;        /* the next better candidate, which fails the goal:     */
+    rp_plan_t neighbour;      /* one installment fewer, one unit less waived, …       */
+    rp_pricing_t neighbour_price;
+    mpq_t waiver;             /* smallest_waiver: the amount found                    */
+    mpq_t settlement;         /* max_discount: the settlement found                   */
+} rp_solution_t;
+
+void rp_solution_init(rp_solution_t *s);
+void rp_solution_clear(rp_solution_t *s);
+
+/* Solves goal for the loan on date, after the given actions (which must
+ * not freeze or settle). Prices with discount_rate (NULL: the contract
+ * rate on the date). */
+RP_MUST_CHECK rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                                 const rp_events_t *events, rp_date_t date,
+                                 const rp_actions_t *given, const rp_goal_t *goal,
+                                 mpq_srcptr discount_rate, const rp_round_t *rc, rp_error *err);
+
 /* ------------------------------------------------------------------------
  * The JSON API (calc/json.c): one request in, one response out.
  * ------------------------------------------------------------------------ */
