@@ -146,6 +146,43 @@ printf '{"cash_flows": ["1", "2"]}' >"$TMP/noroot.json"
 expect_status 0 "$REPAY" yield "$TMP/noroot.json"
 expect_out '"code": "no_root"'
 
+# restructure, compare, solve on a borrower five days late with installment 6
+cat >"$TMP/case.json" <<'JSON'
+{"date": "2024-07-20",
+ "loan": {"principal": "12000", "rate": "12%", "term": 12, "start_date": "2024-01-15"},
+ "events": [{"type": "payment", "date": "2024-02-15", "amount": "1066.19"},
+            {"type": "payment", "date": "2024-03-15", "amount": "1066.19"},
+            {"type": "payment", "date": "2024-04-15", "amount": "1066.19"},
+            {"type": "payment", "date": "2024-05-15", "amount": "1066.19"},
+            {"type": "payment", "date": "2024-06-15", "amount": "1066.19"}],
+JSON
+{ cat "$TMP/case.json"; echo ' "actions": [{"type": "settle", "discount": "20%"}]}'; } >"$TMP/settle.json"
+expect_status 0 "$REPAY" restructure "$TMP/settle.json"
+expect_out '"total_to_pay": "5806.28"'
+expect_out '"waived": {"principal": "1367.20", "interest": "81.70", "penalty_interest": "2.49", "compound_interest": "0.18", "late_fees": "0.00", "fees": "0.00", "total": "1451.57"}'
+expect_status 0 "$REPAY" restructure --format table "$TMP/settle.json"
+expect_out "claim on the date                   7257.85"
+expect_status 0 "$REPAY" restructure --format csv "$TMP/settle.json"
+expect_out "n,due_date,payment,principal,interest,fee,arrears,balance"
+{ cat "$TMP/case.json"; echo ' "actions": [{"type": "extend", "periods": 13, "strict": true}]}'; } >"$TMP/art12.json"
+expect_status 2 "$REPAY" restructure "$TMP/art12.json"
+expect_out '"path": "$.actions[0]"'
+expect_err "Art. 12"
+{ cat "$TMP/case.json"; echo ' "proposals": [{"name": "extend 6", "actions": [{"type": "extend", "periods": 6}, {"type": "reamortize"}]}, {"name": "freeze 24", "actions": [{"type": "freeze", "installments": 24}]}, {"name": "too late", "actions": [{"type": "rate", "rate": "5%", "from": "2020-01-01"}]}]}'; } >"$TMP/compare.json"
+expect_status 0 "$REPAY" compare "$TMP/compare.json"
+expect_out '"name": "freeze 24"'
+expect_out '"ok": false'
+expect_status 0 "$REPAY" compare --format table "$TMP/compare.json"
+expect_out "proposal"
+expect_out "too late"
+{ cat "$TMP/case.json"; echo ' "goal": {"type": "smallest_waiver", "capacity": "500", "term": 12}}'; } >"$TMP/solve.json"
+expect_status 0 "$REPAY" solve "$TMP/solve.json"
+expect_out '"answer": {"waiver": "1258.07", "largest_payment": "500.00"}'
+expect_out '"next_better_fails": {"waiver": "1258.06", "largest_payment": "500.01"}'
+{ cat "$TMP/case.json"; echo ' "goal": {"type": "shortest_term", "capacity": "0"}}'; } >"$TMP/solve0.json"
+expect_status 2 "$REPAY" solve "$TMP/solve0.json"
+expect_out '"path": "$.goal.capacity"'
+
 # check: pass, fail (exit 1, with the field path), malformed (exit 2)
 mkdir -p "$TMP/cases/sub"
 cat >"$TMP/cases/sub/good.json" <<'JSON'
