@@ -217,6 +217,7 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     rp_loan_in_init(&c->loan);
     rp_events_init(&c->events);
     mpq_init(c->discount_rate);
+    c->has_discount = 0;
     rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
     if (st == RP_OK)
         st = rp_json_read_events(&c->events, req->events, &c->loan, err);
