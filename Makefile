@@ -4,6 +4,8 @@
 #   make demo       install what is missing, build, run a real example
 #   make check      install what is missing, build, run every test
 #   make san        the tests again under AddressSanitizer + UBSan (build-san/)
+#   make wasm       build/wasm/: the core as WebAssembly + the browser page
+#   make wasm-test  Node tests of the module over every fixture, browser tests of the page
 #   make clean
 
 CC      ?= cc
@@ -28,7 +30,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config
 
-.PHONY: all deps demo check unit fixtures cli-test san clean
+.PHONY: all deps demo check unit fixtures cli-test san clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -85,7 +87,7 @@ demo: deps
 	@$(BUILD)/repay statement --format table examples/overdue.json | sed -n '1,21p'
 
 check: deps
-	@$(MAKE) --no-print-directory all unit cli-test fixtures
+	@$(MAKE) --no-print-directory all unit cli-test fixtures wasm-test
 
 # The finance-staff view of the same cases: every fixture through `repay check`.
 fixtures: $(BUILD)/repay
@@ -100,6 +102,46 @@ cli-test: $(BUILD)/repay
 san:
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test fixtures
+
+# ---- WebAssembly (see README "In the browser") ----
+# GMP and cJSON are built once from Debian's source packages into $(WASM_DEPS)
+# (kept by `make clean-wasm`-less rebuilds); calc/ is compiled straight to wasm.
+WASM_DEPS = build/wasm-deps
+WASM_OUT  = $(BUILD)/wasm
+WASM_WEB  = $(wildcard wasm/web/*)
+WASM_PACKAGES = emscripten chromium dpkg-dev
+EMCC_FLAGS = -O2 -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iinclude -Icalc -I$(WASM_DEPS)/include \
+  -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRepayCore -sALLOW_MEMORY_GROWTH \
+  -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=@wasm/exports.json \
+  -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString
+
+web-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(WASM_PACKAGES)"
+
+$(WASM_DEPS)/lib/libgmp.a:
+	@sh wasm/build-deps.sh $(WASM_DEPS)
+
+$(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*.h) include/repay.h wasm/repay_wasm.c \
+                        wasm/exports.json Makefile $(BUILD)/gen/lpr_data.c $(WASM_DEPS)/lib/libgmp.a
+	@mkdir -p $(WASM_OUT)
+	@echo "  EMCC  $@"
+	$(Q)NODE_PATH=/usr/share/nodejs emcc $(EMCC_FLAGS) -o $(WASM_OUT)/repay_core.mjs \
+	  $(LIB_SRC) $(BUILD)/gen/lpr_data.c wasm/repay_wasm.c $(WASM_DEPS)/lib/libcjson.a $(WASM_DEPS)/lib/libgmp.a
+	$(Q)mv $(WASM_OUT)/repay_core.wasm $@
+
+wasm: web-deps $(WASM_OUT)/repay.wasm
+	@cp wasm/repay.mjs wasm/package.json $(WASM_OUT)/
+	@mkdir -p $(WASM_OUT)/web && cp $(WASM_WEB) $(WASM_OUT)/web/
+	@cp $(WASM_OUT)/repay.mjs $(WASM_OUT)/repay_core.mjs $(WASM_OUT)/repay.wasm $(WASM_OUT)/web/
+	@echo "  WASM  $(WASM_OUT)/ ($$(du -k $(WASM_OUT)/repay.wasm | cut -f1) KB wasm)"
+
+wasm/node_modules/playwright-core/package.json: wasm/package.json
+	@cd wasm && npm install --no-audit --no-fund --silent
+	@touch $@
+
+wasm-test: wasm $(BUILD)/repay wasm/node_modules/playwright-core/package.json
+	@node wasm/test/node.test.mjs $(WASM_OUT) $(BUILD)/repay fixtures examples
+	@node wasm/test/browser.test.mjs $(WASM_OUT) $(BUILD)/screenshot.png
 
 clean:
 	rm -rf build build-san

@@ -1,0 +1,42 @@
+/*
+ * repay_wasm.c — the WebAssembly entry points: the same JSON API as the
+ * command line, request text in, response text out. The exported names
+ * are listed in wasm/exports.json.
+ */
+#include <string.h>
+
+#include "repay.h"
+
+static int last_status;
+
+/* Runs one request in format (0 json, 1 table, 2 csv). Returns a newly
+ * allocated response (free it with rp_wasm_free), NULL if out of memory;
+ * rp_wasm_status() then tells the status (0 ok, else an rp_status). */
+char *rp_wasm_run(const char *request, int format);
+int rp_wasm_status(void);
+void rp_wasm_free(char *p);
+const char *rp_wasm_version(void);
+
+char *rp_wasm_run(const char *request, int format)
+{
+    char *out = NULL;
+    rp_options_t opt = {.format = format >= 0 && format < RP_FORMAT_COUNT ? (rp_format)format
+                                                                          : RP_FORMAT_JSON};
+    last_status = (int)rp_run(&out, request, strlen(request), &opt, NULL);
+    return out;
+}
+
+int rp_wasm_status(void)
+{
+    return last_status;
+}
+
+void rp_wasm_free(char *p)
+{
+    rp_free(p);
+}
+
+const char *rp_wasm_version(void)
+{
+    return RP_VERSION;
+}
