@@ -21,16 +21,17 @@ LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
 LIB_SRC  = $(sort $(wildcard calc/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lpr_data.o
-CLI_OBJ  = $(BUILD)/cli/repay.o
+GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
+CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
-DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config
+DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: all deps demo check unit fixtures cli-test san clean wasm wasm-deps wasm-test web-deps
+.PHONY: all deps demo check unit fixtures cli-test tool-test san clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -43,7 +44,7 @@ $(BUILD)/librepay.a: $(LIB_OBJ)
 
 $(BUILD)/repay: $(CLI_OBJ) $(BUILD)/librepay.a
 	@echo "  LINK  $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lpthread
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -55,7 +56,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/stmtutil.h $(BUILD)/librepay.
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
 
-# data/lpr.json ships inside the library as a C string.
+# data/lpr.json and data/response_schema.json ship inside the library as C strings.
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) -O2 -o $@ $<
@@ -64,7 +65,11 @@ $(BUILD)/gen/lpr_data.c: data/lpr.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/embed rp_lpr_default_json < $< > $@
 
-$(BUILD)/gen/lpr_data.o: $(BUILD)/gen/lpr_data.c
+$(BUILD)/gen/response_schema.c: data/response_schema.json $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_response_schema_json < $< > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -87,7 +92,7 @@ demo: deps
 	@$(BUILD)/repay statement --format table examples/overdue.json | sed -n '1,21p'
 
 check: deps
-	@$(MAKE) --no-print-directory all unit cli-test fixtures wasm-test
+	@$(MAKE) --no-print-directory all unit cli-test tool-test fixtures wasm-test
 
 # The finance-staff view of the same cases: every fixture through `repay check`.
 fixtures: $(BUILD)/repay
@@ -99,9 +104,15 @@ unit: $(TEST_BIN)
 cli-test: $(BUILD)/repay
 	@sh tests/cli_test.sh $(BUILD)/repay
 
+# batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema).
+tool-test: $(BUILD)/repay
+	@/usr/bin/python3 tests/batch_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/schema_test.py $(BUILD)/repay fixtures examples
+	@/usr/bin/python3 tests/mcp_test.py $(BUILD)/repay
+
 san:
-	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test fixtures
+	@REPAY_MEMORY_LIMIT_MB=0 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test tool-test fixtures
 
 # ---- WebAssembly (see README "In the browser") ----
 # GMP and cJSON are built once from Debian's source packages into $(WASM_DEPS)
@@ -122,11 +133,11 @@ $(WASM_DEPS)/lib/libgmp.a:
 	@sh wasm/build-deps.sh $(WASM_DEPS)
 
 $(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*.h) include/repay.h wasm/repay_wasm.c \
-                        wasm/exports.json Makefile $(BUILD)/gen/lpr_data.c $(WASM_DEPS)/lib/libgmp.a
+                        wasm/exports.json Makefile $(GEN_SRC) $(WASM_DEPS)/lib/libgmp.a
 	@mkdir -p $(WASM_OUT)
 	@echo "  EMCC  $@"
 	$(Q)NODE_PATH=/usr/share/nodejs emcc $(EMCC_FLAGS) -o $(WASM_OUT)/repay_core.mjs \
-	  $(LIB_SRC) $(BUILD)/gen/lpr_data.c wasm/repay_wasm.c $(WASM_DEPS)/lib/libcjson.a $(WASM_DEPS)/lib/libgmp.a
+	  $(LIB_SRC) $(GEN_SRC) wasm/repay_wasm.c $(WASM_DEPS)/lib/libcjson.a $(WASM_DEPS)/lib/libgmp.a
 	$(Q)mv $(WASM_OUT)/repay_core.wasm $@
 
 wasm: web-deps $(WASM_OUT)/repay.wasm

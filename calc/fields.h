@@ -40,14 +40,44 @@ struct field {
     long min, max;                 /* FK_INT bounds                          */
     const object_spec_t *object;   /* FK_OBJECT                              */
     field_reader read;             /* FK_CUSTOM                              */
+    const char *schema;            /* FK_CUSTOM: its JSON Schema, as JSON text */
     const char *doc;               /* one line: meaning and default          */
 };
+
+/* JSON Schema text for custom fields ($defs are written by schema.c). */
+#define SCHEMA_STR_(x) #x
+#define SCHEMA_STR(x) SCHEMA_STR_(x)
+#define SCHEMA_REF(def) "{\"$ref\": \"#/$defs/" def "\"}"
+#define SCHEMA_LIST(def, max)                                                                    \
+    "{\"type\": \"array\", \"maxItems\": " SCHEMA_STR(max) ", \"items\": " SCHEMA_REF(def) "}"
+#define SCHEMA_TEXT(max) "{\"type\": \"string\", \"maxLength\": " SCHEMA_STR(max) "}"
+#define SCHEMA_STRING "{\"type\": \"string\"}"
+#define SCHEMA_OBJECT "{\"type\": \"object\"}"
+#define SCHEMA_ID "{\"type\": [\"string\", \"number\"], \"maxLength\": 200}"
+#define SCHEMA_COMPONENTS "{\"type\": \"array\", \"items\": " SCHEMA_REF("component") "}"
+#define SCHEMA_ALLOCATION                                                                        \
+    "{\"oneOf\": [" SCHEMA_REF("waterfall") ", " SCHEMA_REF("allocation") "]}"
+#define SCHEMA_CASH_FLOWS                                                                        \
+    "{\"type\": \"array\", \"minItems\": 2, \"maxItems\": " SCHEMA_STR(RP_MAX_FLOWS)            \
+    ", \"items\": {\"oneOf\": [" SCHEMA_REF("decimal") ", " SCHEMA_REF("dated_flow") "]}}"
+
+
 
 struct object_spec {
     const char *name;
     const field_t *fields;
     int count;
 };
+
+/* The object specs of the API, for the schema (schema.c). Variant specs
+ * (events, actions, goals) are arrays indexed like their names. */
+extern const object_spec_t rp_spec_loan, rp_spec_allocation, rp_spec_bucket, rp_spec_proposal,
+    rp_spec_dated_flow, rp_spec_caps, rp_spec_lpr_table, rp_spec_lpr_fixing;
+extern const object_spec_t rp_spec_events[], rp_spec_actions[], rp_spec_goals[];
+/* The request of each op, and the op names, in the same order. */
+extern const object_spec_t *const rp_spec_requests[];
+extern const char *const rp_op_names[];
+extern const int rp_op_count;
 
 #define RP_FIELDS(table) (table), (int)(sizeof(table) / sizeof((table)[0]))
 

@@ -21,7 +21,7 @@ typedef enum op {
     OP_SOLVE,
     OP_COUNT
 } op_t;
-static const char *const op_names[OP_COUNT] = {
+const char *const rp_op_names[OP_COUNT] = {
     [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
     [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve"};
 
@@ -51,13 +51,13 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
 }
 
 #define HEAD                                                                                     \
-    {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = op_names,       \
+    {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = rp_op_names,       \
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
-    {.name = "id", .kind = FK_CUSTOM, .offset = offsetof(request_t, id), .read = read_id,       \
+    {.name = "id", .kind = FK_CUSTOM, .schema = SCHEMA_ID, .offset = offsetof(request_t, id), .read = read_id,       \
      .doc = "echoed back in the response, for matching answers to questions"}
 #define ENVELOPE                                                                                 \
     HEAD,                                                                                        \
-    {.name = "loan", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, loan),     \
+    {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .required = 1, .offset = offsetof(request_t, loan),     \
      .read = rp_json_keep, .doc = "the loan contract"}
 
 static const field_t schedule_request_fields[] = {ENVELOPE};
@@ -66,57 +66,57 @@ static const field_t statement_request_fields[] = {
     ENVELOPE,
     {.name = "as_of", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),
      .doc = "the date the statement is for"},
-    {.name = "events", .kind = FK_CUSTOM, .offset = offsetof(request_t, events),
+    {.name = "events", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("event", RP_MAX_EVENTS), .offset = offsetof(request_t, events),
      .read = rp_json_keep, .doc = "payments, fees, rate changes, acceleration, in any order"},
     {.name = "classification", .kind = FK_ENUM, .offset = offsetof(request_t, classification),
      .names = rp_classification_names, .name_count = RP_CLASSIFICATION_COUNT,
      .doc = "five-tier table: loans_2023 (default) or credit_card"},
-    {.name = "buckets", .kind = FK_CUSTOM, .offset = offsetof(request_t, buckets),
+    {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("bucket", RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
 };
 
 static const field_t yield_request_fields[] = {
     HEAD,
-    {.name = "loan", .kind = FK_CUSTOM, .offset = offsetof(request_t, loan), .read = rp_json_keep,
+    {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .offset = offsetof(request_t, loan), .read = rp_json_keep,
      .doc = "a loan: its schedule's cash flows, the upfront fee deducted (or give cash_flows)"},
-    {.name = "cash_flows", .kind = FK_CUSTOM, .offset = offsetof(request_t, cash_flows),
+    {.name = "cash_flows", .kind = FK_CUSTOM, .schema = SCHEMA_CASH_FLOWS, .offset = offsetof(request_t, cash_flows),
      .read = rp_json_keep,
      .doc = "amounts one period apart, or [{\"date\", \"amount\"}] for dated flows (XIRR)"},
     {.name = "periods_per_year", .kind = FK_INT, .offset = offsetof(request_t, periods_per_year),
      .min = 1, .max = 366, .doc = "periodic cash_flows: periods in a year (default 12)"},
     {.name = "basis", .kind = FK_INT, .offset = offsetof(request_t, basis), .min = 360, .max = 366,
      .doc = "dated flows: days in a year, 365 (default), 360 or 366"},
-    {.name = "precision", .kind = FK_CUSTOM, .offset = offsetof(request_t, precision),
+    {.name = "precision", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, precision),
      .read = rp_json_keep, .doc = "the largest error allowed in a rate (default 1e-12)"},
-    {.name = "discount_rate", .kind = FK_CUSTOM, .offset = offsetof(request_t, discount_rate),
+    {.name = "discount_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(request_t, discount_rate),
      .read = rp_json_keep, .doc = "an annual rate for the NPV (periodic: nominal; dated: effective)"},
-    {.name = "caps", .kind = FK_CUSTOM, .offset = offsetof(request_t, caps), .read = rp_json_keep,
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
      .doc = "check a legal cap: {\"rule\", \"contract_date\", \"cap\", \"lpr\"}"},
 };
 
 #define CASE                                                                                     \
     ENVELOPE,                                                                                    \
-    {.name = "events", .kind = FK_CUSTOM, .offset = offsetof(request_t, events),                \
+    {.name = "events", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("event", RP_MAX_EVENTS), .offset = offsetof(request_t, events),                \
      .read = rp_json_keep, .doc = "what happened up to the date, as for statement"},            \
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),      \
      .doc = "the restructure date: the plan starts from what is owed then"},                    \
-    {.name = "discount_rate", .kind = FK_CUSTOM, .offset = offsetof(request_t, discount_rate),  \
+    {.name = "discount_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(request_t, discount_rate),  \
      .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}
 
 static const field_t restructure_request_fields[] = {
     CASE,
-    {.name = "actions", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, actions),
+    {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1, .offset = offsetof(request_t, actions),
      .read = rp_json_keep, .doc = "what to do, in order"},
 };
 static const field_t compare_request_fields[] = {
     CASE,
-    {.name = "proposals", .kind = FK_CUSTOM, .required = 1,
+    {.name = "proposals", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("proposal", RP_MAX_PROPOSALS), .required = 1,
      .offset = offsetof(request_t, proposals), .read = rp_json_keep,
      .doc = "[{\"name\", \"actions\"}, …]: several plans side by side"},
 };
 static const field_t solve_request_fields[] = {
     CASE,
-    {.name = "goal", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(request_t, goal),
+    {.name = "goal", .kind = FK_CUSTOM, .schema = SCHEMA_REF("goal"), .required = 1, .offset = offsetof(request_t, goal),
      .read = rp_json_keep, .doc = "what to find: {\"type\", …}"},
 };
 #undef CASE
@@ -139,6 +139,11 @@ static const struct {
     [OP_SOLVE] = {{"a solve request", RP_FIELDS(solve_request_fields)}, rp_json_solve},
 };
 
+const int rp_op_count = OP_COUNT;
+const object_spec_t *const rp_spec_requests[OP_COUNT] = {
+    &ops[OP_SCHEDULE].spec, &ops[OP_STATEMENT].spec, &ops[OP_YIELD].spec,
+    &ops[OP_RESTRUCTURE].spec, &ops[OP_COMPARE].spec, &ops[OP_SOLVE].spec};
+
 /* A successful response starts with ok, op and id. */
 static cJSON *response_head(const char *op, const cJSON *id)
 {
@@ -148,6 +153,17 @@ static cJSON *response_head(const char *op, const cJSON *id)
     if (id)
         cJSON_AddItemToObject(root, "id", cJSON_Duplicate(id, 0));
     return root;
+}
+
+/* The request's id, when a request that failed has a valid one: errors
+ * are answered with it too, so a batch can match them. */
+static const cJSON *usable_id(const cJSON *root)
+{
+    const cJSON *id = cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "id") : NULL;
+    const cJSON *kept = NULL;
+    if (id && read_id(&kept, id, "$.id", NULL) == RP_OK)
+        return kept;
+    return NULL;
 }
 
 /* Finds which op the request asks for. */
@@ -164,7 +180,7 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
     const char *want = named ? named : opt ? opt->op : NULL;
     if (!want)
         return rp_fail(err, RP_E_MISSING, "$.op", "op is required (e.g. \"schedule\")");
-    *op = rp_name_index(op_names, OP_COUNT, want);
+    *op = rp_name_index(rp_op_names, OP_COUNT, want);
     if (*op < 0) {
         char shown[48];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
@@ -199,7 +215,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
         st = pick_op(&req.op, root, opt, &err);
     if (st == RP_OK)
         st = rp_fields_read(&req, root, &ops[req.op].spec, "$", &err);
-    if (st == RP_OK && fmt == RP_FORMAT_JSON && !(res.json = response_head(op_names[req.op], req.id)))
+    if (st == RP_OK && fmt == RP_FORMAT_JSON && !(res.json = response_head(rp_op_names[req.op], req.id)))
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
     if (st == RP_OK)
         st = ops[req.op].run(&res, &req, fmt, &err);
@@ -216,9 +232,13 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
             if (rp_status_exit_code(st) == 3 && err.path[0] != '$')
                 snprintf(err.path, sizeof err.path, "$");
             cJSON_Delete(res.json);
-            res.json = rp_json_error_response(&err, req.op >= 0 ? op_names[req.op] : NULL, req.id);
+            res.json = rp_json_error_response(&err, req.op >= 0 ? rp_op_names[req.op] : NULL,
+                                              req.id ? req.id : usable_id(root));
         }
-        rp_json_write(&b, res.json);
+        if (opt && opt->one_line)
+            rp_json_write_line(&b, res.json);
+        else
+            rp_json_write(&b, res.json);
         rp_buf_puts(&b, "\n");
     }
     *out = rp_buf_take(&b);

@@ -30,6 +30,8 @@ const char *rp_json_number_text(const cJSON *item);
 /* Writes item as JSON: containers whose members are all scalars on one
  * line, others one member per line indented by two spaces. */
 void rp_json_write(rp_buf_t *b, const cJSON *item);
+/* The same text on one line (JSON Lines). */
+void rp_json_write_line(rp_buf_t *b, const cJSON *item);
 
 /* Node builders; each returns NULL when memory runs out (cJSON_Add* then
  * reports failure through rp_json_ok below). */

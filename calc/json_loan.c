@@ -99,7 +99,7 @@ static rp_status read_unit(void *target, const cJSON *item, const char *path, rp
 }
 
 static const field_t rounding_fields[] = {
-    {.name = "unit", .kind = FK_CUSTOM, .offset = 0, .read = read_unit,
+    {.name = "unit", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = 0, .read = read_unit,
      .doc = "amounts are rounded to whole multiples of this (default \"0.01\"; e.g. \"0.05\", \"1\", \"10\")"},
     {.name = "mode", .kind = FK_ENUM, .offset = offsetof(rp_round_t, mode),
      .names = rp_round_mode_names, .name_count = RP_ROUND_MODE_COUNT,
@@ -111,14 +111,14 @@ static const object_spec_t rounding_spec = {"rounding", RP_FIELDS(rounding_field
 
 #define OVERDUE(member) offsetof(loan_in_t, terms.overdue.member)
 static const field_t late_fee_fields[] = {
-    {.name = "rate", .kind = FK_CUSTOM, .offset = OVERDUE(late_fee_rate), .read = read_fraction,
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(late_fee_rate), .read = read_fraction,
      .doc = "违约金 as a share of the base, e.g. \"5%\" (default 0)"},
     {.name = "amount", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_amount),
      .doc = "a fixed amount added to each assessment (default 0)"},
     {.name = "base", .kind = FK_ENUM, .offset = OVERDUE(late_fee_base),
      .names = rp_late_fee_base_names, .name_count = RP_LATE_FEE_BASE_COUNT,
      .doc = "unpaid_installment (default) or minimum_payment"},
-    {.name = "minimum_payment", .kind = FK_CUSTOM, .offset = OVERDUE(minimum_payment),
+    {.name = "minimum_payment", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(minimum_payment),
      .read = read_fraction, .doc = "base minimum_payment: the share of the installment due at least"},
     {.name = "floor", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_floor),
      .doc = "smallest late fee charged (default none)"},
@@ -133,9 +133,9 @@ static const field_t late_fee_fields[] = {
 static const object_spec_t late_fee_spec = {"late_fee", RP_FIELDS(late_fee_fields)};
 
 static const field_t overdue_fields[] = {
-    {.name = "penalty_markup", .kind = FK_CUSTOM, .offset = OVERDUE(markup), .read = read_fraction,
+    {.name = "penalty_markup", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(markup), .read = read_fraction,
      .doc = "penalty rate = contract rate × (1 + markup) (default \"50%\")"},
-    {.name = "penalty_rate", .kind = FK_CUSTOM, .offset = offsetof(loan_in_t, penalty_rate),
+    {.name = "penalty_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(loan_in_t, penalty_rate),
      .read = rp_json_read_rate, .doc = "an explicit penalty rate instead of the markup"},
     {.name = "daily_basis", .kind = FK_INT, .offset = OVERDUE(daily_basis), .min = 360, .max = 365,
      .doc = "penalty per day = rate / daily_basis: 360 (default) or 365"},
@@ -184,13 +184,13 @@ static rp_status read_order(void *target, const cJSON *item, const char *path, r
 }
 
 static const field_t allocation_fields[] = {
-    {.name = "order", .kind = FK_CUSTOM, .required = 1, .offset = 0, .read = read_order,
+    {.name = "order", .kind = FK_CUSTOM, .schema = SCHEMA_COMPONENTS, .required = 1, .offset = 0, .read = read_order,
      .doc = "all six components in the order payments go to them"},
     {.name = "across", .kind = FK_ENUM, .offset = offsetof(rp_allocation_t, across),
      .names = rp_across_names, .name_count = RP_ACROSS_COUNT,
      .doc = "oldest_first (default): installment by installment; component_first: component by component"},
 };
-static const object_spec_t allocation_spec = {"allocation", RP_FIELDS(allocation_fields)};
+const object_spec_t rp_spec_allocation = {"allocation", RP_FIELDS(allocation_fields)};
 
 /* allocation: a waterfall's name, or {"order": […], "across": …}. */
 static rp_status read_allocation(void *target, const cJSON *item, const char *path, rp_error *err)
@@ -198,7 +198,7 @@ static rp_status read_allocation(void *target, const cJSON *item, const char *pa
     rp_allocation_t *a = target;
     if (cJSON_IsObject(item)) {
         a->across = RP_OLDEST_FIRST;
-        return rp_fields_read(a, item, &allocation_spec, path, err);
+        return rp_fields_read(a, item, &rp_spec_allocation, path, err);
     }
     if (!cJSON_IsString(item))
         return rp_fail(err, RP_E_TYPE, path, "expected a waterfall name or an object, found %s",
@@ -220,7 +220,7 @@ static rp_status read_allocation(void *target, const cJSON *item, const char *pa
 static const field_t loan_fields[] = {
     {.name = "principal", .kind = FK_AMOUNT, .required = 1, .offset = LOAN(principal),
      .doc = "amount lent, > 0, a whole number of rounding units"},
-    {.name = "rate", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(loan_in_t, rate),
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = offsetof(loan_in_t, rate),
      .read = rp_json_read_rate,
      .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}"},
     {.name = "term", .kind = FK_INT, .offset = LOAN(term), .min = 1, .max = RP_MAX_TERM,
@@ -254,7 +254,7 @@ static const field_t loan_fields[] = {
      .object = &rounding_spec, .doc = "rounding context for every posted amount"},
     {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
      .doc = "penalty interest, grace and late fee terms (statements)"},
-    {.name = "allocation", .kind = FK_CUSTOM, .offset = offsetof(loan_in_t, terms.allocation),
+    {.name = "allocation", .kind = FK_CUSTOM, .schema = SCHEMA_ALLOCATION, .offset = offsetof(loan_in_t, terms.allocation),
      .read = read_allocation,
      .doc = "how payments are applied: bank_default (default), statutory, principal_first, or custom"},
     {.name = "overpayment", .kind = FK_ENUM, .offset = offsetof(loan_in_t, terms.overpayment),
@@ -262,7 +262,7 @@ static const field_t loan_fields[] = {
      .doc = "money beyond what is due: credit (default), shorten_term, lower_payment"},
 };
 #undef LOAN
-static const object_spec_t loan_spec = {"loan", RP_FIELDS(loan_fields)};
+const object_spec_t rp_spec_loan = {"loan", RP_FIELDS(loan_fields)};
 
 _Static_assert(sizeof(rp_method) == sizeof(int) && sizeof(rp_round_mode) == sizeof(int) &&
                    sizeof(rp_penalty_base) == sizeof(int) && sizeof(rp_overpayment) == sizeof(int),
@@ -288,7 +288,7 @@ void rp_loan_in_clear(loan_in_t *in)
 
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
 {
-    rp_status st = rp_fields_read(in, item, &loan_spec, "$.loan", err);
+    rp_status st = rp_fields_read(in, item, &rp_spec_loan, "$.loan", err);
     if (st != RP_OK)
         return st;
     const cJSON *overdue = cJSON_GetObjectItemCaseSensitive(item, "overdue");

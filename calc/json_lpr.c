@@ -16,12 +16,12 @@ typedef struct fixing_in {
 static const field_t fixing_fields[] = {
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(fixing_in_t, date),
      .doc = "the fixing's date"},
-    {.name = "one_year", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(fixing_in_t, one_year),
+    {.name = "one_year", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = offsetof(fixing_in_t, one_year),
      .read = rp_json_read_rate, .doc = "the one-year LPR, e.g. \"3.45%\""},
-    {.name = "five_year", .kind = FK_CUSTOM, .offset = offsetof(fixing_in_t, five_year),
+    {.name = "five_year", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(fixing_in_t, five_year),
      .read = rp_json_read_rate, .doc = "the five-year-plus LPR (optional)"},
 };
-static const object_spec_t fixing_spec = {"an LPR fixing", RP_FIELDS(fixing_fields)};
+const object_spec_t rp_spec_lpr_fixing = {"an LPR fixing", RP_FIELDS(fixing_fields)};
 
 rp_status rp_json_lpr_fixings(rp_lpr_t *out, const cJSON *arr, const char *path, rp_error *err)
 {
@@ -42,7 +42,7 @@ rp_status rp_json_lpr_fixings(rp_lpr_t *out, const cJSON *arr, const char *path,
         f.date = RP_DATE_NONE;
         f.one_year.given = f.five_year.given = 0;
         mpq_set_ui(f.five_year.value, 0, 1);
-        st = rp_fields_read(&f, m, &fixing_spec, sub, err);
+        st = rp_fields_read(&f, m, &rp_spec_lpr_fixing, sub, err);
         if (st != RP_OK)
             break;
         mpq_t five;
@@ -69,16 +69,16 @@ typedef struct table_in {
 } table_in_t;
 
 static const field_t table_fields[] = {
-    {.name = "description", .kind = FK_CUSTOM, .offset = offsetof(table_in_t, description),
+    {.name = "description", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .offset = offsetof(table_in_t, description),
      .read = rp_json_keep, .doc = "free text"},
-    {.name = "source", .kind = FK_CUSTOM, .offset = offsetof(table_in_t, source),
+    {.name = "source", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .offset = offsetof(table_in_t, source),
      .read = rp_json_keep, .doc = "where the fixings come from"},
     {.name = "checked_through", .kind = FK_DATE, .offset = offsetof(table_in_t, checked_through),
      .doc = "the last fixing the table was checked against"},
-    {.name = "fixings", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(table_in_t, fixings),
+    {.name = "fixings", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("lpr_fixing", 1000), .required = 1, .offset = offsetof(table_in_t, fixings),
      .read = rp_json_keep, .doc = "the fixings where a rate changed, by date"},
 };
-static const object_spec_t table_spec = {"an LPR table", RP_FIELDS(table_fields)};
+const object_spec_t rp_spec_lpr_table = {"an LPR table", RP_FIELDS(table_fields)};
 
 /* Says which table an error is in: the request's paths do not apply. */
 static rp_status in_table(rp_error *err, rp_status st, const char *label)
@@ -100,7 +100,7 @@ rp_status rp_json_lpr_table(rp_lpr_t *out, const char *text, size_t len, const c
     if (!root)
         return in_table(err, err ? err->code : RP_E_JSON, label);
     table_in_t t = {NULL, NULL, NULL, RP_DATE_NONE};
-    rp_status st = rp_fields_read(&t, root, &table_spec, "$", err);
+    rp_status st = rp_fields_read(&t, root, &rp_spec_lpr_table, "$", err);
     if (st == RP_OK)
         st = rp_json_lpr_fixings(out, t.fixings, "$.fixings", err);
     if (st == RP_OK)

@@ -36,9 +36,9 @@ static rp_status read_share(void *target, const cJSON *item, const char *path, r
 
 #define ACTION(member) offsetof(action_in_t, member)
 #define COMMON                                                                                   \
-    {.name = "type", .kind = FK_CUSTOM, .required = 1, .offset = ACTION(type),                  \
+    {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = ACTION(type),                  \
      .read = rp_json_keep, .doc = "the action"},                                                 \
-    {.name = "note", .kind = FK_CUSTOM, .offset = ACTION(note), .read = rp_json_keep,           \
+    {.name = "note", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(200), .offset = ACTION(note), .read = rp_json_keep,           \
      .doc = "free text for people; ignored"}
 
 static const field_t waive_fields[] = {
@@ -47,7 +47,7 @@ static const field_t waive_fields[] = {
      .names = rp_component_names, .name_count = RP_COMPONENT_COUNT,
      .doc = "late_fees, compound_interest, penalty_interest, fees, interest or principal"},
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "how much"},
-    {.name = "share", .kind = FK_CUSTOM, .offset = ACTION(share), .read = read_share,
+    {.name = "share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
      .doc = "or a share of what is owed of it on the date, e.g. \"50%\""},
 };
 static const field_t extend_fields[] = {
@@ -58,7 +58,7 @@ static const field_t extend_fields[] = {
      .doc = "or the new maturity date"},
     {.name = "method", .kind = FK_ENUM, .offset = ACTION(method), .names = rp_method_names,
      .name_count = RP_METHOD_COUNT, .doc = "a new method (default: the loan's)"},
-    {.name = "rate", .kind = FK_CUSTOM, .offset = ACTION(rate), .read = rp_json_read_rate,
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = ACTION(rate), .read = rp_json_read_rate,
      .doc = "a new rate from the date (default: the current one)"},
     {.name = "strict", .kind = FK_BOOL, .offset = ACTION(strict),
      .doc = "a breach of 《贷款通则》 Art. 12 is an error, not a warning"},
@@ -74,12 +74,12 @@ static const field_t defer_fields[] = {
 static const field_t reamortize_fields[] = {COMMON};
 static const field_t freeze_fields[] = {
     COMMON,
-    {.name = "keep", .kind = FK_CUSTOM, .offset = ACTION(keep), .read = rp_json_keep,
+    {.name = "keep", .kind = FK_CUSTOM, .schema = SCHEMA_COMPONENTS, .offset = ACTION(keep), .read = rp_json_keep,
      .doc = "components fixed as the debt (default [\"principal\", \"interest\"]); the rest is waived"},
     {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
      .min = 1, .max = RP_MAX_TERM, .doc = "monthly installments, no interest"},
     {.name = "fee", .kind = FK_AMOUNT, .offset = ACTION(fee), .doc = "fee per installment"},
-    {.name = "fee_share", .kind = FK_CUSTOM, .offset = ACTION(fee_share), .read = read_share,
+    {.name = "fee_share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(fee_share), .read = read_share,
      .doc = "or fee per installment as a share of the debt"},
     {.name = "down_payment", .kind = FK_AMOUNT, .offset = ACTION(down_payment),
      .doc = "paid on the date"},
@@ -89,7 +89,7 @@ static const field_t freeze_fields[] = {
 static const field_t settle_fields[] = {
     COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "the settlement amount"},
-    {.name = "discount", .kind = FK_CUSTOM, .offset = ACTION(share), .read = read_share,
+    {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
      .doc = "or a discount on what is owed, e.g. \"30%\""},
     {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = 60,
      .doc = "monthly installments (default 1: a lump sum)"},
@@ -98,14 +98,14 @@ static const field_t settle_fields[] = {
 };
 static const field_t rate_fields[] = {
     COMMON,
-    {.name = "rate", .kind = FK_CUSTOM, .required = 1, .offset = ACTION(rate),
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = ACTION(rate),
      .read = rp_json_read_rate, .doc = "the new annual rate"},
     {.name = "from", .kind = FK_DATE, .offset = ACTION(from), .doc = "from this date (default: the date)"},
 };
 #undef COMMON
 #undef ACTION
 
-static const object_spec_t action_specs[RP_ACTION_COUNT] = {
+const object_spec_t rp_spec_actions[RP_ACTION_COUNT] = {
     [RP_ACTION_WAIVE] = {"a waive action", RP_FIELDS(waive_fields)},
     [RP_ACTION_EXTEND] = {"an extend action", RP_FIELDS(extend_fields)},
     [RP_ACTION_DEFER] = {"a defer action", RP_FIELDS(defer_fields)},
@@ -165,7 +165,7 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
     mpq_t *given[5] = {&in.amount, &in.share, &in.fee, &in.fee_share, &in.down_payment};
     for (int i = 0; i < 5; i++)
         mpq_set_si(*given[i], -1, 1);
-    rp_status st = rp_fields_read(&in, item, &action_specs[t], path, err);
+    rp_status st = rp_fields_read(&in, item, &rp_spec_actions[t], path, err);
     rp_action_t *a = NULL;
     if (st == RP_OK && !(a = rp_actions_add(acts, (rp_action_type)t)))
         st = rp_fail(err, RP_E_RANGE, path, "at most %d actions", RP_MAX_ACTIONS);
@@ -472,13 +472,13 @@ static rp_status read_name(void *target, const cJSON *item, const char *path, rp
 }
 
 static const field_t proposal_fields[] = {
-    {.name = "name", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(proposal_in_t, name),
+    {.name = "name", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(40), .required = 1, .offset = offsetof(proposal_in_t, name),
      .read = read_name, .doc = "what to call it in the comparison"},
-    {.name = "actions", .kind = FK_CUSTOM, .required = 1,
+    {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1,
      .offset = offsetof(proposal_in_t, actions), .read = rp_json_keep,
      .doc = "the actions, as for restructure"},
 };
-static const object_spec_t proposal_spec = {"a proposal", RP_FIELDS(proposal_fields)};
+const object_spec_t rp_spec_proposal = {"a proposal", RP_FIELDS(proposal_fields)};
 
 rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
 {
@@ -503,7 +503,7 @@ rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, 
         char path[RP_PATH_MAX];
         snprintf(path, sizeof path, "$.proposals[%d]", i);
         proposal_in_t p = {NULL, NULL};
-        st = rp_fields_read(&p, m, &proposal_spec, path, err);
+        st = rp_fields_read(&p, m, &rp_spec_proposal, path, err);
         rp_actions_init(&acts[i]);
         read = i + 1;
         if (st == RP_OK) {

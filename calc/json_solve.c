@@ -18,17 +18,17 @@ static const char *const plan_names[] = {"extend", "freeze"};
 
 #define GOAL(member) offsetof(goal_in_t, member)
 #define COMMON                                                                                   \
-    {.name = "type", .kind = FK_CUSTOM, .required = 1, .offset = GOAL(type),                    \
+    {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = GOAL(type),                    \
      .read = rp_json_keep, .doc = "what to find"},                                               \
-    {.name = "actions", .kind = FK_CUSTOM, .offset = GOAL(actions), .read = rp_json_keep,       \
+    {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .offset = GOAL(actions), .read = rp_json_keep,       \
      .doc = "actions to apply first (waive, extend, defer, reamortize, rate)"}
 #define CAPACITY                                                                                 \
-    {.name = "capacity", .kind = FK_CUSTOM, .required = 1, .offset = GOAL(capacity),            \
+    {.name = "capacity", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .required = 1, .offset = GOAL(capacity),            \
      .read = rp_json_keep, .doc = "the most the borrower can pay an installment"}
 #define EXTENSION                                                                                \
     {.name = "method", .kind = FK_ENUM, .offset = GOAL(method), .names = rp_method_names,       \
      .name_count = RP_METHOD_COUNT, .doc = "the extension's method (default: the loan's)"},     \
-    {.name = "rate", .kind = FK_CUSTOM, .offset = GOAL(rate), .read = rp_json_read_rate,        \
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = GOAL(rate), .read = rp_json_read_rate,        \
      .doc = "the extension's rate (default: the current one)"}
 
 static const field_t shortest_fields[] = {
@@ -42,9 +42,9 @@ static const field_t waiver_fields[] = {
      .max = RP_MAX_TERM, .doc = "installments in the plan"},
     {.name = "plan", .kind = FK_ENUM, .offset = GOAL(plan), .names = plan_names, .name_count = 2,
      .doc = "freeze (default: no interest) or extend (re-amortize with interest)"},
-    {.name = "keep", .kind = FK_CUSTOM, .offset = GOAL(keep), .read = rp_json_keep,
+    {.name = "keep", .kind = FK_CUSTOM, .schema = SCHEMA_COMPONENTS, .offset = GOAL(keep), .read = rp_json_keep,
      .doc = "freeze: components kept (default principal, interest)"},
-    {.name = "order", .kind = FK_CUSTOM, .offset = GOAL(order), .read = rp_json_keep,
+    {.name = "order", .kind = FK_CUSTOM, .schema = SCHEMA_COMPONENTS, .offset = GOAL(order), .read = rp_json_keep,
      .doc = "the order to waive in (default late_fees, compound_interest, penalty_interest, fees, "
             "interest, principal)"},
 };
@@ -55,7 +55,7 @@ static const field_t term_fields[] = {
 };
 static const field_t discount_fields[] = {
     COMMON,
-    {.name = "min_recovery", .kind = FK_CUSTOM, .required = 1, .offset = GOAL(min_recovery),
+    {.name = "min_recovery", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .required = 1, .offset = GOAL(min_recovery),
      .read = rp_json_keep, .doc = "the least recovery (PV / claim) acceptable, e.g. \"80%\""},
     {.name = "installments", .kind = FK_INT, .offset = GOAL(installments), .min = 1, .max = 60,
      .doc = "settlement installments (default 1: a lump sum)"},
@@ -67,7 +67,7 @@ static const field_t discount_fields[] = {
 #undef EXTENSION
 #undef GOAL
 
-static const object_spec_t goal_specs[RP_GOAL_COUNT] = {
+const object_spec_t rp_spec_goals[RP_GOAL_COUNT] = {
     [RP_GOAL_SHORTEST_TERM] = {"a shortest_term goal", RP_FIELDS(shortest_fields)},
     [RP_GOAL_SMALLEST_WAIVER] = {"a smallest_waiver goal", RP_FIELDS(waiver_fields)},
     [RP_GOAL_PAYMENT_FOR_TERM] = {"a payment_for_term goal", RP_FIELDS(term_fields)},
@@ -113,7 +113,7 @@ static rp_status read_goal(rp_goal_t *g, rp_actions_t *given, const cJSON *item,
     in.installments = 1;
     in.plan = 1;
     mpq_init(in.rate.value);
-    rp_status st = rp_fields_read(&in, item, &goal_specs[t], "$.goal", err);
+    rp_status st = rp_fields_read(&in, item, &rp_spec_goals[t], "$.goal", err);
     if (st == RP_OK && in.capacity)
         st = rp_fields_decimal(g->capacity, in.capacity, "$.goal.capacity", err);
     if (st == RP_OK && in.min_recovery) {

@@ -43,11 +43,11 @@ static rp_status read_kind(void *target, const cJSON *item, const char *path, rp
 }
 
 #define EVENT_COMMON                                                                             \
-    {.name = "type", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(event_in_t, type),     \
+    {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = offsetof(event_in_t, type),     \
      .read = rp_json_keep, .doc = "payment, fee, rate_change or acceleration"},                 \
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(event_in_t, date),       \
      .doc = "when it happened"},                                                                \
-    {.name = "note", .kind = FK_CUSTOM, .offset = offsetof(event_in_t, note), .read = read_note, \
+    {.name = "note", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(200), .offset = offsetof(event_in_t, note), .read = read_note, \
      .doc = "free text for people; ignored"}
 
 static const field_t payment_fields[] = {
@@ -59,18 +59,18 @@ static const field_t fee_fields[] = {
     EVENT_COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .required = 1, .offset = offsetof(event_in_t, amount),
      .doc = "the fee charged"},
-    {.name = "kind", .kind = FK_CUSTOM, .offset = offsetof(event_in_t, kind), .read = read_kind,
+    {.name = "kind", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(31), .offset = offsetof(event_in_t, kind), .read = read_kind,
      .doc = "what the fee is for, e.g. \"collection\" (default \"fee\")"},
 };
 static const field_t rate_change_fields[] = {
     EVENT_COMMON,
-    {.name = "rate", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(event_in_t, rate),
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = offsetof(event_in_t, rate),
      .read = rp_json_read_rate, .doc = "the new contract rate from date on"},
 };
 static const field_t acceleration_fields[] = {EVENT_COMMON};
 #undef EVENT_COMMON
 
-static const object_spec_t event_specs[RP_EVENT_TYPE_COUNT] = {
+const object_spec_t rp_spec_events[RP_EVENT_TYPE_COUNT] = {
     [RP_EVENT_PAYMENT] = {"a payment event", RP_FIELDS(payment_fields)},
     [RP_EVENT_FEE] = {"a fee event", RP_FIELDS(fee_fields)},
     [RP_EVENT_RATE_CHANGE] = {"a rate_change event", RP_FIELDS(rate_change_fields)},
@@ -100,7 +100,7 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
     event_in_t in = {.date = RP_DATE_NONE};
     mpq_inits(in.amount, in.rate.value, NULL);
     in.rate.unit = RP_RATE_ANNUAL;
-    rp_status st = rp_fields_read(&in, item, &event_specs[t], path, err);
+    rp_status st = rp_fields_read(&in, item, &rp_spec_events[t], path, err);
     if (st == RP_OK) {
         rp_event_t *e = rp_events_add(ev, (rp_event_type)t);
         if (!e) {
@@ -156,12 +156,12 @@ static rp_status read_label(void *target, const cJSON *item, const char *path, r
 }
 
 static const field_t bucket_fields[] = {
-    {.name = "label", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(bucket_in_t, label),
+    {.name = "label", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(15), .required = 1, .offset = offsetof(bucket_in_t, label),
      .read = read_label, .doc = "the bucket's name, e.g. \"M1\""},
     {.name = "max_dpd", .kind = FK_INT, .offset = offsetof(bucket_in_t, max_dpd), .min = 0,
      .max = 100000, .doc = "the most days past due in it; left out on the last, open bucket"},
 };
-static const object_spec_t bucket_spec = {"a bucket", RP_FIELDS(bucket_fields)};
+const object_spec_t rp_spec_bucket = {"a bucket", RP_FIELDS(bucket_fields)};
 
 static rp_status read_buckets(rp_terms_t *t, const cJSON *arr, rp_error *err)
 {
@@ -177,7 +177,7 @@ static rp_status read_buckets(rp_terms_t *t, const cJSON *arr, rp_error *err)
         if (n >= RP_MAX_BUCKETS)
             return rp_fail(err, RP_E_RANGE, "$.buckets", "at most %d buckets", RP_MAX_BUCKETS);
         bucket_in_t b = {NULL, -1};
-        rp_status st = rp_fields_read(&b, m, &bucket_spec, path, err);
+        rp_status st = rp_fields_read(&b, m, &rp_spec_bucket, path, err);
         if (st != RP_OK)
             return st;
         snprintf(t->buckets[n].label, sizeof t->buckets[n].label, "%s", b.label->valuestring);

@@ -96,10 +96,10 @@ static rp_status read_signed(void *target, const cJSON *item, const char *path, 
 static const field_t dated_fields[] = {
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(dated_in_t, date),
      .doc = "when the money moves"},
-    {.name = "amount", .kind = FK_CUSTOM, .required = 1, .offset = offsetof(dated_in_t, amount),
+    {.name = "amount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .required = 1, .offset = offsetof(dated_in_t, amount),
      .read = read_signed, .doc = "signed: money in positive, money out negative (or the reverse)"},
 };
-static const object_spec_t dated_spec = {"a dated cash flow", RP_FIELDS(dated_fields)};
+const object_spec_t rp_spec_dated_flow = {"a dated cash flow", RP_FIELDS(dated_fields)};
 
 /* cash_flows: ["10000", "-893.33", …] (periodic) or [{"date", "amount"}, …]. */
 static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
@@ -142,7 +142,7 @@ static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
     for (const cJSON *m = arr->child; m && st == RP_OK; m = m->next, i++) {
         snprintf(path, sizeof path, "$.cash_flows[%d]", i);
         d.date = RP_DATE_NONE;
-        st = rp_fields_read(&d, m, &dated_spec, path, err);
+        st = rp_fields_read(&d, m, &rp_spec_dated_flow, path, err);
         if (st != RP_OK)
             break;
         if (i == 0)
@@ -290,12 +290,12 @@ static const field_t caps_fields[] = {
      .doc = "private_lending (default), bank_24 or custom"},
     {.name = "contract_date", .kind = FK_DATE, .offset = offsetof(caps_in_t, contract_date),
      .doc = "when the contract was made (default: the loan's start_date)"},
-    {.name = "cap", .kind = FK_CUSTOM, .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
+    {.name = "cap", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
      .doc = "rule custom: the annual cap"},
-    {.name = "lpr", .kind = FK_CUSTOM, .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
+    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_REF("lpr_table"), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
      .doc = "LPR fixings to use instead of the built-in table"},
 };
-static const object_spec_t caps_spec = {"caps", RP_FIELDS(caps_fields)};
+const object_spec_t rp_spec_caps = {"caps", RP_FIELDS(caps_fields)};
 
 static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
                           const rp_irr_t *irr, rp_error *err)
@@ -310,7 +310,7 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
     rp_cap_check_init(&check);
     mpq_t cap;
     mpq_init(cap);
-    rp_status st = rp_fields_read(&c, req->caps, &caps_spec, "$.caps", err);
+    rp_status st = rp_fields_read(&c, req->caps, &rp_spec_caps, "$.caps", err);
     if (st == RP_OK && c.rule == RP_CAP_CUSTOM && !c.cap.given)
         st = rp_fail(err, RP_E_MISSING, "$.caps.cap", "rule custom needs cap");
     if (st == RP_OK && c.rule != RP_CAP_CUSTOM && c.cap.given)

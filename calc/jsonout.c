@@ -66,7 +66,7 @@ static void write_value(rp_buf_t *b, const cJSON *item, int indent)
         write_string(b, item->valuestring ? item->valuestring : "");
     } else if (is_container(item)) {
         int object = cJSON_IsObject(item);
-        int flat = is_flat(item);
+        int flat = indent < 0 || is_flat(item); /* indent < 0: all on one line */
         rp_buf_puts(b, object ? "{" : "[");
         for (const cJSON *c = item->child; c; c = c->next) {
             if (flat) {
@@ -80,7 +80,7 @@ static void write_value(rp_buf_t *b, const cJSON *item, int indent)
                 write_string(b, c->string ? c->string : "");
                 rp_buf_puts(b, ": ");
             }
-            write_value(b, c, indent + 2);
+            write_value(b, c, indent < 0 ? indent : indent + 2);
             if (!flat && c->next)
                 rp_buf_puts(b, ",");
         }
@@ -95,6 +95,11 @@ static void write_value(rp_buf_t *b, const cJSON *item, int indent)
 void rp_json_write(rp_buf_t *b, const cJSON *item)
 {
     write_value(b, item, 0);
+}
+
+void rp_json_write_line(rp_buf_t *b, const cJSON *item)
+{
+    write_value(b, item, -1);
 }
 
 static void flat(rp_buf_t *b, rp_format fmt, const cJSON *item, char *key, size_t len, size_t cap)

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "repay.h"
+#include <cjson/cJSON.h>
+
+#include "cli.h"
 
 static const char usage[] =
     "usage: repay COMMAND [--format json|table|csv] [FILE|-]\n"
@@ -29,9 +31,17 @@ static const char usage[] =
     "  run [FILE|-]        whatever op the request names\n"
     "  check PATH...       run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
+    "  record [FILE|-]     a fixture skeleton for a request, marked unverified\n"
+    "  batch [FILE|-]      JSON Lines: one request per line in, one response per\n"
+    "                      line out, in order, each with the request's id\n"
+    "  schema [OP[_response]]  the JSON Schema of requests and responses\n"
+    "  mcp                 a Model Context Protocol tool server on stdin/stdout\n"
     "\n"
     "options:\n"
     "  --format F          json (default), table (for people), csv (spreadsheets)\n"
+    "  --bom               csv: start with a UTF-8 byte order mark (for Excel)\n"
+    "  --jobs N            batch: answer on N threads (order kept; default 1)\n"
+    "  --from-csv FILE     batch: one loan per row of FILE instead of JSON Lines\n"
     "  --lpr FILE          an LPR table (like data/lpr.json) instead of the built-in\n"
     "                      one; also $REPAY_LPR\n"
     "  --help              this text\n"
@@ -79,21 +89,20 @@ static char *read_input(const char *path, size_t *len)
     return data;
 }
 
-/* An LPR table to use instead of the built-in one (--lpr FILE or $REPAY_LPR). */
-static char *lpr_json;
-static size_t lpr_len;
-
-static int run_request(const char *op, const char *path, rp_format format)
+static int run_request(const char *op, const char *path, const cli_settings_t *cfg)
 {
+    rp_format format = cfg->format;
     size_t len = 0;
     char *request = read_input(path, &len);
     if (!request)
         return 2;
     char *out = NULL;
     rp_error err;
-    rp_options_t opt = {.format = format, .op = op, .lpr_json = lpr_json, .lpr_len = lpr_len};
+    rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
     rp_status st = rp_run(&out, request, len, &opt, &err);
     free(request);
+    if (out && st == RP_OK && format == RP_FORMAT_CSV && cfg->bom)
+        fputs("\xEF\xBB\xBF", stdout);
     if (out)
         fputs(out, stdout);
     rp_free(out);
@@ -215,52 +224,190 @@ static int run_check(int argc, char **argv)
     return t.failed ? 1 : 0;
 }
 
+/* ---- record, schema, batch ---------------------------------------------- */
+
+/* The file's name without folders and ".json", for the fixture's name. */
+static void case_name(char *buf, size_t size, const char *path)
+{
+    const char *base = path && strcmp(path, "-") != 0 ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path && strcmp(path, "-") != 0 ? path : "recorded-case";
+    snprintf(buf, size, "%s", base);
+    size_t n = strlen(buf);
+    if (n > 5 && strcmp(buf + n - 5, ".json") == 0)
+        buf[n - 5] = '\0';
+}
+
+static int run_record(const char *path, const cli_settings_t *cfg)
+{
+    size_t len = 0;
+    char *request = read_input(path, &len);
+    if (!request)
+        return 2;
+    char *out = NULL;
+    rp_error err;
+    rp_options_t opt = {.format = RP_FORMAT_JSON, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_status st = rp_run(&out, request, len, &opt, &err);
+    cJSON *req = cJSON_ParseWithLength(request, len);
+    cJSON *res = out ? cJSON_Parse(out) : NULL;
+    free(request);
+    rp_free(out);
+    if (!req || !res) {
+        fprintf(stderr, "repay record: %s\n", !req ? "the request is not JSON" : "out of memory");
+        cJSON_Delete(req);
+        cJSON_Delete(res);
+        return 2;
+    }
+    char name[128];
+    case_name(name, sizeof name, path);
+    cJSON *fx = cJSON_CreateObject();
+    cJSON_AddStringToObject(fx, "name", name);
+    cJSON_AddStringToObject(fx, "source",
+                            "UNVERIFIED: recorded from repay " RP_VERSION "'s own output. Check "
+                            "every expected value against your own numbers, write here where they "
+                            "come from, delete the fields you do not need, and remove "
+                            "\"unverified\".");
+    cJSON_AddTrueToObject(fx, "unverified");
+    cJSON_AddItemToObject(fx, "request", req);
+    cJSON_AddItemToObject(fx, "expected", res);
+    char *text = cJSON_Print(fx);
+    cJSON_Delete(fx);
+    if (!text)
+        return 3;
+    printf("%s\n", text);
+    cJSON_free(text);
+    if (st != RP_OK)
+        fprintf(stderr, "repay record: note: the request is an error (%s: %s); the skeleton "
+                        "records it as one\n", err.path, err.message);
+    return fflush(stdout) == 0 ? 0 : 3;
+}
+
+static int run_schema(int argc, char **argv)
+{
+    if (argc > 1) {
+        fputs("repay schema: at most one part (an op, or OP_response)\n", stderr);
+        return 2;
+    }
+    char *out = NULL;
+    rp_error err;
+    rp_status st = rp_schema(&out, argc ? argv[0] : NULL, &err);
+    if (st != RP_OK) {
+        fprintf(stderr, "repay schema: %s\n", err.message);
+        return rp_status_exit_code(st);
+    }
+    fputs(out, stdout);
+    rp_free(out);
+    return fflush(stdout) == 0 ? 0 : 3;
+}
+
+static int run_batch(int argc, char **argv, const cli_settings_t *cfg)
+{
+    if (argc > 1 || (argc == 1 && cfg->from_csv)) {
+        fputs("repay batch: one input: a JSON Lines FILE (or -), or --from-csv FILE\n", stderr);
+        return 2;
+    }
+    const char *path = cfg->from_csv ? cfg->from_csv : argc ? argv[0] : "-";
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "repay batch: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    source_t src;
+    int status = 0;
+    if (cfg->from_csv) {
+        status = cli_csv_source(&src, in, path);
+        if (status == 0)
+            status = cli_batch(&src, cfg);
+        cli_csv_source_close(&src);
+    } else {
+        cli_lines_source(&src, in);
+        status = cli_batch(&src, cfg);
+        cli_lines_source_close(&src);
+    }
+    if (in != stdin)
+        fclose(in);
+    return status;
+}
+
 /* ---- main --------------------------------------------------------------- */
+
+static int is_op_command(const char *c)
+{
+    static const char *const ops[] = {"schedule", "statement", "yield", "restructure",
+                                      "compare",  "solve",     "run"};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(c, ops[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The value of an option given as "--name value" or "--name=value". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    return *i + 1 < argc ? argv[++*i] : "";
+}
+
+static int matches(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
 
 int main(int argc, char **argv)
 {
-    rp_format format = RP_FORMAT_JSON;
+    cli_settings_t cfg = {.format = RP_FORMAT_JSON, .jobs = 1};
+    char *lpr_json = NULL;
     const char *command = NULL;
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
-    int nrest = 0;
+    int nrest = 0, status = -1;
     if (!rest)
         return 3;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && status < 0; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
-            free(rest);
-            return 0;
-        }
-        if (strcmp(a, "--version") == 0) {
+            status = 0;
+        } else if (strcmp(a, "--version") == 0) {
             printf("repay %s\n", RP_VERSION);
-            free(rest);
-            return 0;
-        }
-        if (strcmp(a, "--lpr") == 0 || strncmp(a, "--lpr=", 6) == 0) {
-            const char *file = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : "");
+            status = 0;
+        } else if (matches(a, "--lpr")) {
             free(lpr_json);
-            lpr_json = read_input(file, &lpr_len);
-            if (!lpr_json) {
-                free(rest);
-                return 2;
-            }
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
+            lpr_json = read_input(option_value(argc, argv, &i, "--lpr"), &cfg.lpr_len);
+            if (!lpr_json)
+                status = 2;
+        } else if (matches(a, "--format")) {
+            const char *v = option_value(argc, argv, &i, "--format");
             int f = -1;
             for (int k = 0; k < RP_FORMAT_COUNT; k++)
                 if (strcmp(v, rp_format_names[k]) == 0)
                     f = k;
             if (f < 0) {
                 fprintf(stderr, "repay: --format takes json, table or csv, not \"%s\"\n", v);
-                free(rest);
-                return 2;
+                status = 2;
             }
-            format = (rp_format)f;
+            cfg.format = (rp_format)f;
+        } else if (strcmp(a, "--bom") == 0) {
+            cfg.bom = 1;
+        } else if (matches(a, "--jobs")) {
+            const char *v = option_value(argc, argv, &i, "--jobs");
+            char *end = NULL;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1 || n > 64) {
+                fprintf(stderr, "repay: --jobs takes a number from 1 to 64, not \"%s\"\n", v);
+                status = 2;
+            }
+            cfg.jobs = (int)n;
+        } else if (matches(a, "--from-csv")) {
+            cfg.from_csv = option_value(argc, argv, &i, "--from-csv");
+            if (!*cfg.from_csv) {
+                fputs("repay: --from-csv needs a file\n", stderr);
+                status = 2;
+            }
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "repay: unknown option %s (see repay --help)\n", a);
-            free(rest);
-            return 2;
+            status = 2;
         } else if (!command) {
             command = a;
         } else {
@@ -268,29 +415,38 @@ int main(int argc, char **argv)
         }
     }
     const char *env_lpr = getenv("REPAY_LPR");
-    if (!lpr_json && env_lpr && *env_lpr) {
-        lpr_json = read_input(env_lpr, &lpr_len);
-        if (!lpr_json) {
-            free(rest);
-            return 2;
-        }
+    if (status < 0 && !lpr_json && env_lpr && *env_lpr) {
+        lpr_json = read_input(env_lpr, &cfg.lpr_len);
+        if (!lpr_json)
+            status = 2;
     }
-    int status;
-    if (!command) {
+    cfg.lpr_json = lpr_json;
+    if (status >= 0) {
+        /* done: help, version or a bad option */
+    } else if (!command) {
         fputs(usage, stderr);
+        status = 2;
+    } else if ((cfg.from_csv || cfg.jobs != 1) && strcmp(command, "batch") != 0) {
+        fputs("repay: --jobs and --from-csv are for repay batch\n", stderr);
         status = 2;
     } else if (strcmp(command, "check") == 0) {
         status = run_check(nrest, rest);
-    } else if (strcmp(command, "schedule") == 0 || strcmp(command, "statement") == 0 ||
-               strcmp(command, "yield") == 0 || strcmp(command, "restructure") == 0 ||
-               strcmp(command, "compare") == 0 || strcmp(command, "solve") == 0 ||
-               strcmp(command, "run") == 0) {
+    } else if (strcmp(command, "schema") == 0) {
+        status = run_schema(nrest, rest);
+    } else if (strcmp(command, "batch") == 0) {
+        status = run_batch(nrest, rest, &cfg);
+    } else if (strcmp(command, "mcp") == 0) {
+        status = nrest ? (fputs("repay mcp: takes no files\n", stderr), 2)
+                       : cli_mcp(stdin, stdout, &cfg);
+    } else if (strcmp(command, "record") == 0 || is_op_command(command)) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);
             status = 2;
+        } else if (strcmp(command, "record") == 0) {
+            status = run_record(nrest ? rest[0] : NULL, &cfg);
         } else {
             status = run_request(strcmp(command, "run") == 0 ? NULL : command,
-                                 nrest ? rest[0] : NULL, format);
+                                 nrest ? rest[0] : NULL, &cfg);
         }
     } else {
         fprintf(stderr, "repay: unknown command \"%s\" (see repay --help)\n", command);

@@ -976,7 +976,13 @@ typedef struct rp_options {
     const char *lpr_json; /* an LPR table (data/lpr.json's shape) to use
                              instead of the built-in one, or NULL */
     size_t lpr_len;
+    int one_line;     /* JSON responses on a single line (JSON Lines)   */
 } rp_options_t;
+
+/* The JSON Schema (draft 2020-12) of the API, newly allocated in *out
+ * (free with rp_free): part NULL gives every request and response; an op
+ * name ("schedule") that op's request; "schedule_response" its response. */
+RP_MUST_CHECK rp_status rp_schema(char **out, const char *part, rp_error *err);
 
 /* Runs one request: `len` bytes of JSON text (need not be NUL-terminated).
  * *out receives a newly allocated NUL-terminated response (free it with

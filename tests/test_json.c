@@ -314,6 +314,80 @@ START_TEST(command_op_must_agree)
 }
 END_TEST
 
+START_TEST(one_line_responses)
+{
+    char *out = NULL;
+    rp_options_t opt = {.format = RP_FORMAT_JSON, .one_line = 1};
+    const char *req = "{\"op\": \"schedule\", \"loan\": {\"principal\": \"1000\", \"rate\": "
+                      "\"12%\", \"term\": 2}}";
+    ck_assert_int_eq(rp_run(&out, req, strlen(req), &opt, NULL), RP_OK);
+    char *nl = strchr(out, '\n');
+    ck_assert_ptr_nonnull(nl);
+    ck_assert_int_eq(nl[1], '\0'); /* one line, ended by a newline */
+    ck_assert_ptr_nonnull(strstr(out, "\"installments\": [{\"n\": 1, "));
+    rp_free(out);
+}
+END_TEST
+
+START_TEST(id_echoed_when_op_is_bad)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("{\"op\": \"nope\", \"id\": \"z-9\"}", RP_FORMAT_JSON, NULL, &err, &st);
+    ck_assert_int_eq(st, RP_E_VALUE);
+    ck_assert_ptr_nonnull(strstr(out, "\"id\": \"z-9\""));
+    rp_free(out);
+}
+END_TEST
+
+/* A request must not see anything of the one before it (the wasm module
+ * and batch workers run many in one process). 12% on 12,000: the default
+ * discount rate is the contract rate, 0.12. */
+START_TEST(requests_do_not_leak)
+{
+    const char *with = "{\"op\": \"restructure\", \"date\": \"2024-07-20\", \"discount_rate\": \"3%\", "
+                       "\"loan\": {\"principal\": \"12000\", \"rate\": \"12%\", \"term\": 12, "
+                       "\"start_date\": \"2024-01-15\"}, \"actions\": [{\"type\": \"extend\", \"periods\": 6}]}";
+    const char *without = "{\"op\": \"restructure\", \"date\": \"2024-07-20\", "
+                          "\"loan\": {\"principal\": \"12000\", \"rate\": \"12%\", \"term\": 12, "
+                          "\"start_date\": \"2024-01-15\"}, \"actions\": [{\"type\": \"extend\", \"periods\": 6}]}";
+    for (int i = 0; i < 3; i++) {
+        rp_error err;
+        rp_status st;
+        char *a = run(with, RP_FORMAT_JSON, NULL, &err, &st);
+        ck_assert_int_eq(st, RP_OK);
+        ck_assert_ptr_nonnull(strstr(a, "\"discount_rate\": \"0.03\""));
+        char *b = run(without, RP_FORMAT_JSON, NULL, &err, &st);
+        ck_assert_int_eq(st, RP_OK);
+        ck_assert_msg(strstr(b, "\"discount_rate\": \"0.12\""), "the default leaked: %.300s", b);
+        rp_free(a);
+        rp_free(b);
+    }
+}
+END_TEST
+
+START_TEST(schema_from_the_tables)
+{
+    char *out = NULL;
+    rp_error err;
+    ck_assert_int_eq(rp_schema(&out, NULL, &err), RP_OK);
+    /* the parser's own bounds and names appear */
+    ck_assert_ptr_nonnull(strstr(out, "\"term\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 1200"));
+    ck_assert_ptr_nonnull(strstr(out, "\"additionalProperties\": false"));
+    ck_assert_ptr_nonnull(strstr(out, "\"statement_response\""));
+    rp_free(out);
+    ck_assert_int_eq(rp_schema(&out, "solve", &err), RP_OK);
+    ck_assert_ptr_nonnull(strstr(out, "\"$ref\": \"#/$defs/solve_request\""));
+    rp_free(out);
+    ck_assert_int_eq(rp_schema(&out, "yield_response", &err), RP_OK);
+    ck_assert_ptr_nonnull(strstr(out, "#/$defs/error_response"));
+    rp_free(out);
+    ck_assert_int_eq(rp_schema(&out, "bogus", &err), RP_E_VALUE);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(rp_schema(&out, "schedule_responsex", &err), RP_E_VALUE);
+}
+END_TEST
+
 START_TEST(memory_comes_back)
 {
     long before = live_blocks;
@@ -341,6 +415,10 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, schedule_response);
+    tcase_add_test(tc, one_line_responses);
+    tcase_add_test(tc, id_echoed_when_op_is_bad);
+    tcase_add_test(tc, requests_do_not_leak);
+    tcase_add_test(tc, schema_from_the_tables);
     tcase_add_test(tc, numbers_are_read_as_written);
     tcase_add_test(tc, same_request_same_bytes);
     tcase_add_test(tc, table_and_csv);

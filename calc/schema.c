@@ -1,0 +1,298 @@
+/*
+ * schema.c — the JSON Schema (draft 2020-12) of every request and response.
+ *
+ * Requests: generated from the same field tables the parser reads with
+ * (fields.h), so the schema and the parser cannot disagree: a field's
+ * name, type, bounds, allowed names, required-ness and description all
+ * come from its table entry; a custom field carries its schema as text.
+ * Responses: data/response_schema.json (built in), checked against every
+ * fixture's actual response by tests/schema_test.sh.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fields.h"
+#include "json_ops.h"
+
+extern const char rp_response_schema_json[]; /* build/gen/response_schema.c */
+
+static cJSON *parse_fragment(const char *text)
+{
+    return text ? rp_json_parse(text, strlen(text), NULL) : NULL; /* keeps number text */
+}
+
+static cJSON *string_enum(const char *const *names, int count)
+{
+    cJSON *e = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(e, "enum");
+    for (int i = 0; i < count; i++)
+        if (names[i])
+            cJSON_AddItemToArray(list, cJSON_CreateString(names[i]));
+    return e;
+}
+
+static cJSON *object_schema(const object_spec_t *spec, const char *variant, rp_error *err);
+
+static cJSON *field_schema(const field_t *f, const char *variant, rp_error *err)
+{
+    cJSON *s = NULL;
+    switch (f->kind) {
+    case FK_INT:
+        s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "type", "integer");
+        char bound[24];
+        snprintf(bound, sizeof bound, "%ld", f->min); /* numbers are written as raw text */
+        cJSON_AddRawToObject(s, "minimum", bound);
+        snprintf(bound, sizeof bound, "%ld", f->max);
+        cJSON_AddRawToObject(s, "maximum", bound);
+        break;
+    case FK_BOOL:
+        s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "type", "boolean");
+        break;
+    case FK_AMOUNT:
+        s = parse_fragment(SCHEMA_REF("amount"));
+        break;
+    case FK_DATE:
+        s = parse_fragment(SCHEMA_REF("date"));
+        break;
+    case FK_ENUM:
+        s = string_enum(f->names, f->name_count);
+        break;
+    case FK_OBJECT:
+        s = object_schema(f->object, NULL, err);
+        break;
+    case FK_CUSTOM:
+        if (variant && strcmp(f->name, "type") == 0) {
+            s = cJSON_CreateObject();
+            cJSON_AddStringToObject(s, "const", variant);
+        } else {
+            s = parse_fragment(f->schema);
+            if (!s)
+                rp_fail(err, RP_E_INTERNAL, "$", "field %s has no schema", f->name);
+        }
+        break;
+    }
+    if (s && f->doc && f->kind != FK_OBJECT)
+        cJSON_AddStringToObject(s, "description", f->doc);
+    return s;
+}
+
+/* Fields of nested FK_OBJECT specs that read into the same target are
+ * their own object in JSON: an object schema of their own. */
+static cJSON *object_schema(const object_spec_t *spec, const char *variant, rp_error *err)
+{
+    cJSON *s = cJSON_CreateObject();
+    cJSON_AddStringToObject(s, "type", "object");
+    cJSON_AddStringToObject(s, "description", spec->name);
+    cJSON *props = cJSON_AddObjectToObject(s, "properties");
+    cJSON *required = cJSON_CreateArray();
+    for (int i = 0; i < spec->count; i++) {
+        const field_t *f = &spec->fields[i];
+        cJSON *fs = field_schema(f, variant, err);
+        if (!fs) {
+            cJSON_Delete(required);
+            cJSON_Delete(s);
+            return NULL;
+        }
+        cJSON_AddItemToObject(props, f->name, fs);
+        if (f->required)
+            cJSON_AddItemToArray(required, cJSON_CreateString(f->name));
+    }
+    if (cJSON_GetArraySize(required) > 0)
+        cJSON_AddItemToObject(s, "required", required);
+    else
+        cJSON_Delete(required);
+    cJSON_AddFalseToObject(s, "additionalProperties"); /* unknown fields are errors */
+    return s;
+}
+
+static cJSON *variants_schema(const object_spec_t *specs, const char *const *names, int count,
+                              rp_error *err)
+{
+    cJSON *s = cJSON_CreateObject();
+    cJSON *one = cJSON_AddArrayToObject(s, "oneOf");
+    for (int i = 0; i < count; i++) {
+        cJSON *v = object_schema(&specs[i], names[i], err);
+        if (!v) {
+            cJSON_Delete(s);
+            return NULL;
+        }
+        cJSON_AddItemToArray(one, v);
+    }
+    return s;
+}
+
+static void add_def(cJSON *defs, const char *name, const char *description, const char *text)
+{
+    cJSON *d = parse_fragment(text);
+    if (d && description)
+        cJSON_AddStringToObject(d, "description", description);
+    cJSON_AddItemToObject(defs, name, d ? d : cJSON_CreateObject());
+}
+
+/* The value types every field refers to. */
+static void add_value_defs(cJSON *defs)
+{
+    add_def(defs, "decimal",
+            "an exact decimal: a string (\"1000.00\", \"-3.25\", \"1e3\") or a JSON number (read "
+            "as the shortest decimal that round-trips)",
+            "{\"type\": [\"string\", \"number\"], \"maxLength\": " SCHEMA_STR(RP_MAX_DECIMAL_CHARS)
+            ", \"pattern\": \"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$\"}");
+    add_def(defs, "amount", "money: a decimal, 0 ≤ x < 10^15, in whole rounding units",
+            "{\"$ref\": \"#/$defs/decimal\"}");
+    add_def(defs, "share",
+            "a fraction: \"50%\", \"0.5\", \"5‰\" (strings may use %, ‰, ‱)",
+            "{\"type\": [\"string\", \"number\"], \"maxLength\": " SCHEMA_STR(RP_MAX_DECIMAL_CHARS) "}");
+    add_def(defs, "rate",
+            "a nominal rate: annual by default (\"4.9%\", 0.049, \"万分之五\", \"月5‰\"), or "
+            "{\"annual\"|\"monthly\"|\"daily\": …}",
+            "{\"oneOf\": [{\"type\": [\"string\", \"number\"]}, {\"type\": \"object\", "
+            "\"minProperties\": 1, \"maxProperties\": 1, \"additionalProperties\": false, "
+            "\"properties\": {\"annual\": {\"type\": [\"string\", \"number\"]}, "
+            "\"monthly\": {\"type\": [\"string\", \"number\"]}, "
+            "\"daily\": {\"type\": [\"string\", \"number\"]}}}]}");
+    add_def(defs, "date", "an ISO date, 1900-01-01 … 2200-12-31",
+            "{\"type\": \"string\", \"format\": \"date\", "
+            "\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}");
+    cJSON *component = string_enum(rp_component_names, RP_COMPONENT_COUNT);
+    cJSON_AddStringToObject(component, "description", "a component of what is owed");
+    cJSON_AddItemToObject(defs, "component", component);
+    cJSON *waterfall = string_enum(rp_waterfall_names, RP_WATERFALL_COUNT);
+    cJSON_AddStringToObject(waterfall, "description", "a named allocation waterfall");
+    cJSON_AddItemToObject(defs, "waterfall", waterfall);
+}
+
+static int add_object_def(cJSON *defs, const char *name, const object_spec_t *spec, rp_error *err)
+{
+    cJSON *s = object_schema(spec, NULL, err);
+    if (!s)
+        return 0;
+    cJSON_AddItemToObject(defs, name, s);
+    return 1;
+}
+
+static int add_variants_def(cJSON *defs, const char *name, const object_spec_t *specs,
+                            const char *const *names, int count, rp_error *err)
+{
+    cJSON *s = variants_schema(specs, names, count, err);
+    if (!s)
+        return 0;
+    cJSON_AddItemToObject(defs, name, s);
+    return 1;
+}
+
+/* Every $def: value types, objects, requests, responses. */
+static cJSON *all_defs(rp_error *err)
+{
+    cJSON *defs = cJSON_CreateObject();
+    add_value_defs(defs);
+    int ok = add_object_def(defs, "loan", &rp_spec_loan, err) &&
+             add_object_def(defs, "allocation", &rp_spec_allocation, err) &&
+             add_object_def(defs, "bucket", &rp_spec_bucket, err) &&
+             add_object_def(defs, "proposal", &rp_spec_proposal, err) &&
+             add_object_def(defs, "dated_flow", &rp_spec_dated_flow, err) &&
+             add_object_def(defs, "caps", &rp_spec_caps, err) &&
+             add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
+             add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
+             add_variants_def(defs, "event", rp_spec_events, rp_event_type_names,
+                              RP_EVENT_TYPE_COUNT, err) &&
+             add_variants_def(defs, "action", rp_spec_actions, rp_action_names, RP_ACTION_COUNT,
+                              err) &&
+             add_variants_def(defs, "goal", rp_spec_goals, rp_goal_names, RP_GOAL_COUNT, err);
+    for (int i = 0; ok && i < rp_op_count; i++) {
+        char name[48];
+        snprintf(name, sizeof name, "%s_request", rp_op_names[i]);
+        ok = add_object_def(defs, name, rp_spec_requests[i], err);
+    }
+    cJSON *responses = ok ? parse_fragment(rp_response_schema_json) : NULL;
+    if (ok && !responses)
+        ok = rp_fail(err, RP_E_INTERNAL, "$", "the built-in response schema is not JSON") == RP_OK;
+    if (ok) {
+        cJSON *r = responses->child;
+        while (r) {
+            cJSON *next = r->next;
+            cJSON_AddItemToObject(defs, r->string, cJSON_DetachItemViaPointer(responses, r));
+            r = next;
+        }
+    }
+    cJSON_Delete(responses);
+    if (!ok) {
+        cJSON_Delete(defs);
+        return NULL;
+    }
+    return defs;
+}
+
+static int op_index(const char *name)
+{
+    for (int i = 0; i < rp_op_count; i++)
+        if (strcmp(rp_op_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+rp_status rp_schema(char **out, const char *part, rp_error *err)
+{
+    *out = NULL;
+    int op = -1, response = 0;
+    if (part) {
+        char name[32];
+        snprintf(name, sizeof name, "%s", part);
+        char *suffix = strstr(name, "_response");
+        if (suffix && suffix[9] == '\0') {
+            *suffix = '\0';
+            response = 1;
+        }
+        op = op_index(name);
+        if (op < 0)
+            return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
+                           "statement, yield, restructure, compare, solve), optionally with "
+                           "_response", part);
+    }
+    cJSON *defs = all_defs(err);
+    if (!defs)
+        return err ? err->code : RP_E_INTERNAL;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");
+    char ref[64];
+    if (op < 0) {
+        cJSON_AddStringToObject(root, "title", "repay " RP_VERSION ": requests and responses");
+        cJSON_AddStringToObject(root, "description",
+                                "A request is one of the *_request definitions; its response is "
+                                "the matching *_response, or error_response.");
+        cJSON *any = cJSON_AddArrayToObject(root, "anyOf");
+        for (int i = 0; i < rp_op_count; i++) {
+            snprintf(ref, sizeof ref, "#/$defs/%s_request", rp_op_names[i]);
+            cJSON *r = cJSON_CreateObject();
+            cJSON_AddStringToObject(r, "$ref", ref);
+            cJSON_AddItemToArray(any, r);
+        }
+    } else if (!response) {
+        snprintf(ref, sizeof ref, "repay %s request", rp_op_names[op]);
+        cJSON_AddStringToObject(root, "title", ref);
+        snprintf(ref, sizeof ref, "#/$defs/%s_request", rp_op_names[op]);
+        cJSON_AddStringToObject(root, "$ref", ref);
+    } else {
+        snprintf(ref, sizeof ref, "repay %s response", rp_op_names[op]);
+        cJSON_AddStringToObject(root, "title", ref);
+        cJSON *one = cJSON_AddArrayToObject(root, "oneOf");
+        snprintf(ref, sizeof ref, "#/$defs/%s_response", rp_op_names[op]);
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "$ref", ref);
+        cJSON_AddItemToArray(one, r);
+        r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "$ref", "#/$defs/error_response");
+        cJSON_AddItemToArray(one, r);
+    }
+    cJSON_AddItemToObject(root, "$defs", defs);
+    rp_buf_t b;
+    rp_buf_init(&b);
+    rp_json_write(&b, root);
+    rp_buf_puts(&b, "\n");
+    cJSON_Delete(root);
+    *out = rp_buf_take(&b);
+    if (!*out)
+        return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    return RP_OK;
+}

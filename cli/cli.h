@@ -1,0 +1,58 @@
+/*
+ * cli.h — what the command line's files share.
+ */
+#ifndef RP_CLI_H
+#define RP_CLI_H
+
+#include <stdio.h>
+
+#include "repay.h"
+
+/* Settings every command sees. */
+typedef struct cli_settings {
+    rp_format format;
+    int bom;              /* --bom: a UTF-8 byte order mark before CSV output */
+    int jobs;             /* --jobs N for batch                               */
+    const char *from_csv; /* --from-csv FILE for batch                        */
+    const char *lpr_json; /* --lpr FILE's text, or NULL                       */
+    size_t lpr_len;
+} cli_settings_t;
+
+/* A source of requests for batch: each call gives the next one. */
+typedef enum source_item {
+    SOURCE_REQUEST, /* *text is a request to run                           */
+    SOURCE_ANSWER,  /* *text is already the answer line (e.g. a bad row)   */
+    SOURCE_END
+} source_item;
+
+typedef struct source source_t;
+struct source {
+    /* Fills *text (malloc'd, NUL-terminated; the caller frees it). */
+    source_item (*next)(source_t *s, char **text, size_t *len);
+    void *state;
+};
+
+/* The longest line batch reads; a longer one is answered with an error
+ * and skipped without being held in memory. */
+#define CLI_MAX_LINE RP_MAX_REQUEST_BYTES
+
+/* JSON Lines from `in`: one request per non-blank line. */
+void cli_lines_source(source_t *s, FILE *in);
+void cli_lines_source_close(source_t *s);
+
+/* One loan per row of a CSV file (see README, "repay batch --from-csv").
+ * Returns 0, or 2 after printing why the header cannot be used. */
+int cli_csv_source(source_t *s, FILE *in, const char *name);
+void cli_csv_source_close(source_t *s);
+
+/* An error answer line (JSON Lines) for a request that never reached the
+ * core: code, path and message as in the JSON API. */
+char *cli_error_line(const char *code, const char *path, const char *message);
+
+/* repay batch: answers every request of the source in order. */
+int cli_batch(source_t *src, const cli_settings_t *cfg);
+
+/* repay mcp: a Model Context Protocol server on stdin/stdout. */
+int cli_mcp(FILE *in, FILE *out, const cli_settings_t *cfg);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+ * csvin.c — one loan per CSV row, for repay batch --from-csv.
+ *
+ * RFC 4180 CSV (commas, "quoted" cells with "" for a quote, CRLF or LF),
+ * UTF-8 with or without a byte order mark. The header names the columns;
+ * each row becomes a request {"op", "id", "loan": {…}} and goes through
+ * the same JSON API as any other, so a bad cell gets the same message and
+ * path as in JSON. Empty cells are left out (the field's default applies).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+/* The columns a sheet may have: where each goes in the request. */
+typedef enum cell_kind { CELL_TEXT, CELL_INTEGER } cell_kind;
+static const struct column {
+    const char *name;
+    const char *object; /* NULL: the request itself; "loan"; "rounding" */
+    const char *field;
+    cell_kind kind;
+} columns[] = {
+    {"id", NULL, "id", CELL_TEXT},
+    {"op", NULL, "op", CELL_TEXT},
+    {"principal", "loan", "principal", CELL_TEXT},
+    {"rate", "loan", "rate", CELL_TEXT},
+    {"term", "loan", "term", CELL_INTEGER},
+    {"method", "loan", "method", CELL_TEXT},
+    {"start_date", "loan", "start_date", CELL_TEXT},
+    {"first_due_date", "loan", "first_due_date", CELL_TEXT},
+    {"maturity_date", "loan", "maturity_date", CELL_TEXT},
+    {"frequency", "loan", "frequency", CELL_TEXT},
+    {"day_count", "loan", "day_count", CELL_TEXT},
+    {"daily_basis", "loan", "daily_basis", CELL_INTEGER},
+    {"grace_periods", "loan", "grace_periods", CELL_INTEGER},
+    {"flat_charge", "loan", "flat_charge", CELL_TEXT},
+    {"periodic_fee", "loan", "periodic_fee", CELL_TEXT},
+    {"upfront_fee", "loan", "upfront_fee", CELL_TEXT},
+    {"rounding_unit", "rounding", "unit", CELL_TEXT},
+    {"rounding_mode", "rounding", "mode", CELL_TEXT},
+};
+#define COLUMN_COUNT ((int)(sizeof columns / sizeof columns[0]))
+static const char *const required_columns[] = {"principal", "rate", "term"};
+#define MAX_CELLS 64
+
+typedef struct sheet {
+    FILE *in;
+    const char *name;
+    long row;               /* data rows read */
+    int ncols;
+    int col[MAX_CELLS];     /* header cell i → columns[col[i]] */
+    char *cell[MAX_CELLS];  /* the current row's cells */
+    int ncells;
+    char *buf;              /* the current row's text, cells NUL-separated */
+    size_t cap;
+} sheet_t;
+
+/* Reads one record into s->cell (s->ncells). Returns 0 at the end of the
+ * input, -1 for a record too long or with too many cells (skipped), else 1. */
+static int read_record(sheet_t *s)
+{
+    size_t n = 0;
+    int quoted = 0, c, any = 0, bad = 0;
+    size_t starts[MAX_CELLS];
+    int cells = 0;
+    starts[cells++] = 0;
+    while ((c = getc_unlocked(s->in)) != EOF) {
+        any = 1;
+        if (quoted) {
+            if (c == '"') {
+                int d = getc_unlocked(s->in);
+                if (d == '"') {
+                    /* an escaped quote */
+                } else {
+                    quoted = 0;
+                    if (d != EOF)
+                        ungetc(d, s->in);
+                    continue;
+                }
+            }
+        } else if (c == '"') {
+            quoted = 1;
+            continue;
+        } else if (c == ',') {
+            c = '\0';
+            if (cells < MAX_CELLS)
+                starts[cells] = n + 1;
+            cells++;
+        } else if (c == '\n') {
+            break;
+        } else if (c == '\r') {
+            continue;
+        }
+        if (n + 1 >= CLI_MAX_LINE) {
+            bad = 1;
+            continue;
+        }
+        if (n + 2 > s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : 256;
+            char *b = realloc(s->buf, cap);
+            if (!b) {
+                bad = 1;
+                continue;
+            }
+            s->buf = b;
+            s->cap = cap;
+        }
+        s->buf[n++] = (char)c;
+    }
+    if (!any)
+        return 0;
+    if (bad || cells > MAX_CELLS)
+        return -1;
+    if (!s->buf) {
+        s->buf = malloc(1);
+        if (!s->buf)
+            return -1;
+    }
+    s->buf[n] = '\0';
+    for (int i = 0; i < cells; i++)
+        s->cell[i] = s->buf + starts[i];
+    s->ncells = cells;
+    return 1;
+}
+
+static int column_index(const char *name)
+{
+    for (int i = 0; i < COLUMN_COUNT; i++)
+        if (strcmp(columns[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static int all_digits(const char *s)
+{
+    if (!*s || strlen(s) > 9)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* The row as request text. */
+static char *row_request(sheet_t *s)
+{
+    cJSON *req = cJSON_CreateObject();
+    cJSON *loan = cJSON_CreateObject();
+    cJSON *rounding = cJSON_CreateObject();
+    char *text = NULL;
+    if (!req || !loan || !rounding)
+        goto done;
+    for (int i = 0; i < s->ncols; i++) {
+        const char *v = s->cell[i];
+        if (!*v)
+            continue;
+        const struct column *col = &columns[s->col[i]];
+        cJSON *into = !col->object ? req : strcmp(col->object, "loan") == 0 ? loan : rounding;
+        if (col->kind == CELL_INTEGER && all_digits(v))
+            cJSON_AddNumberToObject(into, col->field, atof(v)); /* ≤ 9 digits: exact */
+        else
+            cJSON_AddStringToObject(into, col->field, v);
+    }
+    if (!cJSON_GetObjectItemCaseSensitive(req, "op"))
+        cJSON_AddStringToObject(req, "op", "schedule");
+    if (rounding->child) {
+        cJSON_AddItemToObject(loan, "rounding", rounding);
+        rounding = NULL;
+    }
+    cJSON_AddItemToObject(req, "loan", loan);
+    loan = NULL;
+    text = cJSON_PrintUnformatted(req);
+done:
+    cJSON_Delete(rounding);
+    cJSON_Delete(loan);
+    cJSON_Delete(req);
+    return text;
+}
+
+static source_item next_row(source_t *src, char **text, size_t *len)
+{
+    sheet_t *s = src->state;
+    for (;;) {
+        int r = read_record(s);
+        if (r == 0)
+            return SOURCE_END;
+        s->row++;
+        char msg[160];
+        if (r < 0) {
+            snprintf(msg, sizeof msg, "%s row %ld: longer than %d bytes or more than %d cells",
+                     s->name, s->row, CLI_MAX_LINE, MAX_CELLS);
+        } else if (s->ncells == 1 && s->cell[0][0] == '\0') {
+            s->row--;
+            continue; /* a blank line */
+        } else if (s->ncells != s->ncols) {
+            snprintf(msg, sizeof msg, "%s row %ld has %d cells; the header has %d", s->name,
+                     s->row, s->ncells, s->ncols);
+        } else {
+            char *req = row_request(s);
+            if (!req)
+                return SOURCE_END;
+            /* through malloc, as the caller frees with free() */
+            *len = strlen(req);
+            *text = malloc(*len + 1);
+            if (*text)
+                memcpy(*text, req, *len + 1);
+            cJSON_free(req);
+            return *text ? SOURCE_REQUEST : SOURCE_END;
+        }
+        char path[48];
+        snprintf(path, sizeof path, "row %ld", s->row);
+        *text = cli_error_line("invalid_value", path, msg);
+        *len = *text ? strlen(*text) : 0;
+        return SOURCE_ANSWER;
+    }
+}
+
+int cli_csv_source(source_t *src, FILE *in, const char *name)
+{
+    sheet_t *s = calloc(1, sizeof *s);
+    src->next = next_row;
+    src->state = s;
+    if (!s) {
+        fputs("repay batch: out of memory\n", stderr);
+        return 3;
+    }
+    s->in = in;
+    s->name = name;
+    /* a byte order mark (Excel writes one) */
+    int c1 = getc(in);
+    if (c1 == 0xEF) {
+        if (getc(in) != 0xBB || getc(in) != 0xBF) {
+            fprintf(stderr, "repay batch: %s: not UTF-8 text\n", name);
+            return 2;
+        }
+    } else if (c1 != EOF) {
+        ungetc(c1, in);
+    }
+    if (read_record(s) != 1) {
+        fprintf(stderr, "repay batch: %s: no header row\n", name);
+        return 2;
+    }
+    s->ncols = s->ncells;
+    for (int i = 0; i < s->ncols; i++) {
+        int k = column_index(s->cell[i]);
+        if (k < 0) {
+            fprintf(stderr, "repay batch: %s: unknown column \"%.40s\"; columns are:", name,
+                    s->cell[i]);
+            for (int j = 0; j < COLUMN_COUNT; j++)
+                fprintf(stderr, " %s", columns[j].name);
+            fputc('\n', stderr);
+            return 2;
+        }
+        for (int j = 0; j < i; j++)
+            if (s->col[j] == k) {
+                fprintf(stderr, "repay batch: %s: column \"%s\" appears twice\n", name,
+                        columns[k].name);
+                return 2;
+            }
+        s->col[i] = k;
+    }
+    for (size_t r = 0; r < sizeof required_columns / sizeof required_columns[0]; r++) {
+        int found = 0;
+        for (int i = 0; i < s->ncols; i++)
+            found |= strcmp(columns[s->col[i]].name, required_columns[r]) == 0;
+        if (!found) {
+            fprintf(stderr, "repay batch: %s: missing column \"%s\" (principal, rate and term are required)\n",
+                    name, required_columns[r]);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+void cli_csv_source_close(source_t *src)
+{
+    sheet_t *s = src->state;
+    if (s)
+        free(s->buf);
+    free(s);
+    src->state = NULL;
+}
