@@ -4,6 +4,7 @@
 #   make demo       install what is missing, build, run a real example
 #   make check      install what is missing, build, run every test
 #   make san        the tests again under AddressSanitizer + UBSan (build-san/)
+#   make bench      speed and memory figures for this machine (prints, asserts nothing)
 #   make wasm       build/wasm/: the core as WebAssembly + the browser page
 #   make wasm-test  Node tests of the module over every fixture, browser tests of the page
 #   make clean
@@ -31,7 +32,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: all deps demo check unit fixtures cli-test tool-test san clean wasm wasm-deps wasm-test web-deps
+.PHONY: all deps demo check unit fixtures cli-test tool-test san bench clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -153,6 +154,14 @@ wasm/node_modules/playwright-core/package.json: wasm/package.json
 wasm-test: wasm $(BUILD)/repay wasm/node_modules/playwright-core/package.json
 	@node wasm/test/node.test.mjs $(WASM_OUT) $(BUILD)/repay fixtures examples
 	@node wasm/test/browser.test.mjs $(WASM_OUT) $(BUILD)/screenshot.png
+
+# Figures for this machine (README "Performance"); never part of the tests.
+$(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/librepay.a $(LIBS) -lm
+
+bench: $(BUILD)/bench $(BUILD)/repay
+	@$(BUILD)/bench $(BUILD)/repay
 
 clean:
 	rm -rf build build-san

@@ -137,22 +137,20 @@ rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
 
 size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_round_mode mode)
 {
-    mpq_t scaled;
-    mpz_t n, p;
-    mpq_init(scaled);
-    mpz_inits(n, p, NULL);
+    mpz_t n, num;
+    mpz_inits(n, num, NULL);
     size_t want = places > 0 ? (size_t)places : 0;
-    mpz_ui_pow_ui(p, 10, (unsigned long)want);
-    mpz_mul(mpq_numref(scaled), mpq_numref(x), p);
-    mpz_set(mpq_denref(scaled), mpq_denref(x));
-    mpq_canonicalize(scaled); /* denominator of x is never zero */
-    rp_round_to_integer(n, scaled, mode);
+    /* n = x · 10^places rounded: one quotient, no canonical intermediate */
+    mpz_ui_pow_ui(num, 10, (unsigned long)want);
+    mpz_mul(num, num, mpq_numref(x));
+    rp_round_quotient(n, num, mpq_denref(x), mode);
 
     int negative = mpz_sgn(n) < 0; /* a value that rounds to 0 prints "0.00" */
     mpz_abs(n, n);
     size_t cap = mpz_sizeinbase(n, 10) + want + 4;
-    char *digits = malloc(cap);
-    char *text = malloc(cap + 2);
+    char small[2][160]; /* amounts fit here; larger values use the heap */
+    char *digits = cap <= sizeof small[0] ? small[0] : malloc(cap);
+    char *text = cap + 2 <= sizeof small[1] ? small[1] : malloc(cap + 2);
     size_t need = 0;
     if (digits && text) {
         mpz_get_str(digits, 10, n);
@@ -176,10 +174,11 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
     } else if (size > 0) {
         buf[0] = '\0';
     }
-    free(digits);
-    free(text);
-    mpz_clears(n, p, NULL);
-    mpq_clear(scaled);
+    if (digits != small[0])
+        free(digits);
+    if (text != small[1])
+        free(text);
+    mpz_clears(n, num, NULL);
     return need;
 }
 

@@ -55,4 +55,14 @@ typedef struct rp_schedule_opts {
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err);
 
+/* round.c: q = num / den (den > 0, not necessarily in lowest terms)
+ * rounded under mode; num is scratch. Returns 1 if inexact. */
+int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode);
+
+/* signbound.c: the sign of Σ c_i z^(D − e_i) at z = a / 2^k (e_i = days[i],
+ * or i when days is NULL; D the last), proved with rounded bounds, or
+ * RP_SIGN_UNKNOWN when the bounds straddle zero (evaluate exactly then). */
+#define RP_SIGN_UNKNOWN 2
+int rp_poly_sign_bounded(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
+
 #endif

@@ -11,8 +11,15 @@
 static void write_string(rp_buf_t *b, const char *s)
 {
     rp_buf_append(b, "\"", 1);
-    for (const char *p = s; *p; p++) {
+    const char *plain = s; /* the run of characters that need no escape */
+    for (const char *p = s;; p++) {
         unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+            continue; /* UTF-8 passes through */
+        rp_buf_append(b, plain, (size_t)(p - plain));
+        plain = p + 1;
+        if (c == '\0')
+            break;
         switch (c) {
         case '"':
             rp_buf_puts(b, "\\\"");
@@ -30,10 +37,7 @@ static void write_string(rp_buf_t *b, const char *s)
             rp_buf_puts(b, "\\t");
             break;
         default:
-            if (c < 0x20 || c == 0x7F)
-                rp_buf_printf(b, "\\u%04x", c);
-            else
-                rp_buf_append(b, p, 1); /* UTF-8 passes through */
+            rp_buf_printf(b, "\\u%04x", c);
         }
     }
     rp_buf_append(b, "\"", 1);

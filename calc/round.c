@@ -46,18 +46,19 @@ rp_status rp_round_set_unit(rp_round_t *rc, const mpq_t unit, rp_error *err)
     return RP_OK;
 }
 
-int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode)
+/* q = num / den (den > 0) rounded to an integer under mode; num and den
+ * need not be in lowest terms, which lets callers skip the gcd of a
+ * canonical mpq. Returns 1 if inexact. num is used as scratch. */
+int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode)
 {
-    mpz_t q, r;
-    mpz_inits(q, r, NULL);
-    /* x = q + r/den with 0 ≤ r < den (den > 0 in a canonical mpq). */
-    mpz_fdiv_qr(q, r, mpq_numref(x), mpq_denref(x));
-    int inexact = mpz_sgn(r) != 0;
+    int negative = mpz_sgn(num) < 0;
+    /* num = q·den + r with 0 ≤ r < den */
+    mpz_fdiv_qr(q, num, num, den);
+    int inexact = mpz_sgn(num) != 0;
     if (inexact) {
-        int negative = mpq_sgn(x) < 0;
-        mpz_mul_2exp(r, r, 1);
-        int half = mpz_cmp(r, mpq_denref(x)); /* <0 below half, 0 tie, >0 above */
-        int up;                               /* 1: take q + 1, 0: keep q      */
+        mpz_mul_2exp(num, num, 1);
+        int half = mpz_cmp(num, den); /* <0 below half, 0 tie, >0 above */
+        int up;                       /* 1: take q + 1, 0: keep q      */
         switch (mode) {
         case RP_ROUND_FLOOR:
             up = 0;
@@ -85,32 +86,81 @@ int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode)
         if (up)
             mpz_add_ui(q, q, 1);
     }
-    mpz_swap(n, q);
-    mpz_clears(q, r, NULL);
+    return inexact;
+}
+
+int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode)
+{
+    mpz_t num;
+    mpz_init_set(num, mpq_numref(x));
+    int inexact = rp_round_quotient(n, num, mpq_denref(x), mode);
+    mpz_clear(num);
+    return inexact;
+}
+
+/* out = q · unit, from the count of units q. */
+static void units_to_amount(mpq_t out, const mpz_t q, const rp_round_t *rc)
+{
+    mpz_mul(mpq_numref(out), q, mpq_numref(rc->unit));
+    mpz_set(mpq_denref(out), mpq_denref(rc->unit));
+    mpq_canonicalize(out); /* the unit's denominator is a small power of ten */
+}
+
+/* Rounds a·b·c (c may be NULL) to the unit: one quotient of the raw
+ * products, no canonical intermediates (the hot path of every schedule). */
+static int round_product(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c,
+                         const rp_round_t *rc)
+{
+    mpz_t num, den, q;
+    mpz_inits(num, den, q, NULL);
+    mpz_mul(num, mpq_numref(a), mpq_denref(rc->unit));
+    mpz_mul(den, mpq_denref(a), mpq_numref(rc->unit));
+    if (b) {
+        mpz_mul(num, num, mpq_numref(b));
+        mpz_mul(den, den, mpq_denref(b));
+    }
+    if (c) {
+        mpz_mul(num, num, mpq_numref(c));
+        mpz_mul(den, den, mpq_denref(c));
+    }
+    int inexact = rp_round_quotient(q, num, den, rc->mode);
+    units_to_amount(out, q, rc);
+    mpz_clears(num, den, q, NULL);
     return inexact;
 }
 
 int rp_round(mpq_t out, const mpq_t x, const rp_round_t *rc)
 {
-    mpq_t units;
-    mpz_t n;
-    mpq_init(units);
-    mpz_init(n);
-    mpq_div(units, x, rc->unit); /* unit > 0 by construction */
-    int inexact = rp_round_to_integer(n, units, rc->mode);
-    mpq_set_z(units, n);
-    mpq_mul(out, units, rc->unit);
-    mpz_clear(n);
-    mpq_clear(units);
-    return inexact;
+    return round_product(out, x, NULL, NULL, rc);
+}
+
+int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const rp_round_t *rc)
+{
+    return round_product(out, a, b, c, rc);
+}
+
+int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
+{
+    /* x / unit = (xn · ud) / (xd · un) */
+    mpz_t num, den;
+    mpz_inits(num, den, NULL);
+    mpz_mul(num, mpq_numref(x), mpq_denref(rc->unit));
+    mpz_mul(den, mpq_denref(x), mpq_numref(rc->unit));
+    int whole = mpz_divisible_p(num, den);
+    if (whole)
+        mpz_divexact(out, num, den);
+    mpz_clears(num, den, NULL);
+    return whole;
 }
 
 int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc)
 {
-    mpq_t units;
-    mpq_init(units);
-    mpq_div(units, x, rc->unit);
-    int whole = mpz_cmp_ui(mpq_denref(units), 1) == 0;
-    mpq_clear(units);
+    /* x / unit = (xn · ud) / (xd · un) is whole */
+    mpz_t num, den;
+    mpz_inits(num, den, NULL);
+    mpz_mul(num, mpq_numref(x), mpq_denref(rc->unit));
+    mpz_mul(den, mpq_denref(x), mpq_numref(rc->unit));
+    int whole = mpz_divisible_p(num, den);
+    mpz_clears(num, den, NULL);
     return whole;
 }

@@ -143,9 +143,7 @@ static rp_status period_interest(rp_installment_t *r, const plan_t *p, int k, mp
 {
     rp_status st = period_years(r->year_fraction, p, k, err);
     if (st == RP_OK) {
-        mpq_mul(r->interest, base, p->loan->annual_rate);
-        mpq_mul(r->interest, r->interest, r->year_fraction);
-        rp_round(r->interest, r->interest, p->rc);
+        rp_round_mul(r->interest, base, p->loan->annual_rate, r->year_fraction, p->rc);
     }
     return st;
 }

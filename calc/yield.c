@@ -97,6 +97,9 @@ typedef struct flows {
  * the period or day of flow i and D the last. */
 static int sign_at(const flows_t *f, const mpz_t a, unsigned long k)
 {
+    int quick = rp_poly_sign_bounded(f->c, f->days, f->n, a, k);
+    if (quick != RP_SIGN_UNKNOWN)
+        return quick;
     mpz_t acc, term, power;
     mpz_inits(acc, term, power, NULL);
     unsigned long e0 = f->days ? (unsigned long)f->days[0] : 0;
@@ -287,22 +290,60 @@ void rp_npv_periodic(mpq_t out, const mpq_t rate, mpq_t const *flows, int n)
 }
 
 /* Σ over flows of one sign of c_i / y^(d_i) at y = a / 2^k, as a rational. */
+/* One sign's part of Σ c_i / y^d_i at y = a / 2^k, rounded down (dir < 0)
+ * or up to a multiple of 10^−places. Over the common denominator a^D the
+ * numerator Σ c_i 2^(k d_i) a^(D − d_i) comes by Horner's rule: whole
+ * integers, no gcd; one division at the end does the rounding. */
 static void dated_part(mpq_t out, const mpz_t *c, const int *days, int n, int sign, const mpz_t a,
-                       unsigned long k)
+                       unsigned long k, unsigned long places, int dir)
 {
-    mpq_t term;
-    mpq_init(term);
-    mpq_set_ui(out, 0, 1);
+    mpz_t acc, term, power;
+    mpz_inits(acc, term, power, NULL);
+    long last = -1;
     for (int i = 0; i < n; i++) {
         if (mpz_sgn(c[i]) != sign)
             continue;
-        /* c / (a / 2^k)^d = c 2^(kd) / a^d */
-        mpz_mul_2exp(mpq_numref(term), c[i], k * (unsigned long)days[i]);
-        mpz_pow_ui(mpq_denref(term), a, (unsigned long)days[i]);
-        mpq_canonicalize(term); /* a > 0 */
-        mpq_add(out, out, term);
+        if (last >= 0 && days[i] > last) {
+            mpz_pow_ui(power, a, (unsigned long)(days[i] - last));
+            mpz_mul(acc, acc, power);
+        }
+        mpz_mul_2exp(term, c[i], k * (unsigned long)days[i]);
+        mpz_add(acc, acc, term);
+        last = days[i];
     }
-    mpq_clear(term);
+    mpq_set_ui(out, 0, 1);
+    if (last >= 0) {
+        unsigned long d = (unsigned long)days[n - 1];
+        mpz_pow_ui(power, a, d - (unsigned long)last);
+        mpz_mul(acc, acc, power);
+        mpz_pow_ui(power, a, d); /* the denominator a^D */
+        mpz_ui_pow_ui(term, 10, places);
+        mpz_mul(acc, acc, term);
+        if (dir < 0)
+            mpz_fdiv_q(acc, acc, power);
+        else
+            mpz_cdiv_q(acc, acc, power);
+        mpq_set_num(out, acc);
+        mpq_set_den(out, term);
+        mpq_canonicalize(out); /* small: a power of ten */
+    }
+    mpz_clears(acc, term, power, NULL);
+}
+
+/* Decimal places enough for a quarter of the precision asked for. */
+static unsigned long places_for(const mpq_t precision)
+{
+    mpq_t step;
+    mpq_init(step);
+    unsigned long p = 0;
+    mpq_set_ui(step, 4, 1);
+    while (p < 80 && mpq_cmp(step, precision) > 0) {
+        mpz_mul_ui(mpq_denref(step), mpq_denref(step), 10);
+        mpq_canonicalize(step);
+        p++;
+    }
+    mpq_clear(step);
+    return p;
 }
 
 rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flows,
@@ -325,14 +366,15 @@ rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flo
     mpq_inits(lo, hi, part, width, NULL);
     /* y = (1 + rate)^(1/B) lies in [a, a + 1] / 2^k; positive flows shrink
      * as y grows, negative ones grow: pair the ends to bound the sum. */
+    unsigned long places = places_for(precision);
     for (unsigned long k = 64; k <= 8192; k *= 2) {
         grid_point(a_lo, rate, k, (unsigned long)basis);
         mpz_add_ui(a_hi, a_lo, 1);
-        dated_part(lo, c, days, n, 1, a_hi, k);
-        dated_part(part, c, days, n, -1, a_lo, k);
+        dated_part(lo, c, days, n, 1, a_hi, k, places, -1);
+        dated_part(part, c, days, n, -1, a_lo, k, places, -1);
         mpq_add(lo, lo, part);
-        dated_part(hi, c, days, n, 1, a_lo, k);
-        dated_part(part, c, days, n, -1, a_hi, k);
+        dated_part(hi, c, days, n, 1, a_lo, k, places, +1);
+        dated_part(part, c, days, n, -1, a_hi, k, places, +1);
         mpq_add(hi, hi, part);
         mpq_set_z(part, scale);
         mpq_div(lo, lo, part);

@@ -123,6 +123,12 @@ RP_MUST_CHECK rp_status rp_round_set_unit(rp_round_t *rc, const mpq_t unit, rp_e
 /* out = x rounded to a multiple of rc->unit under rc->mode. Returns 1 if the
  * value changed (inexact), 0 if x was already a multiple. out may alias x. */
 int rp_round(mpq_t out, const mpq_t x, const rp_round_t *rc);
+/* out = a·b·c (c may be NULL) rounded under rc, without rounding or
+ * reducing the intermediate products. Returns 1 if inexact. */
+int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const rp_round_t *rc);
+
+/* out = x / unit when that is whole (returns 1); returns 0 otherwise. */
+int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc);
 
 /* n = x rounded to an integer under mode. Returns 1 if inexact. */
 int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode);

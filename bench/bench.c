@@ -1,0 +1,300 @@
+/*
+ * bench.c — `make bench`: what repay costs on this machine. Prints figures;
+ * asserts nothing (speed is measured here, never in tests).
+ *
+ *   bench BUILD/repay
+ *
+ * Each figure runs in its own child process, so its peak memory (maxrss)
+ * is its own. Rates are counted over at least BENCH_SECONDS of work.
+ */
+#define _GNU_SOURCE
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "repay.h"
+
+#define BENCH_SECONDS 1.0
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- the loan every in-process figure uses ---------------------------- */
+
+static void mortgage(rp_loan_t *loan, rp_method method)
+{
+    rp_loan_init(loan);
+    mpq_set_ui(loan->principal, 1000000, 1);
+    mpq_set_ui(loan->annual_rate, 49, 1000);
+    loan->term = 360;
+    loan->method = method;
+}
+
+static long exact_schedules(rp_method method, double *seconds)
+{
+    rp_loan_t loan;
+    rp_round_t rc;
+    rp_schedule_t s;
+    mortgage(&loan, method);
+    rp_round_init(&rc);
+    long n = 0;
+    double t0 = now();
+    do {
+        for (int i = 0; i < 20; i++, n++) {
+            rp_schedule_init(&s);
+            if (rp_schedule_build(&s, &loan, &rc, NULL) != RP_OK) {
+                fputs("bench: schedule failed\n", stderr);
+                exit(3);
+            }
+            rp_schedule_clear(&s);
+        }
+    } while ((*seconds = now() - t0) < BENCH_SECONDS);
+    rp_round_clear(&rc);
+    rp_loan_clear(&loan);
+    return n;
+}
+
+/* The same loop in double: the speed floor exact arithmetic is measured
+ * against (cents rounded half up with round(), as a spreadsheet would). */
+static volatile double sink;
+static double cents(double x)
+{
+    return round(x * 100.0) / 100.0;
+}
+static long double_schedules(rp_method method, double *seconds)
+{
+    long n = 0;
+    double t0 = now();
+    static double rows[360][4];
+    do {
+        for (int it = 0; it < 20; it++, n++) {
+            double balance = 1000000.0, r = 0.049 / 12;
+            double payment = cents(balance * r / (1 - pow(1 + r, -360)));
+            double part = cents(balance / 360);
+            for (int i = 0; i < 360; i++) {
+                double interest = cents(balance * r);
+                double principal = i == 359 ? balance
+                                   : method == RP_METHOD_ANNUITY ? payment - interest
+                                                                 : part;
+                balance = cents(balance - principal);
+                rows[i][0] = principal + interest;
+                rows[i][1] = principal;
+                rows[i][2] = interest;
+                rows[i][3] = balance;
+            }
+            sink = rows[359][3];
+        }
+    } while ((*seconds = now() - t0) < BENCH_SECONDS);
+    return n;
+}
+
+static const char statement_request[] =
+    "{\"op\": \"statement\", \"as_of\": \"2025-01-20\","
+    " \"loan\": {\"principal\": \"36000\", \"rate\": \"12%\", \"term\": 36, \"start_date\": \"2024-01-15\","
+    "  \"overdue\": {\"penalty_markup\": \"50%\", \"compound\": true}},"
+    " \"events\": [{\"type\": \"payment\", \"date\": \"2024-02-15\", \"amount\": \"1195.72\"},"
+    "  {\"type\": \"payment\", \"date\": \"2024-04-02\", \"amount\": \"1200\"},"
+    "  {\"type\": \"payment\", \"date\": \"2024-07-30\", \"amount\": \"2500\"},"
+    "  {\"type\": \"payment\", \"date\": \"2024-11-11\", \"amount\": \"3000\"}]}";
+
+static const char schedule_request[] =
+    "{\"op\": \"schedule\", \"loan\": {\"principal\": \"1000000\", \"rate\": \"4.9%\", \"term\": 360,"
+    " \"start_date\": \"2024-01-15\"}}";
+
+static long requests(const char *request, double *seconds)
+{
+    long n = 0;
+    rp_options_t opt = {.format = RP_FORMAT_JSON};
+    double t0 = now();
+    do {
+        for (int i = 0; i < 10; i++, n++) {
+            char *out = NULL;
+            if (rp_run(&out, request, strlen(request), &opt, NULL) != RP_OK) {
+                fprintf(stderr, "bench: request failed:\n%s", out ? out : "");
+                exit(3);
+            }
+            rp_free(out);
+        }
+    } while ((*seconds = now() - t0) < BENCH_SECONDS);
+    return n;
+}
+
+/* ---- the command line ------------------------------------------------------ */
+
+static const char *repay;
+
+static int run_shell(const char *cmd)
+{
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+}
+
+static void write_jsonl(const char *path, long count)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    for (long i = 0; i < count; i++)
+        fprintf(f, "{\"id\": %ld, \"op\": \"schedule\", \"loan\": {\"principal\": \"36000\", "
+                   "\"rate\": \"12%%\", \"term\": 36, \"start_date\": \"2024-01-15\"}}\n", i);
+    fclose(f);
+}
+
+static long batch(int jobs, double *seconds)
+{
+    char path[] = "/tmp/repay-bench-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        perror("mkstemp");
+        exit(2);
+    }
+    close(fd);
+    long count = 20000;
+    write_jsonl(path, count);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s batch --jobs %d %s > /dev/null", repay, jobs, path);
+    double t0 = now();
+    int st = run_shell(cmd);
+    *seconds = now() - t0;
+    unlink(path);
+    if (st != 0) {
+        fprintf(stderr, "bench: %s failed\n", cmd);
+        exit(3);
+    }
+    return count;
+}
+
+static long cli_calls(double *seconds)
+{
+    char path[] = "/tmp/repay-bench-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, schedule_request, sizeof schedule_request - 1) < 0) {
+        perror("mkstemp");
+        exit(2);
+    }
+    close(fd);
+    long n = 0;
+    double t0 = now();
+    do {
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (!freopen("/dev/null", "w", stdout))
+                _exit(3);
+            execl(repay, repay, "schedule", path, (char *)NULL);
+            _exit(127);
+        }
+        int st;
+        waitpid(pid, &st, 0);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fprintf(stderr, "bench: %s schedule failed\n", repay);
+            exit(3);
+        }
+        n++;
+    } while ((*seconds = now() - t0) < BENCH_SECONDS);
+    unlink(path);
+    return n;
+}
+
+/* ---- the table ----------------------------------------------------------- */
+
+typedef long (*measure_fn)(double *seconds);
+static rp_method method_arg;
+static int jobs_arg;
+static long m_exact(double *s) { return exact_schedules(method_arg, s); }
+static long m_double(double *s) { return double_schedules(method_arg, s); }
+static long m_statement(double *s) { return requests(statement_request, s); }
+static long m_schedule_request(double *s) { return requests(schedule_request, s); }
+static long m_batch(double *s) { return batch(jobs_arg, s); }
+
+/* Runs fn in a child; returns operations per second, and its peak memory
+ * in KiB (with children: the batch process) through *kib. */
+static double measure(measure_fn fn, long *kib)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        exit(2);
+    fflush(stdout); /* a child must not print the parent's buffer again */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        double seconds = 0;
+        long n = fn(&seconds);
+        struct rusage self, kids;
+        getrusage(RUSAGE_SELF, &self);
+        getrusage(RUSAGE_CHILDREN, &kids); /* the repay processes it ran */
+        double out[2] = {(double)n / seconds,
+                         (double)(self.ru_maxrss > kids.ru_maxrss ? self.ru_maxrss : kids.ru_maxrss)};
+        if (write(fds[1], out, sizeof out) != sizeof out)
+            _exit(3);
+        _exit(0);
+    }
+    close(fds[1]);
+    double out[2] = {0, 0};
+    if (read(fds[0], out, sizeof out) != sizeof out)
+        out[0] = out[1] = 0;
+    close(fds[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    *kib = (long)out[1];
+    return out[0];
+}
+
+static void row(const char *what, double rate, const char *unit, long kib, const char *note)
+{
+    printf("%-46s %12.0f %-12s %8.1f MiB  %s\n", what, rate, unit, (double)kib / 1024.0, note);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fputs("usage: bench REPAY\n", stderr);
+        return 2;
+    }
+    repay = argv[1];
+    char host[128] = "?";
+    gethostname(host, sizeof host);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    printf("repay %s bench on %s (%ld CPUs), each figure over ≥ %.0f s\n\n", RP_VERSION, host,
+           cpus, BENCH_SECONDS);
+    printf("%-46s %12s %-12s %12s\n", "what", "rate", "", "peak memory");
+    long kib;
+    char note[96];
+    for (int m = 0; m < 2; m++) {
+        method_arg = m == 0 ? RP_METHOD_ANNUITY : RP_METHOD_EQUAL_PRINCIPAL;
+        const char *name = m == 0 ? "annuity" : "equal principal";
+        double exact = measure(m_exact, &kib);
+        long exact_kib = kib;
+        double dbl = measure(m_double, &kib);
+        snprintf(note, sizeof note, "double loop: %.0f/s, exact is %.1f× slower", dbl, dbl / exact);
+        char what[64];
+        snprintf(what, sizeof what, "schedule, 360-month %s (core)", name);
+        row(what, exact, "schedules/s", exact_kib, note);
+    }
+    double r = measure(m_schedule_request, &kib);
+    row("schedule request, 360 months, JSON in/out + APR", r, "requests/s", kib, "in-process rp_run");
+    r = measure(m_statement, &kib);
+    row("statement, 36 months, 4 payments late, 罚息+复利", r, "statements/s", kib,
+        "in-process rp_run, JSON in/out");
+    for (jobs_arg = 1; jobs_arg <= 2; jobs_arg++) {
+        r = measure(m_batch, &kib);
+        snprintf(note, sizeof note, "20,000 36-month schedules through repay batch");
+        char what[64];
+        snprintf(what, sizeof what, "repay batch --jobs %d", jobs_arg);
+        row(what, r, "requests/s", kib, note);
+    }
+    r = measure(cli_calls, &kib);
+    snprintf(note, sizeof note, "%.2f ms a call (fork + exec + 360 rows + APR)", 1000.0 / r);
+    row("repay schedule, one process per call", r, "calls/s", kib, note);
+    return 0;
+}
