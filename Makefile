@@ -4,6 +4,8 @@
 #   make demo       install what is missing, build, run a real example
 #   make check      install what is missing, build, run every test
 #   make san        the tests again under AddressSanitizer + UBSan (build-san/)
+#   make valgrind   the unit tests, fixtures and a batch under valgrind memcheck
+#   make fuzz       libFuzzer on requests and parsers, FUZZ_SECONDS each (default 60)
 #   make bench      speed and memory figures for this machine (prints, asserts nothing)
 #   make wasm       build/wasm/: the core as WebAssembly + the browser page
 #   make wasm-test  Node tests of the module over every fixture, browser tests of the page
@@ -32,7 +34,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: all deps demo check unit fixtures cli-test tool-test san bench clean wasm wasm-deps wasm-test web-deps
+.PHONY: valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -155,6 +157,52 @@ wasm-test: wasm $(BUILD)/repay wasm/node_modules/playwright-core/package.json
 	@node wasm/test/node.test.mjs $(WASM_OUT) $(BUILD)/repay fixtures examples
 	@node wasm/test/browser.test.mjs $(WASM_OUT) $(BUILD)/screenshot.png
 
+# Every unit test in-process (CK_FORK=no), the fixtures and a batch under
+# valgrind's memcheck: any invalid access, uninitialised read or leak fails.
+VALGRIND = valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+valgrind: $(TEST_BIN) $(BUILD)/repay
+	@dpkg -s valgrind >/dev/null 2>&1 || $(MAKE) --no-print-directory deps DEBIAN_PACKAGES=valgrind
+	@set -e; log=$(BUILD)/valgrind.log; \
+	for t in $(TEST_BIN); do echo "== valgrind $$t"; \
+	  CK_FORK=no $(VALGRIND) $$t > $$log 2>&1 || { cat $$log; exit 1; }; tail -1 $$log; done; \
+	echo "== valgrind repay check fixtures"; \
+	$(VALGRIND) $(BUILD)/repay check fixtures > $$log 2>&1 || { cat $$log; exit 1; }; tail -1 $$log; \
+	echo "== valgrind repay batch --jobs 2"; \
+	for f in examples/*.json; do tr -d '\n' < $$f; echo; done > $(BUILD)/valgrind.jsonl; \
+	$(VALGRIND) $(BUILD)/repay batch --jobs 2 $(BUILD)/valgrind.jsonl > $$log 2>&1 || { cat $$log; exit 1; }; \
+	echo "$$(wc -l < $$log) answers"
+
+# ---- fuzzing (libFuzzer: clang, ASan, UBSan) ----
+# make fuzz FUZZ_SECONDS=60 runs each target that long from a seed corpus of
+# every fixture's request; a crash leaves its input in build-fuzz/crash-*
+# and fails. Found inputs are kept as regressions in tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_request fuzz_parsers
+FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="clang libclang-rt-14-dev python3"
+
+build-fuzz/%: tests/fuzz/%.c fuzz-lib
+	@echo "  FUZZ  $@"
+	$(Q)clang -O1 -g $(CPPFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/librepay.a $(LIBS)
+
+fuzz-lib:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang HOST_CC=cc OPT="-O1 -g" \
+	  SAN_FLAGS="$(FUZZ_FLAGS) -Wno-unknown-warning-option" build-fuzz/librepay.a
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build-fuzz/%)
+	@/usr/bin/python3 tests/fuzz/seed_corpus.py build-fuzz/corpus fixtures examples tests/fuzz/regressions
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t: replaying regressions, then $(FUZZ_SECONDS) s"; \
+	  build-fuzz/$$t -runs=0 tests/fuzz/regressions/$$t; \
+	  build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=4096 -artifact_prefix=build-fuzz/ -print_final_stats=1 \
+	    build-fuzz/corpus/$$t > build-fuzz/$$t.log 2>&1 || { tail -60 build-fuzz/$$t.log; exit 1; }; \
+	  grep -E '^Done|stat::number_of_executed_units|stat::peak_rss' build-fuzz/$$t.log; \
+	done
+
 # Figures for this machine (README "Performance"); never part of the tests.
 $(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
 	@echo "  LINK  $@"
@@ -164,6 +212,6 @@ bench: $(BUILD)/bench $(BUILD)/repay
 	@$(BUILD)/bench $(BUILD)/repay
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

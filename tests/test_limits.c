@@ -122,6 +122,75 @@ START_TEST(nesting_depth)
 }
 END_TEST
 
+/* Builds a request with `count` copies of item in the array `key`. */
+static char *repeated(const char *head, const char *item, int count, size_t *len)
+{
+    size_t n = strlen(head) + (strlen(item) + 1) * (size_t)count + 8;
+    char *text = malloc(n);
+    ck_assert_ptr_nonnull(text);
+    size_t o = (size_t)snprintf(text, n, "%s[", head);
+    for (int i = 0; i < count; i++)
+        o += (size_t)snprintf(text + o, n - o, "%s%s", i ? "," : "", item);
+    o += (size_t)snprintf(text + o, n - o, "]}");
+    *len = o;
+    return text;
+}
+
+static rp_status run_any(const char *text, size_t len, rp_error *err)
+{
+    char *out = NULL;
+    rp_options_t opt = {.format = RP_FORMAT_JSON};
+    rp_status st = rp_run(&out, text, len, &opt, err);
+    ck_assert_ptr_nonnull(out);
+    rp_free(out);
+    return st;
+}
+
+/* RP_MAX_EVENTS and RP_MAX_FLOWS are refused by count, before any work;
+ * 100,000 events cannot even be sent: they pass the 1 MiB request size. */
+START_TEST(counts_are_bounded)
+{
+    const char *stmt = "{\"op\": \"statement\", \"as_of\": \"2024-03-01\", \"loan\": {\"principal\": "
+                       "\"1000\", \"rate\": \"5%\", \"term\": 12, \"start_date\": \"2024-01-15\"}, "
+                       "\"events\": ";
+    const char *payment = "{\"type\":\"payment\",\"date\":\"2024-02-15\",\"amount\":\"1\"}";
+    rp_error err;
+    size_t len;
+    char *text = repeated(stmt, payment, RP_MAX_EVENTS + 1, &len);
+    ck_assert_int_eq(run_any(text, len, &err), RP_E_RANGE);
+    ck_assert_str_eq(err.path, "$.events");
+    free(text);
+    text = repeated(stmt, payment, 100000, &len);
+    ck_assert_int_eq(run_any(text, len, &err), RP_E_TOO_LARGE);
+    free(text);
+    text = repeated("{\"op\": \"yield\", \"cash_flows\": ", "\"-1\"", RP_MAX_FLOWS + 1, &len);
+    ck_assert_int_eq(run_any(text, len, &err), RP_E_RANGE);
+    ck_assert_str_eq(err.path, "$.cash_flows");
+    free(text);
+}
+END_TEST
+
+/* Exponents are judged before they are expanded: no number is ever built
+ * from 1e999999999 digits, wherever it appears. */
+START_TEST(huge_exponents_everywhere)
+{
+    static const char *const members[] = {
+        "\"principal\": \"1000\", \"rate\": \"1%\", \"term\": 1e999999999",
+        "\"principal\": \"1000\", \"rate\": 1e999999999, \"term\": 12",
+        "\"principal\": \"1e-999999999\", \"rate\": \"1%\", \"term\": 12",
+        "\"principal\": \"1000\", \"rate\": \"1%\", \"term\": 12, \"rounding\": {\"unit\": \"1e999999\"}",
+        "\"principal\": \"1000\", \"rate\": \"1%\", \"term\": 12, \"periodic_fee\": -1e999999999",
+    };
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++) {
+        rp_error err;
+        rp_status st = run_loan(members[i], &err);
+        ck_assert_msg(st == RP_E_RANGE || st == RP_E_VALUE || st == RP_E_TYPE,
+                      "case %zu: %s", i, rp_strerror(st));
+        ck_assert_msg(strncmp(err.path, "$.loan.", 7) == 0, "case %zu: path %s", i, err.path);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("limits");
@@ -130,6 +199,8 @@ int main(void)
     tcase_add_loop_test(tc, limit_edges, 0, N_ELEMENTS(edges));
     tcase_add_test(tc, request_size);
     tcase_add_test(tc, nesting_depth);
+    tcase_add_test(tc, counts_are_bounded);
+    tcase_add_test(tc, huge_exponents_everywhere);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

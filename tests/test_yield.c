@@ -3,6 +3,7 @@
  * bounds are checked against it exactly; otherwise against Gnumeric (the
  * fixtures in fixtures/yield hold 31 more cross-checks).
  */
+#include "internal.h"
 #include "testutil.h"
 
 static mpq_t *flows_of(const char *const *texts, int n)
@@ -250,11 +251,69 @@ START_TEST(many_flows)
 }
 END_TEST
 
+/* The cheap sign of signbound.c never contradicts the exact one: random
+ * flows, days and points; "unknown" is allowed, a wrong sign never. */
+START_TEST(bounded_sign_agrees_with_exact)
+{
+    unsigned long long x = 12345;
+    int decided = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        int n = 2 + (int)((x >> 40) % 30);
+        mpz_t c[32], a;
+        int days[32];
+        mpz_init(a);
+        int day = 0;
+        for (int i = 0; i < n; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            mpz_init_set_si(c[i], (long)((x >> 33) % 2000001) - 1000000);
+            day += (int)((x >> 20) % 40);
+            days[i] = day;
+        }
+        unsigned long k = 8 + (unsigned long)((x >> 50) % 40);
+        /* z = a / 2^k near 1 (where roots live), sometimes exactly on a root-free point */
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        mpz_set_ui(a, 1);
+        mpz_mul_2exp(a, a, k);
+        mpz_add_ui(a, a, (unsigned long)((x >> 30) % (1u << (k < 20 ? k : 20))));
+        for (int dated = 0; dated < 2; dated++) {
+            const int *d = dated ? days : NULL;
+            /* exact: Σ c_i z^(D − e_i) as a rational */
+            mpq_t v, z, term;
+            mpq_inits(v, z, term, NULL);
+            mpz_set(mpq_numref(z), a);
+            mpz_set_ui(mpq_denref(z), 1);
+            mpz_mul_2exp(mpq_denref(z), mpq_denref(z), k);
+            mpq_canonicalize(z);
+            int D = d ? d[n - 1] : n - 1;
+            for (int i = 0; i < n; i++) {
+                int e = d ? d[i] : i;
+                mpz_pow_ui(mpq_numref(term), mpq_numref(z), (unsigned long)(D - e));
+                mpz_pow_ui(mpq_denref(term), mpq_denref(z), (unsigned long)(D - e));
+                mpz_mul(mpq_numref(term), mpq_numref(term), c[i]);
+                mpq_canonicalize(term);
+                mpq_add(v, v, term);
+            }
+            int quick = rp_poly_sign_bounded(c, d, n, a, k);
+            if (quick != RP_SIGN_UNKNOWN) {
+                decided++;
+                ck_assert_int_eq(quick, mpq_sgn(v));
+            }
+            mpq_clears(v, z, term, NULL);
+        }
+        for (int i = 0; i < n; i++)
+            mpz_clear(c[i]);
+        mpz_clear(a);
+    }
+    ck_assert_int_gt(decided, 700); /* and it does decide, almost always */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("yield");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, bounded_sign_agrees_with_exact);
     tcase_add_test(tc, card_installment_apr);
     tcase_add_test(tc, two_roots);
     tcase_add_test(tc, close_roots_are_reported_as_possible);
