@@ -140,10 +140,16 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
     mpz_t n, num;
     mpz_inits(n, num, NULL);
     size_t want = places > 0 ? (size_t)places : 0;
-    /* n = x · 10^places rounded: one quotient, no canonical intermediate */
+    /* n = x · 10^places rounded: one quotient, no canonical intermediate.
+     * Money (a denominator dividing 10^places) needs no division at all. */
     mpz_ui_pow_ui(num, 10, (unsigned long)want);
-    mpz_mul(num, num, mpq_numref(x));
-    rp_round_quotient(n, num, mpq_denref(x), mode);
+    if (mpz_divisible_p(num, mpq_denref(x))) {
+        mpz_divexact(num, num, mpq_denref(x));
+        mpz_mul(n, num, mpq_numref(x));
+    } else {
+        mpz_mul(num, num, mpq_numref(x));
+        rp_round_quotient(n, num, mpq_denref(x), mode);
+    }
 
     int negative = mpz_sgn(n) < 0; /* a value that rounds to 0 prints "0.00" */
     mpz_abs(n, n);

@@ -211,6 +211,74 @@ void rp_pricing_clear(rp_pricing_t *p)
                p->apr.high, NULL);
 }
 
+/* The plan's rows discounted to the date: a row due on the date counts in
+ * full; the first later row is discounted by the stub (simple interest for
+ * the part of a period left: 1 + i·days/period days), each next one by one
+ * more whole period (step = 1 + i). Over the common denominator
+ * stub · step^M the numerator Σ U_j S_d^j S_n^(M − j) (U_j the payments in
+ * rounding units, step = S_n / S_d) comes by Horner's rule in integers:
+ * one reduction at the end instead of a gcd per row. */
+static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const mpq_t step,
+                          const rp_round_t *rc)
+{
+    mpq_t stub, later, x;
+    mpz_t acc, dpow, u, npow;
+    mpq_inits(stub, later, x, NULL);
+    mpz_inits(acc, dpow, u, npow, NULL);
+    mpq_set_ui(pv, 0, 1);
+    mpz_set_ui(dpow, 1);
+    mpz_set_ui(npow, 1);
+    int seen = 0, whole = 1;
+    for (int k = 0; k < plan->count && whole; k++) {
+        const rp_plan_row_t *r = &plan->rows[k];
+        if (r->n == 0) {
+            mpq_add(pv, pv, r->payment); /* due on the date */
+            continue;
+        }
+        if (!seen++) {
+            rp_date_t start = plan->first_start < plan->date ? plan->first_start : plan->date;
+            mpq_set_si(stub, (long)r->due_date - plan->date,
+                       (unsigned long)(r->due_date > start ? r->due_date - start : 1));
+            mpq_canonicalize(stub);
+            mpq_mul(stub, stub, i);
+            mpq_set_ui(x, 1, 1);
+            mpq_add(stub, stub, x);
+        } else {
+            mpz_mul(acc, acc, mpq_numref(step));
+            mpz_mul(dpow, dpow, mpq_denref(step));
+            mpz_mul(npow, npow, mpq_numref(step));
+        }
+        whole = rp_round_units(u, r->payment, rc);
+        mpz_addmul(acc, u, dpow);
+    }
+    if (whole) {
+        /* later = unit · acc / (step_n^M · stub) */
+        mpz_mul(mpq_numref(later), acc, mpq_numref(rc->unit));
+        mpz_mul(mpq_denref(later), npow, mpq_denref(rc->unit));
+        mpq_canonicalize(later);
+        if (seen)
+            mpq_div(later, later, stub); /* stub ≥ 1 */
+        mpq_add(pv, pv, later);
+    } else {
+        /* an amount off the unit (cannot happen for posted money): row by row */
+        mpq_set_ui(pv, 0, 1);
+        mpq_set_ui(later, 1, 1);
+        seen = 0;
+        for (int k = 0; k < plan->count; k++) {
+            const rp_plan_row_t *r = &plan->rows[k];
+            if (r->n == 0) {
+                mpq_add(pv, pv, r->payment);
+                continue;
+            }
+            mpq_mul(later, later, seen++ ? step : stub);
+            mpq_div(x, r->payment, later); /* later ≥ 1 */
+            mpq_add(pv, pv, x);
+        }
+    }
+    mpz_clears(acc, dpow, u, npow, NULL);
+    mpq_clears(stub, later, x, NULL);
+}
+
 rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
                         const rp_round_t *rc, rp_error *err)
 {
@@ -222,28 +290,7 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
     mpq_div(i, discount_rate, i);
     mpq_set_ui(step, 1, 1);
     mpq_add(step, step, i); /* one period's growth */
-    /* a payment k periods after the first: discounted by the first's stub
-     * (simple interest for the part of a period left) and k whole periods */
-    mpq_set_ui(factor, 1, 1);
-    int seen = 0;
-    for (int k = 0; k < plan->count; k++) {
-        const rp_plan_row_t *r = &plan->rows[k];
-        if (r->n > 0) {
-            if (!seen++) {
-                rp_date_t start = plan->first_start < plan->date ? plan->first_start : plan->date;
-                mpq_set_si(x, (long)r->due_date - plan->date,
-                           (unsigned long)(r->due_date > start ? r->due_date - start : 1));
-                mpq_canonicalize(x);
-                mpq_mul(x, x, i);
-                mpq_set_ui(factor, 1, 1);
-                mpq_add(factor, factor, x);
-            } else {
-                mpq_mul(factor, factor, step);
-            }
-        }
-        mpq_div(x, r->payment, factor); /* factor ≥ 1 */
-        mpq_add(pv, pv, x);
-    }
+    present_value(pv, plan, i, step, rc);
     rp_pricing_t p;
     rp_pricing_init(&p);
     mpq_set(p.discount_rate, discount_rate);
