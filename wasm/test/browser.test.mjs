@@ -152,9 +152,12 @@ await check('a bad payment amount names its field', async () => {
 });
 await check('what if: the offers side by side', async () => {
   const rows = page.locator('#compare tbody tr');
-  assert.equal(await rows.count(), 4);
+  // close today, waive only, extend, defer, freeze
+  assert.equal(await rows.count(), 5);
   const now = await rows.first().locator('td').allInnerTexts();
   assert.equal(now[5], '1,002,986.88'); // the payoff
+  // waiving all 罚息 and 复利 owed: 0.25 + 0.83 (the statement's workings)
+  assert.equal((await rows.nth(1).locator('td').allInnerTexts())[6], '1.08');
 });
 await check('CSV export of the schedule', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv-schedule')]);

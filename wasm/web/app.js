@@ -173,6 +173,7 @@ function compareRequest() {
     ? ['penalty_interest', 'compound_interest', 'late_fees'].map((c) => ({ type: 'waive', component: c, share: waive }))
     : [];
   const proposals = [{ name: t('p_now'), actions: [{ type: 'settle', discount: '0%' }] }];
+  if (waivers.length) proposals.push({ name: t('p_waive', { s: waive }), actions: waivers });
   const num = (v) => (/^\d+$/.test(v) ? Number(v) : v);
   if (n('extend')) proposals.push({ name: t('p_extend', { n: n('extend') }),
     actions: [...waivers, { type: 'extend', periods: num(n('extend')) }, { type: 'reamortize' }] });
