@@ -309,7 +309,7 @@ typedef struct rp_installment {
     mpq_t interest;
     mpq_t fee;
     mpq_t balance;              /* principal outstanding after the row   */
-    mpq_t year_fraction;        /* interest = round(base × annual rate × this),
+    mpq_t year_fraction;        /* interest = base × annual rate × this, rounded;
                                    base the balance before the row (flat:
                                    the original principal)               */
 } rp_installment_t;
