@@ -84,7 +84,7 @@ static rp_status apply(ledger_t *L, rp_entry_t *entry, mpq_t left, int k, rp_com
     rp_item_t *it = &L->st->items[k];
     mpq_t open, take;
     mpq_inits(open, take, NULL);
-    mpq_sub(open, it->due[c], it->paid[c]);
+    rp_qsub(open, it->due[c], it->paid[c]);
     rp_status st = RP_OK;
     if (mpq_sgn(open) > 0 && mpq_sgn(left) > 0) {
         mpq_set(take, mpq_cmp(open, left) < 0 ? open : left);
@@ -103,8 +103,8 @@ static rp_status apply(ledger_t *L, rp_entry_t *entry, mpq_t left, int k, rp_com
         a->component = c;
         mpq_init(a->amount);
         mpq_set(a->amount, take);
-        mpq_add(it->paid[c], it->paid[c], take);
-        mpq_sub(left, left, take);
+        rp_qadd(it->paid[c], it->paid[c], take);
+        rp_qsub(left, left, take);
     }
 out:
     mpq_clears(open, take, NULL);

@@ -150,14 +150,14 @@ rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract
         mpq_set_ui(growth, (unsigned long)periods_per_year, 1);
         mpq_div(growth, c.cap, growth);
         mpq_set_ui(f, 1, 1);
-        mpq_add(growth, growth, f);
+        rp_qadd(growth, growth, f);
         for (int t = 0; t < n; t++) {
             if (t > 0)
                 mpq_mul(balance, balance, growth);
             mpq_set(f, flows[t]);
             if (lender_view)
                 mpq_neg(f, f);
-            mpq_add(balance, balance, f);
+            rp_qadd(balance, balance, f);
         }
         c.within = mpq_sgn(balance) >= 0;
         if (!c.within) {

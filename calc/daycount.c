@@ -72,7 +72,7 @@ rp_status rp_year_fraction(mpq_t out, rp_day_count dc, rp_date_t d1, rp_date_t d
             rp_date_t to = y == y2 ? d2 : rp_date_from_ymd(y + 1, 1, 1);
             mpq_set_si(part, (long)to - from, rp_is_leap_year(y) ? 366 : 365);
             mpq_canonicalize(part);
-            mpq_add(out, out, part);
+            rp_qadd(out, out, part);
         }
         mpq_clear(part);
         break;

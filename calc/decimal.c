@@ -213,7 +213,7 @@ size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const 
                 /* not even the units agree: show the midpoint's units */
                 mpq_t mid;
                 mpq_init(mid);
-                mpq_add(mid, low, high);
+                rp_qadd(mid, low, high);
                 mpq_div_2exp(mid, mid, 1);
                 rp_decimal_format(a, sizeof a, mid, 0, RP_ROUND_HALF_EVEN);
                 mpq_clear(mid);

@@ -74,7 +74,7 @@ void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
             mpq_t raw;
             mpq_init(raw);
             mpq_mul(raw, sg->base, sg->rate);
-            mpq_add(raw, raw, o->late_fee_amount);
+            rp_qadd(raw, raw, o->late_fee_amount);
             rp_round(raw, raw, rc);
             int adjusted = !mpq_equal(raw, sg->amount);
             mpq_clear(raw);

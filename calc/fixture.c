@@ -98,7 +98,7 @@ static void compare_approx(compare_t *c, const cJSON *e, const cJSON *a, const c
     int ok = numeric(want, cJSON_GetObjectItemCaseSensitive(e, "approx")) &&
              numeric(tol, cJSON_GetObjectItemCaseSensitive(e, "tolerance")) && numeric(got, a);
     if (ok) {
-        mpq_sub(got, got, want);
+        rp_qsub(got, got, want);
         mpq_abs(got, got);
         ok = mpq_cmp(got, tol) <= 0;
     }

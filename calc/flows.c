@@ -53,10 +53,10 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
         if (dated)
             f.days[t] = 0;
     }
-    mpq_sub(f.amounts[0], loan->principal, loan->upfront_fee);
+    rp_qsub(f.amounts[0], loan->principal, loan->upfront_fee);
     for (int k = 0; k < s->count; k++) {
         int t = loan->method == RP_METHOD_BULLET && loan->term > 0 ? last : k + 1;
-        mpq_sub(f.amounts[t], f.amounts[t], s->rows[k].payment);
+        rp_qsub(f.amounts[t], f.amounts[t], s->rows[k].payment);
         if (dated)
             f.days[t] = (int)(s->rows[k].due_date - loan->start_date);
     }

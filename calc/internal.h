@@ -55,6 +55,11 @@ typedef struct rp_schedule_opts {
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err);
 
+/* qsum.c: r = a + b, r = a − b; the same as mpq_add / mpq_sub (any
+ * aliasing), faster when the denominators fit a machine word. */
+void rp_qadd(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
+void rp_qsub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
+
 /* round.c: q = num / den (den > 0, not necessarily in lowest terms)
  * rounded under mode; num is scratch. Returns 1 if inexact. */
 int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode);

@@ -342,7 +342,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
     mpq_t discount;
     mpq_init(discount);
-    mpq_sub(discount, p->total_payment, price->pv);
+    rp_qsub(discount, p->total_payment, price->pv);
     rp_json_add_amount(rec, "claim", p->claim_total, rc);
     rp_json_add_amount(rec, "waived", p->waived_total, rc);
     rp_json_add_amount(rec, "debt", p->debt, rc);

@@ -199,7 +199,7 @@ static void add_components(cJSON *obj, const char *key, mpq_t const *values, int
     mpq_init(total);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         rp_json_add_amount(o, rp_component_names[c], values[c], rc);
-        mpq_add(total, total, values[c]);
+        rp_qadd(total, total, values[c]);
     }
     if (with_total)
         rp_json_add_amount(o, "total", total, rc);
@@ -280,7 +280,7 @@ static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc
     mpq_t open[RP_COMPONENT_COUNT];
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         mpq_init(open[c]);
-        mpq_sub(open[c], it->due[c], it->paid[c]);
+        rp_qsub(open[c], it->due[c], it->paid[c]);
     }
     add_components(o, "due", it->due, 1, rc);
     add_components(o, "paid", it->paid, 1, rc);

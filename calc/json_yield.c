@@ -188,14 +188,14 @@ static void add_root(cJSON *obj, const rp_root_t *r, int ppy, const char *irr_ke
         rp_json_add_bounded(obj, apr_key, lo, hi, 12);
         /* EAR = (1 + irr)^ppy − 1, rising in irr */
         mpq_set_ui(k, 1, 1);
-        mpq_add(lo, r->low, k);
-        mpq_add(hi, r->high, k);
+        rp_qadd(lo, r->low, k);
+        rp_qadd(hi, r->high, k);
         mpz_pow_ui(mpq_numref(lo), mpq_numref(lo), (unsigned long)ppy);
         mpz_pow_ui(mpq_denref(lo), mpq_denref(lo), (unsigned long)ppy);
         mpz_pow_ui(mpq_numref(hi), mpq_numref(hi), (unsigned long)ppy);
         mpz_pow_ui(mpq_denref(hi), mpq_denref(hi), (unsigned long)ppy);
-        mpq_sub(lo, lo, k);
-        mpq_sub(hi, hi, k);
+        rp_qsub(lo, lo, k);
+        rp_qsub(hi, hi, k);
         rp_json_add_bounded(obj, "ear", lo, hi, 12);
     }
     mpq_clears(lo, hi, k, NULL);
@@ -262,7 +262,7 @@ static void add_simple_rate(cJSON *root, const yield_in_t *y)
     mpq_t charges, years;
     mpq_inits(charges, years, NULL);
     for (int t = 0; t < y->flows.n; t++)
-        mpq_add(charges, charges, y->flows.amounts[t]);
+        rp_qadd(charges, charges, y->flows.amounts[t]);
     mpq_neg(charges, charges); /* payments − net received = interest + fees */
     mpq_div(charges, charges, loan->principal);
     mpq_set_ui(years, (unsigned long)(y->flows.n - 1), (unsigned long)y->flows.periods_per_year);

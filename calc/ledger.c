@@ -73,7 +73,7 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
 
 void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c)
 {
-    mpq_sub(out, L->st->items[k].due[c], L->st->items[k].paid[c]);
+    rp_qsub(out, L->st->items[k].due[c], L->st->items[k].paid[c]);
 }
 
 int rp_ledger_item_open(const ledger_t *L, int k)
@@ -225,7 +225,7 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
     mpq_t factor;
     mpq_init(factor);
     mpq_set_ui(factor, 1, 1);
-    mpq_add(factor, factor, o->markup);
+    rp_qadd(factor, factor, o->markup);
     for (int i = -1; i < n; i++) {
         const rp_event_t *e = i >= 0 ? &L->events->items[keys[i].index] : NULL;
         if (e && e->type != RP_EVENT_RATE_CHANGE)
@@ -271,14 +271,14 @@ static rp_status load_schedule(ledger_t *L, const rp_schedule_t *s, rp_error *er
                     loan->annual_rate);
             mpq_mul(x->interest_exact, x->interest_exact, r->year_fraction);
         }
-        mpq_sub(base, base, r->principal);
+        rp_qsub(base, base, r->principal);
         L->installments++;
     }
     if (st == RP_OK) {
         for (int k = 0; k < L->installments; k++)
             L->xs[k].assess = rp_overdue_first_assessment(L, k);
         if (loan->method == RP_METHOD_ANNUITY)
-            mpq_sub(L->level, s->level_payment, loan->periodic_fee);
+            rp_qsub(L->level, s->level_payment, loan->periodic_fee);
         else if (loan->method == RP_METHOD_EQUAL_PRINCIPAL)
             mpq_set(L->level, s->rows[loan->grace_periods].principal);
     }
@@ -330,11 +330,11 @@ static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_
         st = rp_reamortize_prepay(L, d, left, used, err);
         e = &L->st->entries[L->st->entry_count - 1];
         mpq_set(e->to_prepayment, used);
-        mpq_sub(left, left, used);
+        rp_qsub(left, left, used);
     }
     mpq_set(e->to_credit, left);
-    mpq_add(L->credit, L->credit, left);
-    mpq_add(L->st->paid_total, L->st->paid_total, amount);
+    rp_qadd(L->credit, L->credit, left);
+    rp_qadd(L->st->paid_total, L->st->paid_total, amount);
     mpq_clears(left, used, NULL);
     return st;
 }
@@ -355,7 +355,7 @@ static rp_status use_credit(ledger_t *L, rp_date_t d, rp_error *err)
     if (st != RP_OK)
         return st;
     st = rp_allocate(L, e, L->credit, d, err);
-    mpq_sub(e->amount, e->amount, L->credit); /* what the credit paid */
+    rp_qsub(e->amount, e->amount, L->credit); /* what the credit paid */
     return st;
 }
 
@@ -453,11 +453,11 @@ static void summarize(ledger_t *L, rp_date_t as_of)
         int grace = (it->accelerated || it->n == 0) ? 0 : o->grace_days;
         int arrears = rp_ledger_item_open(L, k);
         for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-            mpq_sub(open, it->due[c], it->paid[c]);
+            rp_qsub(open, it->due[c], it->paid[c]);
             if (it->due_date <= as_of)
-                mpq_add(st->owed[c], st->owed[c], open);
+                rp_qadd(st->owed[c], st->owed[c], open);
             else if (c == RP_PRINCIPAL)
-                mpq_add(st->payoff[c], st->payoff[c], open);
+                rp_qadd(st->payoff[c], st->payoff[c], open);
         }
         if (it->due_date > as_of)
             it->status = RP_STATUS_NOT_DUE;
@@ -479,13 +479,13 @@ static void summarize(ledger_t *L, rp_date_t as_of)
             st->dpd = (int)(as_of - it->due_date);
     }
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-        mpq_add(st->total_due, st->total_due, st->owed[c]);
-        mpq_add(st->payoff[c], st->payoff[c], st->owed[c]);
+        rp_qadd(st->total_due, st->total_due, st->owed[c]);
+        rp_qadd(st->payoff[c], st->payoff[c], st->owed[c]);
     }
     rp_reamortize_accrued_interest(open, L, as_of);
-    mpq_add(st->payoff[RP_INTEREST], st->payoff[RP_INTEREST], open);
+    rp_qadd(st->payoff[RP_INTEREST], st->payoff[RP_INTEREST], open);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_add(st->payoff_total, st->payoff_total, st->payoff[c]);
+        rp_qadd(st->payoff_total, st->payoff_total, st->payoff[c]);
     st->tier = rp_tier_for_dpd(L->terms->classification, st->dpd);
     st->bucket = L->terms->bucket_count - 1;
     for (int b = 0; b < L->terms->bucket_count; b++)
@@ -516,7 +516,7 @@ static void note_grace(ledger_t *L)
     mpq_init(sum);
     for (int k = 0; k < L->installments; k++) {
         item_state_t *x = &L->xs[k];
-        mpq_add(sum, x->pending[0], x->pending[1]);
+        rp_qadd(sum, x->pending[0], x->pending[1]);
         if (x->removed || mpq_sgn(sum) <= 0 || !L->terms->overdue.grace_counts_back)
             continue;
         rp_round(sum, sum, L->rc);

@@ -61,7 +61,7 @@ static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pendin
         mpq_equal(last->rate, rate) && last->days > 0) {
         last->to = to;
         last->days += (int)(to - from + 1);
-        mpq_add(last->amount, last->amount, amount);
+        rp_qadd(last->amount, last->amount, amount);
         return RP_OK;
     }
     if (L->segments >= MAX_SEGMENTS)
@@ -113,10 +113,10 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
         mpq_mul(amount, base, rate);
         mpq_mul(amount, amount, days);
         item_state_t *x = &L->xs[k];
-        mpq_add(pending ? x->pending[slot] : x->accrued[slot],
+        rp_qadd(pending ? x->pending[slot] : x->accrued[slot],
                 pending ? x->pending[slot] : x->accrued[slot], amount);
         if (!pending)
-            mpq_add(wk->exact, wk->exact, amount);
+            rp_qadd(wk->exact, wk->exact, amount);
         st = add_segment(L, wk, slot, pending, from, to, base, rate, amount, err);
         from = to + 1;
     }
@@ -172,7 +172,7 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
         } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT) {
             rp_ledger_unpaid(base, L, k, RP_PRINCIPAL);
             rp_ledger_unpaid(part, L, k, RP_INTEREST);
-            mpq_add(base, base, part);
+            rp_qadd(base, base, part);
             status = accrue_range(L, k, 0, base, first, d, err);
         }
         /* 复利 */
@@ -189,7 +189,7 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
             if (L->xs[k].removed)
                 continue;
             rp_ledger_unpaid(part, L, k, RP_PRINCIPAL);
-            mpq_add(base, base, part);
+            rp_qadd(base, base, part);
         }
         rp_date_t due = st->items[oldest].due_date;
         status = accrue_range(L, oldest, 0, base, (L->clock > due ? L->clock : due) + 1, d, err);
@@ -206,27 +206,27 @@ void rp_overdue_post(ledger_t *L)
     mpq_t target, room, posted_all;
     mpq_inits(target, room, posted_all, NULL);
     for (int k = 0; k < st->item_count; k++) {
-        mpq_add(posted_all, posted_all, st->items[k].due[RP_PENALTY]);
-        mpq_add(posted_all, posted_all, st->items[k].due[RP_COMPOUND]);
+        rp_qadd(posted_all, posted_all, st->items[k].due[RP_PENALTY]);
+        rp_qadd(posted_all, posted_all, st->items[k].due[RP_COMPOUND]);
     }
     for (int k = 0; k < st->item_count; k++) {
         for (int slot = 0; slot < 2; slot++) {
             rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
             rp_item_t *it = &st->items[k];
             rp_round(target, L->xs[k].accrued[slot], L->rc);
-            mpq_sub(target, target, it->due[c]); /* the increment to post */
+            rp_qsub(target, target, it->due[c]); /* the increment to post */
             if (mpq_sgn(target) <= 0)
                 continue;
             int capped = 0;
             if (mpq_sgn(o->penalty_cap) >= 0) {
-                mpq_sub(room, o->penalty_cap, posted_all);
+                rp_qsub(room, o->penalty_cap, posted_all);
                 if (mpq_cmp(target, room) > 0) {
                     mpq_set(target, room);
                     capped = 1;
                 }
             }
-            mpq_add(it->due[c], it->due[c], target);
-            mpq_add(posted_all, posted_all, target);
+            rp_qadd(it->due[c], it->due[c], target);
+            rp_qadd(posted_all, posted_all, target);
             int w = L->xs[k].working[slot];
             if (w >= 0) {
                 mpq_set(st->workings[w].posted, it->due[c]);
@@ -249,9 +249,9 @@ static void end_grace(ledger_t *L, int k, int keep)
     for (int slot = 0; slot < 2; slot++) {
         int w = x->working[slot];
         if (keep) {
-            mpq_add(x->accrued[slot], x->accrued[slot], x->pending[slot]);
+            rp_qadd(x->accrued[slot], x->accrued[slot], x->pending[slot]);
             if (w >= 0)
-                mpq_add(L->st->workings[w].exact, L->st->workings[w].exact, x->pending[slot]);
+                rp_qadd(L->st->workings[w].exact, L->st->workings[w].exact, x->pending[slot]);
         } else if (w >= 0 && x->pending_from[slot] >= 0) {
             rp_working_t *wk = &L->st->workings[w];
             for (int i = x->pending_from[slot]; i < wk->count; i++)
@@ -275,23 +275,23 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
     mpq_inits(base, fee, part, total, NULL);
     if (o->late_fee_base == RP_LATE_FEE_ON_MINIMUM_PAYMENT) {
         /* the minimum payment is a share of the installment's payment */
-        mpq_add(base, it->due[RP_PRINCIPAL], it->due[RP_INTEREST]);
-        mpq_add(base, base, it->due[RP_FEE]);
+        rp_qadd(base, it->due[RP_PRINCIPAL], it->due[RP_INTEREST]);
+        rp_qadd(base, base, it->due[RP_FEE]);
         mpq_mul(base, base, o->minimum_payment);
         rp_round(base, base, L->rc);
-        mpq_add(part, it->paid[RP_PRINCIPAL], it->paid[RP_INTEREST]);
-        mpq_add(part, part, it->paid[RP_FEE]);
-        mpq_sub(base, base, part);
+        rp_qadd(part, it->paid[RP_PRINCIPAL], it->paid[RP_INTEREST]);
+        rp_qadd(part, part, it->paid[RP_FEE]);
+        rp_qsub(base, base, part);
     } else {
         static const rp_component scheduled[3] = {RP_PRINCIPAL, RP_INTEREST, RP_FEE};
         for (int i = 0; i < 3; i++) {
             rp_ledger_unpaid(part, L, k, scheduled[i]);
-            mpq_add(base, base, part);
+            rp_qadd(base, base, part);
         }
     }
     if (mpq_sgn(base) > 0) {
         mpq_mul(fee, base, o->late_fee_rate);
-        mpq_add(fee, fee, o->late_fee_amount);
+        rp_qadd(fee, fee, o->late_fee_amount);
         if (mpq_sgn(o->late_fee_floor) >= 0 && mpq_cmp(fee, o->late_fee_floor) < 0)
             mpq_set(fee, o->late_fee_floor);
         if (mpq_sgn(o->late_fee_cap) >= 0 && mpq_cmp(fee, o->late_fee_cap) > 0)
@@ -300,8 +300,8 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
         int capped = 0;
         if (mpq_sgn(o->late_fee_total_cap) >= 0) {
             for (int j = 0; j < L->st->item_count; j++)
-                mpq_add(total, total, L->st->items[j].due[RP_LATE_FEE]);
-            mpq_sub(part, o->late_fee_total_cap, total);
+                rp_qadd(total, total, L->st->items[j].due[RP_LATE_FEE]);
+            rp_qsub(part, o->late_fee_total_cap, total);
             if (mpq_cmp(fee, part) > 0) {
                 mpq_set(fee, part);
                 capped = 1;
@@ -331,8 +331,8 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
                 mpq_set(sg->base, base);
                 mpq_set(sg->rate, o->late_fee_rate);
                 mpq_set(sg->amount, fee);
-                mpq_add(wk->exact, wk->exact, fee);
-                mpq_add(it->due[RP_LATE_FEE], it->due[RP_LATE_FEE], fee);
+                rp_qadd(wk->exact, wk->exact, fee);
+                rp_qadd(it->due[RP_LATE_FEE], it->due[RP_LATE_FEE], fee);
                 mpq_set(wk->posted, it->due[RP_LATE_FEE]);
                 wk->capped |= capped;
                 L->xs[k].late_fees++;

@@ -76,7 +76,7 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
     mpq_init(now);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         if (c != RP_PRINCIPAL)
-            mpq_add(now, now, w->due_now[c]);
+            rp_qadd(now, now, w->due_now[c]);
     if (mpq_sgn(now) > 0 || mpq_sgn(w->due_now[RP_PRINCIPAL]) > 0) {
         rp_plan_row_t *r = add_row(p, 0, w->date);
         mpq_set(r->principal, w->due_now[RP_PRINCIPAL]);
@@ -97,28 +97,28 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
     mpq_t balance;
     mpq_init(balance);
     for (int k = 0; k < p->count; k++)
-        mpq_add(balance, balance, p->rows[k].principal);
+        rp_qadd(balance, balance, p->rows[k].principal);
     for (int k = 0; k < p->count; k++) {
         rp_plan_row_t *r = &p->rows[k];
-        mpq_add(r->payment, r->principal, r->interest);
-        mpq_add(r->payment, r->payment, r->fee);
-        mpq_add(r->payment, r->payment, r->arrears);
-        mpq_sub(balance, balance, r->principal);
+        rp_qadd(r->payment, r->principal, r->interest);
+        rp_qadd(r->payment, r->payment, r->fee);
+        rp_qadd(r->payment, r->payment, r->arrears);
+        rp_qsub(balance, balance, r->principal);
         mpq_set(r->balance, balance);
-        mpq_add(p->total_payment, p->total_payment, r->payment);
-        mpq_add(p->total_principal, p->total_principal, r->principal);
-        mpq_add(p->total_interest, p->total_interest, r->interest);
-        mpq_add(p->total_fee, p->total_fee, r->fee);
-        mpq_add(p->total_arrears, p->total_arrears, r->arrears);
+        rp_qadd(p->total_payment, p->total_payment, r->payment);
+        rp_qadd(p->total_principal, p->total_principal, r->principal);
+        rp_qadd(p->total_interest, p->total_interest, r->interest);
+        rp_qadd(p->total_fee, p->total_fee, r->fee);
+        rp_qadd(p->total_arrears, p->total_arrears, r->arrears);
     }
     mpq_clear(balance);
 
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_add(p->waived_total, p->waived_total, p->waived[c]);
-    mpq_sub(p->debt, p->claim_total, p->waived_total);
+        rp_qadd(p->waived_total, p->waived_total, p->waived[c]);
+    rp_qsub(p->debt, p->claim_total, p->waived_total);
     mpq_set(p->interest_kept, w->tail.count ? w->accrued : p->interest_kept);
-    mpq_sub(p->new_interest, p->total_interest, p->interest_kept);
-    mpq_add(p->new_interest, p->new_interest, p->capitalized);
+    rp_qsub(p->new_interest, p->total_interest, p->interest_kept);
+    rp_qadd(p->new_interest, p->new_interest, p->capitalized);
     mpq_set(p->annual_rate, w->rate);
     p->periods_per_year = w->periods_per_year;
 
@@ -160,27 +160,27 @@ rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err
     mpq_t sum, t, other;
     mpq_inits(sum, t, other, NULL);
     for (int c = 0; c < RP_COMPONENT_COUNT && st == RP_OK; c++) {
-        mpq_add(sum, sum, p->claim[c]);
+        rp_qadd(sum, sum, p->claim[c]);
         if (mpq_sgn(p->waived[c]) < 0 || mpq_cmp(p->waived[c], p->claim[c]) > 0)
             st = broken(err, "a waiver is negative or more than was owed");
         if (c != RP_PRINCIPAL) {
-            mpq_add(other, other, p->claim[c]);
-            mpq_sub(other, other, p->waived[c]);
+            rp_qadd(other, other, p->claim[c]);
+            rp_qsub(other, other, p->waived[c]);
         }
     }
     if (st == RP_OK && !mpq_equal(sum, p->claim_total))
         st = broken(err, "the claim is not the sum of its components");
     /* principal: what was owed, less waived, plus interest capitalized */
-    mpq_sub(t, p->claim[RP_PRINCIPAL], p->waived[RP_PRINCIPAL]);
-    mpq_add(t, t, p->capitalized);
+    rp_qsub(t, p->claim[RP_PRINCIPAL], p->waived[RP_PRINCIPAL]);
+    rp_qadd(t, t, p->capitalized);
     if (st == RP_OK && !mpq_equal(t, p->total_principal))
         st = broken(err, "principal is not conserved");
     /* the rest of the debt: carried as arrears or as interest kept */
-    mpq_add(t, p->total_arrears, p->interest_kept);
+    rp_qadd(t, p->total_arrears, p->interest_kept);
     if (st == RP_OK && !mpq_equal(t, other))
         st = broken(err, "interest, penalties and fees owed are not all carried");
-    mpq_add(t, p->debt, p->new_interest);
-    mpq_add(t, t, p->total_fee);
+    rp_qadd(t, p->debt, p->new_interest);
+    rp_qadd(t, t, p->total_fee);
     if (st == RP_OK && !mpq_equal(t, p->total_payment))
         st = broken(err, "payments ≠ debt + new interest + fees");
     for (int k = 0; k < p->count && st == RP_OK; k++) {
@@ -232,7 +232,7 @@ static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const 
     for (int k = 0; k < plan->count && whole; k++) {
         const rp_plan_row_t *r = &plan->rows[k];
         if (r->n == 0) {
-            mpq_add(pv, pv, r->payment); /* due on the date */
+            rp_qadd(pv, pv, r->payment); /* due on the date */
             continue;
         }
         if (!seen++) {
@@ -242,7 +242,7 @@ static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const 
             mpq_canonicalize(stub);
             mpq_mul(stub, stub, i);
             mpq_set_ui(x, 1, 1);
-            mpq_add(stub, stub, x);
+            rp_qadd(stub, stub, x);
         } else {
             mpz_mul(acc, acc, mpq_numref(step));
             mpz_mul(dpow, dpow, mpq_denref(step));
@@ -258,7 +258,7 @@ static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const 
         mpq_canonicalize(later);
         if (seen)
             mpq_div(later, later, stub); /* stub ≥ 1 */
-        mpq_add(pv, pv, later);
+        rp_qadd(pv, pv, later);
     } else {
         /* an amount off the unit (cannot happen for posted money): row by row */
         mpq_set_ui(pv, 0, 1);
@@ -267,12 +267,12 @@ static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const 
         for (int k = 0; k < plan->count; k++) {
             const rp_plan_row_t *r = &plan->rows[k];
             if (r->n == 0) {
-                mpq_add(pv, pv, r->payment);
+                rp_qadd(pv, pv, r->payment);
                 continue;
             }
             mpq_mul(later, later, seen++ ? step : stub);
             mpq_div(x, r->payment, later); /* later ≥ 1 */
-            mpq_add(pv, pv, x);
+            rp_qadd(pv, pv, x);
         }
     }
     mpz_clears(acc, dpow, u, npow, NULL);
@@ -289,7 +289,7 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
     mpq_set_ui(i, (unsigned long)plan->periods_per_year, 1);
     mpq_div(i, discount_rate, i);
     mpq_set_ui(step, 1, 1);
-    mpq_add(step, step, i); /* one period's growth */
+    rp_qadd(step, step, i); /* one period's growth */
     present_value(pv, plan, i, step, rc);
     rp_pricing_t p;
     rp_pricing_init(&p);
@@ -297,8 +297,8 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
     rp_round(p.pv, pv, rc);
     if (mpq_sgn(plan->claim_total) > 0)
         mpq_div(p.recovery, pv, plan->claim_total);
-    mpq_sub(p.concession, plan->claim_total, p.pv);
-    mpq_sub(p.saving, plan->claim_total, plan->total_payment);
+    rp_qsub(p.concession, plan->claim_total, p.pv);
+    rp_qsub(p.saving, plan->claim_total, plan->total_payment);
 
     /* the APR: the debt received on the date, the rows one period apart */
     rp_flows_t f;
@@ -320,7 +320,7 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
         for (int k = 0; k < plan->count; k++) {
             const rp_plan_row_t *r = &plan->rows[k];
             if (r->n == 0)
-                mpq_sub(f.amounts[0], f.amounts[0], r->payment);
+                rp_qsub(f.amounts[0], f.amounts[0], r->payment);
             else
                 mpq_neg(f.amounts[t++], r->payment);
         }

@@ -65,9 +65,9 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
     if (st == RP_OK) {
         /* the installment in progress: the new rate from d on */
         rp_tail_principal(balance, &t, 0);
-        mpq_sub(delta, new_rate, old_rate);
+        rp_qsub(delta, new_rate, old_rate);
         rp_tail_adjust(&t, 0, d, loan->method == RP_METHOD_FLAT ? loan->principal : balance, delta);
-        mpq_sub(rest, balance, t.rows[0].principal);
+        rp_qsub(rest, balance, t.rows[0].principal);
         if (t.count > 1 && loan->method == RP_METHOD_FLAT) {
             /* a flat charge reprices on the original principal */
             for (int r = 1; r < t.count; r++) {
@@ -108,9 +108,9 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
         mpq_neg(rate, rp_ledger_rate_on(L, d, 0));
         rp_tail_adjust(&t, 0, d + 1, x, rate);
         mpq_neg(rate, rate);
-        mpq_sub(rest, balance, t.rows[0].principal); /* after installment j */
+        rp_qsub(rest, balance, t.rows[0].principal); /* after installment j */
         if (mpq_cmp(x, rest) <= 0) {
-            mpq_sub(rest, rest, x);
+            rp_qsub(rest, rest, x);
             if (mpq_sgn(rest) == 0)
                 rp_tail_truncate(&t, 1);
             else
@@ -119,14 +119,14 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
                                      L->level, loan, L->rc, err);
         } else {
             /* more than the later installments owe: j's principal shrinks too */
-            mpq_sub(rest, x, rest);
-            mpq_sub(t.rows[0].principal, t.rows[0].principal, rest);
+            rp_qsub(rest, x, rest);
+            rp_qsub(t.rows[0].principal, t.rows[0].principal, rest);
             rp_tail_truncate(&t, 1);
         }
         if (st == RP_OK) {
             untail(L, j, &t);
             mpq_set(used, x);
-            mpq_add(L->st->prepaid, L->st->prepaid, x);
+            rp_qadd(L->st->prepaid, L->st->prepaid, x);
         }
     }
     mpq_clears(balance, x, rate, rest, NULL);

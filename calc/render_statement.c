@@ -20,7 +20,7 @@ static void sum_components(mpq_t out, mpq_t const *v)
 {
     mpq_set_ui(out, 0, 1);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_add(out, out, v[c]);
+        rp_qadd(out, out, v[c]);
 }
 
 static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t *terms,
@@ -74,7 +74,7 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
         }
         sum_components(due, it->due);
         sum_components(paid, it->paid);
-        mpq_sub(open, due, paid);
+        rp_qsub(open, due, paid);
         char n[16], d1[48], d2[48], d3[48];
         if (it->n > 0)
             snprintf(n, sizeof n, "%d", it->n);
@@ -113,9 +113,9 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
                 rp_decimal_format(text, sizeof text, v[c], rc->places, rc->mode);
                 rp_buf_printf(b, ",%s", text);
                 if (pass == 0)
-                    mpq_add(open, open, v[c]);
+                    rp_qadd(open, open, v[c]);
                 else
-                    mpq_sub(open, open, v[c]);
+                    rp_qsub(open, open, v[c]);
             }
         rp_decimal_format(text, sizeof text, open, rc->places, rc->mode);
         rp_buf_printf(b, ",%s\n", text);

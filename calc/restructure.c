@@ -103,12 +103,12 @@ static void owed(mpq_t out, const work_t *w, rp_component c)
 {
     mpq_set(out, w->due_now[c]);
     if (c == RP_INTEREST)
-        mpq_add(out, out, w->accrued);
+        rp_qadd(out, out, w->accrued);
     if (c == RP_PRINCIPAL) {
         mpq_t tail;
         mpq_init(tail);
         rp_tail_principal(tail, &w->tail, 0);
-        mpq_add(out, out, tail);
+        rp_qadd(out, out, tail);
         mpq_clear(tail);
     }
 }
@@ -117,7 +117,7 @@ static void owed(mpq_t out, const work_t *w, rp_component c)
 static void settle_accrued(work_t *w)
 {
     if (w->tail.count == 0 && mpq_sgn(w->accrued) != 0) {
-        mpq_add(w->due_now[RP_INTEREST], w->due_now[RP_INTEREST], w->accrued);
+        rp_qadd(w->due_now[RP_INTEREST], w->due_now[RP_INTEREST], w->accrued);
         mpq_set_ui(w->accrued, 0, 1);
     }
 }
@@ -159,7 +159,7 @@ static rp_status rebuild(work_t *w, mpq_srcptr balance, int count, mpq_srcptr ra
         mpq_mul(row->interest, row->interest, share);
         mpq_clear(share);
     }
-    mpq_add(row->interest, row->interest, w->accrued);
+    rp_qadd(row->interest, row->interest, w->accrued);
     return RP_OK;
 }
 
@@ -170,7 +170,7 @@ static rp_status lower_principal(work_t *w, mpq_srcptr x, rp_error *err)
     mpq_t left;
     mpq_init(left);
     rp_tail_principal(left, &w->tail, 0);
-    mpq_sub(left, left, x);
+    rp_qsub(left, left, x);
     rp_status st = RP_OK;
     if (mpq_sgn(left) == 0) {
         rp_tail_truncate(&w->tail, 0);
@@ -205,15 +205,15 @@ static rp_status act_waive(work_t *w, const rp_action_t *a, int i, rp_error *err
         warn(w, "waiver_capped", message);
         mpq_set(x, base);
     }
-    mpq_add(w->plan->waived[c], w->plan->waived[c], x);
+    rp_qadd(w->plan->waived[c], w->plan->waived[c], x);
     /* arrears first, then the interest accrued or the principal to come */
     mpq_set(part, mpq_cmp(x, w->due_now[c]) < 0 ? x : w->due_now[c]);
-    mpq_sub(w->due_now[c], w->due_now[c], part);
-    mpq_sub(x, x, part);
+    rp_qsub(w->due_now[c], w->due_now[c], part);
+    rp_qsub(x, x, part);
     rp_status st = RP_OK;
     if (mpq_sgn(x) > 0 && c == RP_INTEREST) {
-        mpq_sub(w->accrued, w->accrued, x);
-        mpq_sub(w->tail.rows[0].interest, w->tail.rows[0].interest, x);
+        rp_qsub(w->accrued, w->accrued, x);
+        rp_qsub(w->tail.rows[0].interest, w->tail.rows[0].interest, x);
     } else if (mpq_sgn(x) > 0 && c == RP_PRINCIPAL) {
         st = lower_principal(w, x, err);
     }
@@ -342,18 +342,18 @@ static rp_status act_defer(work_t *w, const rp_action_t *a, int i, rp_error *err
     mpq_mul(x, x, balance);
     mpq_mul(x, x, w->rate);
     if (a->interest == RP_DEFER_CAPITALIZE) {
-        mpq_sub(part, w->tail.rows[0].interest, w->accrued);
-        mpq_add(x, x, part);
+        rp_qsub(part, w->tail.rows[0].interest, w->accrued);
+        rp_qadd(x, x, part);
     }
     rp_round(x, x, w->rc);
     if (a->interest == RP_DEFER_CAPITALIZE) {
-        mpq_add(w->plan->capitalized, w->plan->capitalized, x);
-        mpq_add(balance, balance, x);
+        rp_qadd(w->plan->capitalized, w->plan->capitalized, x);
+        rp_qadd(balance, balance, x);
         st = rebuild(w, balance, w->tail.count, w->rate, w->method, NULL, err);
     } else if (a->interest == RP_DEFER_ACCRUE) {
-        mpq_add(w->tail.rows[0].interest, w->tail.rows[0].interest, x);
+        rp_qadd(w->tail.rows[0].interest, w->tail.rows[0].interest, x);
     } else {
-        mpq_add(w->plan->deferral_waived, w->plan->deferral_waived, x);
+        rp_qadd(w->plan->deferral_waived, w->plan->deferral_waived, x);
     }
     mpq_clear(part);
     mpq_clears(balance, x, NULL);
@@ -376,7 +376,7 @@ static void spread(mpq_t out, const mpq_t x, int count, int index, const rp_roun
     } else {
         mpq_set_ui(out, (unsigned long)(count - 1), 1);
         mpq_mul(out, out, each);
-        mpq_sub(out, x, out);
+        rp_qsub(out, x, out);
     }
     mpq_clear(each);
 }
@@ -390,15 +390,15 @@ static rp_status act_reamortize(work_t *w, int i, rp_error *err)
     mpq_inits(arrears, share, NULL);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         if (c != RP_PRINCIPAL)
-            mpq_add(arrears, arrears, w->due_now[c]);
+            rp_qadd(arrears, arrears, w->due_now[c]);
     if (mpq_sgn(arrears) == 0 && mpq_sgn(w->due_now[RP_PRINCIPAL]) == 0)
         warn(w, "nothing_overdue", "reamortize: nothing was overdue to spread");
     for (int r = 0; r < w->tail.count; r++) {
         tail_row_t *row = &w->tail.rows[r];
         spread(share, arrears, w->tail.count, r, w->rc);
-        mpq_add(row->arrears, row->arrears, share);
+        rp_qadd(row->arrears, row->arrears, share);
         spread(share, w->due_now[RP_PRINCIPAL], w->tail.count, r, w->rc);
-        mpq_add(row->principal, row->principal, share);
+        rp_qadd(row->principal, row->principal, share);
     }
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_set_ui(w->due_now[c], 0, 1);
@@ -419,11 +419,11 @@ static rp_status act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err)
         mpq_t balance, delta, rest;
         mpq_inits(balance, delta, rest, NULL);
         rp_tail_principal(balance, &w->tail, j);
-        mpq_sub(delta, a->rate, w->rate);
+        rp_qsub(delta, a->rate, w->rate);
         /* interest up to the date is already owed at the old rate */
         rp_date_t first = j == 0 && from <= w->date ? w->date + 1 : from;
         rp_tail_adjust(&w->tail, j, first, balance, delta);
-        mpq_sub(rest, balance, w->tail.rows[j].principal);
+        rp_qsub(rest, balance, w->tail.rows[j].principal);
         if (j + 1 < w->tail.count && mpq_sgn(rest) > 0)
             st = rp_tail_rebuild(&w->tail, j + 1, w->tail.count - j - 1, rest, a->rate, w->method,
                                  NULL, NULL, w->rule, w->rc, err);
@@ -460,22 +460,22 @@ static rp_status terminal_rows(work_t *w, const mpq_t p, const mpq_t a, int coun
     w->rule = rule;
     mpq_t total, part, left_a, each;
     mpq_inits(total, part, left_a, each, NULL);
-    mpq_add(total, p, a);
+    rp_qadd(total, p, a);
     mpq_set(left_a, a);
     rp_status st = RP_OK;
     for (int k = 0; k < count && st == RP_OK; k++) {
         spread(part, total, count, k, w->rc);
         /* the other debt is paid first, then principal */
         mpq_set(each, mpq_cmp(part, left_a) < 0 ? part : left_a);
-        mpq_sub(left_a, left_a, each);
-        mpq_sub(part, part, each);
+        rp_qsub(left_a, left_a, each);
+        rp_qsub(part, part, each);
         rp_date_t due;
         st = rp_loan_due_date(&due, rule, k + 1, err);
         if (st != RP_OK)
             break;
         if (due == w->date) {
-            mpq_add(w->due_now[RP_PRINCIPAL], w->due_now[RP_PRINCIPAL], part);
-            mpq_add(w->due_now[RP_FEE], w->due_now[RP_FEE], each);
+            rp_qadd(w->due_now[RP_PRINCIPAL], w->due_now[RP_PRINCIPAL], part);
+            rp_qadd(w->due_now[RP_FEE], w->due_now[RP_FEE], each);
             continue;
         }
         tail_row_t *row;
@@ -502,13 +502,13 @@ static rp_status act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *er
     remaining(amount, w);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         if (a->keep & (1u << c)) {
-            mpq_add(c == RP_PRINCIPAL ? p : other, c == RP_PRINCIPAL ? p : other, amount[c]);
+            rp_qadd(c == RP_PRINCIPAL ? p : other, c == RP_PRINCIPAL ? p : other, amount[c]);
         } else {
-            mpq_add(w->plan->waived[c], w->plan->waived[c], amount[c]);
+            rp_qadd(w->plan->waived[c], w->plan->waived[c], amount[c]);
         }
     }
     rp_status st = RP_OK;
-    mpq_add(fee, p, other);
+    rp_qadd(fee, p, other);
     if (mpq_sgn(fee) == 0)
         st = fail_at(err, RP_E_VALUE, i, NULL, "nothing is left to freeze");
     if (st == RP_OK && a->periods > 60) {
@@ -530,11 +530,11 @@ static rp_status act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *er
         mpq_t da, dp;
         mpq_inits(da, dp, NULL);
         mpq_set(da, mpq_cmp(down, other) < 0 ? down : other);
-        mpq_sub(dp, down, da);
-        mpq_sub(other, other, da);
-        mpq_sub(p, p, dp);
+        rp_qsub(dp, down, da);
+        rp_qsub(other, other, da);
+        rp_qsub(p, p, dp);
         /* the fee per installment: an amount, or a share of the debt */
-        mpq_add(fee, p, other);
+        rp_qadd(fee, p, other);
         if (mpq_sgn(a->fee) >= 0) {
             mpq_set(fee, a->fee);
         } else if (mpq_sgn(a->fee_share) >= 0) {
@@ -547,8 +547,8 @@ static rp_status act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *er
         st = rp_date_add_months(&first, w->date, 1, err);
         if (st == RP_OK)
             st = terminal_rows(w, p, other, a->periods, first, fee, err);
-        mpq_add(w->due_now[RP_PRINCIPAL], w->due_now[RP_PRINCIPAL], dp);
-        mpq_add(w->due_now[RP_FEE], w->due_now[RP_FEE], da);
+        rp_qadd(w->due_now[RP_PRINCIPAL], w->due_now[RP_PRINCIPAL], dp);
+        rp_qadd(w->due_now[RP_FEE], w->due_now[RP_FEE], da);
         mpq_set_ui(w->rate, 0, 1);
         mpq_clears(da, dp, NULL);
     }
@@ -570,13 +570,13 @@ static rp_status act_settle(work_t *w, const rp_action_t *a, int i, rp_error *er
     mpq_inits(total, pay, cut, p, other, zero, NULL);
     remaining(amount, w);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_add(total, total, amount[c]);
+        rp_qadd(total, total, amount[c]);
     rp_status st = RP_OK;
     if (mpq_sgn(a->amount) >= 0) {
         mpq_set(pay, a->amount);
     } else {
         mpq_set_ui(pay, 1, 1);
-        mpq_sub(pay, pay, a->share); /* share is the discount */
+        rp_qsub(pay, pay, a->share); /* share is the discount */
         mpq_mul(pay, pay, total);
         rp_round(pay, pay, w->rc);
     }
@@ -587,19 +587,19 @@ static rp_status act_settle(work_t *w, const rp_action_t *a, int i, rp_error *er
     else if (mpq_sgn(pay) <= 0)
         st = fail_at(err, RP_E_VALUE, i, "amount", "a settlement must pay something");
     if (st == RP_OK) {
-        mpq_sub(cut, total, pay);
+        rp_qsub(cut, total, pay);
         for (int k = 0; k < RP_COMPONENT_COUNT; k++) {
             rp_component c = order[k];
             mpq_t take;
             mpq_init(take);
             mpq_set(take, mpq_cmp(cut, amount[c]) < 0 ? cut : amount[c]);
-            mpq_add(w->plan->waived[c], w->plan->waived[c], take);
-            mpq_sub(amount[c], amount[c], take);
-            mpq_sub(cut, cut, take);
+            rp_qadd(w->plan->waived[c], w->plan->waived[c], take);
+            rp_qsub(amount[c], amount[c], take);
+            rp_qsub(cut, cut, take);
             mpq_clear(take);
         }
         for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-            mpq_add(c == RP_PRINCIPAL ? p : other, c == RP_PRINCIPAL ? p : other, amount[c]);
+            rp_qadd(c == RP_PRINCIPAL ? p : other, c == RP_PRINCIPAL ? p : other, amount[c]);
         int count = a->periods > 0 ? a->periods : 1;
         st = terminal_rows(w, p, other, count, w->date + (a->days > 0 ? a->days : 0), zero, err);
         mpq_set_ui(w->rate, 0, 1);
@@ -627,7 +627,7 @@ static rp_status load_position(work_t *w, const rp_terms_t *terms, const rp_even
             mpq_set(w->due_now[c], st.owed[c]);
         }
         mpq_set(p->claim_total, st.payoff_total);
-        mpq_sub(w->accrued, st.payoff[RP_INTEREST], st.owed[RP_INTEREST]);
+        rp_qsub(w->accrued, st.payoff[RP_INTEREST], st.owed[RP_INTEREST]);
         mpq_set(w->rate, st.contract_rate);
         mpq_set(p->contract_rate, st.contract_rate);
         p->dpd = st.dpd;

@@ -161,13 +161,13 @@ static void annuity_payment(mpq_t out, const mpq_t principal, const mpq_t rate, 
         mpq_t growth, one;
         mpq_inits(growth, one, NULL);
         mpq_set_ui(one, 1, 1);
-        mpq_add(growth, one, rate);
+        rp_qadd(growth, one, rate);
         /* (1+i)^n exactly: numerator and denominator powered separately. */
         mpz_pow_ui(mpq_numref(growth), mpq_numref(growth), (unsigned long)n);
         mpz_pow_ui(mpq_denref(growth), mpq_denref(growth), (unsigned long)n);
         mpq_mul(m, principal, rate);
         mpq_mul(m, m, growth);
-        mpq_sub(growth, growth, one); /* > 0 since rate > 0 */
+        rp_qsub(growth, growth, one); /* > 0 since rate > 0 */
         mpq_div(m, m, growth);
         mpq_clears(growth, one, NULL);
     }
@@ -238,7 +238,7 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
             /* level payment = principal part + the regular charge */
             mpq_mul(regular, loan->principal, p->rate);
             rp_round(regular, regular, rc);
-            mpq_add(s->level_payment, step, regular);
+            rp_qadd(s->level_payment, step, regular);
         }
     }
 
@@ -264,7 +264,7 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
             } else {
                 mpq_set(regular, r->interest);
             }
-            mpq_sub(r->principal, step, regular);
+            rp_qsub(r->principal, step, regular);
             if (mpq_sgn(r->principal) < 0)
                 add_warning(s, "negative_amortization",
                             "an installment's interest exceeds the level payment: the balance grows");
@@ -275,7 +275,7 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
             mpq_set(r->principal, balance);
             add_warning(s, "paid_early", "rounding repays the principal before the last installment");
         }
-        mpq_sub(balance, balance, r->principal);
+        rp_qsub(balance, balance, r->principal);
     }
 out:
     mpq_clears(balance, step, regular, NULL);
@@ -293,22 +293,22 @@ static void finish_rows(rp_schedule_t *s, const plan_t *p)
         rp_installment_t *r = &s->rows[k];
         mpq_set(r->fee, loan->periodic_fee);
         if (loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE) {
-            mpq_add(r->fee, r->fee, r->interest);
+            rp_qadd(r->fee, r->fee, r->interest);
             mpq_set_ui(r->interest, 0, 1);
         }
-        mpq_add(r->payment, r->principal, r->interest);
-        mpq_add(r->payment, r->payment, r->fee);
-        mpq_sub(balance, balance, r->principal);
+        rp_qadd(r->payment, r->principal, r->interest);
+        rp_qadd(r->payment, r->payment, r->fee);
+        rp_qsub(balance, balance, r->principal);
         mpq_set(r->balance, balance);
         if (p->dates)
             r->due_date = p->dates[k + 1];
-        mpq_add(s->total_payment, s->total_payment, r->payment);
-        mpq_add(s->total_principal, s->total_principal, r->principal);
-        mpq_add(s->total_interest, s->total_interest, r->interest);
-        mpq_add(s->total_fee, s->total_fee, r->fee);
+        rp_qadd(s->total_payment, s->total_payment, r->payment);
+        rp_qadd(s->total_principal, s->total_principal, r->principal);
+        rp_qadd(s->total_interest, s->total_interest, r->interest);
+        rp_qadd(s->total_fee, s->total_fee, r->fee);
     }
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
-        mpq_add(s->level_payment, s->level_payment, loan->periodic_fee);
+        rp_qadd(s->level_payment, s->level_payment, loan->periodic_fee);
     mpq_clear(balance);
 }
 

@@ -151,7 +151,7 @@ static void waiver_actions(const solver_t *S, rp_actions_t *out, const mpq_t w)
             rp_action_t *x = rp_actions_add(out, RP_ACTION_WAIVE);
             x->component = c;
             mpq_set(x->amount, take);
-            mpq_sub(left, left, take);
+            rp_qsub(left, left, take);
         }
     }
     if (mpq_cmp(w, S->left_total) < 0) { /* something is left to repay */
@@ -325,8 +325,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
         for (int k = 0; k < t.plan.count; k++)
             S.base_count += t.plan.rows[k].n > 0;
         for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-            mpq_sub(S.left[c], t.plan.claim[c], t.plan.waived[c]);
-            mpq_add(S.left_total, S.left_total, S.left[c]);
+            rp_qsub(S.left[c], t.plan.claim[c], t.plan.waived[c]);
+            rp_qadd(S.left_total, S.left_total, S.left[c]);
         }
         if (mpq_sgn(S.left_total) == 0)
             st = rp_fail(err, RP_E_VALUE, "date", "nothing is owed on the date: there is nothing to solve");

@@ -56,7 +56,7 @@ void rp_tail_principal(mpq_t out, const tail_t *t, int from)
 {
     mpq_set_ui(out, 0, 1);
     for (int r = from; r < t->count; r++)
-        mpq_add(out, out, t->rows[r].principal);
+        rp_qadd(out, out, t->rows[r].principal);
 }
 
 void rp_tail_adjust(tail_t *t, int r, rp_date_t first, mpq_srcptr base, mpq_srcptr delta_rate)
@@ -72,7 +72,7 @@ void rp_tail_adjust(tail_t *t, int r, rp_date_t first, mpq_srcptr base, mpq_srcp
     mpq_mul(share, share, row->years);
     mpq_mul(share, share, base);
     mpq_mul(share, share, delta_rate);
-    mpq_add(row->interest, row->interest, share);
+    rp_qadd(row->interest, row->interest, share);
     mpq_clear(share);
 }
 
@@ -140,13 +140,13 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
             mpq_mul(row->interest, method == RP_METHOD_FLAT ? balance : before, annual);
             mpq_mul(row->interest, row->interest, r->year_fraction);
             mpq_set(row->years, r->year_fraction);
-            mpq_sub(before, before, r->principal);
+            rp_qsub(before, before, r->principal);
         }
         mpq_clear(before);
         rp_tail_truncate(t, from + kept);
         if (new_level) {
             if (method == RP_METHOD_ANNUITY)
-                mpq_sub(new_level, s.level_payment, loan->periodic_fee);
+                rp_qsub(new_level, s.level_payment, loan->periodic_fee);
             else
                 mpq_set(new_level, s.rows[0].principal);
         }

@@ -135,7 +135,7 @@ static void grid_point(mpz_t a, const mpq_t r, unsigned long k, unsigned long ro
     mpq_t x;
     mpq_init(x);
     mpq_set_ui(x, 1, 1);
-    mpq_add(x, x, r);
+    rp_qadd(x, x, r);
     mpz_mul_2exp(mpq_numref(x), mpq_numref(x), k * root);
     mpz_fdiv_q(a, mpq_numref(x), mpq_denref(x));
     mpz_root(a, a, root);
@@ -154,7 +154,7 @@ static void narrow(rp_irr_t *out, const flows_t *f, mpz_t lo, mpz_t hi, unsigned
     for (int i = 0; i < MAX_HALVINGS; i++) {
         rate_at(rlo, lo, k, f->root);
         rate_at(rhi, hi, k, f->root);
-        mpq_sub(width, rhi, rlo);
+        rp_qsub(width, rhi, rlo);
         if (mpq_cmp(width, precision) <= 0)
             break;
         mpz_add(mid, lo, hi); /* the midpoint, at one more bit */
@@ -279,11 +279,11 @@ void rp_npv_periodic(mpq_t out, const mpq_t rate, mpq_t const *flows, int n)
     mpq_t x, v;
     mpq_inits(x, v, NULL);
     mpq_set_ui(x, 1, 1);
-    mpq_add(x, x, rate); /* > 0: rate > −1 is the caller's promise */
+    rp_qadd(x, x, rate); /* > 0: rate > −1 is the caller's promise */
     for (int t = n - 1; t >= 0; t--) {
         if (t < n - 1)
             mpq_div(v, v, x);
-        mpq_add(v, v, flows[t]);
+        rp_qadd(v, v, flows[t]);
     }
     mpq_swap(out, v);
     mpq_clears(x, v, NULL);
@@ -372,14 +372,14 @@ rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flo
         mpz_add_ui(a_hi, a_lo, 1);
         dated_part(lo, c, days, n, 1, a_hi, k, places, -1);
         dated_part(part, c, days, n, -1, a_lo, k, places, -1);
-        mpq_add(lo, lo, part);
+        rp_qadd(lo, lo, part);
         dated_part(hi, c, days, n, 1, a_lo, k, places, +1);
         dated_part(part, c, days, n, -1, a_hi, k, places, +1);
-        mpq_add(hi, hi, part);
+        rp_qadd(hi, hi, part);
         mpq_set_z(part, scale);
         mpq_div(lo, lo, part);
         mpq_div(hi, hi, part);
-        mpq_sub(width, hi, lo);
+        rp_qsub(width, hi, lo);
         if (mpq_cmp(width, precision) <= 0)
             break;
     }

@@ -2,6 +2,7 @@
  * test_round.c — the rounding context: every mode, units that are not
  * powers of ten, aliasing. Expected values worked out by hand.
  */
+#include "internal.h"
 #include "testutil.h"
 
 static const struct {
@@ -130,11 +131,62 @@ START_TEST(mode_names_are_stable)
 }
 END_TEST
 
+/* rp_qadd / rp_qsub against GMP's mpq_add / mpq_sub: the same canonical
+ * rational for small and huge denominators, every aliasing. */
+START_TEST(qsum_matches_gmp)
+{
+    unsigned long long x = 99;
+    mpq_t a, b, r, want;
+    mpq_inits(a, b, r, want, NULL);
+    for (int trial = 0; trial < 3000; trial++) {
+        for (int k = 0; k < 2; k++) {
+            mpq_ptr q = k ? b : a;
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            long num = (long)((x >> 20) % 2000001) - 1000000;
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned long den = 1 + (unsigned long)((x >> 30) % (trial % 3 == 0 ? 100 : 1000000));
+            mpq_set_si(q, num, den);
+            if (trial % 7 == 0) { /* a huge denominator */
+                mpz_mul_2exp(mpq_denref(q), mpq_denref(q), 80);
+                mpz_add_ui(mpq_denref(q), mpq_denref(q), 3);
+            }
+            if (trial % 11 == 0) /* a huge numerator */
+                mpz_mul_2exp(mpq_numref(q), mpq_numref(q), 100);
+            mpq_canonicalize(q);
+        }
+        for (int sub = 0; sub < 2; sub++) {
+            void (*fast)(mpq_ptr, mpq_srcptr, mpq_srcptr) = sub ? rp_qsub : rp_qadd;
+            void (*slow)(mpq_ptr, mpq_srcptr, mpq_srcptr) = sub ? mpq_sub : mpq_add;
+            slow(want, a, b);
+            fast(r, a, b);
+            ck_assert(mpq_equal(r, want));
+            ck_assert(mpz_cmp_ui(mpq_denref(r), 0) > 0);
+            mpq_t a2, b2;
+            mpq_inits(a2, b2, NULL);
+            mpq_set(a2, a);
+            mpq_set(b2, b);
+            fast(a2, a2, b2); /* r aliases a */
+            ck_assert(mpq_equal(a2, want));
+            mpq_set(a2, a);
+            fast(b2, a2, b2); /* r aliases b */
+            ck_assert(mpq_equal(b2, want));
+            mpq_set(a2, a);
+            slow(want, a, a);
+            fast(a2, a2, a2); /* all three */
+            ck_assert(mpq_equal(a2, want));
+            mpq_clears(a2, b2, NULL);
+        }
+    }
+    mpq_clears(a, b, r, want, NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("round");
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, rounds_by_mode_and_unit, 0, N_ELEMENTS(cases));
+    tcase_add_test(tc, qsum_matches_gmp);
     tcase_add_test(tc, output_may_alias_input);
     tcase_add_loop_test(tc, validates_units, 0, N_ELEMENTS(units));
     tcase_add_test(tc, rejects_a_third);
