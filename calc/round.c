@@ -2,6 +2,8 @@
  * round.c — the rounding context: where money is posted, it is rounded to a
  * whole multiple of a unit under a mode. Nothing else in calc/ rounds money.
  */
+#include <limits.h>
+
 #include "internal.h"
 
 const char *const rp_round_mode_names[RP_ROUND_MODE_COUNT] = {
@@ -141,7 +143,28 @@ int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const r
 
 int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
 {
-    /* x / unit = (xn · ud) / (xd · un) */
+    /* x / unit = (xn · ud) / (xd · un). With d = xd · un in a word and
+     * g = gcd(d, ud): whole exactly when d / g divides xn (x is in lowest
+     * terms), and then it is (xn / (d / g)) · (ud / g) — no temporaries. */
+    if (mpz_fits_ulong_p(mpq_denref(x)) && mpz_fits_ulong_p(mpq_numref(rc->unit)) &&
+        mpz_fits_ulong_p(mpq_denref(rc->unit))) {
+        unsigned long xd = mpz_get_ui(mpq_denref(x)), un = mpz_get_ui(mpq_numref(rc->unit));
+        unsigned long ud = mpz_get_ui(mpq_denref(rc->unit));
+        if (un != 0 && xd <= ULONG_MAX / un) {
+            unsigned long d = xd * un, a = d, b = ud;
+            while (b) { /* g = gcd(d, ud) */
+                unsigned long t = a % b;
+                a = b;
+                b = t;
+            }
+            unsigned long need = d / a;
+            if (!mpz_divisible_ui_p(mpq_numref(x), need))
+                return 0;
+            mpz_divexact_ui(out, mpq_numref(x), need);
+            mpz_mul_ui(out, out, ud / a);
+            return 1;
+        }
+    }
     mpz_t num, den;
     mpz_inits(num, den, NULL);
     mpz_mul(num, mpq_numref(x), mpq_denref(rc->unit));

@@ -258,9 +258,12 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
         } else if (loan->method == RP_METHOD_ANNUITY) {
             /* An irregular first period changes the interest, not the
              * principal part: that stays what a regular period would give. */
-            if (loan->day_count == RP_DC_PERIOD) {
+            if (loan->day_count == RP_DC_PERIOD && k == 1 && p->irregular) {
                 mpq_mul(regular, balance, p->rate);
                 rp_round(regular, regular, rc);
+            } else if (loan->day_count == RP_DC_PERIOD) {
+                /* a regular period: its interest is exactly balance × rate / ppy */
+                mpq_set(regular, r->interest);
             } else {
                 mpq_set(regular, r->interest);
             }

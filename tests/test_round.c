@@ -181,11 +181,48 @@ START_TEST(qsum_matches_gmp)
 }
 END_TEST
 
+/* rp_round_units against plain mpq arithmetic: x / unit, whole or not, for
+ * units 0.01, 0.05, 1, 10, 0.00000001 and amounts small and huge. */
+START_TEST(units_match_division)
+{
+    static const char *const unit_texts[] = {"0.01", "0.05", "1", "10", "0.00000001", "0.25"};
+    unsigned long long x = 7;
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t v, unit, ratio;
+    mpz_t got;
+    mpq_inits(v, unit, ratio, NULL);
+    mpz_init(got);
+    for (int trial = 0; trial < 6000; trial++) {
+        q_set(unit, unit_texts[trial % 6]);
+        rp_error err;
+        ck_assert_int_eq(rp_round_set_unit(&rc, unit, &err), RP_OK);
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        long num = (long)((x >> 16) % 200000001) - 100000000;
+        unsigned long den = trial % 4 == 0 ? 100 : trial % 4 == 1 ? 20 : trial % 4 == 2 ? 1 : 7;
+        mpq_set_si(v, num, den);
+        if (trial % 9 == 0)
+            mpz_mul_2exp(mpq_numref(v), mpq_numref(v), 90); /* huge */
+        mpq_canonicalize(v);
+        mpq_div(ratio, v, unit);
+        int whole = mpz_cmp_ui(mpq_denref(ratio), 1) == 0;
+        ck_assert_int_eq(rp_round_units(got, v, &rc), whole);
+        if (whole)
+            ck_assert(mpz_cmp(got, mpq_numref(ratio)) == 0);
+        ck_assert_int_eq(rp_round_is_multiple(v, &rc), whole);
+    }
+    mpq_clears(v, unit, ratio, NULL);
+    mpz_clear(got);
+    rp_round_clear(&rc);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("round");
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, rounds_by_mode_and_unit, 0, N_ELEMENTS(cases));
+    tcase_add_test(tc, units_match_division);
     tcase_add_test(tc, qsum_matches_gmp);
     tcase_add_test(tc, output_may_alias_input);
     tcase_add_loop_test(tc, validates_units, 0, N_ELEMENTS(units));
