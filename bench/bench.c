@@ -97,6 +97,53 @@ static long double_schedules(rp_method method, double *seconds)
     return n;
 }
 
+/* The statement of statement_request below, through the C API: the core
+ * alone, without reading and writing JSON. */
+static long core_statements(double *seconds)
+{
+    rp_loan_t loan;
+    rp_terms_t terms;
+    rp_events_t ev;
+    rp_round_t rc;
+    rp_loan_init(&loan);
+    mpq_set_ui(loan.principal, 36000, 1);
+    mpq_set_ui(loan.annual_rate, 12, 100);
+    loan.term = 36;
+    loan.start_date = rp_date_from_ymd(2024, 1, 15);
+    rp_terms_init(&terms);
+    mpq_set_ui(terms.overdue.markup, 1, 2);
+    terms.overdue.compound = 1;
+    rp_round_init(&rc);
+    rp_events_init(&ev);
+    static const struct { int y, m, d; unsigned long cents; } paid[] = {
+        {2024, 2, 15, 119572}, {2024, 4, 2, 120000}, {2024, 7, 30, 250000}, {2024, 11, 11, 300000}};
+    for (size_t i = 0; i < sizeof paid / sizeof paid[0]; i++) {
+        rp_event_t *e = rp_events_add(&ev, RP_EVENT_PAYMENT);
+        e->date = rp_date_from_ymd(paid[i].y, paid[i].m, paid[i].d);
+        mpq_set_ui(e->amount, paid[i].cents, 100);
+        mpq_canonicalize(e->amount);
+    }
+    long n = 0;
+    double t0 = now();
+    do {
+        for (int i = 0; i < 10; i++, n++) {
+            rp_statement_t st;
+            rp_statement_init(&st);
+            if (rp_statement_build(&st, &loan, &terms, &ev, rp_date_from_ymd(2025, 1, 20), &rc,
+                                   NULL) != RP_OK) {
+                fputs("bench: statement failed\n", stderr);
+                exit(3);
+            }
+            rp_statement_clear(&st);
+        }
+    } while ((*seconds = now() - t0) < BENCH_SECONDS);
+    rp_events_clear(&ev);
+    rp_terms_clear(&terms);
+    rp_loan_clear(&loan);
+    rp_round_clear(&rc);
+    return n;
+}
+
 static const char statement_request[] =
     "{\"op\": \"statement\", \"as_of\": \"2025-01-20\","
     " \"loan\": {\"principal\": \"36000\", \"rate\": \"12%\", \"term\": 36, \"start_date\": \"2024-01-15\","
@@ -214,6 +261,7 @@ static int jobs_arg;
 static long m_exact(double *s) { return exact_schedules(method_arg, s); }
 static long m_double(double *s) { return double_schedules(method_arg, s); }
 static long m_statement(double *s) { return requests(statement_request, s); }
+static long m_core_statement(double *s) { return core_statements(s); }
 static long m_schedule_request(double *s) { return requests(schedule_request, s); }
 static long m_batch(double *s) { return batch(jobs_arg, s); }
 
@@ -286,6 +334,8 @@ int main(int argc, char **argv)
     r = measure(m_statement, &kib);
     row("statement, 36 months, 4 payments late, 罚息+复利", r, "statements/s", kib,
         "in-process rp_run, JSON in/out");
+    r = measure(m_core_statement, &kib);
+    row("the same statement, core (rp_statement_build)", r, "statements/s", kib, "no JSON");
     for (jobs_arg = 1; jobs_arg <= 2; jobs_arg++) {
         r = measure(m_batch, &kib);
         snprintf(note, sizeof note, "20,000 36-month schedules through repay batch");

@@ -35,6 +35,8 @@ void rp_json_write_line(rp_buf_t *b, const cJSON *item);
 
 /* Node builders; each returns NULL when memory runs out (cJSON_Add* then
  * reports failure through rp_json_ok below). */
+/* Members with a text value. `key` must outlive the tree — a literal or a
+ * static name — as it is not copied (amount, date, decimal, bounded). */
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc);
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);

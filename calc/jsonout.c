@@ -155,11 +155,22 @@ void rp_json_render_flat(rp_buf_t *b, rp_format fmt, const cJSON *item)
     flat(b, fmt, item, key, 0, sizeof key);
 }
 
+/* Adds a string member under a static key (not copied, not freed). */
+static cJSON *add_text(cJSON *obj, const char *key, const char *text)
+{
+    cJSON *item = cJSON_CreateString(text);
+    if (item && !cJSON_AddItemToObjectCS(obj, key, item)) {
+        cJSON_Delete(item);
+        item = NULL;
+    }
+    return item;
+}
+
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc)
 {
     char text[80];
     rp_decimal_format(text, sizeof text, x, rc->places, rc->mode);
-    return cJSON_AddStringToObject(obj, key, text);
+    return add_text(obj, key, text);
 }
 
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v)
@@ -173,7 +184,7 @@ cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d)
 {
     char text[RP_DATE_TEXT];
     rp_date_format(text, d);
-    return cJSON_AddStringToObject(obj, key, text);
+    return add_text(obj, key, text);
 }
 
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
@@ -183,7 +194,7 @@ cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
     /* Rates read from decimal text always terminate; 20 places otherwise. */
     rp_decimal_format(text, sizeof text, x, places < 0 || places > 60 ? 20 : places,
                       RP_ROUND_HALF_EVEN);
-    return cJSON_AddStringToObject(obj, key, text);
+    return add_text(obj, key, text);
 }
 
 cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const mpq_t high,
@@ -191,7 +202,7 @@ cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const m
 {
     char text[160];
     rp_decimal_format_bounded(text, sizeof text, low, high, places);
-    return cJSON_AddStringToObject(obj, key, text);
+    return add_text(obj, key, text);
 }
 
 cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *id)

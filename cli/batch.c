@@ -127,9 +127,8 @@ void cli_lines_source_close(source_t *s)
 enum { SLOT_FREE, SLOT_READ, SLOT_WORKING, SLOT_DONE };
 
 typedef struct slot {
-    int state;
-    int is_answer; /* text is already the answer */
-    char *text;    /* the request, then the answer */
+    int state;  /* SLOT_DONE straight from the reader: the source answered it */
+    char *text; /* the request, then the answer */
     size_t len;
 } slot_t;
 
@@ -170,8 +169,7 @@ static void *reader(void *arg)
         slot_t *s = &p->slots[p->read % p->size];
         s->text = text;
         s->len = len;
-        s->is_answer = item == SOURCE_ANSWER;
-        s->state = s->is_answer ? SLOT_DONE : SLOT_READ;
+        s->state = item == SOURCE_ANSWER ? SLOT_DONE : SLOT_READ;
         p->read++;
         pthread_cond_broadcast(&p->changed);
         pthread_mutex_unlock(&p->lock);
