@@ -51,6 +51,29 @@ rp_status rp_round_set_unit(rp_round_t *rc, const mpq_t unit, rp_error *err)
 /* q = num / den (den > 0) rounded to an integer under mode; num and den
  * need not be in lowest terms, which lets callers skip the gcd of a
  * canonical mpq. Returns 1 if inexact. num is used as scratch. */
+/* Whether an inexact quotient q (floor) rounds up to q + 1 under mode:
+ * half compares the remainder with half the divisor (<0, 0 tie, >0). */
+static int rounds_up(rp_round_mode mode, int negative, int half, int q_odd)
+{
+    switch (mode) {
+    case RP_ROUND_FLOOR:
+        return 0;
+    case RP_ROUND_CEILING:
+        return 1;
+    case RP_ROUND_DOWN:
+        return negative;
+    case RP_ROUND_UP:
+        return !negative;
+    case RP_ROUND_HALF_DOWN:
+        return half > 0 || (half == 0 && negative);
+    case RP_ROUND_HALF_EVEN:
+        return half > 0 || (half == 0 && q_odd);
+    case RP_ROUND_HALF_UP:
+    default:
+        return half > 0 || (half == 0 && !negative);
+    }
+}
+
 int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode)
 {
     int negative = mpz_sgn(num) < 0;
@@ -59,35 +82,42 @@ int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode)
     int inexact = mpz_sgn(num) != 0;
     if (inexact) {
         mpz_mul_2exp(num, num, 1);
-        int half = mpz_cmp(num, den); /* <0 below half, 0 tie, >0 above */
-        int up;                       /* 1: take q + 1, 0: keep q      */
-        switch (mode) {
-        case RP_ROUND_FLOOR:
-            up = 0;
-            break;
-        case RP_ROUND_CEILING:
-            up = 1;
-            break;
-        case RP_ROUND_DOWN:
-            up = negative;
-            break;
-        case RP_ROUND_UP:
-            up = !negative;
-            break;
-        case RP_ROUND_HALF_DOWN:
-            up = half > 0 || (half == 0 && negative);
-            break;
-        case RP_ROUND_HALF_EVEN:
-            up = half > 0 || (half == 0 && mpz_odd_p(q));
-            break;
-        case RP_ROUND_HALF_UP:
-        default:
-            up = half > 0 || (half == 0 && !negative);
-            break;
-        }
-        if (up)
+        int half = mpz_cmp(num, den);
+        if (rounds_up(mode, negative, half, mpz_odd_p(q)))
             mpz_add_ui(q, q, 1);
     }
+    return inexact;
+}
+
+/* rp_round when x's denominator times the unit's numerator fits a word:
+ * everything happens in out's own numerator, no temporaries. Returns -1
+ * when it does not apply. */
+static int round_small(mpq_t out, const mpq_t x, const rp_round_t *rc)
+{
+    if (!mpz_fits_ulong_p(mpq_denref(x)) || !mpz_fits_ulong_p(mpq_numref(rc->unit)) ||
+        !mpz_fits_ulong_p(mpq_denref(rc->unit)))
+        return -1;
+    unsigned long xd = mpz_get_ui(mpq_denref(x)), un = mpz_get_ui(mpq_numref(rc->unit));
+    unsigned long ud = mpz_get_ui(mpq_denref(rc->unit));
+    if (un == 0 || xd > ULONG_MAX / un)
+        return -1;
+    unsigned long den = xd * un; /* x / unit = (xn · ud) / den */
+    int negative = mpz_sgn(mpq_numref(x)) < 0;
+    mpz_ptr q = mpq_numref(out); /* out may be x: xn is read first */
+    mpz_mul_ui(q, mpq_numref(x), ud);
+    unsigned long r = mpz_fdiv_q_ui(q, q, den); /* 0 ≤ r < den */
+    int inexact = r != 0;
+    if (inexact) {
+        int half = r > den - r ? 1 : r == den - r ? 0 : -1;
+        if (rounds_up(rc->mode, negative, half, mpz_odd_p(q)))
+            mpz_add_ui(q, q, 1);
+    }
+    /* out = q · un / ud, reduced by a word gcd */
+    mpz_mul_ui(q, q, un);
+    unsigned long g = mpz_gcd_ui(NULL, q, ud);
+    if (g > 1)
+        mpz_divexact_ui(q, q, g);
+    mpz_set_ui(mpq_denref(out), ud / g);
     return inexact;
 }
 
@@ -133,7 +163,8 @@ static int round_product(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c,
 
 int rp_round(mpq_t out, const mpq_t x, const rp_round_t *rc)
 {
-    return round_product(out, x, NULL, NULL, rc);
+    int inexact = round_small(out, x, rc);
+    return inexact >= 0 ? inexact : round_product(out, x, NULL, NULL, rc);
 }
 
 int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const rp_round_t *rc)

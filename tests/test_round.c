@@ -217,11 +217,52 @@ START_TEST(units_match_division)
 }
 END_TEST
 
+/* rp_round's word-size path against the general quotient (rp_round_mul by
+ * 1): every mode and unit, negative and huge values, ties included. */
+START_TEST(round_paths_agree)
+{
+    static const char *const unit_texts[] = {"0.01", "0.05", "1", "10", "0.00000001", "0.25"};
+    unsigned long long x = 3;
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t v, unit, one, a, b, alias;
+    mpq_inits(v, unit, one, a, b, alias, NULL);
+    mpq_set_ui(one, 1, 1);
+    for (int trial = 0; trial < 20000; trial++) {
+        q_set(unit, unit_texts[trial % 6]);
+        rp_error err;
+        ck_assert_int_eq(rp_round_set_unit(&rc, unit, &err), RP_OK);
+        rc.mode = (rp_round_mode)((trial / 6) % RP_ROUND_MODE_COUNT);
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        long num = (long)((x >> 16) % 2000001) - 1000000;
+        unsigned long den = 1 + (unsigned long)((x >> 40) % (trial % 5 == 0 ? 8 : 3600));
+        if (trial % 5 == 1)
+            den = 200; /* exact ties at 0.005 */
+        mpq_set_si(v, num, den);
+        if (trial % 13 == 0)
+            mpz_mul_2exp(mpq_numref(v), mpq_numref(v), 90);
+        if (trial % 17 == 0)
+            mpz_mul_2exp(mpq_denref(v), mpq_denref(v), 70); /* past a word */
+        mpq_canonicalize(v);
+        int ia = rp_round(a, v, &rc);
+        int ib = rp_round_mul(b, v, one, NULL, &rc);
+        ck_assert_msg(mpq_equal(a, b), "trial %d", trial);
+        ck_assert_int_eq(ia, ib);
+        mpq_set(alias, v);
+        rp_round(alias, alias, &rc); /* out aliases x */
+        ck_assert(mpq_equal(alias, b));
+    }
+    mpq_clears(v, unit, one, a, b, alias, NULL);
+    rp_round_clear(&rc);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("round");
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, rounds_by_mode_and_unit, 0, N_ELEMENTS(cases));
+    tcase_add_test(tc, round_paths_agree);
     tcase_add_test(tc, units_match_division);
     tcase_add_test(tc, qsum_matches_gmp);
     tcase_add_test(tc, output_may_alias_input);
