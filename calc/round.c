@@ -209,12 +209,9 @@ int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
 
 int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc)
 {
-    /* x / unit = (xn · ud) / (xd · un) is whole */
-    mpz_t num, den;
-    mpz_inits(num, den, NULL);
-    mpz_mul(num, mpq_numref(x), mpq_denref(rc->unit));
-    mpz_mul(den, mpq_denref(x), mpq_numref(rc->unit));
-    int whole = mpz_divisible_p(num, den);
-    mpz_clears(num, den, NULL);
+    mpz_t units;
+    mpz_init(units);
+    int whole = rp_round_units(units, x, rc);
+    mpz_clear(units);
     return whole;
 }
