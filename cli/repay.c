@@ -89,17 +89,33 @@ static char *read_input(const char *path, size_t *len)
     return data;
 }
 
+/* Reads the request in path and runs it as op (NULL: the request's own)
+ * in format. Returns the request text (free it), NULL if it could not be
+ * read; *out, *st and *err get the answer. */
+static char *read_and_run(const char *path, const char *op, rp_format format,
+                          const cli_settings_t *cfg, size_t *len, char **out, rp_status *st,
+                          rp_error *err)
+{
+    char *request = read_input(path, len);
+    *out = NULL;
+    if (request) {
+        rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json,
+                            .lpr_len = cfg->lpr_len};
+        *st = rp_run(out, request, *len, &opt, err);
+    }
+    return request;
+}
+
 static int run_request(const char *op, const char *path, const cli_settings_t *cfg)
 {
     rp_format format = cfg->format;
     size_t len = 0;
-    char *request = read_input(path, &len);
-    if (!request)
-        return 2;
     char *out = NULL;
     rp_error err;
-    rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
-    rp_status st = rp_run(&out, request, len, &opt, &err);
+    rp_status st;
+    char *request = read_and_run(path, op, format, cfg, &len, &out, &st, &err);
+    if (!request)
+        return 2;
     free(request);
     if (out && st == RP_OK && format == RP_FORMAT_CSV && cfg->bom)
         fputs("\xEF\xBB\xBF", stdout);
@@ -240,13 +256,12 @@ static void case_name(char *buf, size_t size, const char *path)
 static int run_record(const char *path, const cli_settings_t *cfg)
 {
     size_t len = 0;
-    char *request = read_input(path, &len);
-    if (!request)
-        return 2;
     char *out = NULL;
     rp_error err;
-    rp_options_t opt = {.format = RP_FORMAT_JSON, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
-    rp_status st = rp_run(&out, request, len, &opt, &err);
+    rp_status st;
+    char *request = read_and_run(path, NULL, RP_FORMAT_JSON, cfg, &len, &out, &st, &err);
+    if (!request)
+        return 2;
     cJSON *req = cJSON_ParseWithLength(request, len);
     cJSON *res = out ? cJSON_Parse(out) : NULL;
     free(request);
