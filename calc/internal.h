@@ -11,19 +11,6 @@
 #define RP_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define RP_PRINTF(a, b)
-/* Options for rebuilding part of a schedule (restructuring, prepayment,
- * repricing). dates: use dates[0] (period start) … dates[term] instead of
- * computing them (every period is then regular). level: force the annuity
- * payment or the equal-principal step instead of computing it; rows whose
- * balance is already cleared come out as zero rows. */
-typedef struct rp_schedule_opts {
-    const rp_date_t *dates;
-    mpq_srcptr level;
-} rp_schedule_opts_t;
-
-rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
-                                 const rp_schedule_opts_t *opts, rp_error *err);
-
 #endif
 
 /* Fills *err (if not NULL) and returns code, so callers can
@@ -46,10 +33,12 @@ int rp_name_index(const char *const *names, int count, const char *name);
  * repricing). dates: use dates[0] (period start) … dates[term] instead of
  * computing them (every period is then regular). level: force the annuity
  * payment or the equal-principal step instead of computing it; rows whose
- * balance is already cleared come out as zero rows. */
+ * balance is already cleared come out as zero rows. general: skip the fast
+ * form in whole units (tests compare the two paths). */
 typedef struct rp_schedule_opts {
     const rp_date_t *dates;
     mpq_srcptr level;
+    int general;
 } rp_schedule_opts_t;
 
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
@@ -63,6 +52,10 @@ void rp_qsub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
 /* round.c: q = num / den (den > 0, not necessarily in lowest terms)
  * rounded under mode; num is scratch. Returns 1 if inexact. */
 int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode);
+
+/* Whether an inexact quotient whose floor is q rounds up to q + 1 under
+ * mode; half compares the remainder with half the divisor (<0, 0 tie, >0). */
+int rp_round_up_inexact(rp_round_mode mode, int negative, int half, int q_odd);
 
 /* signbound.c: the sign of Σ c_i z^(D − e_i) at z = a / 2^k (e_i = days[i],
  * or i when days is NULL; D the last), proved with rounded bounds, or

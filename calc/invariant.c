@@ -2,7 +2,7 @@
  * invariant.c — exact self-checks run on every result before it is returned.
  * A failure here is a bug in repay, reported as RP_E_INTERNAL, never output.
  */
-#include "internal.h"
+#include "units.h"
 
 static rp_status broken(rp_error *err, int n, const char *what)
 {
@@ -68,6 +68,39 @@ rp_status rp_schedule_verify(const rp_schedule_t *s, const rp_loan_t *loan, cons
         mpz_clears(u[i], sum[i], NULL);
     mpz_clears(balance, pay, total, NULL);
     return st;
+}
+
+/* The same checks on the fast form; sums in 128 bits cannot overflow. */
+rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *loan,
+                                  const rp_round_t *rc, rp_error *err)
+{
+    int64_t principal;
+    if (!rp_units_from_q(&principal, loan->principal, rc))
+        return broken(err, 0, "the principal is not a whole number of rounding units");
+    rp_i128 balance = principal, sum_principal = 0, sum_interest = 0, sum_fee = 0;
+    for (int k = 0; k < s->count; k++) {
+        const rp_unit_row_t *r = &s->rows[k];
+        balance -= r->principal;
+        sum_principal += r->principal;
+        sum_interest += r->interest;
+        sum_fee += r->fee;
+        if ((rp_i128)r->principal + r->interest + r->fee != r->payment)
+            return broken(err, r->n, "payment ≠ principal + interest + fee");
+        if (balance != r->balance)
+            return broken(err, r->n, "balance ≠ previous balance − principal");
+        if (balance < 0)
+            return broken(err, r->n, "negative balance");
+        if (r->interest < 0 || r->fee < 0)
+            return broken(err, r->n, "negative interest or fee");
+    }
+    if (s->count > 0 && s->rows[s->count - 1].balance != 0)
+        return broken(err, s->count, "the last installment leaves a balance");
+    if (sum_principal != principal)
+        return broken(err, s->count, "principal parts do not sum to the principal");
+    if (s->total_principal != sum_principal || s->total_interest != sum_interest ||
+        s->total_fee != sum_fee || s->total_payment != sum_principal + sum_interest + sum_fee)
+        return broken(err, s->count, "totals ≠ column sums");
+    return RP_OK;
 }
 
 static rp_status statement_broken(rp_error *err, const char *what)

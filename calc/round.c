@@ -4,7 +4,7 @@
  */
 #include <limits.h>
 
-#include "internal.h"
+#include "units.h"
 
 const char *const rp_round_mode_names[RP_ROUND_MODE_COUNT] = {
     [RP_ROUND_HALF_UP] = "half_up",     [RP_ROUND_HALF_EVEN] = "half_even",
@@ -53,7 +53,7 @@ rp_status rp_round_set_unit(rp_round_t *rc, const mpq_t unit, rp_error *err)
  * canonical mpq. Returns 1 if inexact. num is used as scratch. */
 /* Whether an inexact quotient q (floor) rounds up to q + 1 under mode:
  * half compares the remainder with half the divisor (<0, 0 tie, >0). */
-static int rounds_up(rp_round_mode mode, int negative, int half, int q_odd)
+int rp_round_up_inexact(rp_round_mode mode, int negative, int half, int q_odd)
 {
     switch (mode) {
     case RP_ROUND_FLOOR:
@@ -83,7 +83,7 @@ int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode)
     if (inexact) {
         mpz_mul_2exp(num, num, 1);
         int half = mpz_cmp(num, den);
-        if (rounds_up(mode, negative, half, mpz_odd_p(q)))
+        if (rp_round_up_inexact(mode, negative, half, mpz_odd_p(q)))
             mpz_add_ui(q, q, 1);
     }
     return inexact;
@@ -109,7 +109,7 @@ static int round_small(mpq_t out, const mpq_t x, const rp_round_t *rc)
     int inexact = r != 0;
     if (inexact) {
         int half = r > den - r ? 1 : r == den - r ? 0 : -1;
-        if (rounds_up(rc->mode, negative, half, mpz_odd_p(q)))
+        if (rp_round_up_inexact(rc->mode, negative, half, mpz_odd_p(q)))
             mpz_add_ui(q, q, 1);
     }
     /* out = q · un / ud, reduced by a word gcd */
@@ -119,6 +119,32 @@ static int round_small(mpq_t out, const mpq_t x, const rp_round_t *rc)
         mpz_divexact_ui(q, q, g);
     mpz_set_ui(mpq_denref(out), ud / g);
     return inexact;
+}
+
+int rp_units_round_quotient(int64_t *q, rp_i128 num, rp_i128 den, rp_round_mode mode)
+{
+    int negative = num < 0;
+    rp_i128 whole, rest;
+    if (num > INT64_MIN && num <= INT64_MAX && den <= INT64_MAX) {
+        whole = (int64_t)num / (int64_t)den; /* a word division where it fits */
+        rest = (int64_t)num % (int64_t)den;
+    } else {
+        whole = num / den; /* truncated toward zero */
+        rest = num % den;
+    }
+    if (rest < 0) { /* to floor: 0 ≤ rest < den */
+        whole -= 1;
+        rest += den;
+    }
+    if (rest != 0) {
+        int half = rest > den - rest ? 1 : rest == den - rest ? 0 : -1;
+        if (rp_round_up_inexact(mode, negative, half, (int)(whole & 1)))
+            whole += 1;
+    }
+    if (whole <= -RP_UNITS_MAX || whole >= RP_UNITS_MAX)
+        return 0;
+    *q = (int64_t)whole;
+    return 1;
 }
 
 int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "units.h"
 
 /* What a build derives once from the loan. */
 typedef struct plan {
@@ -148,44 +148,79 @@ static rp_status period_interest(rp_installment_t *r, const plan_t *p, int k, mp
     return st;
 }
 
-/* M = P·i·(1+i)^n / ((1+i)^n − 1), or P/n at a zero rate; rounded once. */
+/* M = P·i·(1+i)^n / ((1+i)^n − 1), or P/n at a zero rate; rounded once.
+ * With i = a/b and P = p/q: M = p·a·(a+b)^n / (q·b·((a+b)^n − b^n)), so
+ * the rounded quotient comes from integer powers with no gcd of them. */
 static void annuity_payment(mpq_t out, const mpq_t principal, const mpq_t rate, int n,
                             const rp_round_t *rc)
 {
-    mpq_t m;
-    mpq_init(m);
     if (mpq_sgn(rate) == 0) {
-        mpq_set_ui(m, (unsigned long)n, 1);
-        mpq_div(m, principal, m); /* n ≥ 1 */
-    } else {
-        mpq_t growth, one;
-        mpq_inits(growth, one, NULL);
-        mpq_set_ui(one, 1, 1);
-        rp_qadd(growth, one, rate);
-        /* (1+i)^n exactly: numerator and denominator powered separately. */
-        mpz_pow_ui(mpq_numref(growth), mpq_numref(growth), (unsigned long)n);
-        mpz_pow_ui(mpq_denref(growth), mpq_denref(growth), (unsigned long)n);
-        mpq_mul(m, principal, rate);
-        mpq_mul(m, m, growth);
-        rp_qsub(growth, growth, one); /* > 0 since rate > 0 */
-        mpq_div(m, m, growth);
-        mpq_clears(growth, one, NULL);
+        mpq_set_ui(out, (unsigned long)n, 1);
+        mpq_div(out, principal, out); /* n ≥ 1 */
+        rp_round(out, out, rc);
+        return;
     }
-    rp_round(out, m, rc);
-    mpq_clear(m);
+    mpz_t grown, held, num, den;
+    mpz_inits(grown, held, num, den, NULL);
+    mpz_add(grown, mpq_numref(rate), mpq_denref(rate));
+    mpz_pow_ui(grown, grown, (unsigned long)n);                      /* (a+b)^n */
+    mpz_pow_ui(held, mpq_denref(rate), (unsigned long)n);            /* b^n     */
+    mpz_mul(num, grown, mpq_numref(rate));
+    mpz_mul(num, num, mpq_numref(principal));
+    mpz_mul(num, num, mpq_denref(rc->unit));                         /* ÷ unit  */
+    mpz_sub(den, grown, held);                                       /* > 0     */
+    mpz_mul(den, den, mpq_denref(rate));
+    mpz_mul(den, den, mpq_denref(principal));
+    mpz_mul(den, den, mpq_numref(rc->unit));
+    rp_round_quotient(grown, num, den, rc->mode);                    /* units   */
+    mpz_set(mpq_numref(out), grown);
+    mpz_set_ui(mpq_denref(out), 1);
+    mpq_mul(out, out, rc->unit);
+    mpz_clears(grown, held, num, den, NULL);
 }
 
-static void add_warning(rp_schedule_t *s, const char *code, const char *message)
+/* The level amount `step`: the annuity payment, or the principal part of
+ * equal_principal and flat (P/n rounded; the last row takes the rest); and
+ * the level payment before fees (annuity: step; flat: step + the regular
+ * charge; otherwise 0). Not for bullets. */
+static void level_amounts(mpq_t step, mpq_t level_payment, const plan_t *p)
 {
-    for (int i = 0; i < s->warning_count; i++)
-        if (strcmp(s->warnings[i].code, code) == 0)
+    const rp_loan_t *loan = p->loan;
+    mpq_set_ui(level_payment, 0, 1);
+    if (p->opts && p->opts->level) {
+        mpq_set(step, p->opts->level);
+        if (loan->method == RP_METHOD_ANNUITY)
+            mpq_set(level_payment, step);
+    } else if (loan->method == RP_METHOD_ANNUITY) {
+        annuity_payment(step, loan->principal, p->rate, p->amortizing, p->rc);
+        mpq_set(level_payment, step);
+    } else {
+        mpq_set_ui(step, (unsigned long)p->amortizing, 1);
+        mpq_div(step, loan->principal, step);
+        rp_round(step, step, p->rc);
+        if (loan->method == RP_METHOD_FLAT) {
+            mpq_mul(level_payment, loan->principal, p->rate);
+            rp_round(level_payment, level_payment, p->rc);
+            rp_qadd(level_payment, level_payment, step);
+        }
+    }
+}
+
+static void add_warning(rp_warning_t *warnings, int *count, const char *code, const char *message)
+{
+    for (int i = 0; i < *count; i++)
+        if (strcmp(warnings[i].code, code) == 0)
             return; /* once per code */
-    if (s->warning_count >= RP_WARNING_MAX)
+    if (*count >= RP_WARNING_MAX)
         return;
-    rp_warning_t *w = &s->warnings[s->warning_count++];
+    rp_warning_t *w = &warnings[(*count)++];
     snprintf(w->code, sizeof w->code, "%s", code);
     snprintf(w->message, sizeof w->message, "%s", message);
 }
+
+static const char negative_amortization[] =
+    "an installment's interest exceeds the level payment: the balance grows";
+static const char paid_early[] = "rounding repays the principal before the last installment";
 
 static rp_status alloc_rows(rp_schedule_t *s, int count, rp_error *err)
 {
@@ -221,26 +256,7 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
         goto out;
     }
 
-    /* The level amount: the annuity payment, or the principal part of
-     * equal_principal and flat (P/n rounded; the last row takes the rest). */
-    if (p->opts && p->opts->level) {
-        mpq_set(step, p->opts->level);
-        if (loan->method == RP_METHOD_ANNUITY)
-            mpq_set(s->level_payment, step);
-    } else if (loan->method == RP_METHOD_ANNUITY) {
-        annuity_payment(step, loan->principal, p->rate, p->amortizing, rc);
-        mpq_set(s->level_payment, step);
-    } else {
-        mpq_set_ui(step, (unsigned long)p->amortizing, 1);
-        mpq_div(step, loan->principal, step);
-        rp_round(step, step, rc);
-        if (loan->method == RP_METHOD_FLAT) {
-            /* level payment = principal part + the regular charge */
-            mpq_mul(regular, loan->principal, p->rate);
-            rp_round(regular, regular, rc);
-            rp_qadd(s->level_payment, step, regular);
-        }
-    }
+    level_amounts(step, s->level_payment, p);
 
     for (int k = 1; k <= p->rows; k++) {
         rp_installment_t *r = &s->rows[k - 1];
@@ -261,22 +277,19 @@ static rp_status fill_rows(rp_schedule_t *s, const plan_t *p, rp_error *err)
             if (loan->day_count == RP_DC_PERIOD && k == 1 && p->irregular) {
                 mpq_mul(regular, balance, p->rate);
                 rp_round(regular, regular, rc);
-            } else if (loan->day_count == RP_DC_PERIOD) {
-                /* a regular period: its interest is exactly balance × rate / ppy */
-                mpq_set(regular, r->interest);
             } else {
                 mpq_set(regular, r->interest);
             }
             rp_qsub(r->principal, step, regular);
             if (mpq_sgn(r->principal) < 0)
-                add_warning(s, "negative_amortization",
-                            "an installment's interest exceeds the level payment: the balance grows");
+                add_warning(s->warnings, &s->warning_count, "negative_amortization",
+                            negative_amortization);
         } else {
             mpq_set(r->principal, step);
         }
         if (mpq_cmp(r->principal, balance) > 0) {
             mpq_set(r->principal, balance);
-            add_warning(s, "paid_early", "rounding repays the principal before the last installment");
+            add_warning(s->warnings, &s->warning_count, "paid_early", paid_early);
         }
         rp_qsub(balance, balance, r->principal);
     }
@@ -315,6 +328,240 @@ static void finish_rows(rp_schedule_t *s, const plan_t *p)
     mpq_clear(balance);
 }
 
+/* ---- the fast form: whole units in int64_t -------------------------------
+ * The same rules as fill_rows/finish_rows above, on counts of the unit.
+ * Every step is exact: interest = round(base × rate × years / unit) is one
+ * rounded quotient of 128-bit integers. Each function returns 0 when a
+ * number would not fit, and the caller takes the general path. */
+
+/* annual rate × years as num/den in 64 bits (both < 2^62). */
+typedef struct factor {
+    int64_t num, den;
+} factor_t;
+
+static int factor_of(factor_t *f, const mpq_t rate, const mpq_t years)
+{
+    int64_t rn, rd, yn, yd;
+    if (!rp_units_from_z(&rn, mpq_numref(rate)) || !rp_units_from_z(&rd, mpq_denref(rate)) ||
+        !rp_units_from_z(&yn, mpq_numref(years)) || !rp_units_from_z(&yd, mpq_denref(years)))
+        return 0;
+    rp_i128 num = (rp_i128)rn * yn, den = (rp_i128)rd * yd; /* < 2^124 */
+    if (num >= RP_UNITS_MAX || den >= RP_UNITS_MAX || num < 0)
+        return 0;
+    f->num = (int64_t)num;
+    f->den = (int64_t)den;
+    return 1;
+}
+
+/* The rate × years of installment k, from scratch (an mpq_t kept for the
+ * loop so that no row allocates). */
+static int row_factor(factor_t *f, const plan_t *p, int k, mpq_t scratch)
+{
+    return period_years(scratch, p, k, NULL) == RP_OK &&
+           factor_of(f, p->loan->annual_rate, scratch);
+}
+
+/* round(base × f) in units. */
+static int times_factor(int64_t *out, int64_t base, const factor_t *f, const plan_t *p)
+{
+    return rp_units_round_quotient(out, (rp_i128)base * f->num, f->den, p->rc->mode);
+}
+
+/* Principal and interest of every row (fill_rows in units). */
+static int fill_units(rp_unit_schedule_t *u, const plan_t *p, mpq_t scratch)
+{
+    const rp_loan_t *loan = p->loan;
+    int64_t principal, balance, step = 0;
+    factor_t f = {0, 1}, periodic = {0, 1};
+    if (!rp_units_from_q(&principal, loan->principal, p->rc))
+        return 0;
+    balance = principal;
+    if (loan->method == RP_METHOD_BULLET) {
+        rp_unit_row_t *r = &u->rows[0];
+        r->principal = principal;
+        return row_factor(&f, p, 1, scratch) && times_factor(&r->interest, principal, &f, p);
+    }
+
+    mpq_t step_q;
+    mpq_init(step_q);
+    level_amounts(step_q, scratch, p);
+    int ok = rp_units_from_q(&step, step_q, p->rc) &&
+             rp_units_from_q(&u->level_payment, scratch, p->rc);
+    mpq_set_ui(scratch, 1, 1);
+    ok = ok && factor_of(&periodic, p->rate, scratch);
+    mpq_clear(step_q);
+
+    for (int k = 1; ok && k <= p->rows; k++) {
+        rp_unit_row_t *r = &u->rows[k - 1];
+        /* rows after the second share one factor under the period convention */
+        if (k <= 2 || loan->day_count != RP_DC_PERIOD)
+            ok = row_factor(&f, p, k, scratch);
+        int64_t base = loan->method == RP_METHOD_FLAT ? principal : balance;
+        ok = ok && times_factor(&r->interest, base, &f, p);
+        if (!ok)
+            break;
+        if (k == p->rows) {
+            r->principal = balance;
+        } else if (k <= loan->grace_periods || loan->method == RP_METHOD_INTEREST_ONLY) {
+            r->principal = 0;
+        } else if (loan->method == RP_METHOD_ANNUITY) {
+            int64_t regular = r->interest;
+            if (loan->day_count == RP_DC_PERIOD && k == 1 && p->irregular)
+                ok = times_factor(&regular, balance, &periodic, p);
+            ok = ok && rp_units_sub(&r->principal, step, regular);
+            if (r->principal < 0)
+                add_warning(u->warnings, &u->warning_count, "negative_amortization",
+                            negative_amortization);
+        } else {
+            r->principal = step;
+        }
+        if (r->principal > balance) {
+            r->principal = balance;
+            add_warning(u->warnings, &u->warning_count, "paid_early", paid_early);
+        }
+        ok = ok && rp_units_sub(&balance, balance, r->principal);
+    }
+    return ok;
+}
+
+/* Fees, the flat charge's column, payments, balances and totals (finish_rows in units). */
+static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
+{
+    const rp_loan_t *loan = p->loan;
+    int64_t fee, balance;
+    if (!rp_units_from_q(&fee, loan->periodic_fee, p->rc) ||
+        !rp_units_from_q(&balance, loan->principal, p->rc))
+        return 0;
+    int ok = 1;
+    for (int k = 0; ok && k < u->count; k++) {
+        rp_unit_row_t *r = &u->rows[k];
+        r->n = k + 1;
+        r->due_date = p->dates ? p->dates[k + 1] : RP_DATE_NONE;
+        r->fee = fee;
+        if (loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE) {
+            ok = rp_units_add(&r->fee, r->fee, r->interest);
+            r->interest = 0;
+        }
+        ok = ok && rp_units_add(&r->payment, r->principal, r->interest) &&
+             rp_units_add(&r->payment, r->payment, r->fee) &&
+             rp_units_sub(&balance, balance, r->principal);
+        r->balance = balance;
+        ok = ok && rp_units_add(&u->total_payment, u->total_payment, r->payment) &&
+             rp_units_add(&u->total_principal, u->total_principal, r->principal) &&
+             rp_units_add(&u->total_interest, u->total_interest, r->interest) &&
+             rp_units_add(&u->total_fee, u->total_fee, r->fee);
+    }
+    if (ok && (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT))
+        ok = rp_units_add(&u->level_payment, u->level_payment, fee);
+    return ok;
+}
+
+/* Builds the fast form of p into u (empty on entry). Returns 1 when built
+ * and verified (st RP_OK) or when verification failed (st set), 0 when a
+ * number does not fit (the general path decides then). */
+static int build_units(rp_unit_schedule_t *u, const plan_t *p, rp_status *st, rp_error *err)
+{
+    u->rows = calloc((size_t)p->rows, sizeof *u->rows);
+    if (!u->rows) {
+        *st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        return 1;
+    }
+    u->count = p->rows;
+    mpq_t scratch;
+    mpq_init(scratch);
+    int fits = fill_units(u, p, scratch) && finish_units(u, p);
+    mpq_clear(scratch);
+    if (fits)
+        *st = rp_unit_schedule_verify(u, p->loan, p->rc, err);
+    return fits;
+}
+
+/* The general form of a built fast form. */
+static rp_status units_to_schedule(rp_schedule_t *s, const rp_unit_schedule_t *u, const plan_t *p,
+                                   rp_error *err)
+{
+    rp_unit_words_t w;
+    rp_unit_words(&w, p->rc);
+    rp_status st = alloc_rows(s, u->count, err);
+    for (int k = 0; st == RP_OK && k < u->count; k++) {
+        const rp_unit_row_t *from = &u->rows[k];
+        rp_installment_t *r = &s->rows[k];
+        r->due_date = from->due_date;
+        rp_units_to_q(r->payment, from->payment, &w);
+        rp_units_to_q(r->principal, from->principal, &w);
+        rp_units_to_q(r->interest, from->interest, &w);
+        rp_units_to_q(r->fee, from->fee, &w);
+        rp_units_to_q(r->balance, from->balance, &w);
+        st = period_years(r->year_fraction, p, k + 1, err);
+    }
+    rp_units_to_q(s->level_payment, u->level_payment, &w);
+    rp_units_to_q(s->total_payment, u->total_payment, &w);
+    rp_units_to_q(s->total_principal, u->total_principal, &w);
+    rp_units_to_q(s->total_interest, u->total_interest, &w);
+    rp_units_to_q(s->total_fee, u->total_fee, &w);
+    s->warning_count = u->warning_count;
+    memcpy(s->warnings, u->warnings, sizeof s->warnings);
+    return st;
+}
+
+void rp_unit_schedule_init(rp_unit_schedule_t *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void rp_unit_schedule_clear(rp_unit_schedule_t *s)
+{
+    free(s->rows);
+    rp_unit_schedule_init(s);
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+/* Checks the loan and derives the plan; plan_close releases it. */
+static rp_status plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t *rc,
+                           const rp_schedule_opts_t *opts, rp_error *err)
+{
+    *p = (plan_t){.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .irregular = 0};
+    mpq_init(p->rate);
+    rp_status st = rp_loan_check(loan, rc, err);
+    if (st != RP_OK)
+        return st;
+    p->rows = loan->method == RP_METHOD_BULLET ? 1 : loan->term;
+    p->amortizing = p->rows - loan->grace_periods;
+    mpq_set_ui(p->rate, (unsigned long)rp_frequency_per_year(loan->frequency), 1);
+    mpq_div(p->rate, loan->annual_rate, p->rate);
+    if (loan->start_date != RP_DATE_NONE)
+        st = plan_dates(p, err);
+    return st;
+}
+
+static void plan_close(plan_t *p)
+{
+    free(p->dates);
+    mpq_clear(p->rate);
+}
+
+rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                 const rp_round_t *rc, rp_error *err)
+{
+    plan_t p;
+    rp_status st = plan_open(&p, loan, rc, NULL, err);
+    rp_unit_schedule_t u;
+    rp_unit_schedule_init(&u);
+    if (st == RP_OK && !build_units(&u, &p, &st, err))
+        st = rp_fail(err, RP_E_RANGE, "",
+                     "the schedule's numbers do not fit the fast form; use rp_schedule_build");
+    if (st == RP_OK) {
+        rp_unit_schedule_clear(out);
+        *out = u;
+    } else {
+        rp_unit_schedule_clear(&u);
+    }
+    plan_close(&p);
+    return st;
+}
+
+
 void rp_schedule_init(rp_schedule_t *s)
 {
     s->count = 0;
@@ -346,28 +593,27 @@ rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan, const rp_
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err)
 {
-    rp_status st = rp_loan_check(loan, rc, err);
-    if (st != RP_OK)
-        return st;
-
-    plan_t p = {.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .irregular = 0};
-    p.rows = loan->method == RP_METHOD_BULLET ? 1 : loan->term;
-    p.amortizing = p.rows - loan->grace_periods;
-    mpq_init(p.rate);
-    mpq_set_ui(p.rate, (unsigned long)rp_frequency_per_year(loan->frequency), 1);
-    mpq_div(p.rate, loan->annual_rate, p.rate);
-
+    plan_t p;
+    rp_status st = plan_open(&p, loan, rc, opts, err);
     rp_schedule_t s;
     rp_schedule_init(&s);
-    if (loan->start_date != RP_DATE_NONE)
-        st = plan_dates(&p, err);
-    if (st == RP_OK)
+    int built = 0;
+    if (st == RP_OK && !(opts && opts->general)) {
+        rp_unit_schedule_t u;
+        rp_unit_schedule_init(&u);
+        built = build_units(&u, &p, &st, err);
+        if (built && st == RP_OK)
+            st = units_to_schedule(&s, &u, &p, err);
+        rp_unit_schedule_clear(&u);
+    }
+    if (st == RP_OK && !built) { /* the general path, in mpq_t */
         st = alloc_rows(&s, p.rows, err);
-    if (st == RP_OK)
-        st = fill_rows(&s, &p, err);
-    if (st == RP_OK) {
-        finish_rows(&s, &p);
-        st = rp_schedule_verify(&s, loan, rc, err);
+        if (st == RP_OK)
+            st = fill_rows(&s, &p, err);
+        if (st == RP_OK) {
+            finish_rows(&s, &p);
+            st = rp_schedule_verify(&s, loan, rc, err);
+        }
     }
     if (st == RP_OK) {
         rp_schedule_clear(out);
@@ -375,7 +621,6 @@ rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, cons
     } else {
         rp_schedule_clear(&s);
     }
-    free(p.dates);
-    mpq_clear(p.rate);
+    plan_close(&p);
     return st;
 }

@@ -120,7 +120,7 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     sub.frequency = loan->frequency;
     sub.day_count = loan->day_count;
     sub.start_date = dates[0];
-    rp_schedule_opts_t opts = {dates, level};
+    rp_schedule_opts_t opts = {.dates = dates, .level = level};
     rp_schedule_t s;
     rp_schedule_init(&s);
     st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);

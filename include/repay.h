@@ -344,6 +344,43 @@ void rp_schedule_clear(rp_schedule_t *s);
 RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan,
                                           const rp_round_t *rc, rp_error *err);
 
+/* ---- the fast form: a schedule in whole rounding units ------------------
+ * The same schedule rp_schedule_build gives, with every amount a count of
+ * rc->unit in an int64_t (amount = count × unit), so that building and
+ * reading it allocates nothing per amount. rp_schedule_build itself goes
+ * through this form and converts; use this one where speed matters.
+ * It builds when every count stays below 2^62 and the rate and year
+ * fractions fit 64-bit numerators and denominators (any loan a lender
+ * writes); otherwise it returns RP_E_RANGE (err->path "") and the general
+ * rp_schedule_build, in mpq_t throughout, gives the exact answer. */
+typedef struct rp_unit_row {
+    int n;                      /* 1-based                               */
+    rp_date_t due_date;         /* RP_DATE_NONE without a start date     */
+    int64_t payment;            /* principal + interest + fee            */
+    int64_t principal;
+    int64_t interest;
+    int64_t fee;
+    int64_t balance;            /* principal outstanding after the row   */
+} rp_unit_row_t;
+
+typedef struct rp_unit_schedule {
+    int count;
+    rp_unit_row_t *rows;        /* count rows, owned                     */
+    int64_t level_payment;      /* annuity/flat level payment, else 0    */
+    int64_t total_payment;
+    int64_t total_principal;
+    int64_t total_interest;
+    int64_t total_fee;
+    int warning_count;
+    rp_warning_t warnings[RP_WARNING_MAX];
+} rp_unit_schedule_t;
+
+void rp_unit_schedule_init(rp_unit_schedule_t *s);
+void rp_unit_schedule_clear(rp_unit_schedule_t *s);
+
+RP_MUST_CHECK rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                               const rp_round_t *rc, rp_error *err);
+
 /* The due date of installment n (≥ 1, may exceed term: an extension's
  * dates) by the loan's date rule: n periods after start_date, or n − 1
  * after first_due_date, anchored and month-end clamped. Not for bullets
