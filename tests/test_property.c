@@ -20,6 +20,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
+#include "internal.h"
 #include "testutil.h"
 
 #define DEFAULT_SEED 20261123u
@@ -450,12 +451,185 @@ START_TEST(random_restructures)
 }
 END_TEST
 
+/* ---- the fast form against the general path ------------------------------
+ * rp_schedule_build computes in whole units (int64) and falls back to mpq_t
+ * when a number does not fit. Two implementations of the same rules must
+ * give the same schedule, row by row, on random loans of every method,
+ * frequency, day count, unit, mode, level and date option. */
+
+static const char *const unit_texts[] = {"0.01", "0.05", "1", "10", "0.00000001", "100"};
+
+static void random_c_loan(rp_loan_t *loan, rp_round_t *rc)
+{
+    mpq_t unit;
+    mpq_init(unit);
+    ck_assert_int_eq(rp_decimal_parse(unit, unit_texts[pick(0, 5)], NULL), RP_OK);
+    ck_assert_int_eq(rp_round_set_unit(rc, unit, NULL), RP_OK);
+    rc->mode = (rp_round_mode)pick(0, RP_ROUND_MODE_COUNT - 1);
+    loan->method = (rp_method)pick(0, 4);
+    loan->frequency = (rp_frequency)pick(0, RP_FREQ_COUNT - 1);
+    loan->day_count = pick(0, 2) ? RP_DC_PERIOD : (rp_day_count)pick(1, RP_DC_COUNT - 1);
+    loan->daily_basis = pick(0, 1) ? 360 : 365;
+    loan->term = pick(1, pick(0, 3) ? 60 : 480);
+    int graced = loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_EQUAL_PRINCIPAL ||
+                 loan->method == RP_METHOD_FLAT;
+    loan->grace_periods = graced && loan->term > 1 && pick(0, 4) == 0 ? pick(0, loan->term - 1) : 0;
+    if (loan->method == RP_METHOD_FLAT && pick(0, 1))
+        loan->flat_charge = RP_CHARGE_FEE;
+    /* principal: a whole number of units below 10^15, sometimes just below */
+    mpz_t count, limit;
+    mpz_inits(count, limit, NULL);
+    mpq_set_ui(loan->principal, 1000000000000000UL, 1);
+    mpq_div(loan->principal, loan->principal, unit);
+    mpz_cdiv_q(limit, mpq_numref(loan->principal), mpq_denref(loan->principal)); /* units < limit */
+    mpz_set_ui(count, (unsigned long)pick(1, 1000000));
+    mpz_mul_ui(count, count, (unsigned long)pick(1, 5000));
+    if (pick(0, 9) == 0)
+        mpz_sub(count, limit, count);
+    mpz_mod(count, count, limit);
+    if (mpz_sgn(count) == 0)
+        mpz_set_ui(count, 1);
+    mpq_set_z(loan->principal, count);
+    mpq_mul(loan->principal, loan->principal, unit);
+    mpz_clears(count, limit, NULL);
+    /* rate: basis points, an odd fraction, or a very high rate */
+    switch (pick(0, 5)) {
+    case 0:
+        mpq_set_ui(loan->annual_rate, 0, 1);
+        break;
+    case 1:
+        mpq_set_ui(loan->annual_rate, (unsigned long)pick(1, 1000), (unsigned long)pick(101, 9999));
+        break;
+    case 2:
+        mpq_set_ui(loan->annual_rate, (unsigned long)pick(1, 1000), 100); /* up to 1000% */
+        break;
+    default:
+        mpq_set_ui(loan->annual_rate, (unsigned long)pick(1, 3600), 10000);
+    }
+    mpq_canonicalize(loan->annual_rate);
+    if (pick(0, 3) == 0)
+        mpq_mul_2exp(loan->periodic_fee, rc->unit, (unsigned long)pick(0, 10));
+    loan->start_date = pick(0, 4) ? rp_date_from_ymd(pick(1990, 2100), pick(1, 12), pick(1, 31) % 29 + 1)
+                                  : RP_DATE_NONE;
+    if (loan->day_count != RP_DC_PERIOD && loan->start_date == RP_DATE_NONE)
+        loan->start_date = rp_date_from_ymd(2024, 1, 31);
+    if (loan->start_date != RP_DATE_NONE && loan->method != RP_METHOD_BULLET && pick(0, 3) == 0)
+        loan->first_due_date = loan->start_date + pick(1, 50);
+    mpq_clear(unit);
+}
+
+static void same_amount(const mpq_t a, const mpq_t b, int row, const char *what)
+{
+    if (!mpq_equal(a, b)) {
+        char *x = mpq_get_str(NULL, 10, a), *y = mpq_get_str(NULL, 10, b);
+        char where[64];
+        snprintf(where, sizeof where, "row %d %s: %s vs %s", row, what, x, y);
+        broke("fast form ≠ general path", where);
+        free(x);
+        free(y);
+    }
+}
+
+START_TEST(fast_form_matches_general)
+{
+    seed = seed_from_env();
+    state = seed;
+    int n = cases_from_env() * 4, built = 0, fallback = 0;
+    for (int c = 0; c < n; c++) {
+        rp_loan_t loan;
+        rp_round_t rc;
+        rp_loan_init(&loan);
+        rp_round_init(&rc);
+        random_c_loan(&loan, &rc);
+        mpq_t level;
+        mpq_init(level);
+        rp_date_t dates[481];
+        rp_schedule_opts_t fast = {0}, general = {.general = 1};
+        if (loan.method != RP_METHOD_BULLET && pick(0, 3) == 0) {
+            /* a forced level, sometimes below the interest: negative amortization */
+            mpz_set_ui(mpq_numref(level), (unsigned long)pick(1, 100000));
+            mpz_set_ui(mpq_denref(level), 1);
+            mpq_mul(level, level, rc.unit);
+            fast.level = general.level = level;
+        }
+        if (loan.method != RP_METHOD_BULLET && loan.start_date != RP_DATE_NONE && pick(0, 3) == 0) {
+            dates[0] = loan.start_date;
+            for (int k = 1; k <= loan.term; k++)
+                dates[k] = dates[k - 1] + pick(20, 40);
+            fast.dates = general.dates = dates;
+        }
+        rp_schedule_t a, b;
+        rp_schedule_init(&a);
+        rp_schedule_init(&b);
+        rp_error ea, eb;
+        rp_status sa = rp_schedule_build_opts(&a, &loan, &rc, &fast, &ea);
+        rp_status sb = rp_schedule_build_opts(&b, &loan, &rc, &general, &eb);
+        failure[0] = '\0';
+        ck_assert_msg(sa == sb, "seed %u case %d: status %d (%s) vs %d (%s)", seed, c, sa,
+                      sa ? ea.message : "", sb, sb ? eb.message : "");
+        if (sa != RP_OK && getenv("REPAY_SHOW_REFUSED"))
+            printf("refused: %s %s\n", ea.path, ea.message);
+        if (sa == RP_OK) {
+            built++;
+            ck_assert_int_eq(a.count, b.count);
+            for (int k = 0; k < a.count; k++) {
+                ck_assert_int_eq(a.rows[k].due_date, b.rows[k].due_date);
+                same_amount(a.rows[k].payment, b.rows[k].payment, k + 1, "payment");
+                same_amount(a.rows[k].principal, b.rows[k].principal, k + 1, "principal");
+                same_amount(a.rows[k].interest, b.rows[k].interest, k + 1, "interest");
+                same_amount(a.rows[k].fee, b.rows[k].fee, k + 1, "fee");
+                same_amount(a.rows[k].balance, b.rows[k].balance, k + 1, "balance");
+                same_amount(a.rows[k].year_fraction, b.rows[k].year_fraction, k + 1, "years");
+            }
+            same_amount(a.level_payment, b.level_payment, 0, "level payment");
+            same_amount(a.total_payment, b.total_payment, 0, "total payment");
+            same_amount(a.total_interest, b.total_interest, 0, "total interest");
+            same_amount(a.total_fee, b.total_fee, 0, "total fee");
+            ck_assert_int_eq(a.warning_count, b.warning_count);
+            for (int i = 0; i < a.warning_count; i++)
+                ck_assert_str_eq(a.warnings[i].code, b.warnings[i].code);
+            if (!fast.level && !fast.dates) { /* the public fast form: the same, or refused */
+                rp_unit_schedule_t u;
+                rp_unit_schedule_init(&u);
+                rp_status su = rp_unit_schedule_build(&u, &loan, &rc, &ea);
+                if (su == RP_OK) {
+                    mpq_t x;
+                    mpq_init(x);
+                    for (int k = 0; k < u.count; k++) {
+                        mpz_set_si(mpq_numref(x), (long)u.rows[k].interest);
+                        mpz_set_ui(mpq_denref(x), 1);
+                        mpq_mul(x, x, rc.unit);
+                        same_amount(x, b.rows[k].interest, k + 1, "unit interest");
+                    }
+                    mpq_clear(x);
+                } else {
+                    ck_assert_int_eq(su, RP_E_RANGE);
+                    fallback++;
+                }
+                rp_unit_schedule_clear(&u);
+            }
+        }
+        ck_assert_msg(!failure[0], "seed %u case %d: %s", seed, c, failure);
+        rp_schedule_clear(&a);
+        rp_schedule_clear(&b);
+        mpq_clear(level);
+        rp_round_clear(&rc);
+        rp_loan_clear(&loan);
+    }
+    printf("property: seed %u, %d schedules the same in both forms (%d refused as invalid, "
+           "%d beyond the fast form)\n", seed, built, n - built, fallback);
+    ck_assert_int_gt(built, n / 3);
+    ck_assert_int_gt(fallback, 0); /* the fallback is exercised */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("property");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, random_schedules);
+    tcase_add_test(tc, fast_form_matches_general);
     tcase_add_test(tc, random_statements);
     tcase_add_test(tc, random_restructures);
     suite_add_tcase(s, tc);

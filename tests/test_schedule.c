@@ -70,6 +70,54 @@ START_TEST(domain_annuity)
 }
 END_TEST
 
+/* The fast form gives the DOMAIN.md mortgage in cents: the same figures. */
+START_TEST(fast_form_in_units)
+{
+    fixture_t f;
+    setup(&f, "1000000", "0.049", 360, RP_METHOD_ANNUITY);
+    rp_unit_schedule_t u;
+    rp_unit_schedule_init(&u);
+    rp_error err;
+    ck_assert_int_eq(rp_unit_schedule_build(&u, &f.loan, &f.rc, &err), RP_OK);
+    ck_assert_int_eq(u.count, 360);
+    ck_assert_int_eq(u.level_payment, 530727); /* Gnumeric PMT 5307.267206228… */
+    ck_assert_int_eq(u.rows[0].interest, 408333);
+    ck_assert_int_eq(u.rows[0].principal, 122394);
+    ck_assert_int_eq(u.rows[0].balance, 99877606);
+    ck_assert_int_eq(u.rows[359].payment, 530519);
+    ck_assert_int_eq(u.total_interest, 91061512);
+    ck_assert_int_eq(u.total_principal, 100000000);
+    ck_assert_int_eq(u.rows[359].balance, 0);
+    ck_assert_int_eq(u.rows[0].n, 1);
+    ck_assert_int_eq(u.rows[0].due_date, RP_DATE_NONE);
+    rp_unit_schedule_clear(&u);
+    teardown(&f);
+}
+END_TEST
+
+/* Past 2^62 units the fast form refuses and rp_schedule_build still
+ * answers exactly: 999,999,999,999,999.99999999 at a unit of 10^-8 is
+ * about 10^23 units. Equal principal over 2: each half rounds to the unit. */
+START_TEST(fast_form_refuses_what_does_not_fit)
+{
+    fixture_t f;
+    setup(&f, "999999999999999.99999999", "0", 2, RP_METHOD_EQUAL_PRINCIPAL);
+    q_set(f.rc.unit, "0.00000001");
+    f.rc.places = 8;
+    rp_unit_schedule_t u;
+    rp_unit_schedule_init(&u);
+    rp_error err;
+    ck_assert_int_eq(rp_unit_schedule_build(&u, &f.loan, &f.rc, &err), RP_E_RANGE);
+    ck_assert_str_eq(err.path, "");
+    ck_assert_ptr_null(u.rows);
+    build(&f);
+    ck_assert_q_eq(f.s.rows[0].principal, "500000000000000"); /* half of …99999999 rounds up */
+    ck_assert_q_eq(f.s.rows[1].principal, "499999999999999.99999999");
+    rp_unit_schedule_clear(&u);
+    teardown(&f);
+}
+END_TEST
+
 /* DOMAIN.md: the same loan by equal principal. */
 START_TEST(domain_equal_principal)
 {
@@ -366,6 +414,8 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, domain_annuity);
     tcase_add_test(tc, domain_equal_principal);
+    tcase_add_test(tc, fast_form_in_units);
+    tcase_add_test(tc, fast_form_refuses_what_does_not_fit);
     tcase_add_test(tc, domain_card_installment);
     tcase_add_test(tc, zero_rate);
     tcase_add_test(tc, bullet);
