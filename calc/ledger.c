@@ -617,7 +617,7 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
     L->events = events;
     L->rc = rc;
     L->st = result;
-    mpq_inits(L->credit, L->level, L->rate_now, NULL);
+    mpq_inits(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2], NULL);
     mpq_set(L->rate_now, loan->annual_rate);
     result->as_of = as_of;
     if (loan->start_date == RP_DATE_NONE)
@@ -680,7 +680,7 @@ void rp_ledger_close(ledger_t *L)
     free(L->rates.dates);
     free(L->rates.contract);
     free(L->rates.penalty);
-    mpq_clears(L->credit, L->level, L->rate_now, NULL);
+    mpq_clears(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2], NULL);
     L->xs = NULL;
     L->states = 0;
 }

@@ -48,6 +48,8 @@ typedef struct ledger {
     mpq_t level;              /* the annuity payment or principal step in force */
     int accelerated;
     int segments;             /* workings lines so far (bounded)         */
+    mpq_t scratch[3];         /* temporaries of the daily accrual, kept so
+                                 that no day allocates                    */
 } ledger_t;
 
 /* ledger.c */

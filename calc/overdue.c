@@ -99,8 +99,7 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
     int kind = slot == 0 ? (int)L->terms->overdue.base : -1;
     rp_working_t *wk;
     rp_status st = working_for(L, k, c, kind, &wk, err);
-    mpq_t amount, days;
-    mpq_inits(amount, days, NULL);
+    mpq_ptr amount = L->scratch[0];
     for (rp_date_t from = first; st == RP_OK && from <= last;) {
         /* the rate in force on `from` holds until the next change */
         rp_date_t to = last;
@@ -108,10 +107,13 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
             if (L->rates.dates[i] > from && L->rates.dates[i] - 1 < to)
                 to = L->rates.dates[i] - 1;
         mpq_srcptr rate = rp_ledger_rate_on(L, from, 1);
-        mpq_set_si(days, (long)(to - from + 1), (unsigned long)L->terms->overdue.daily_basis);
-        mpq_canonicalize(days); /* basis is 360 or 365 */
-        mpq_mul(amount, base, rate);
-        mpq_mul(amount, amount, days);
+        /* base × rate × days / basis: the raw products, reduced once */
+        mpz_mul(mpq_numref(amount), mpq_numref(base), mpq_numref(rate));
+        mpz_mul_ui(mpq_numref(amount), mpq_numref(amount), (unsigned long)(to - from + 1));
+        mpz_mul(mpq_denref(amount), mpq_denref(base), mpq_denref(rate));
+        mpz_mul_ui(mpq_denref(amount), mpq_denref(amount),
+                   (unsigned long)L->terms->overdue.daily_basis); /* 360 or 365 */
+        mpq_canonicalize(amount);
         item_state_t *x = &L->xs[k];
         rp_qadd(pending ? x->pending[slot] : x->accrued[slot],
                 pending ? x->pending[slot] : x->accrued[slot], amount);
@@ -120,7 +122,6 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
         st = add_segment(L, wk, slot, pending, from, to, base, rate, amount, err);
         from = to + 1;
     }
-    mpq_clears(amount, days, NULL);
     return st;
 }
 
@@ -154,29 +155,30 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
     rp_status status = RP_OK;
     if (d <= L->clock)
         return RP_OK;
-    mpq_t base, part;
-    mpq_inits(base, part, NULL);
+    mpq_ptr base = L->scratch[1], part = L->scratch[2]; /* accrue_days uses [0] */
     int oldest = -1; /* for outstanding_principal: the oldest overdue installment */
     for (int k = 0; k < L->installments && status == RP_OK; k++) {
         rp_item_t *it = &st->items[k];
         if (L->xs[k].removed || it->due_date >= d)
             continue;
         rp_date_t first = (L->clock > it->due_date ? L->clock : it->due_date) + 1;
-        int open = rp_ledger_item_open(L, k);
-        if (open && oldest < 0)
+        /* A paid component bears nothing (paid ≤ due): skip it unsubtracted. */
+        int principal_open = mpq_cmp(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]) > 0;
+        int interest_open = mpq_cmp(it->due[RP_INTEREST], it->paid[RP_INTEREST]) > 0;
+        if (oldest < 0 && (principal_open || interest_open || rp_ledger_item_open(L, k)))
             oldest = k;
         /* 罚息 */
-        if (o->base == RP_BASE_OVERDUE_PRINCIPAL) {
+        if (o->base == RP_BASE_OVERDUE_PRINCIPAL && principal_open) {
             rp_ledger_unpaid(base, L, k, RP_PRINCIPAL);
             status = accrue_range(L, k, 0, base, first, d, err);
-        } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT) {
+        } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT && (principal_open || interest_open)) {
             rp_ledger_unpaid(base, L, k, RP_PRINCIPAL);
             rp_ledger_unpaid(part, L, k, RP_INTEREST);
             rp_qadd(base, base, part);
             status = accrue_range(L, k, 0, base, first, d, err);
         }
         /* 复利 */
-        if (status == RP_OK && o->compound) {
+        if (status == RP_OK && o->compound && interest_open) {
             rp_ledger_unpaid(base, L, k, RP_INTEREST);
             status = accrue_range(L, k, 1, base, first, d, err);
         }
@@ -195,7 +197,6 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
         status = accrue_range(L, oldest, 0, base, (L->clock > due ? L->clock : due) + 1, d, err);
     }
     L->clock = d;
-    mpq_clears(base, part, NULL);
     return status;
 }
 
@@ -203,16 +204,21 @@ void rp_overdue_post(ledger_t *L)
 {
     const rp_overdue_t *o = &L->terms->overdue;
     rp_statement_t *st = L->st;
-    mpq_t target, room, posted_all;
-    mpq_inits(target, room, posted_all, NULL);
+    mpq_ptr target = L->scratch[0], room = L->scratch[1], posted_all = L->scratch[2];
+    mpq_set_ui(posted_all, 0, 1);
     for (int k = 0; k < st->item_count; k++) {
-        rp_qadd(posted_all, posted_all, st->items[k].due[RP_PENALTY]);
-        rp_qadd(posted_all, posted_all, st->items[k].due[RP_COMPOUND]);
+        if (mpq_sgn(st->items[k].due[RP_PENALTY]) != 0)
+            rp_qadd(posted_all, posted_all, st->items[k].due[RP_PENALTY]);
+        if (mpq_sgn(st->items[k].due[RP_COMPOUND]) != 0)
+            rp_qadd(posted_all, posted_all, st->items[k].due[RP_COMPOUND]);
     }
     for (int k = 0; k < st->item_count; k++) {
         for (int slot = 0; slot < 2; slot++) {
             rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
             rp_item_t *it = &st->items[k];
+            /* nothing accrued: the increment 0 − due is not positive */
+            if (mpq_sgn(L->xs[k].accrued[slot]) == 0 && mpq_sgn(it->due[c]) >= 0)
+                continue;
             rp_round(target, L->xs[k].accrued[slot], L->rc);
             rp_qsub(target, target, it->due[c]); /* the increment to post */
             if (mpq_sgn(target) <= 0)
@@ -234,7 +240,6 @@ void rp_overdue_post(ledger_t *L)
             }
         }
     }
-    mpq_clears(target, room, posted_all, NULL);
 }
 
 rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k)
