@@ -44,6 +44,11 @@ typedef struct rp_schedule_opts {
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err);
 
+/* rp_unit_schedule_build that tells "does not fit" (*fits = 0, RP_OK, out
+ * untouched) apart from errors, for callers with a general fallback. */
+rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                               const rp_round_t *rc, int *fits, rp_error *err);
+
 /* qsum.c: r = a + b, r = a − b; the same as mpq_add / mpq_sub (any
  * aliasing), faster when the denominators fit a machine word. */
 void rp_qadd(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);

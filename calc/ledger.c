@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ledger.h"
+#include "units.h"
 
 const char *const rp_item_status_names[RP_STATUS_COUNT] = {
     [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",
@@ -243,44 +244,84 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
     return RP_OK;
 }
 
-static rp_status load_schedule(ledger_t *L, const rp_schedule_t *s, rp_error *err)
+/* The schedule the ledger starts from: the fast form in whole units, or
+ * the general one when a number does not fit that. */
+typedef struct schedule_source {
+    const rp_unit_schedule_t *units; /* or NULL: general */
+    const rp_schedule_t *general;
+    rp_unit_words_t words;
+} schedule_source_t;
+
+static int source_count(const schedule_source_t *src)
+{
+    return src->units ? src->units->count : src->general->count;
+}
+
+/* Row i's due date, principal, interest, fee and year fraction. */
+static void source_row(const schedule_source_t *src, int i, rp_item_t *it, mpq_t years)
+{
+    if (src->units) {
+        const rp_unit_row_t *r = &src->units->rows[i];
+        it->n = r->n;
+        it->due_date = r->due_date;
+        rp_units_to_q(it->due[RP_PRINCIPAL], r->principal, &src->words);
+        rp_units_to_q(it->due[RP_INTEREST], r->interest, &src->words);
+        rp_units_to_q(it->due[RP_FEE], r->fee, &src->words);
+        rp_units_set_z(mpq_numref(years), r->years_num); /* in lowest terms */
+        rp_units_set_z(mpq_denref(years), r->years_den);
+    } else {
+        const rp_installment_t *r = &src->general->rows[i];
+        it->n = r->n;
+        it->due_date = r->due_date;
+        mpq_set(it->due[RP_PRINCIPAL], r->principal);
+        mpq_set(it->due[RP_INTEREST], r->interest);
+        mpq_set(it->due[RP_FEE], r->fee);
+        mpq_set(years, r->year_fraction);
+    }
+}
+
+static rp_status load_schedule(ledger_t *L, const schedule_source_t *src, rp_error *err)
 {
     const rp_loan_t *loan = L->loan;
     mpq_t base;
     mpq_init(base);
     mpq_set(base, loan->principal);
     rp_status st = RP_OK;
-    for (int i = 0; i < s->count && st == RP_OK; i++) {
-        const rp_installment_t *r = &s->rows[i];
+    for (int i = 0; i < source_count(src) && st == RP_OK; i++) {
         int k;
         st = rp_ledger_add_item(L, &k, err);
         if (st != RP_OK)
             break;
         rp_item_t *it = &L->st->items[k];
-        it->n = r->n;
-        it->due_date = r->due_date;
-        it->period_start = i == 0 ? loan->start_date : s->rows[i - 1].due_date;
-        mpq_set(it->due[RP_PRINCIPAL], r->principal);
-        mpq_set(it->due[RP_INTEREST], r->interest);
-        mpq_set(it->due[RP_FEE], r->fee);
-        /* the exact interest the row rounded: base × rate × years */
         item_state_t *x = &L->xs[k];
-        mpq_set(x->period_years, r->year_fraction);
+        source_row(src, i, it, x->period_years);
+        it->period_start = i == 0 ? loan->start_date : L->st->items[k - 1].due_date;
+        /* the exact interest the row rounded: base × rate × years */
         if (!(loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE)) {
-            mpq_mul(x->interest_exact, loan->method == RP_METHOD_FLAT ? loan->principal : base,
-                    loan->annual_rate);
-            mpq_mul(x->interest_exact, x->interest_exact, r->year_fraction);
+            /* the raw products, reduced once */
+            mpq_srcptr on = loan->method == RP_METHOD_FLAT ? loan->principal : base;
+            mpq_ptr q = x->interest_exact;
+            mpz_mul(mpq_numref(q), mpq_numref(on), mpq_numref(loan->annual_rate));
+            mpz_mul(mpq_numref(q), mpq_numref(q), mpq_numref(x->period_years));
+            mpz_mul(mpq_denref(q), mpq_denref(on), mpq_denref(loan->annual_rate));
+            mpz_mul(mpq_denref(q), mpq_denref(q), mpq_denref(x->period_years));
+            mpq_canonicalize(q);
         }
-        rp_qsub(base, base, r->principal);
+        rp_qsub(base, base, it->due[RP_PRINCIPAL]);
         L->installments++;
     }
     if (st == RP_OK) {
         for (int k = 0; k < L->installments; k++)
             L->xs[k].assess = rp_overdue_first_assessment(L, k);
-        if (loan->method == RP_METHOD_ANNUITY)
-            rp_qsub(L->level, s->level_payment, loan->periodic_fee);
-        else if (loan->method == RP_METHOD_EQUAL_PRINCIPAL)
-            mpq_set(L->level, s->rows[loan->grace_periods].principal);
+        if (loan->method == RP_METHOD_ANNUITY) {
+            if (src->units)
+                rp_units_to_q(L->level, src->units->level_payment, &src->words);
+            else
+                mpq_set(L->level, src->general->level_payment);
+            rp_qsub(L->level, L->level, loan->periodic_fee);
+        } else if (loan->method == RP_METHOD_EQUAL_PRINCIPAL) {
+            mpq_set(L->level, L->st->items[loan->grace_periods].due[RP_PRINCIPAL]);
+        }
     }
     mpq_clear(base);
     return st;
@@ -635,8 +676,12 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
     if (st != RP_OK)
         return st;
 
+    rp_unit_schedule_t units;
+    rp_unit_schedule_init(&units);
     rp_schedule_t s;
     rp_schedule_init(&s);
+    schedule_source_t src = {.units = &units, .general = &s};
+    rp_unit_words(&src.words, rc);
     sort_key_t *keys = malloc(sizeof *keys * (size_t)(events->count > 0 ? events->count : 1));
     int n = 0;
     if (!keys)
@@ -653,19 +698,25 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
     }
     if (st == RP_OK) {
         qsort(keys, (size_t)n, sizeof *keys, by_key);
-        st = rp_schedule_build(&s, loan, rc, err);
+        int fits;
+        st = rp_unit_schedule_try(&units, loan, rc, &fits, err);
+        if (st == RP_OK && !fits) {
+            src.units = NULL;
+            st = rp_schedule_build(&s, loan, rc, err);
+        }
         if (st != RP_OK)
             rp_error_prefix(err, "loan");
     }
     if (st == RP_OK)
         st = build_rates(L, keys, n, err);
     if (st == RP_OK)
-        st = load_schedule(L, &s, err);
+        st = load_schedule(L, &src, err);
     if (st == RP_OK)
         st = replay(L, keys, n, as_of, err);
     if (st == RP_OK)
         summarize(L, as_of);
     rp_schedule_clear(&s);
+    rp_unit_schedule_clear(&units);
     free(keys);
     return st;
 }

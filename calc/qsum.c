@@ -60,14 +60,32 @@ static int small_sum(mpq_ptr r, mpq_srcptr a, mpq_srcptr b, int sign)
     return 1;
 }
 
+/* r = a + sign·b when a or b is 0 (most components of most items are). */
+static int zero_sum(mpq_ptr r, mpq_srcptr a, mpq_srcptr b, int sign)
+{
+    if (mpq_sgn(b) == 0) {
+        if (r != a)
+            mpq_set(r, a);
+        return 1;
+    }
+    if (mpq_sgn(a) == 0) {
+        if (sign > 0)
+            mpq_set(r, b);
+        else
+            mpq_neg(r, b);
+        return 1;
+    }
+    return 0;
+}
+
 void rp_qadd(mpq_ptr r, mpq_srcptr a, mpq_srcptr b)
 {
-    if (!small_sum(r, a, b, +1))
+    if (!zero_sum(r, a, b, +1) && !small_sum(r, a, b, +1))
         mpq_add(r, a, b);
 }
 
 void rp_qsub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b)
 {
-    if (!small_sum(r, a, b, -1))
+    if (!zero_sum(r, a, b, -1) && !small_sum(r, a, b, -1))
         mpq_sub(r, a, b);
 }

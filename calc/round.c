@@ -235,6 +235,12 @@ int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
 
 int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc)
 {
+    /* x = xn/xd and unit = un/ud in lowest terms: x / unit = xn·ud / (xd·un)
+     * is whole exactly when xd divides ud and un divides xn. */
+    if (mpz_fits_ulong_p(mpq_denref(x)) && mpz_fits_ulong_p(mpq_numref(rc->unit)) &&
+        mpz_fits_ulong_p(mpq_denref(rc->unit)))
+        return mpz_get_ui(mpq_denref(rc->unit)) % mpz_get_ui(mpq_denref(x)) == 0 &&
+               mpz_divisible_ui_p(mpq_numref(x), mpz_get_ui(mpq_numref(rc->unit)));
     mpz_t units;
     mpz_init(units);
     int whole = rp_round_units(units, x, rc);

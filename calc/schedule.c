@@ -339,12 +339,16 @@ typedef struct factor {
     int64_t num, den;
 } factor_t;
 
-static int factor_of(factor_t *f, const mpq_t rate, const mpq_t years)
+static int factor_of(factor_t *f, const mpq_t rate, const mpq_t years, rp_unit_row_t *r)
 {
     int64_t rn, rd, yn, yd;
     if (!rp_units_from_z(&rn, mpq_numref(rate)) || !rp_units_from_z(&rd, mpq_denref(rate)) ||
         !rp_units_from_z(&yn, mpq_numref(years)) || !rp_units_from_z(&yd, mpq_denref(years)))
         return 0;
+    if (r) {
+        r->years_num = yn;
+        r->years_den = yd;
+    }
     rp_i128 num = (rp_i128)rn * yn, den = (rp_i128)rd * yd; /* < 2^124 */
     if (num >= RP_UNITS_MAX || den >= RP_UNITS_MAX || num < 0)
         return 0;
@@ -355,10 +359,10 @@ static int factor_of(factor_t *f, const mpq_t rate, const mpq_t years)
 
 /* The rate × years of installment k, from scratch (an mpq_t kept for the
  * loop so that no row allocates). */
-static int row_factor(factor_t *f, const plan_t *p, int k, mpq_t scratch)
+static int row_factor(factor_t *f, const plan_t *p, int k, mpq_t scratch, rp_unit_row_t *r)
 {
     return period_years(scratch, p, k, NULL) == RP_OK &&
-           factor_of(f, p->loan->annual_rate, scratch);
+           factor_of(f, p->loan->annual_rate, scratch, r);
 }
 
 /* round(base × f) in units. */
@@ -379,7 +383,7 @@ static int fill_units(rp_unit_schedule_t *u, const plan_t *p, mpq_t scratch)
     if (loan->method == RP_METHOD_BULLET) {
         rp_unit_row_t *r = &u->rows[0];
         r->principal = principal;
-        return row_factor(&f, p, 1, scratch) && times_factor(&r->interest, principal, &f, p);
+        return row_factor(&f, p, 1, scratch, r) && times_factor(&r->interest, principal, &f, p);
     }
 
     mpq_t step_q;
@@ -388,14 +392,18 @@ static int fill_units(rp_unit_schedule_t *u, const plan_t *p, mpq_t scratch)
     int ok = rp_units_from_q(&step, step_q, p->rc) &&
              rp_units_from_q(&u->level_payment, scratch, p->rc);
     mpq_set_ui(scratch, 1, 1);
-    ok = ok && factor_of(&periodic, p->rate, scratch);
+    ok = ok && factor_of(&periodic, p->rate, scratch, NULL);
     mpq_clear(step_q);
 
     for (int k = 1; ok && k <= p->rows; k++) {
         rp_unit_row_t *r = &u->rows[k - 1];
         /* rows after the second share one factor under the period convention */
-        if (k <= 2 || loan->day_count != RP_DC_PERIOD)
-            ok = row_factor(&f, p, k, scratch);
+        if (k <= 2 || loan->day_count != RP_DC_PERIOD) {
+            ok = row_factor(&f, p, k, scratch, r);
+        } else {
+            r->years_num = r[-1].years_num;
+            r->years_den = r[-1].years_den;
+        }
         int64_t base = loan->method == RP_METHOD_FLAT ? principal : balance;
         ok = ok && times_factor(&r->interest, base, &f, p);
         if (!ok)
@@ -492,7 +500,8 @@ static rp_status units_to_schedule(rp_schedule_t *s, const rp_unit_schedule_t *u
         rp_units_to_q(r->interest, from->interest, &w);
         rp_units_to_q(r->fee, from->fee, &w);
         rp_units_to_q(r->balance, from->balance, &w);
-        st = period_years(r->year_fraction, p, k + 1, err);
+        rp_units_set_z(mpq_numref(r->year_fraction), from->years_num); /* in lowest terms */
+        rp_units_set_z(mpq_denref(r->year_fraction), from->years_den);
     }
     rp_units_to_q(s->level_payment, u->level_payment, &w);
     rp_units_to_q(s->total_payment, u->total_payment, &w);
@@ -541,17 +550,15 @@ static void plan_close(plan_t *p)
     mpq_clear(p->rate);
 }
 
-rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
-                                 const rp_round_t *rc, rp_error *err)
+rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                               const rp_round_t *rc, int *fits, rp_error *err)
 {
     plan_t p;
     rp_status st = plan_open(&p, loan, rc, NULL, err);
     rp_unit_schedule_t u;
     rp_unit_schedule_init(&u);
-    if (st == RP_OK && !build_units(&u, &p, &st, err))
-        st = rp_fail(err, RP_E_RANGE, "",
-                     "the schedule's numbers do not fit the fast form; use rp_schedule_build");
-    if (st == RP_OK) {
+    *fits = st == RP_OK && build_units(&u, &p, &st, err);
+    if (st == RP_OK && *fits) {
         rp_unit_schedule_clear(out);
         *out = u;
     } else {
@@ -561,6 +568,16 @@ rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
     return st;
 }
 
+rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                 const rp_round_t *rc, rp_error *err)
+{
+    int fits;
+    rp_status st = rp_unit_schedule_try(out, loan, rc, &fits, err);
+    if (st == RP_OK && !fits)
+        st = rp_fail(err, RP_E_RANGE, "",
+                     "the schedule's numbers do not fit the fast form; use rp_schedule_build");
+    return st;
+}
 
 void rp_schedule_init(rp_schedule_t *s)
 {

@@ -361,6 +361,8 @@ typedef struct rp_unit_row {
     int64_t interest;
     int64_t fee;
     int64_t balance;            /* principal outstanding after the row   */
+    int64_t years_num;          /* the year fraction the interest covers, */
+    int64_t years_den;          /* in lowest terms (as year_fraction)    */
 } rp_unit_row_t;
 
 typedef struct rp_unit_schedule {
