@@ -162,10 +162,12 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
         if (L->xs[k].removed || it->due_date >= d)
             continue;
         rp_date_t first = (L->clock > it->due_date ? L->clock : it->due_date) + 1;
-        /* A paid component bears nothing (paid ≤ due): skip it unsubtracted. */
-        int principal_open = mpq_cmp(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]) > 0;
-        int interest_open = mpq_cmp(it->due[RP_INTEREST], it->paid[RP_INTEREST]) > 0;
-        if (oldest < 0 && (principal_open || interest_open || rp_ledger_item_open(L, k)))
+        /* A paid component bears nothing: skip it unsubtracted (an unequal
+         * one is still checked for a positive base by accrue_range). */
+        int principal_open = !mpq_equal(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]);
+        int interest_open = !mpq_equal(it->due[RP_INTEREST], it->paid[RP_INTEREST]);
+        int fee_open = !mpq_equal(it->due[RP_FEE], it->paid[RP_FEE]);
+        if (oldest < 0 && (principal_open || interest_open || fee_open) && rp_ledger_item_open(L, k))
             oldest = k;
         /* 罚息 */
         if (o->base == RP_BASE_OVERDUE_PRINCIPAL && principal_open) {
