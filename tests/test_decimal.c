@@ -2,6 +2,8 @@
  * test_decimal.c — strict decimal parsing and fixed-place formatting.
  * Expected values are written out by hand.
  */
+#include <string.h>
+
 #include "testutil.h"
 
 static const struct {
@@ -123,6 +125,79 @@ START_TEST(format_reports_needed_length)
 }
 END_TEST
 
+/* Formatting in machine words and in GMP agree with a third derivation
+ * written here (floor quotient, remainder against half the divisor, the
+ * mode's rule), on random values at the word boundary and beyond it. */
+static void expected_text(char *out, const mpq_t x, int places, rp_round_mode mode)
+{
+    mpz_t n, r;
+    mpz_inits(n, r, NULL);
+    mpz_ui_pow_ui(n, 10, (unsigned long)places);
+    mpz_mul(n, n, mpq_numref(x));
+    mpz_fdiv_qr(n, r, n, mpq_denref(x));
+    if (mpz_sgn(r) != 0) {
+        mpz_mul_2exp(r, r, 1);
+        int half = mpz_cmp(r, mpq_denref(x)), neg = mpq_sgn(x) < 0, up;
+        switch (mode) {
+        case RP_ROUND_FLOOR: up = 0; break;
+        case RP_ROUND_CEILING: up = 1; break;
+        case RP_ROUND_DOWN: up = neg; break;
+        case RP_ROUND_UP: up = !neg; break;
+        case RP_ROUND_HALF_DOWN: up = half > 0 || (half == 0 && neg); break;
+        case RP_ROUND_HALF_EVEN: up = half > 0 || (half == 0 && mpz_odd_p(n)); break;
+        default: up = half > 0 || (half == 0 && !neg); break;
+        }
+        if (up)
+            mpz_add_ui(n, n, 1);
+    }
+    int neg = mpz_sgn(n) < 0;
+    mpz_abs(n, n);
+    char digits[200];
+    mpz_get_str(digits, 10, n);
+    size_t len = strlen(digits), o = 0;
+    if (neg)
+        out[o++] = '-';
+    for (size_t pad = len; pad < (size_t)places + 1; pad++)
+        out[o++] = '0';
+    for (size_t k = 0; k < len; k++)
+        out[o++] = digits[k];
+    out[o] = '\0';
+    if (places > 0) { /* insert the point before the last `places` digits */
+        memmove(out + o - places + 1, out + o - places, (size_t)places + 1);
+        out[o - places] = '.';
+    }
+    mpz_clears(n, r, NULL);
+}
+
+START_TEST(format_word_and_gmp_paths_agree)
+{
+    unsigned long long state = 20261123;
+    mpq_t x;
+    mpq_init(x);
+    char got[256], want[256];
+    for (int i = 0; i < 20000; i++) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        unsigned long long a = state >> (state % 40 + 1); /* sizes up to 2^63 */
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        unsigned long long b = (state >> (state % 60 + 4)) | 1;
+        mpz_set_ui(mpq_numref(x), (unsigned long)a);
+        mpz_set_ui(mpq_denref(x), (unsigned long)b);
+        if (i % 7 == 0) /* beyond a word */
+            mpz_mul_2exp(mpq_numref(x), mpq_numref(x), 40);
+        if (i % 2)
+            mpz_neg(mpq_numref(x), mpq_numref(x));
+        mpq_canonicalize(x);
+        int places = (int)(state % 22);
+        rp_round_mode mode = (rp_round_mode)(state / 22 % RP_ROUND_MODE_COUNT);
+        rp_decimal_format(got, sizeof got, x, places, mode);
+        expected_text(want, x, places, mode);
+        ck_assert_msg(strcmp(got, want) == 0, "%s at %d places, mode %d: %s, expected %s",
+                      mpq_get_str(NULL, 10, x), places, mode, got, want);
+    }
+    mpq_clear(x);
+}
+END_TEST
+
 START_TEST(counts_places)
 {
     mpq_t q;
@@ -151,6 +226,7 @@ int main(void)
     tcase_add_loop_test(tc, formats_fixed_places, 0, N_ELEMENTS(formats));
     tcase_add_test(tc, format_reports_needed_length);
     tcase_add_test(tc, counts_places);
+    tcase_add_test(tc, format_word_and_gmp_paths_agree);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
