@@ -67,5 +67,9 @@ int rp_round_up_inexact(rp_round_mode mode, int negative, int half, int q_odd);
  * RP_SIGN_UNKNOWN when the bounds straddle zero (evaluate exactly then). */
 #define RP_SIGN_UNKNOWN 2
 int rp_poly_sign_bounded(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
+/* Its two tiers, tried in this order (tests check each against the exact
+ * sign): 62-bit mantissas in machine words, then 128-bit ones in mpz_t. */
+int rp_poly_sign_words(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
+int rp_poly_sign_wide(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
 
 #endif

@@ -16,6 +16,7 @@
 
 #define GRID_BITS 40       /* grid points are multiples of 2^−40          */
 #define MAX_HALVINGS 400   /* far beyond what any precision ≥ 1e−60 needs  */
+#define SIGN_NOT_EVALUATED 3
 
 /* The search grid, as periodic (or annual, for XIRR) rates: denser where
  * loans live. Roots closer together than the grid may be missed; the
@@ -193,7 +194,37 @@ static rp_status search(rp_irr_t *out, const flows_t *f, const mpq_t precision, 
         if (rp_decimal_parse(rate, grid_rates[j], NULL) != RP_OK)
             mpq_set_ui(rate, 0, 1); /* the table is ours: cannot happen */
         grid_point(a[j], rate, GRID_BITS, f->root);
-        s[j] = sign_at(f, a[j], GRID_BITS);
+        s[j] = SIGN_NOT_EVALUATED;
+    }
+    if (r.sign_changes == 1) {
+        /* Descartes: one sign change, exactly one positive root, and it is
+         * simple: the signs along the grid are L before it, 0 on it, −L
+         * after it. A binary search fills in what the full scan below
+         * would find, with ~7 evaluations instead of one per point. */
+        int last = GRID_COUNT - 1;
+        s[0] = sign_at(f, a[0], GRID_BITS);
+        s[last] = sign_at(f, a[last], GRID_BITS);
+        /* right: the first point at or after the root (s[left] = s[0]) */
+        int left = 0, right = s[0] == 0 ? 0 : last;
+        if (s[0] != 0 && s[last] != 0 && s[0] != s[last]) {
+            while (right - left > 1) {
+                int mid = (left + right) / 2;
+                s[mid] = sign_at(f, a[mid], GRID_BITS);
+                if (s[mid] == s[0])
+                    left = mid;
+                else
+                    right = mid;
+            }
+        }
+        int before = s[0] != 0 ? s[0] : -s[last], after = s[last] != 0 ? s[last] : -s[0];
+        if (s[0] == s[last]) /* no root on the grid's span */
+            before = after = s[0];
+        for (int j = 0; j < GRID_COUNT; j++)
+            if (s[j] == SIGN_NOT_EVALUATED)
+                s[j] = j < right ? before : after;
+    } else {
+        for (int j = 0; j < GRID_COUNT; j++)
+            s[j] = sign_at(f, a[j], GRID_BITS);
     }
     for (int j = 0; j < GRID_COUNT && r.count < RP_MAX_ROOTS; j++) {
         if (s[j] == 0) {

@@ -4,6 +4,8 @@
  * fixtures in fixtures/yield hold 31 more cross-checks).
  */
 #include "internal.h"
+#include <stdio.h>
+
 #include "testutil.h"
 
 static mpq_t *flows_of(const char *const *texts, int n)
@@ -112,6 +114,68 @@ START_TEST(no_sign_change_no_root)
     rp_irr_clear(&r);
     mpq_clear(p);
     free_flows(f, 3);
+}
+END_TEST
+
+/* One sign change: the search brackets by halving the grid, and must find
+ * what a scan of every grid point finds — a root on the first or last point,
+ * between the first two, on an inner point, or none beyond either end. For
+ * −100 then b one period later, the root is r = b / 100 − 1 (by hand). */
+START_TEST(one_sign_change_edges)
+{
+    static const struct {
+        const char *b;
+        int count;
+        const char *exact; /* when the root is a grid point (1 + r dyadic) */
+        const char *inside; /* otherwise a value strictly inside the bracket */
+    } cases[] = {
+        {"1100", 1, "10", NULL},      /* r = 10: the last grid point */
+        {"200", 1, "1", NULL},        /* r = 1: an inner grid point */
+        {"100", 1, "0", NULL},        /* r = 0 */
+        {"1.5", 1, NULL, "-0.985"},   /* between the first two points */
+        {"125", 1, NULL, "0.25"},     /* between 0.2 and 0.3 */
+        {"2000", 0, NULL, NULL},      /* r = 19: beyond the grid */
+        {"0.5", 0, NULL, NULL},       /* r = −0.995: before it */
+    };
+    mpq_t p, x;
+    mpq_inits(p, x, NULL);
+    precision(p, "1e-12");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t[2] = {"-100", cases[i].b};
+        mpq_t *f = flows_of(t, 2);
+        rp_irr_t r;
+        rp_irr_init(&r);
+        ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)f, 2, p, NULL), RP_OK);
+        ck_assert_int_eq(r.sign_changes, 1);
+        ck_assert_msg(r.count == cases[i].count, "b = %s: %d roots", cases[i].b, r.count);
+        if (cases[i].exact) {
+            ck_assert_q_eq(r.roots[0].low, cases[i].exact);
+            ck_assert_q_eq(r.roots[0].high, cases[i].exact);
+        } else if (cases[i].inside) {
+            q_set(x, cases[i].inside);
+            ck_assert(mpq_cmp(r.roots[0].low, x) < 0 && mpq_cmp(x, r.roots[0].high) < 0);
+        }
+        rp_irr_clear(&r);
+        free_flows(f, 2);
+    }
+    /* a root exactly on the first grid point: −2^40 then ⌊0.01 · 2^40⌋ =
+     * 10,995,116,277 (0.01 · 2^40 = 10,995,116,277.76), so 1 + r is that
+     * point and r = (10995116277 − 2^40) / 2^40 = −1088516511499 / 2^40,
+     * −0.9900000000006912159733474254608154296875 as a decimal */
+    mpq_t edge[2];
+    mpq_inits(edge[0], edge[1], NULL);
+    mpz_setbit(mpq_numref(edge[0]), 40);
+    mpq_neg(edge[0], edge[0]);
+    mpq_set_ui(edge[1], 10995116277UL, 1);
+    rp_irr_t r;
+    rp_irr_init(&r);
+    ck_assert_int_eq(rp_irr_periodic(&r, (mpq_t const *)edge, 2, p, NULL), RP_OK);
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_q_eq(r.roots[0].low, "-0.9900000000006912159733474254608154296875");
+    ck_assert_q_eq(r.roots[0].high, "-0.9900000000006912159733474254608154296875");
+    rp_irr_clear(&r);
+    mpq_clears(edge[0], edge[1], NULL);
+    mpq_clears(p, x, NULL);
 }
 END_TEST
 
@@ -256,25 +320,43 @@ END_TEST
 START_TEST(bounded_sign_agrees_with_exact)
 {
     unsigned long long x = 12345;
-    int decided = 0;
-    for (int trial = 0; trial < 400; trial++) {
+    int decided = 0, decided_wide = 0, decided_words = 0;
+    for (int trial = 0; trial < 4000; trial++) {
         int n = 2 + (int)((x >> 40) % 30);
-        mpz_t c[32], a;
-        int days[32];
+        mpz_t c[33], a;
+        int days[33];
         mpz_init(a);
         int day = 0;
         for (int i = 0; i < n; i++) {
             x = x * 6364136223846793005ULL + 1442695040888963407ULL;
             mpz_init_set_si(c[i], (long)((x >> 33) % 2000001) - 1000000);
+            if (trial % 5 == 0) /* coefficients beyond a word */
+                mpz_mul_2exp(c[i], c[i], 50 + (x >> 60));
             day += (int)((x >> 20) % 40);
             days[i] = day;
         }
-        unsigned long k = 8 + (unsigned long)((x >> 50) % 40);
+        unsigned long k = 8 + (unsigned long)((x >> 50) % 40) + (trial % 3 == 1 ? 40 : 0);
         /* z = a / 2^k near 1 (where roots live), sometimes exactly on a root-free point */
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
         mpz_set_ui(a, 1);
         mpz_mul_2exp(a, a, k);
         mpz_add_ui(a, a, (unsigned long)((x >> 30) % (1u << (k < 20 ? k : 20))));
+        if (trial % 3 == 1 && n < 31) {
+            /* the hard case: plant the root z = a / 2^k by multiplying the
+             * periodic polynomial Σ c_i z^(n−1−i) by (2^k·z − a), so that
+             * d_i = 2^k·c_i − a·c_(i−1); then step a few units of 2^−k off it */
+            mpz_init_set_ui(c[n], 0);
+            for (int i = n; i >= 0; i--) {
+                mpz_mul_2exp(c[i], c[i], k);
+                if (i > 0)
+                    mpz_submul(c[i], a, c[i - 1]);
+            }
+            n++;
+            days[n - 1] = days[n - 2] + 1;
+            mpz_add_ui(a, a, 1 + (unsigned long)((x >> 20) % 3));
+            if ((x >> 10) & 1)
+                mpz_sub_ui(a, a, 4);
+        }
         for (int dated = 0; dated < 2; dated++) {
             const int *d = dated ? days : NULL;
             /* exact: Σ c_i z^(D − e_i) as a rational */
@@ -293,7 +375,17 @@ START_TEST(bounded_sign_agrees_with_exact)
                 mpq_canonicalize(term);
                 mpq_add(v, v, term);
             }
+            int words = rp_poly_sign_words(c, d, n, a, k); /* 62-bit mantissas  */
+            int wide = rp_poly_sign_wide(c, d, n, a, k);   /* 128-bit mantissas */
             int quick = rp_poly_sign_bounded(c, d, n, a, k);
+            if (words != RP_SIGN_UNKNOWN) {
+                decided_words++;
+                ck_assert_int_eq(words, mpq_sgn(v));
+            }
+            if (wide != RP_SIGN_UNKNOWN) {
+                decided_wide++;
+                ck_assert_int_eq(wide, mpq_sgn(v));
+            }
             if (quick != RP_SIGN_UNKNOWN) {
                 decided++;
                 ck_assert_int_eq(quick, mpq_sgn(v));
@@ -304,7 +396,11 @@ START_TEST(bounded_sign_agrees_with_exact)
             mpz_clear(c[i]);
         mpz_clear(a);
     }
-    ck_assert_int_gt(decided, 700); /* and it does decide, almost always */
+    printf("signs of 8000: word tier decided %d, 128-bit tier %d, together %d\n", decided_words,
+           decided_wide, decided);
+    ck_assert_int_gt(decided, 7000); /* and it does decide, almost always */
+    ck_assert_int_gt(decided_words, 6000);
+    ck_assert_int_gt(decided_wide, decided_words); /* the hard cases need more bits */
 }
 END_TEST
 
@@ -319,6 +415,7 @@ int main(void)
     tcase_add_test(tc, close_roots_are_reported_as_possible);
     tcase_add_test(tc, no_sign_change_no_root);
     tcase_add_test(tc, zero_rate_exact);
+    tcase_add_test(tc, one_sign_change_edges);
     tcase_add_test(tc, xirr_two_flows_exact_check);
     tcase_add_test(tc, npv_periodic);
     tcase_add_test(tc, npv_dated_bounds);
