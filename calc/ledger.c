@@ -701,8 +701,9 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
         int fits;
         st = rp_unit_schedule_try(&units, loan, rc, &fits, err);
         if (st == RP_OK && !fits) {
+            rp_schedule_opts_t general = {.general = 1}; /* the fast form was just tried */
             src.units = NULL;
-            st = rp_schedule_build(&s, loan, rc, err);
+            st = rp_schedule_build_opts(&s, loan, rc, &general, err);
         }
         if (st != RP_OK)
             rp_error_prefix(err, "loan");

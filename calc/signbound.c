@@ -81,7 +81,7 @@ static void plus(bound_t *x, const mpz_t c, mpz_t tmp, int dir)
  * The same outward-rounded Horner evaluation with a machine-word mantissa:
  * ten times cheaper, and precise enough (2^−62 relative per step) to prove
  * the sign almost everywhere an IRR search looks. Undecided → the tier
- * above. A value is m · 2^e with |m| < 2^62, kept normalized (|m| ≥ 2^61
+ * above. A value is m · 2^e with |m| < 2^62, kept normalized (|m| ≥ 2^60
  * unless 0) so that the term with the larger exponent is the larger. */
 
 #define WORD_BITS 62

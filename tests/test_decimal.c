@@ -180,6 +180,13 @@ START_TEST(format_word_and_gmp_paths_agree)
         unsigned long long a = state >> (state % 40 + 1); /* sizes up to 2^63 */
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         unsigned long long b = (state >> (state % 60 + 4)) | 1;
+        if (i % 4 == 0) { /* 2·10^p and 2^p: halves fall exactly on a tie */
+            b = 2;
+            for (int p = 0; p < i % 9; p++)
+                b *= 10;
+        } else if (i % 4 == 1) {
+            b = 1ULL << (i % 30);
+        }
         mpz_set_ui(mpq_numref(x), (unsigned long)a);
         mpz_set_ui(mpq_denref(x), (unsigned long)b);
         if (i % 7 == 0) /* beyond a word */

@@ -583,6 +583,7 @@ START_TEST(fast_form_matches_general)
             }
             same_amount(a.level_payment, b.level_payment, 0, "level payment");
             same_amount(a.total_payment, b.total_payment, 0, "total payment");
+            same_amount(a.total_principal, b.total_principal, 0, "total principal");
             same_amount(a.total_interest, b.total_interest, 0, "total interest");
             same_amount(a.total_fee, b.total_fee, 0, "total fee");
             ck_assert_int_eq(a.warning_count, b.warning_count);
