@@ -44,6 +44,10 @@ typedef struct rp_schedule_opts {
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err);
 
+/* The invariants of rp_schedule_verify on the fast form (invariant.c). */
+rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *loan,
+                                  const rp_round_t *rc, rp_error *err);
+
 /* rp_unit_schedule_build that tells "does not fit" (*fits = 0, RP_OK, out
  * untouched) apart from errors, for callers with a general fallback. */
 rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,

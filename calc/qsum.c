@@ -11,17 +11,7 @@
  */
 #include <limits.h>
 
-#include "internal.h"
-
-static unsigned long gcd_ul(unsigned long a, unsigned long b)
-{
-    while (b) {
-        unsigned long t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
+#include "units.h"
 
 /* r = a + sign·b; returns 0 if the denominators are too large (r untouched). */
 static int small_sum(mpq_ptr r, mpq_srcptr a, mpq_srcptr b, int sign)
@@ -29,7 +19,7 @@ static int small_sum(mpq_ptr r, mpq_srcptr a, mpq_srcptr b, int sign)
     if (!mpz_fits_ulong_p(mpq_denref(a)) || !mpz_fits_ulong_p(mpq_denref(b)))
         return 0;
     unsigned long da = mpz_get_ui(mpq_denref(a)), db = mpz_get_ui(mpq_denref(b));
-    unsigned long g = gcd_ul(da, db);
+    unsigned long g = (unsigned long)rp_gcd_u64(da, db);
     unsigned long ua = db / g, ub = da / g; /* l = da·ua = db·ub */
     if (ua > ULONG_MAX / da)
         return 0;

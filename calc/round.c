@@ -198,35 +198,33 @@ int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const r
     return round_product(out, a, b, c, rc);
 }
 
+/* Whether x is a whole number of units, in words: with x = xn/xd and the
+ * unit un/ud both in lowest terms, x / unit = xn·ud / (xd·un) is whole
+ * exactly when xd divides ud and un divides xn. Returns -1 when a
+ * denominator or the unit's numerator does not fit a word. */
+static int whole_in_words(const mpq_t x, const rp_round_t *rc)
+{
+    if (!mpz_fits_ulong_p(mpq_denref(x)) || !mpz_fits_ulong_p(mpq_numref(rc->unit)) ||
+        !mpz_fits_ulong_p(mpq_denref(rc->unit)))
+        return -1;
+    return mpz_get_ui(mpq_denref(rc->unit)) % mpz_get_ui(mpq_denref(x)) == 0 &&
+           mpz_divisible_ui_p(mpq_numref(x), mpz_get_ui(mpq_numref(rc->unit)));
+}
+
 int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
 {
-    /* x / unit = (xn · ud) / (xd · un). With d = xd · un in a word and
-     * g = gcd(d, ud): whole exactly when d / g divides xn (x is in lowest
-     * terms), and then it is (xn / (d / g)) · (ud / g) — no temporaries. */
-    if (mpz_fits_ulong_p(mpq_denref(x)) && mpz_fits_ulong_p(mpq_numref(rc->unit)) &&
-        mpz_fits_ulong_p(mpq_denref(rc->unit))) {
-        unsigned long xd = mpz_get_ui(mpq_denref(x)), un = mpz_get_ui(mpq_numref(rc->unit));
-        unsigned long ud = mpz_get_ui(mpq_denref(rc->unit));
-        if (un != 0 && xd <= ULONG_MAX / un) {
-            unsigned long d = xd * un, a = d, b = ud;
-            while (b) { /* g = gcd(d, ud) */
-                unsigned long t = a % b;
-                a = b;
-                b = t;
-            }
-            unsigned long need = d / a;
-            if (!mpz_divisible_ui_p(mpq_numref(x), need))
-                return 0;
-            mpz_divexact_ui(out, mpq_numref(x), need);
-            mpz_mul_ui(out, out, ud / a);
-            return 1;
-        }
+    int whole = whole_in_words(x, rc);
+    if (whole == 1) { /* (xn / un) · (ud / xd): no temporaries */
+        mpz_divexact_ui(out, mpq_numref(x), mpz_get_ui(mpq_numref(rc->unit)));
+        mpz_mul_ui(out, out, mpz_get_ui(mpq_denref(rc->unit)) / mpz_get_ui(mpq_denref(x)));
     }
+    if (whole >= 0)
+        return whole;
     mpz_t num, den;
     mpz_inits(num, den, NULL);
     mpz_mul(num, mpq_numref(x), mpq_denref(rc->unit));
     mpz_mul(den, mpq_denref(x), mpq_numref(rc->unit));
-    int whole = mpz_divisible_p(num, den);
+    whole = mpz_divisible_p(num, den);
     if (whole)
         mpz_divexact(out, num, den);
     mpz_clears(num, den, NULL);
@@ -235,15 +233,12 @@ int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc)
 
 int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc)
 {
-    /* x = xn/xd and unit = un/ud in lowest terms: x / unit = xn·ud / (xd·un)
-     * is whole exactly when xd divides ud and un divides xn. */
-    if (mpz_fits_ulong_p(mpq_denref(x)) && mpz_fits_ulong_p(mpq_numref(rc->unit)) &&
-        mpz_fits_ulong_p(mpq_denref(rc->unit)))
-        return mpz_get_ui(mpq_denref(rc->unit)) % mpz_get_ui(mpq_denref(x)) == 0 &&
-               mpz_divisible_ui_p(mpq_numref(x), mpz_get_ui(mpq_numref(rc->unit)));
+    int whole = whole_in_words(x, rc);
+    if (whole >= 0)
+        return whole;
     mpz_t units;
     mpz_init(units);
-    int whole = rp_round_units(units, x, rc);
+    whole = rp_round_units(units, x, rc);
     mpz_clear(units);
     return whole;
 }

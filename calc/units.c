@@ -45,16 +45,6 @@ void rp_units_set_z(mpz_t z, rp_i128 v)
         mpz_neg(z, z);
 }
 
-static uint64_t gcd_u64(uint64_t a, uint64_t b)
-{
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 void rp_unit_words(rp_unit_words_t *w, const rp_round_t *rc)
 {
     w->rc = rc;
@@ -67,7 +57,7 @@ void rp_units_to_q(mpq_t out, int64_t units, const rp_unit_words_t *w)
     if (w->fits) {
         /* num and den are coprime, so gcd(units·num, den) = gcd(units, den) */
         uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
-        int64_t g = (int64_t)gcd_u64(magnitude % (uint64_t)w->den, (uint64_t)w->den);
+        int64_t g = (int64_t)rp_gcd_u64(magnitude % (uint64_t)w->den, (uint64_t)w->den);
         rp_units_set_z(mpq_numref(out), (rp_i128)(units / g) * w->num);
         rp_units_set_z(mpq_denref(out), w->den / g);
         return;

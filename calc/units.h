@@ -45,9 +45,16 @@ void rp_units_set_z(mpz_t z, rp_i128 v);
  * returns 0 if the result does not fit below RP_UNITS_MAX. */
 int rp_units_round_quotient(int64_t *q, rp_i128 num, rp_i128 den, rp_round_mode mode);
 
-/* The invariants of rp_schedule_verify on the fast form (invariant.c). */
-rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *loan,
-                                  const rp_round_t *rc, rp_error *err);
+/* gcd(a, b); gcd(a, 0) = a. */
+static inline uint64_t rp_gcd_u64(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
 
 /* a + b and a − b with the result checked against RP_UNITS_MAX. */
 static inline int rp_units_add(int64_t *out, int64_t a, int64_t b)
