@@ -97,12 +97,12 @@ void rp_cap_check_clear(rp_cap_check_t *c)
 }
 
 rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
-                       const mpq_t custom_cap, const rp_lpr_t *lpr, mpq_t const *flows, int n,
-                       int periods_per_year, const rp_round_t *rc, rp_error *err)
+                       const mpq_t custom_cap, const rp_lpr_t *lpr, const rp_flows_t *flows,
+                       const rp_round_t *rc, rp_error *err)
 {
-    if (n < 2)
+    if (flows->n < 2)
         return rp_fail(err, RP_E_VALUE, NULL, "a cap is checked on at least two cash flows");
-    if (periods_per_year < 1)
+    if (flows->periods_per_year < 1)
         return rp_fail(err, RP_E_VALUE, NULL, "periods_per_year must be at least 1");
     rp_cap_check_t c;
     rp_cap_check_init(&c);
@@ -141,30 +141,33 @@ rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract
         mpq_set(c.cap, custom_cap);
     }
     if (st == RP_OK) {
-        /* the loan recomputed at the cap: the balance grows at cap / ppy
-         * a period and every flow is applied to it (the borrower's view:
-         * the first flow is the money received) */
-        int lender_view = mpq_sgn(flows[0]) < 0;
-        mpq_t growth, balance, f;
-        mpq_inits(growth, balance, f, NULL);
-        mpq_set_ui(growth, (unsigned long)periods_per_year, 1);
-        mpq_div(growth, c.cap, growth);
-        mpq_set_ui(f, 1, 1);
-        rp_qadd(growth, growth, f);
-        for (int t = 0; t < n; t++) {
-            if (t > 0)
-                mpq_mul(balance, balance, growth);
-            mpq_set(f, flows[t]);
-            if (lender_view)
-                mpq_neg(f, f);
-            rp_qadd(balance, balance, f);
-        }
+        /* the loan recomputed at the cap, the way courts recompute it: the
+         * money received grows at cap / ppy a period and every flow is
+         * applied to it (the borrower's view: the first flow is the money
+         * received) — the value of all flows at the last one's time */
+        int lender_view = mpq_sgn(flows->amounts[0]) < 0;
+        mpq_t i, balance, growth;
+        mpq_inits(i, balance, growth, NULL);
+        mpq_set_ui(i, (unsigned long)flows->periods_per_year, 1);
+        mpq_div(i, c.cap, i);
+        st = rp_flows_npv(balance, flows, i, err);
+        int last = 0;
+        for (int k = 1; k < flows->n; k++)
+            if (flows->when[k].periods > flows->when[last].periods ||
+                (flows->when[k].periods == flows->when[last].periods &&
+                 (long)flows->when[k].odd * flows->when[last].period_days >
+                     (long)flows->when[last].odd * flows->when[k].period_days))
+                last = k;
+        rp_when_growth(growth, &flows->when[last], i);
+        mpq_mul(balance, balance, growth);
+        if (lender_view)
+            mpq_neg(balance, balance);
         c.within = mpq_sgn(balance) >= 0;
         if (!c.within) {
             mpq_neg(c.excess, balance);
             rp_round(c.excess, c.excess, rc);
         }
-        mpq_clears(growth, balance, f, NULL);
+        mpq_clears(i, balance, growth, NULL);
     }
     if (st == RP_OK) {
         rp_cap_check_t old = *out;

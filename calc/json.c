@@ -86,12 +86,23 @@ static const field_t yield_request_fields[] = {
      .min = 1, .max = 366, .doc = "periodic cash_flows: periods in a year (default 12)"},
     {.name = "basis", .kind = FK_INT, .offset = offsetof(request_t, basis), .min = 360, .max = 366,
      .doc = "dated flows: days in a year, 365 (default), 360 or 366"},
+    {.name = "frequency", .kind = FK_ENUM, .offset = offsetof(request_t, frequency),
+     .names = rp_frequency_names, .name_count = RP_FREQ_COUNT,
+     .doc = "dated flows: the unit period of an APR by the actuarial method (Regulation Z App. J) "
+            "beside the XIRR"},
+    {.name = "apr_odd_days", .kind = FK_ENUM, .offset = offsetof(request_t, odd_days),
+     .names = rp_odd_days_names, .name_count = RP_ODD_COUNT,
+     .doc = "dated flows with frequency: odd days over the actual period (actual, default) or "
+            "over 30 a month (reg_z)"},
     {.name = "precision", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, precision),
      .read = rp_json_keep, .doc = "the largest error allowed in a rate (default 1e-12)"},
     {.name = "discount_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(request_t, discount_rate),
      .read = rp_json_keep, .doc = "an annual rate for the NPV (periodic: nominal; dated: effective)"},
     {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
      .doc = "check a legal cap: {\"rule\", \"contract_date\", \"cap\", \"lpr\"}"},
+    {.name = "rounding", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rounding"), .offset = offsetof(request_t, rounding),
+     .read = rp_json_keep,
+     .doc = "cash_flows: the rounding context of the NPV (default unit 0.01, half_up; a loan has its own)"},
 };
 
 #define CASE                                                                                     \
@@ -203,6 +214,8 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
                      .classification = RP_CLASS_LOANS_2023,
                      .periods_per_year = 12,
                      .basis = 365,
+                     .frequency = -1,
+                     .odd_days = RP_ODD_ACTUAL,
                      .lpr_json = opt ? opt->lpr_json : NULL,
                      .lpr_len = opt ? opt->lpr_len : 0};
 

@@ -105,7 +105,7 @@ static const field_t rounding_fields[] = {
      .names = rp_round_mode_names, .name_count = RP_ROUND_MODE_COUNT,
      .doc = "how ties and remainders go (default half_up: ties away from zero)"},
 };
-static const object_spec_t rounding_spec = {"rounding", RP_FIELDS(rounding_fields)};
+const object_spec_t rp_spec_rounding = {"rounding", RP_FIELDS(rounding_fields)};
 
 /* ---- overdue terms ------------------------------------------------------- */
 
@@ -250,8 +250,12 @@ static const field_t loan_fields[] = {
      .doc = "fee added to every installment (default 0)"},
     {.name = "upfront_fee", .kind = FK_AMOUNT, .offset = LOAN(upfront_fee),
      .doc = "fee deducted when the loan is paid out, e.g. a service fee (default 0); counts in the APR"},
+    {.name = "apr_odd_days", .kind = FK_ENUM, .offset = LOAN(odd_days),
+     .names = rp_odd_days_names, .name_count = RP_ODD_COUNT,
+     .doc = "APRs and present values: odd days of a part period over its actual days "
+            "(actual, default) or over 30 a month (reg_z, Regulation Z App. J)"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
-     .object = &rounding_spec, .doc = "rounding context for every posted amount"},
+     .object = &rp_spec_rounding, .doc = "rounding context for every posted amount"},
     {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
      .doc = "penalty interest, grace and late fee terms (statements)"},
     {.name = "allocation", .kind = FK_CUSTOM, .schema = SCHEMA_ALLOCATION, .offset = offsetof(loan_in_t, terms.allocation),
@@ -265,7 +269,8 @@ static const field_t loan_fields[] = {
 const object_spec_t rp_spec_loan = {"loan", RP_FIELDS(loan_fields)};
 
 _Static_assert(sizeof(rp_method) == sizeof(int) && sizeof(rp_round_mode) == sizeof(int) &&
-                   sizeof(rp_penalty_base) == sizeof(int) && sizeof(rp_overpayment) == sizeof(int),
+                   sizeof(rp_penalty_base) == sizeof(int) && sizeof(rp_overpayment) == sizeof(int) &&
+                   sizeof(rp_odd_days) == sizeof(int),
                "enum fields are read as int");
 
 void rp_loan_in_init(loan_in_t *in)

@@ -54,6 +54,9 @@ typedef struct request {
     const cJSON *precision;
     const cJSON *discount_rate;
     const cJSON *caps;
+    int frequency;           /* dated cash_flows: the unit period, or −1 */
+    int odd_days;            /* dated cash_flows with frequency         */
+    const cJSON *rounding;   /* cash_flows: the unit NPVs are rounded to */
     const char *lpr_json;    /* the LPR table to use (rp_options_t), or NULL */
     size_t lpr_len;
     /* ops restructure, compare, solve ("date" is read into as_of) */
@@ -110,6 +113,9 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
 /* The summary of a priced plan: payment, term, totals, APR, PV, … */
 void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
                           const rp_round_t *rc);
+
+/* The plan's warnings as "warnings": [{"code", "message"}] (none: nothing). */
+void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p);
 
 /* Reads an LPR table in data/lpr.json's shape; an error's message names
  * the table by label ("built in", "--lpr file"). */

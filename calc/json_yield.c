@@ -122,13 +122,9 @@ static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
     char path[RP_PATH_MAX];
     if (objects == 0) {
         rp_flows_t *f = &y->flows;
-        f->amounts = malloc(sizeof *f->amounts * (size_t)n);
-        if (!f->amounts)
-            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        st = rp_flows_alloc(f, n, 0, 12, err);
         int i = 0;
         for (const cJSON *m = arr->child; m && st == RP_OK; m = m->next, i++) {
-            mpq_init(f->amounts[i]);
-            f->n = i + 1;
             snprintf(path, sizeof path, "$.cash_flows[%d]", i);
             st = rp_fields_decimal(f->amounts[i], m, path, err);
         }
@@ -255,6 +251,46 @@ static void add_irr(cJSON *root, cJSON *warnings, const rp_irr_t *irr, int ppy, 
              "than the search grid, or outside -99%…1000%, are not listed");
 }
 
+/* Dated flows with a unit period: the APR by the actuarial method of
+ * Regulation Z App. J — each flow's whole periods counted back from its
+ * date to the first flow, the odd days as simple interest. */
+static rp_status add_actuarial(cJSON *root, cJSON *warnings, const request_t *req,
+                               const yield_in_t *y, rp_error *err)
+{
+    rp_frequency f = (rp_frequency)req->frequency;
+    rp_flows_t flows;
+    rp_flows_init(&flows);
+    rp_irr_t irr;
+    rp_irr_init(&irr);
+    rp_status st = rp_flows_alloc(&flows, y->dated_count, 0, rp_frequency_per_year(f), err);
+    for (int i = 0; st == RP_OK && i < y->dated_count; i++) {
+        mpq_set(flows.amounts[i], y->dated[i]);
+        st = rp_when_dated(&flows.when[i], y->first_date, y->first_date + y->days[i],
+                           RP_DATE_NONE, f, (rp_odd_days)req->odd_days, err);
+    }
+    if (st == RP_OK) {
+        /* 1000× finer than asked, so apr = irr × ppy keeps every digit */
+        mpq_t p;
+        mpq_init(p);
+        mpq_set_ui(p, (unsigned long)flows.periods_per_year * 1000UL, 1);
+        mpq_div(p, y->precision, p);
+        st = rp_flows_irr(&irr, &flows, p, err);
+        mpq_clear(p);
+        if (st != RP_OK)
+            rp_error_prefix(err, "$.cash_flows");
+    }
+    if (st == RP_OK) {
+        cJSON *o = cJSON_AddObjectToObject(root, "actuarial");
+        cJSON_AddStringToObject(o, "frequency", rp_frequency_names[f]);
+        rp_json_add_int(o, "periods_per_year", flows.periods_per_year);
+        cJSON_AddStringToObject(o, "apr_odd_days", rp_odd_days_names[req->odd_days]);
+        add_irr(o, warnings, &irr, flows.periods_per_year, 1);
+    }
+    rp_irr_clear(&irr);
+    rp_flows_clear(&flows);
+    return st;
+}
+
 /* simple rate (labelled): charges ÷ principal ÷ years. */
 static void add_simple_rate(cJSON *root, const yield_in_t *y)
 {
@@ -265,8 +301,7 @@ static void add_simple_rate(cJSON *root, const yield_in_t *y)
         rp_qadd(charges, charges, y->flows.amounts[t]);
     mpq_neg(charges, charges); /* payments − net received = interest + fees */
     mpq_div(charges, charges, loan->principal);
-    mpq_set_ui(years, (unsigned long)(y->flows.n - 1), (unsigned long)y->flows.periods_per_year);
-    mpq_canonicalize(years);
+    rp_flows_years(years, &y->flows); /* to the last payment, odd days included */
     if (mpq_sgn(years) > 0)
         mpq_div(charges, charges, years);
     int places = rp_decimal_places(charges); /* exact when it terminates */
@@ -329,8 +364,7 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
     if (st == RP_OK) {
         rp_rate_in_annual(cap, &c.cap, 365);
         const rp_round_t *rc = &y->loan.rounding;
-        st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr,
-                          (mpq_t const *)y->flows.amounts, y->flows.n, y->flows.periods_per_year,
+        st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr, &y->flows,
                           rc, err);
         if (st != RP_OK)
             rp_error_prefix(err, "$.caps");
@@ -392,6 +426,14 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
                      "give either a loan or cash_flows");
     if (st == RP_OK)
         st = read_precision(y.precision, req->precision, err);
+    if (st == RP_OK && req->rounding) {
+        if (req->loan)
+            st = rp_fail(err, RP_E_VALUE, "$.rounding",
+                         "rounding is for cash_flows: a loan has its own (loan.rounding)");
+        else
+            st = rp_fields_read(&y.loan.rounding, req->rounding, &rp_spec_rounding, "$.rounding",
+                                err);
+    }
     if (st == RP_OK)
         st = req->loan ? flows_of_loan(&y, req->loan, err) : flows_of_list(&y, req->cash_flows, err);
     if (st == RP_OK && y.periodic && !y.has_loan)
@@ -403,7 +445,7 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         mpq_init(p);
         mpq_set_ui(p, (unsigned long)ppy * 1000UL, 1);
         mpq_div(p, y.precision, p);
-        st = rp_irr_periodic(&irr, (mpq_t const *)y.flows.amounts, y.flows.n, p, err);
+        st = rp_flows_irr(&irr, &y.flows, p, err);
         mpq_clear(p);
         if (st != RP_OK)
             rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
@@ -431,6 +473,12 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
             add_irr(target, warnings, &xirr, 1, 0);
         }
     }
+    if (st == RP_OK && (req->frequency >= 0 || req->odd_days != RP_ODD_ACTUAL) &&
+        (y.periodic || y.dated_count == 0))
+        st = rp_fail(err, RP_E_VALUE, req->frequency >= 0 ? "$.frequency" : "$.apr_odd_days",
+                     "frequency and apr_odd_days are for dated cash_flows (a loan has its own)");
+    if (st == RP_OK && req->frequency >= 0)
+        st = add_actuarial(root, warnings, req, &y, err);
     if (st == RP_OK && req->discount_rate) {
         rate_in_t r;
         mpq_init(r.value);
@@ -442,9 +490,13 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         if (st == RP_OK && y.periodic) {
             mpq_set_ui(lo, (unsigned long)ppy, 1);
             mpq_div(lo, rate, lo);
-            rp_npv_periodic(hi, lo, (mpq_t const *)y.flows.amounts, y.flows.n);
-            rp_round(hi, hi, &y.loan.rounding);
-            rp_json_add_amount(root, "npv", hi, &y.loan.rounding);
+            st = rp_flows_npv(hi, &y.flows, lo, err);
+            if (st == RP_OK) {
+                rp_round(hi, hi, &y.loan.rounding);
+                rp_json_add_amount(root, "npv", hi, &y.loan.rounding);
+            } else {
+                rp_error_prefix(err, "$.discount_rate");
+            }
         } else if (st == RP_OK) {
             st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y.dated, y.days, y.dated_count,
                               req->basis, y.precision, err);

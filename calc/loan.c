@@ -42,6 +42,7 @@ void rp_loan_init(rp_loan_t *loan)
     loan->maturity_date = RP_DATE_NONE;
     loan->grace_periods = 0;
     loan->flat_charge = RP_CHARGE_INTEREST;
+    loan->odd_days = RP_ODD_ACTUAL;
 }
 
 void rp_loan_clear(rp_loan_t *loan)

@@ -18,7 +18,9 @@ void rp_plan_init(rp_plan_t *p)
     p->count = 0;
     p->rows = NULL;
     p->periods_per_year = 12;
-    p->first_due_date = p->maturity_date = p->observation_end = p->first_start = RP_DATE_NONE;
+    p->first_due_date = p->maturity_date = p->observation_end = p->grid_anchor = RP_DATE_NONE;
+    p->grid_frequency = RP_FREQ_MONTHLY;
+    p->odd_days = RP_ODD_ACTUAL;
     p->dpd = p->tier = 0;
     p->warning_count = 0;
 }
@@ -89,8 +91,6 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
         rp_round(r->interest, t->interest, rc);
         mpq_set(r->fee, t->fee);
         mpq_set(r->arrears, t->arrears);
-        if (k == 0)
-            p->first_start = t->start;
     }
     mpq_clear(now);
 
@@ -121,6 +121,10 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
     rp_qadd(p->new_interest, p->new_interest, p->capitalized);
     mpq_set(p->annual_rate, w->rate);
     p->periods_per_year = w->periods_per_year;
+    p->grid_anchor = w->rule->first_due_date != RP_DATE_NONE ? w->rule->first_due_date
+                                                             : w->rule->start_date;
+    p->grid_frequency = w->rule->frequency;
+    p->odd_days = w->loan->odd_days;
 
     /* the regular payment: the most common one after the date */
     int best = 0;
@@ -211,72 +215,31 @@ void rp_pricing_clear(rp_pricing_t *p)
                p->apr.high, NULL);
 }
 
-/* The plan's rows discounted to the date: a row due on the date counts in
- * full; the first later row is discounted by the stub (simple interest for
- * the part of a period left: 1 + i·days/period days), each next one by one
- * more whole period (step = 1 + i). Over the common denominator
- * stub · step^M the numerator Σ U_j S_d^j S_n^(M − j) (U_j the payments in
- * rounding units, step = S_n / S_d) comes by Horner's rule in integers:
- * one reduction at the end instead of a gcd per row. */
-static void present_value(mpq_t pv, const rp_plan_t *plan, const mpq_t i, const mpq_t step,
-                          const rp_round_t *rc)
+/* The plan as the borrower's timed flows: the debt received on the date
+ * (less what stays due on it), then each installment when it falls on the
+ * plan's grid of due dates. */
+static rp_status plan_flows(rp_flows_t *f, const rp_plan_t *plan, rp_error *err)
 {
-    mpq_t stub, later, x;
-    mpz_t acc, dpow, u, npow;
-    mpq_inits(stub, later, x, NULL);
-    mpz_inits(acc, dpow, u, npow, NULL);
-    mpq_set_ui(pv, 0, 1);
-    mpz_set_ui(dpow, 1);
-    mpz_set_ui(npow, 1);
-    int seen = 0, whole = 1;
-    for (int k = 0; k < plan->count && whole; k++) {
+    int n = 1;
+    for (int k = 0; k < plan->count; k++)
+        n += plan->rows[k].n > 0;
+    rp_status st = rp_flows_alloc(f, n, 0, plan->periods_per_year, err);
+    if (st != RP_OK)
+        return st;
+    mpq_set(f->amounts[0], plan->debt);
+    int t = 1;
+    for (int k = 0; k < plan->count && st == RP_OK; k++) {
         const rp_plan_row_t *r = &plan->rows[k];
         if (r->n == 0) {
-            rp_qadd(pv, pv, r->payment); /* due on the date */
+            rp_qsub(f->amounts[0], f->amounts[0], r->payment);
             continue;
         }
-        if (!seen++) {
-            rp_date_t start = plan->first_start < plan->date ? plan->first_start : plan->date;
-            mpq_set_si(stub, (long)r->due_date - plan->date,
-                       (unsigned long)(r->due_date > start ? r->due_date - start : 1));
-            mpq_canonicalize(stub);
-            mpq_mul(stub, stub, i);
-            mpq_set_ui(x, 1, 1);
-            rp_qadd(stub, stub, x);
-        } else {
-            mpz_mul(acc, acc, mpq_numref(step));
-            mpz_mul(dpow, dpow, mpq_denref(step));
-            mpz_mul(npow, npow, mpq_numref(step));
-        }
-        whole = rp_round_units(u, r->payment, rc);
-        mpz_addmul(acc, u, dpow);
+        mpq_neg(f->amounts[t], r->payment);
+        st = rp_when_dated(&f->when[t], plan->date, r->due_date, plan->grid_anchor,
+                           plan->grid_frequency, plan->odd_days, err);
+        t++;
     }
-    if (whole) {
-        /* later = unit · acc / (step_n^M · stub) */
-        mpz_mul(mpq_numref(later), acc, mpq_numref(rc->unit));
-        mpz_mul(mpq_denref(later), npow, mpq_denref(rc->unit));
-        mpq_canonicalize(later);
-        if (seen)
-            mpq_div(later, later, stub); /* stub ≥ 1 */
-        rp_qadd(pv, pv, later);
-    } else {
-        /* an amount off the unit (cannot happen for posted money): row by row */
-        mpq_set_ui(pv, 0, 1);
-        mpq_set_ui(later, 1, 1);
-        seen = 0;
-        for (int k = 0; k < plan->count; k++) {
-            const rp_plan_row_t *r = &plan->rows[k];
-            if (r->n == 0) {
-                rp_qadd(pv, pv, r->payment);
-                continue;
-            }
-            mpq_mul(later, later, seen++ ? step : stub);
-            mpq_div(x, r->payment, later); /* later ≥ 1 */
-            rp_qadd(pv, pv, x);
-        }
-    }
-    mpz_clears(acc, dpow, u, npow, NULL);
-    mpq_clears(stub, later, x, NULL);
+    return st;
 }
 
 rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
@@ -284,52 +247,35 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
 {
     if (mpq_cmp_si(discount_rate, 0, 1) < 0)
         return rp_fail(err, RP_E_VALUE, "discount_rate", "the discount rate must not be negative");
-    mpq_t i, factor, step, pv, x;
-    mpq_inits(i, factor, step, pv, x, NULL);
+    mpq_t i, pv;
+    mpq_inits(i, pv, NULL);
     mpq_set_ui(i, (unsigned long)plan->periods_per_year, 1);
     mpq_div(i, discount_rate, i);
-    mpq_set_ui(step, 1, 1);
-    rp_qadd(step, step, i); /* one period's growth */
-    present_value(pv, plan, i, step, rc);
     rp_pricing_t p;
     rp_pricing_init(&p);
-    mpq_set(p.discount_rate, discount_rate);
-    rp_round(p.pv, pv, rc);
-    if (mpq_sgn(plan->claim_total) > 0)
-        mpq_div(p.recovery, pv, plan->claim_total);
-    rp_qsub(p.concession, plan->claim_total, p.pv);
-    rp_qsub(p.saving, plan->claim_total, plan->total_payment);
-
-    /* the APR: the debt received on the date, the rows one period apart */
     rp_flows_t f;
     rp_flows_init(&f);
-    int n = 1;
-    for (int k = 0; k < plan->count; k++)
-        n += plan->rows[k].n > 0;
-    rp_status st = RP_OK;
-    f.amounts = malloc(sizeof *f.amounts * (size_t)n);
-    if (!f.amounts)
-        st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    rp_status st = plan_flows(&f, plan, err);
+    /* pv = what stays due on the date + the installments discounted to it:
+     * the debt less the flows' NPV at the discount rate */
+    if (st == RP_OK)
+        st = rp_flows_npv(pv, &f, i, err);
     if (st == RP_OK) {
-        f.n = n;
-        f.periods_per_year = plan->periods_per_year;
-        for (int t = 0; t < n; t++)
-            mpq_init(f.amounts[t]);
-        mpq_set(f.amounts[0], plan->debt);
-        int t = 1;
-        for (int k = 0; k < plan->count; k++) {
-            const rp_plan_row_t *r = &plan->rows[k];
-            if (r->n == 0)
-                rp_qsub(f.amounts[0], f.amounts[0], r->payment);
-            else
-                mpq_neg(f.amounts[t++], r->payment);
-        }
+        rp_qsub(pv, plan->debt, pv);
+        mpq_set(p.discount_rate, discount_rate);
+        rp_round(p.pv, pv, rc);
+        if (mpq_sgn(plan->claim_total) > 0)
+            mpq_div(p.recovery, pv, plan->claim_total);
+        rp_qsub(p.concession, plan->claim_total, p.pv);
+        rp_qsub(p.saving, plan->claim_total, plan->total_payment);
+    }
+    /* the APR: the same flows, by the IRR method */
+    if (st == RP_OK && f.n >= 2 && mpq_sgn(f.amounts[0]) > 0) {
         mpq_t precision;
         mpq_init(precision);
         mpz_ui_pow_ui(mpq_denref(precision), 10, 15);
         mpz_set_ui(mpq_numref(precision), 1);
-        if (n >= 2 && mpq_sgn(f.amounts[0]) > 0)
-            st = rp_flows_apr(&p.apr, &p.has_apr, &f, precision, err);
+        st = rp_flows_apr(&p.apr, &p.has_apr, &f, precision, err);
         mpq_clear(precision);
     }
     rp_flows_clear(&f);
@@ -340,6 +286,6 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
     } else {
         rp_pricing_clear(&p);
     }
-    mpq_clears(i, factor, step, pv, x, NULL);
+    mpq_clears(i, pv, NULL);
     return st;
 }

@@ -193,6 +193,7 @@ static cJSON *all_defs(rp_error *err)
              add_object_def(defs, "proposal", &rp_spec_proposal, err) &&
              add_object_def(defs, "dated_flow", &rp_spec_dated_flow, err) &&
              add_object_def(defs, "caps", &rp_spec_caps, err) &&
+             add_object_def(defs, "rounding", &rp_spec_rounding, err) &&
              add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
              add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
              add_variants_def(defs, "event", rp_spec_events, rp_event_type_names,

@@ -214,6 +214,17 @@ typedef enum rp_day_count {
 
 extern const char *const rp_day_count_names[RP_DC_COUNT];
 
+/* How the odd days count: against the actual days of the grid period they
+ * fall in (`actual`, the default), or as Regulation Z App. J (b)(5) counts
+ * them (`reg_z`): a month is 30 days (a k-month period 30·k), a year's odd
+ * part whole months / 12 or else days / 365, weeks by their days. */
+typedef enum rp_odd_days {
+    RP_ODD_ACTUAL,
+    RP_ODD_REG_Z,
+    RP_ODD_COUNT
+} rp_odd_days;
+extern const char *const rp_odd_days_names[RP_ODD_COUNT];
+
 /* out = year fraction from d1 to d2 (d1 ≤ d2) under dc (not RP_DC_PERIOD).
  * Returns RP_E_VALUE for RP_DC_PERIOD or d1 > d2. */
 RP_MUST_CHECK rp_status rp_year_fraction(mpq_t out, rp_day_count dc, rp_date_t d1, rp_date_t d2,
@@ -291,6 +302,7 @@ typedef struct rp_loan {
     rp_charge flat_charge;
     mpq_t periodic_fee;         /* added to every installment           */
     mpq_t upfront_fee;          /* deducted when the loan is paid out   */
+    rp_odd_days odd_days;       /* odd days in APRs and present values  */
 } rp_loan_t;
 
 void rp_loan_init(rp_loan_t *loan);   /* the documented defaults */
@@ -396,25 +408,74 @@ RP_MUST_CHECK rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, 
 RP_MUST_CHECK rp_status rp_schedule_verify(const rp_schedule_t *s, const rp_loan_t *loan,
                                            const rp_round_t *rc, rp_error *err);
 
-/* The borrower's cash flows of a schedule (calc/flows.c): amounts[0] =
- * principal − upfront fee received at the start, then −payment of each
- * installment at its period (a bullet loan's one payment at period term).
- * days[i] are days from the start date, or NULL without one. */
+/* When a cash flow falls (calc/timing.c), counted as the actuarial method
+ * of Regulation Z, Appendix J counts it: whole periods back from the
+ * flow's date along the schedule's grid of due dates, then the odd days
+ * left at the start, odd / period_days of one more period (the actual days
+ * of the grid period they fall in). A flow is discounted at a periodic
+ * rate i by (1 + i·odd/period_days)(1 + i)^periods. */
+typedef struct rp_when {
+    int periods;                  /* whole periods after the origin        */
+    int odd;                      /* and odd / period_days of one more (≤ 1) */
+    int period_days;              /* (1 when odd is 0)                     */
+} rp_when_t;
+
+
+/* The time of date after origin (≤ date) on the grid of due dates anchor
+ * ± whole periods of f (months anchored on the anchor's day and clamped to
+ * the month's end; weeks of 7 or 14 days). A date off the grid (or anchor
+ * RP_DATE_NONE) is counted back from itself (a month end back to month
+ * ends). Odd days that make one whole period counted from the origin
+ * (2024-01-31 to 2024-02-29) are a period. RP_E_VALUE if date < origin or
+ * either is RP_DATE_NONE. */
+RP_MUST_CHECK rp_status rp_when_dated(rp_when_t *out, rp_date_t origin, rp_date_t date,
+                                      rp_date_t anchor, rp_frequency f, rp_odd_days conv,
+                                      rp_error *err);
+
+/* out = periods + odd / period_days, the time in periods. */
+void rp_when_periods(mpq_t out, const rp_when_t *w);
+
+/* The borrower's cash flows of a schedule or plan (calc/flows.c):
+ * amounts[0] the money received at the origin (principal − upfront fee),
+ * then −payment of each installment, each with its time (when) and, when
+ * dated, its days after the origin. A bullet loan of `term` periods is laid
+ * out one flow per period (0 where nothing is paid). */
 typedef struct rp_flows {
     int n;
     mpq_t *amounts;               /* n amounts, owned                    */
-    int *periods;                 /* period of each amount, owned        */
-    int *days;                    /* days from the start, owned, or NULL */
+    rp_when_t *when;              /* when each falls, owned              */
+    int *days;                    /* days from the origin, owned, or NULL */
     int periods_per_year;
 } rp_flows_t;
 
 void rp_flows_init(rp_flows_t *f);
 void rp_flows_clear(rp_flows_t *f);
 
-/* Fills out from a built schedule of loan. Periodic flows are laid out one
- * per period (0 where nothing is paid), so amounts[t] is period t. */
+/* Makes room for n flows: amounts 0, when[t] = t whole periods, days
+ * NULL (or 0 when dated). Releases what *f held. */
+RP_MUST_CHECK rp_status rp_flows_alloc(rp_flows_t *f, int n, int dated, int periods_per_year,
+                                       rp_error *err);
+
+/* Fills out from a built schedule of loan: timed on the loan's grid from
+ * its start_date (a bullet's maturity_date counted back from itself);
+ * without dates every installment is one period after the one before. */
 RP_MUST_CHECK rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s,
                                                const rp_loan_t *loan, rp_error *err);
+
+/* 1 if every flow is whole periods t = its index (the regular case). */
+int rp_flows_regular(const rp_flows_t *f);
+
+/* out = time of the last flow, in years: (periods + odd/period_days) / ppy. */
+void rp_flows_years(mpq_t out, const rp_flows_t *f);
+
+/* out = Σ amounts[k] / ((1 + i·odd_k/period_days_k)(1 + i)^periods_k) at a
+ * periodic rate i, exactly. RP_E_VALUE if i ≤ −1 (out unchanged). */
+RP_MUST_CHECK rp_status rp_flows_npv(mpq_t out, const rp_flows_t *f, const mpq_t rate,
+                                     rp_error *err);
+
+/* out = (1 + i·odd/period_days)(1 + i)^periods: what 1 at the origin grows
+ * to by the time w at the periodic rate i. */
+void rp_when_growth(mpq_t out, const rp_when_t *w, const mpq_t rate);
 
 /* ------------------------------------------------------------------------
  * Yields: IRR, XIRR, NPV (calc/yield.c)
@@ -461,8 +522,17 @@ RP_MUST_CHECK rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mp
                                      const int *days, int n, int basis, const mpq_t precision,
                                      rp_error *err);
 
+/* The periodic IRR of timed flows: the rate i with rp_flows_npv = 0. Odd
+ * fractions are cleared by multiplying the NPV by the positive factors
+ * (1 − f + f·(1 + i)), which leaves a polynomial in 1 + i with the same
+ * roots: rp_irr_periodic then finds them. sign_changes counts that
+ * polynomial's. Regular flows go to rp_irr_periodic as they are. */
+RP_MUST_CHECK rp_status rp_flows_irr(rp_irr_t *out, const rp_flows_t *f, const mpq_t precision,
+                                     rp_error *err);
+
 /* The nominal annual rate of a plan by the IRR method (the PBoC 2021
- * announcement's 年化利率): periodic IRR × periods a year, into apr (an
+ * announcement's 年化利率; Regulation Z App. J (b)(1): the unit-period
+ * rate × unit-periods a year): periodic IRR × periods a year, into apr (an
  * initialised root: the rate lies in [low, high], high − low ≤
  * precision). *found is 0 if the flows have no single rate of return. */
 RP_MUST_CHECK rp_status rp_flows_apr(rp_root_t *apr, int *found, const rp_flows_t *f,
@@ -525,15 +595,15 @@ typedef struct rp_cap_check {
 void rp_cap_check_init(rp_cap_check_t *c);
 void rp_cap_check_clear(rp_cap_check_t *c);
 
-/* Checks periodic flows (flows[0] the money lent, received by the
+/* Checks timed flows (amounts[0] the money lent, received by the
  * borrower, then payments) against the rule. The excess is found the way
  * courts recompute a loan: the balance grows at the cap's periodic rate
- * (cap / periods_per_year) and each flow is applied to it; whatever the
- * borrower paid beyond clearing it is the excess, rounded under rc. */
+ * (cap / periods_per_year, odd days by simple interest) and each flow is
+ * applied to it; whatever the borrower paid beyond clearing it is the
+ * excess, rounded under rc. */
 RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
-                                     const mpq_t custom_cap, const rp_lpr_t *lpr, mpq_t const *flows,
-                                     int n, int periods_per_year, const rp_round_t *rc,
-                                     rp_error *err);
+                                     const mpq_t custom_cap, const rp_lpr_t *lpr,
+                                     const rp_flows_t *flows, const rp_round_t *rc, rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Statements: what is owed on a date (calc/ledger.c, overdue.c, allocate.c,
@@ -903,7 +973,9 @@ typedef struct rp_plan {
     mpq_t contract_rate;          /* the loan's rate on the date, before     */
     int periods_per_year;
     rp_date_t first_due_date, maturity_date, observation_end;
-    rp_date_t first_start;        /* the period the first installment closes began */
+    rp_date_t grid_anchor;        /* the plan's due dates: grid_anchor ± whole */
+    rp_frequency grid_frequency;  /* periods of grid_frequency (for timing)    */
+    rp_odd_days odd_days;         /* how odd days count in its price           */
     int dpd;                      /* days past due on the date, before       */
     int tier;                     /* class on the date, before               */
     int warning_count;
@@ -940,9 +1012,9 @@ void rp_pricing_init(rp_pricing_t *p);
 void rp_pricing_clear(rp_pricing_t *p);
 
 /* Prices a plan: PV of each payment at discount_rate / periods a year,
- * compounding by whole periods after a simple-interest first stub;
- * the APR treats the debt as received on the date and the rows as one
- * period apart. */
+ * each installment timed on the plan's grid (rp_when_dated: whole periods,
+ * the odd days by simple interest); the APR, by the IRR method on the same
+ * times, treats the debt as received on the date. */
 RP_MUST_CHECK rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan,
                                       const mpq_t discount_rate, const rp_round_t *rc,
                                       rp_error *err);
