@@ -312,7 +312,7 @@ void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *pric
         rp_json_add_date(o, "observation_end", p->observation_end);
 }
 
-static void add_warnings(cJSON *root, const rp_plan_t *p)
+void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p)
 {
     if (p->warning_count == 0)
         return;
@@ -336,7 +336,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_decimal(before, "annual_rate", p->contract_rate);
     add_components(before, "claim", p->claim, p->claim_total, rc);
     add_components(root, "waived", p->waived, p->waived_total, rc);
-    add_warnings(root, p);
+    rp_json_plan_warnings(root, p);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     rp_json_plan_summary(summary, p, price, rc);
     cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");

@@ -281,6 +281,7 @@ rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp
             action_json(acts, &given.items[i], rc);
         for (int i = 0; i < sol.actions.count; i++)
             action_json(acts, &sol.actions.items[i], rc);
+        rp_json_plan_warnings(root, &sol.plan); /* as restructure gives them */
         cJSON *summary = cJSON_AddObjectToObject(root, "summary");
         rp_json_plan_summary(summary, &sol.plan, &sol.price, rc);
         cJSON *rows = cJSON_AddArrayToObject(root, "installments");

@@ -11,6 +11,10 @@
 
 #include "internal.h"
 
+/* shortest_term without a term: the longest plan considered (30 years of
+ * months, a mortgage's life). */
+#define RP_SOLVER_HORIZON 360
+
 const char *const rp_goal_names[RP_GOAL_COUNT] = {
     [RP_GOAL_SHORTEST_TERM] = "shortest_term",
     [RP_GOAL_SMALLEST_WAIVER] = "smallest_waiver",
@@ -205,20 +209,21 @@ static void trial_clear(trial_t *t)
     rp_pricing_clear(&t->price);
 }
 
-/* Runs the candidate with parameter k (installments, or units of money). */
-static rp_status attempt(const solver_t *S, trial_t *t, long k, rp_error *err)
+/* Runs the candidate with parameter k (installments, or units of money:
+ * exact at any unit, so an mpz). */
+static rp_status attempt(const solver_t *S, trial_t *t, const mpz_t k, rp_error *err)
 {
     trial_clear(t);
     trial_init(t);
     const rp_goal_t *g = S->goal;
     mpq_t x;
     mpq_init(x);
-    mpq_set_si(x, k, 1);
+    mpq_set_z(x, k);
     mpq_mul(x, x, S->rc->unit);
     switch (g->type) {
     case RP_GOAL_SHORTEST_TERM:
     case RP_GOAL_PAYMENT_FOR_TERM:
-        term_actions(S, &t->actions, (int)k);
+        term_actions(S, &t->actions, (int)mpz_get_si(k)); /* ≤ RP_MAX_TERM */
         break;
     case RP_GOAL_SMALLEST_WAIVER:
         waiver_actions(S, &t->actions, x);
@@ -332,18 +337,21 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
             st = rp_fail(err, RP_E_VALUE, "date", "nothing is owed on the date: there is nothing to solve");
     }
 
-    long lo = 0, hi = 0; /* the search range: the larger k, the easier the goal */
+    /* the search range, in installments or whole units of money: the
+     * larger k, the easier the goal */
+    mpz_t lo, hi, mid, found, floor_k;
+    mpz_inits(lo, hi, mid, found, floor_k, NULL);
     if (st == RP_OK) {
         switch (goal->type) {
         case RP_GOAL_SHORTEST_TERM:
-            lo = S.base_count > 1 ? S.base_count : 1;
-            hi = goal->term > 0 ? goal->term : 360;
-            if (hi < lo)
+            mpz_set_si(lo, S.base_count > 1 ? S.base_count : 1);
+            mpz_set_si(hi, goal->term > 0 ? goal->term : RP_SOLVER_HORIZON);
+            if (mpz_cmp(hi, lo) < 0)
                 st = rp_fail(err, RP_E_VALUE, "goal.term",
                              "the longest term asked for is shorter than the %d installments "
                              "already planned",
                              S.base_count);
-            if (hi > RP_MAX_TERM)
+            if (mpz_cmp_si(hi, RP_MAX_TERM) > 0)
                 st = rp_fail(err, RP_E_RANGE, "goal.term", "term must be at most %d", RP_MAX_TERM);
             break;
         case RP_GOAL_PAYMENT_FOR_TERM:
@@ -351,15 +359,16 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
                 st = rp_fail(err, RP_E_VALUE, "goal.term",
                              "term must be between the %d installments already planned and %d",
                              S.base_count, RP_MAX_TERM);
-            lo = hi = goal->term;
+            mpz_set_si(lo, goal->term);
+            mpz_set_si(hi, goal->term);
             break;
         default: {
             /* money, in whole units: waiver 0 … all; settlement 1 unit … all */
             mpq_t units;
             mpq_init(units);
             mpq_div(units, S.left_total, rc->unit);
-            hi = mpz_get_si(mpq_numref(units)); /* a whole number: amounts are in units */
-            lo = goal->type == RP_GOAL_MAX_DISCOUNT ? 1 : 0;
+            mpz_set(hi, mpq_numref(units)); /* a whole number: amounts are in units */
+            mpz_set_si(lo, goal->type == RP_GOAL_MAX_DISCOUNT ? 1 : 0);
             mpq_clear(units);
             break;
         }
@@ -373,37 +382,40 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
             take(&sol, &t, 0);
         }
     }
-    while (st == RP_OK && sol.feasible && lo < hi) {
-        long mid = lo + (hi - lo) / 2;
+    while (st == RP_OK && sol.feasible && mpz_cmp(lo, hi) < 0) {
+        mpz_sub(mid, hi, lo);
+        mpz_fdiv_q_2exp(mid, mid, 1);
+        mpz_add(mid, mid, lo);
         st = attempt(&S, &t, mid, err);
         if (st != RP_OK)
             break;
         if (t.ok) {
-            hi = mid;
+            mpz_set(hi, mid);
             take(&sol, &t, 0);
         } else {
-            lo = mid + 1;
+            mpz_add_ui(lo, mid, 1);
         }
     }
     /* the proof: one step better fails (if rounding broke monotony, step on) */
-    long found = hi;
-    long floor_k = goal->type == RP_GOAL_SHORTEST_TERM ? (S.base_count > 1 ? S.base_count : 1)
-                   : goal->type == RP_GOAL_MAX_DISCOUNT ? 1
-                                                        : 0;
+    mpz_set(found, hi);
+    mpz_set_si(floor_k, goal->type == RP_GOAL_SHORTEST_TERM ? (S.base_count > 1 ? S.base_count : 1)
+                        : goal->type == RP_GOAL_MAX_DISCOUNT ? 1
+                                                             : 0);
     while (st == RP_OK && sol.feasible && goal->type != RP_GOAL_PAYMENT_FOR_TERM &&
-           found > floor_k) {
-        st = attempt(&S, &t, found - 1, err);
+           mpz_cmp(found, floor_k) > 0) {
+        mpz_sub_ui(mid, found, 1);
+        st = attempt(&S, &t, mid, err);
         if (st != RP_OK)
             break;
         if (!t.ok) {
             take(&sol, &t, 1);
             break;
         }
-        found--; /* not monotone here: the smaller one fits too */
+        mpz_set(found, mid); /* not monotone here: the smaller one fits too */
         take(&sol, &t, 0);
     }
     if (st == RP_OK) {
-        mpq_set_si(sol.waiver, found, 1);
+        mpq_set_z(sol.waiver, found);
         mpq_mul(sol.waiver, sol.waiver, rc->unit);
         if (goal->type == RP_GOAL_MAX_DISCOUNT) {
             mpq_set(sol.settlement, sol.waiver);
@@ -412,6 +424,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
             mpq_set_ui(sol.waiver, 0, 1);
         }
     }
+    mpz_clears(lo, hi, mid, found, floor_k, NULL);
     trial_clear(&t);
     rp_actions_clear(&none);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)

@@ -302,6 +302,54 @@ fixture("solve", "max-discount-75pct",
          "goal": {"type": "max_discount", "min_recovery": "75%"}},
         {"ok": True, "feasible": True, "answer": {"settlement": "5443.39", "discount": "1814.46"}})
 
+# ---- grace: not late until it ends (README: dpd) -----------------------------
+fixture("statement", "grace-not-late-inside",
+        "README (dpd): an installment inside its grace days is due, not late: due 2024-02-15, 3 grace days, "
+        "unpaid on 2024-02-17 — status due, dpd 0, M0, 正常",
+        {"op": "statement", "as_of": "2024-02-17", "loan": dict(LOAN, overdue=g)},
+        {"ok": True, "summary": {"status": "due", "dpd": 0, "bucket": "M0", "class": "normal"},
+         "installments": {"[0]": {"status": "due", "days_past_due": 0}}})
+fixture("statement", "grace-late-after-it-ends",
+        "README (dpd): unpaid when grace ends (2024-02-18), the installment is 4 days past due on 2024-02-19, "
+        "counted from its due date 2024-02-15: M1, 关注",
+        {"op": "statement", "as_of": "2024-02-19", "loan": dict(LOAN, overdue=g)},
+        {"ok": True, "summary": {"status": "overdue", "dpd": 4, "bucket": "M1", "class": "special_mention"},
+         "installments": {"[0]": {"status": "overdue", "days_past_due": 4}}})
+
+# ---- a single day's working names the day ---------------------------------------
+# the mortgage's installment 2: principal 5,307.27 − r2(998,776.06 × 4.9%/12) = 5,307.27 − 4,078.34
+P2 = F("5307.27") - r2(F("998776.06") * F("0.049") / 12)
+assert P2 == F("1228.93") and r2(P2 * F("0.0735") / 360) == F("0.25")
+fixture("statement", "working-one-day",
+        "hand: installment 2 of DOMAIN.md's mortgage (principal 1,228.93) is one day late on 2024-03-16: "
+        "1,228.93 × 7.35% / 360 × 1 = 0.25, and the sentence names the one day, not a span from it to itself",
+        {"op": "statement", "as_of": "2024-03-16",
+         "loan": {"principal": "1000000.00", "rate": "4.9%", "term": 360, "start_date": "2024-01-15"},
+         "events": [pay("2024-03-16", "5339.78")]},
+        {"ok": True, "workings": {"[2]": {"n": 2, "component": "penalty_interest", "amount": "0.25",
+                                          "zh": "第2期罚息：逾期本金 1228.93 × 年利率 7.35% ÷ 360 × 1天（2024-03-16） = 0.25",
+                                          "en": "Installment 2 penalty interest: overdue principal 1228.93 × 7.35% a year ÷ 360 × 1 day (2024-03-16) = 0.25"}}})
+
+# ---- the solver at a fine unit and large amounts ----------------------------------
+# on the start date the claim is the principal itself; a lump sum today is worth itself
+fixture("solve", "max-discount-fine-unit",
+        "hand: on the start date the claim is the principal, 900,000,000,000,000; a lump sum today is worth "
+        "itself, so the smallest settlement with recovery ≥ 75% is 0.75 × 9e14 = 675,000,000,000,000.00000000 "
+        "exactly, and one unit (0.00000001) less fails (regression: a search bound in a machine word)",
+        {"op": "solve", "date": "2024-01-15",
+         "loan": {"principal": "900000000000000", "rate": "12%", "term": 12, "start_date": "2024-01-15",
+                  "rounding": {"unit": "0.00000001"}},
+         "goal": {"type": "max_discount", "min_recovery": "75%"}},
+        {"ok": True, "feasible": True, "answer": {"settlement": "675000000000000.00000000"},
+         "next_better_fails": {"settlement": "674999999999999.99999999"}})
+fixture("solve", "shortest-term-keeps-art12-warning",
+        "《贷款通则》 Art. 12: a 36-month (medium-term) loan may be extended by at most 18 months; a plan that "
+        "pays 2,000 a month on 200,000 at 12% must run far longer, and solve says so as restructure would",
+        {"op": "solve", "date": "2024-03-20",
+         "loan": {"principal": "200000", "rate": "12%", "term": 36, "start_date": "2024-01-10"},
+         "goal": {"type": "shortest_term", "capacity": "2500"}},
+        {"ok": True, "warnings": {"[0]": {"code": "art12_limit"}}})
+
 for folder, items in out.items():
     path = os.path.join(ROOT, folder)
     os.makedirs(path, exist_ok=True)
