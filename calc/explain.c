@@ -87,12 +87,21 @@ void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
             append(en, line);
             continue;
         }
-        snprintf(line, sizeof line, "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s至%s）", i ? " + " : "",
-                 base_zh(w->base_kind), base, rate, o->daily_basis, sg->days, from, to);
+        /* one day is named as a day, not as a span from it to itself */
+        char span_zh[48], span_en[48];
+        if (sg->from == sg->to) {
+            snprintf(span_zh, sizeof span_zh, "%s", from);
+            snprintf(span_en, sizeof span_en, "%s", from);
+        } else {
+            snprintf(span_zh, sizeof span_zh, "%s至%s", from, to);
+            snprintf(span_en, sizeof span_en, "%s to %s", from, to);
+        }
+        snprintf(line, sizeof line, "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s）", i ? " + " : "",
+                 base_zh(w->base_kind), base, rate, o->daily_basis, sg->days, span_zh);
         append(zh, line);
-        snprintf(line, sizeof line, "%s%s %s × %s%% a year ÷ %d × %d day%s (%s to %s)",
+        snprintf(line, sizeof line, "%s%s %s × %s%% a year ÷ %d × %d day%s (%s)",
                  i ? " + " : "", base_en(w->base_kind), base, rate, o->daily_basis, sg->days,
-                 sg->days == 1 ? "" : "s", from, to);
+                 sg->days == 1 ? "" : "s", span_en);
         append(en, line);
     }
     rp_decimal_format(amount, sizeof amount, w->posted, rc->places, rc->mode);

@@ -512,11 +512,14 @@ static void summarize(ledger_t *L, rp_date_t as_of)
                 any |= mpq_sgn(it->paid[c]) > 0;
             it->status = any ? RP_STATUS_PARTLY_PAID : RP_STATUS_OVERDUE;
         }
-        if (arrears && it->due_date < as_of)
+        /* days past due count from the due date, but only once grace has
+         * ended unpaid: inside grace an installment is due, not late */
+        int late = arrears && as_of > it->due_date + grace;
+        if (late)
             it->days_past_due = (int)(as_of - it->due_date);
         else if (it->paid_off != RP_DATE_NONE && it->paid_off > it->due_date)
             it->days_past_due = (int)(it->paid_off - it->due_date);
-        if (arrears && it->n > 0 && it->due_date < as_of && as_of - it->due_date > st->dpd)
+        if (late && it->n > 0 && as_of - it->due_date > st->dpd)
             st->dpd = (int)(as_of - it->due_date);
     }
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
