@@ -60,12 +60,22 @@ void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pri
     char date[RP_DATE_TEXT];
     rp_date_format(date, p->date);
     int count = 0;
-    for (int k = 0; k < p->count; k++)
+    const rp_plan_row_t *now = NULL;
+    for (int k = 0; k < p->count; k++) {
         count += p->rows[k].n > 0;
-    rp_buf_printf(b, "Restructured on %s: %d installment%s of %s", date, count, count == 1 ? "" : "s",
-                  "");
-    rp_decimal_format(text[0], CELL, p->payment, rc->places, rc->mode);
-    rp_buf_printf(b, "%s", text[0]);
+        if (p->rows[k].n == 0)
+            now = &p->rows[k];
+    }
+    rp_buf_printf(b, "Restructured on %s: ", date);
+    if (now) { /* what stays due on the date: a settlement, arrears, a down payment */
+        rp_decimal_format(text[0], CELL, now->payment, rc->places, rc->mode);
+        rp_buf_printf(b, count ? "%s due on the date, then " : "one payment of %s due on the date",
+                      text[0]);
+    }
+    if (count) {
+        rp_decimal_format(text[0], CELL, p->payment, rc->places, rc->mode);
+        rp_buf_printf(b, "%d installment%s of %s", count, count == 1 ? "" : "s", text[0]);
+    }
     if (p->observation_end != RP_DATE_NONE) {
         rp_date_format(date, p->observation_end);
         rp_buf_printf(b, "; observed until %s", date);

@@ -23,6 +23,10 @@
 #include "ledger.h"
 #include "restructure.h"
 
+/* 《商业银行信用卡业务监督管理办法》 (2011) Art. 70: a card debt in arrears may
+ * be repaid by installments over at most 5 years. */
+#define RP_CARD_MAX_INSTALLMENTS 60
+
 const char *const rp_action_names[RP_ACTION_COUNT] = {
     [RP_ACTION_WAIVE] = "waive",   [RP_ACTION_EXTEND] = "extend",
     [RP_ACTION_DEFER] = "defer",   [RP_ACTION_REAMORTIZE] = "reamortize",
@@ -411,6 +415,11 @@ static rp_status act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err)
     rp_date_t from = a->date != RP_DATE_NONE ? a->date : w->date;
     if (from < w->date)
         return fail_at(err, RP_E_VALUE, i, "from", "a new rate cannot start before the restructure date");
+    if (w->method == RP_METHOD_FLAT && w->loan->flat_charge == RP_CHARGE_FEE) {
+        /* as in a statement (reamortize.c): an installment fee does not reprice */
+        warn(w, "rate_unused", "a flat loan's installment fee (flat_charge fee) does not reprice");
+        return RP_OK;
+    }
     int j = 0;
     while (j < w->tail.count && w->tail.rows[j].due <= from)
         j++;
@@ -511,13 +520,15 @@ static rp_status act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *er
     rp_qadd(fee, p, other);
     if (mpq_sgn(fee) == 0)
         st = fail_at(err, RP_E_VALUE, i, NULL, "nothing is left to freeze");
-    if (st == RP_OK && a->periods > 60) {
-        const char *why = "信用卡业务 rules Art. 70: a card debt may be split into at most 60 "
-                          "installments (5 years)";
+    if (st == RP_OK && a->periods > RP_CARD_MAX_INSTALLMENTS) {
         if (a->card)
-            st = fail_at(err, RP_E_VALUE, i, "installments", why);
+            st = fail_at(err, RP_E_VALUE, i, "installments",
+                         "《商业银行信用卡业务监督管理办法》 Art. 70: a card debt may be split into "
+                         "at most 60 installments (5 years)");
         else
-            warn(w, "over_60_installments", why);
+            warn(w, "over_60_installments",
+                 "more than 60 installments (5 years): the most the credit-card rules (Art. 70) "
+                 "allow for card debt; no rule sets it for other loans — flagged by analogy");
     }
     if (st == RP_OK && mpq_sgn(a->down_payment) > 0) {
         if (mpq_cmp(a->down_payment, fee) >= 0)

@@ -162,6 +162,14 @@ expect_out '"total_to_pay": "5806.28"'
 expect_out '"waived": {"principal": "1367.20", "interest": "81.70", "penalty_interest": "2.49", "compound_interest": "0.18", "late_fees": "0.00", "fees": "0.00", "total": "1451.57"}'
 expect_status 0 "$REPAY" restructure --format table "$TMP/settle.json"
 expect_out "claim on the date                   7257.85"
+expect_out "Restructured on 2024-07-20: one payment of 5806.28 due on the date"
+{ cat "$TMP/case.json"; echo ' "actions": [{"type": "freeze", "installments": 61}]}'; } >"$TMP/freeze61.json"
+expect_status 0 "$REPAY" restructure "$TMP/freeze61.json"
+expect_out '"code": "over_60_installments"'
+expect_out 'flagged by analogy'
+{ cat "$TMP/case.json"; echo ' "actions": [{"type": "freeze", "installments": 61, "card": true}]}'; } >"$TMP/card61.json"
+expect_status 2 "$REPAY" restructure "$TMP/card61.json"
+expect_out '信用卡业务监督管理办法》 Art. 70'
 expect_status 0 "$REPAY" restructure --format csv "$TMP/settle.json"
 expect_out "n,due_date,payment,principal,interest,fee,arrears,balance"
 { cat "$TMP/case.json"; echo ' "actions": [{"type": "extend", "periods": 13, "strict": true}]}'; } >"$TMP/art12.json"
