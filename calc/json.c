@@ -206,7 +206,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
                      .lpr_json = opt ? opt->lpr_json : NULL,
                      .lpr_len = opt ? opt->lpr_len : 0};
 
-    cJSON *root = rp_json_parse(request, len, &err);
+    cJSON *root = rp_json_parse_request(request, len, &err);
     rp_status st = root ? RP_OK : err.code;
     if (st == RP_OK && !cJSON_IsObject(root))
         st = rp_fail(&err, RP_E_TYPE, "$", "a request is a JSON object, found %s",

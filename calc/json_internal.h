@@ -16,10 +16,19 @@
 #include "buf.h"
 #include "internal.h"
 
-/* Parses len bytes of JSON (UTF-8, NUL-free, optional BOM). Returns the
- * tree (free with cJSON_Delete) or NULL with err set (invalid_json with
- * line and column, or out_of_range for nesting beyond RP_MAX_JSON_DEPTH). */
+/* Parses len bytes of strict JSON (RFC 8259: UTF-8, no NUL, no raw
+ * control character in a string, no \u0000, nothing after the value; one
+ * leading BOM is skipped). Returns the tree (free with cJSON_Delete) or
+ * NULL with err set: invalid_json with line and column; out_of_range for
+ * nesting beyond RP_MAX_JSON_DEPTH; too_large beyond RP_MAX_REQUEST_BYTES
+ * or RP_MAX_JSON_VALUES values (refused before the tree is built);
+ * duplicate_field, with its path, for a member name given twice in any
+ * object. */
 cJSON *rp_json_parse(const char *text, size_t len, rp_error *err);
+
+/* The same for a request: also refuses a top-level "id" that is not a
+ * string or a number (wrong_type at $.id) before building anything. */
+cJSON *rp_json_parse_request(const char *text, size_t len, rp_error *err);
 
 /* "a string", "a number", "an object", … for messages. */
 const char *rp_json_type_name(const cJSON *item);

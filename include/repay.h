@@ -47,6 +47,11 @@ extern "C" {
 #define RP_MAX_DECIMAL_DIGITS  40        /* integer digits, and decimal places */
 #define RP_MAX_UNIT_PLACES     8         /* rounding unit ≥ 0.00000001        */
 #define RP_MAX_JSON_DEPTH      64        /* nesting of a request              */
+#define RP_MAX_JSON_VALUES     100000    /* values (numbers, strings, objects, …)
+                                            in a request, counted before the tree
+                                            is built: it bounds a parsed request's
+                                            memory (see README "Limits")       */
+#define RP_MAX_ID_CHARS        200       /* a request's id, as a string       */
 
 /* ------------------------------------------------------------------------
  * Status codes and errors
