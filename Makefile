@@ -107,11 +107,13 @@ unit: $(TEST_BIN)
 cli-test: $(BUILD)/repay
 	@sh tests/cli_test.sh $(BUILD)/repay
 
-# batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema).
+# batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema);
+# hostile_test.py: issue 14's hostile inputs on every interface.
 tool-test: $(BUILD)/repay
 	@/usr/bin/python3 tests/batch_test.py $(BUILD)/repay
 	@/usr/bin/python3 tests/schema_test.py $(BUILD)/repay fixtures examples
 	@/usr/bin/python3 tests/mcp_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/hostile_test.py $(BUILD)/repay
 
 san:
 	@REPAY_MEMORY_LIMIT_MB=0 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \

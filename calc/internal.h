@@ -26,6 +26,11 @@ void rp_error_prefix(rp_error *err, const char *prefix);
  * character boundary, control characters shown as '?', "…" if cut. */
 void rp_quote(char *buf, size_t size, const char *text, size_t len, size_t max);
 
+/* rate.c: rp_rate_parse that also tells whether the number was bare
+ * (*bare = 1: no %, ‰, ‱ or 分之, so "4.9" is the fraction 4.9). */
+rp_status rp_rate_parse_text(mpq_t out, rp_rate_unit *unit, int *bare, const char *text,
+                             rp_error *err);
+
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
 

@@ -45,11 +45,17 @@ rp_status rp_json_lpr_fixings(rp_lpr_t *out, const cJSON *arr, const char *path,
         st = rp_fields_read(&f, m, &rp_spec_lpr_fixing, sub, err);
         if (st != RP_OK)
             break;
-        mpq_t five;
-        mpq_init(five);
-        mpq_set(five, f.five_year.given ? f.five_year.value : f.one_year.value);
-        st = rp_lpr_add(out, f.date, f.one_year.value, five, err);
-        mpq_clear(five);
+        mpq_t one, five; /* 月/日 rates as annual ones */
+        mpq_inits(one, five, NULL);
+        st = rp_rate_in_annual(one, &f.one_year, 360, err);
+        if (st == RP_OK)
+            st = rp_rate_in_annual(five, f.five_year.given ? &f.five_year : &f.one_year, 360, err);
+        if (st != RP_OK) {
+            mpq_clears(one, five, NULL);
+            break;
+        }
+        st = rp_lpr_add(out, f.date, one, five, err);
+        mpq_clears(one, five, NULL);
         if (st != RP_OK && rp_status_exit_code(st) == 2) {
             char field[RP_PATH_MAX];
             snprintf(field, sizeof field, "%s.%s", sub, err ? err->path : "");

@@ -20,20 +20,6 @@ typedef struct action_in {
     rate_in_t rate;
 } action_in_t;
 
-static rp_status read_share(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    rate_in_t r;
-    mpq_init(r.value);
-    r.given = 0;
-    rp_status st = rp_json_read_rate(&r, item, path, err);
-    if (st == RP_OK && r.unit != RP_RATE_ANNUAL && r.unit != RP_RATE_UNSPECIFIED)
-        st = rp_fail(err, RP_E_VALUE, path, "a share takes no 月/日 prefix");
-    if (st == RP_OK)
-        mpq_set(*(mpq_t *)target, r.value);
-    mpq_clear(r.value);
-    return st;
-}
-
 #define ACTION(member) offsetof(action_in_t, member)
 #define COMMON                                                                                   \
     {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = ACTION(type),                  \
@@ -47,7 +33,7 @@ static const field_t waive_fields[] = {
      .names = rp_component_names, .name_count = RP_COMPONENT_COUNT,
      .doc = "late_fees, compound_interest, penalty_interest, fees, interest or principal"},
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "how much"},
-    {.name = "share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
+    {.name = "share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = rp_json_read_share,
      .doc = "or a share of what is owed of it on the date, e.g. \"50%\""},
 };
 static const field_t extend_fields[] = {
@@ -79,7 +65,7 @@ static const field_t freeze_fields[] = {
     {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
      .min = 1, .max = RP_MAX_TERM, .doc = "monthly installments, no interest"},
     {.name = "fee", .kind = FK_AMOUNT, .offset = ACTION(fee), .doc = "fee per installment"},
-    {.name = "fee_share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(fee_share), .read = read_share,
+    {.name = "fee_share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(fee_share), .read = rp_json_read_share,
      .doc = "or fee per installment as a share of the debt"},
     {.name = "down_payment", .kind = FK_AMOUNT, .offset = ACTION(down_payment),
      .doc = "paid on the date"},
@@ -89,7 +75,7 @@ static const field_t freeze_fields[] = {
 static const field_t settle_fields[] = {
     COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "the settlement amount"},
-    {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
+    {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = rp_json_read_share,
      .doc = "or a discount on what is owed, e.g. \"30%\""},
     {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = 60,
      .doc = "monthly installments (default 1: a lump sum)"},
@@ -184,9 +170,9 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
         a->days = in.days;
         a->interest = (rp_defer_interest)in.interest;
         if (in.rate.given)
-            rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis);
+            st = rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis, err);
         rp_fields_path(sub, sizeof sub, path, "keep");
-        if (t == RP_ACTION_FREEZE)
+        if (st == RP_OK && t == RP_ACTION_FREEZE)
             st = rp_json_read_keep(&a->keep, in.keep, sub, err);
     }
     mpq_clears(in.amount, in.share, in.fee, in.fee_share, in.down_payment, in.rate.value, NULL);
@@ -227,7 +213,7 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
         r.given = 0;
         st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
         if (st == RP_OK)
-            rp_rate_in_annual(c->discount_rate, &r, c->loan.loan.daily_basis);
+            st = rp_rate_in_annual(c->discount_rate, &r, c->loan.loan.daily_basis, err);
         mpq_clear(r.value);
         c->has_discount = 1;
     }

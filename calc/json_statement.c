@@ -109,7 +109,7 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
             e->date = in.date;
             mpq_set(e->amount, in.amount);
             if (t == RP_EVENT_RATE_CHANGE)
-                rp_rate_in_annual(e->rate, &in.rate, loan->loan.daily_basis);
+                st = rp_rate_in_annual(e->rate, &in.rate, loan->loan.daily_basis, err);
             snprintf(e->kind, sizeof e->kind, "%s",
                      in.kind ? in.kind->valuestring : t == RP_EVENT_FEE ? "fee" : "");
         }

@@ -327,7 +327,9 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
                                    "built in", err);
     }
     if (st == RP_OK) {
-        rp_rate_in_annual(cap, &c.cap, 365);
+        st = rp_rate_in_annual(cap, &c.cap, 365, err);
+    }
+    if (st == RP_OK) {
         const rp_round_t *rc = &y->loan.rounding;
         st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr,
                           (mpq_t const *)y->flows.amounts, y->flows.n, y->flows.periods_per_year,
@@ -438,7 +440,8 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
         mpq_t rate, lo, hi;
         mpq_inits(rate, lo, hi, NULL);
-        rp_rate_in_annual(rate, &r, 365);
+        if (st == RP_OK)
+            st = rp_rate_in_annual(rate, &r, 365, err);
         if (st == RP_OK && y.periodic) {
             mpq_set_ui(lo, (unsigned long)ppy, 1);
             mpq_div(lo, rate, lo);
