@@ -107,11 +107,24 @@ for name, rate in [("0.049", 0.049), ("\"0.049\"", "0.049"), ("\"4.9%\"", "4.9%"
     p = run(["run", "-"], req("schedule", loan={**LOAN, "rate": rate}))
     check(f"bare rate: {name} still accepted", p.returncode == 0, p.stdout[:200])
 
-# ---- 10. memory: a huge id, or a huge tree, is refused before it is built
-big_id = '{"op": "schedule", "id": [' + ",".join(["1"] * 200000) + '], "loan": {}}'
-expect_error("10: an array id", big_id, "wrong_type", "$.id")
+# ---- 10. memory: a non-scalar id, or a huge tree, is refused before it is built
+expect_error("10: an array id", '{"op": "schedule", "id": [' + ",".join(["1"] * 1000) + '], "loan": {}}',
+             "wrong_type", "$.id")
+expect_error("10: an object id", '{"op": "schedule", "id": {"a": 1}, "loan": {}}', "wrong_type", "$.id")
+big_id = '{"op": "schedule", "id": [' + ",".join(["1"] * 524000) + '], "loan": {}}'
+expect_error("10: a 1 MiB array id", big_id, "too_large", "$")
 many = '{"op": "schedule", "loan": {"principal": "1", "rate": "1%", "term": 1}, "x": [' + ",".join(["1"] * 150000) + "]}"
 expect_error("10: more values than the limit", many, "too_large", "$")
+limit_mb = int(os.environ.get("REPAY_MEMORY_LIMIT_MB", "64"))
+if limit_mb:  # RSS means nothing under AddressSanitizer (see batch_test.py)
+    import resource
+    lines = (big_id + "\n") * 16
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = subprocess.run([repay, "batch", "--jobs", "8"], input=lines.encode(), capture_output=True, timeout=60)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    check("10: 16 one-MiB array ids on 8 jobs: 16 answers", p.stdout.count(b"\n") == 16, p.stdout[:200])
+    check(f"10: 16 one-MiB array ids on 8 jobs: peak memory under {limit_mb * 2} MB",
+          peak < limit_mb * 2 * 1024, f"{peak} KB")
 
 # ---- 11. strict JSON: control characters, raw newlines and tabs in strings, two BOMs
 good = '{"op": "schedule", "loan": {"principal": "1000", "rate": "12%", "term": 2}}'
