@@ -394,7 +394,9 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
 /* ---- compare ---------------------------------------------------------------------- */
 
 /* The comparison as one table (or CSV): a proposal a row, the columns an
- * agent reads while negotiating. */
+ * agent reads while negotiating. A proposal's name is user text: quoted
+ * and neutralized in CSV, shown visibly (no control character) in the
+ * table, aligned by its width in a terminal. */
 static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
 {
     static const char *const cols[] = {"name",         "payment", "installment_count",
@@ -406,7 +408,9 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
     size_t width[NC];
     for (int c = 0; c < NC; c++)
         width[c] = strlen(fmt == RP_FORMAT_CSV ? cols[c] : heads[c]);
-    char cell[NC][64];
+    rp_buf_t cell[NC];
+    for (int c = 0; c < NC; c++)
+        rp_buf_init(&cell[c]);
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             for (int c = 0; c < NC; c++) {
@@ -421,27 +425,47 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
         for (const cJSON *r = rows->child; r; r = r->next) {
             for (int c = 0; c < NC; c++) {
                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(r, cols[c]);
+                const char *text = "";
                 if (c > 0 && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
-                    snprintf(cell[c], sizeof cell[c], "%s", c == 1 ? "error" : "");
-                else if (cJSON_IsString(v))
-                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
+                    text = c == 1 ? "error" : "";
                 else if (v && v->valuestring && !cJSON_IsNull(v))
-                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
-                else
-                    snprintf(cell[c], sizeof cell[c], "%s", "");
-                if (pass == 0 && strlen(cell[c]) > width[c])
-                    width[c] = strlen(cell[c]);
+                    text = v->valuestring;
+                cell[c].len = 0;
+                if (cell[c].data)
+                    cell[c].data[0] = '\0';
+                if (fmt == RP_FORMAT_CSV) {
+                    rp_buf_csv_cell(&cell[c], text, c == 0);
+                } else {
+                    rp_buf_visible(&cell[c], text, strlen(text));
+                    rp_buf_puts(&cell[c], "");
+                }
+                size_t w = cell[c].data ? rp_text_width(cell[c].data) : 0;
+                if (pass == 0 && w > width[c])
+                    width[c] = w;
             }
             if (pass == 1) {
                 for (int c = 0; c < NC; c++) {
-                    if (fmt == RP_FORMAT_CSV)
-                        rp_buf_printf(b, "%s%s", c ? "," : "", cell[c]);
-                    else
-                        rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], cell[c]);
+                    const char *t = cell[c].data ? cell[c].data : "";
+                    if (fmt == RP_FORMAT_CSV) {
+                        rp_buf_printf(b, "%s%s", c ? "," : "", t);
+                        continue;
+                    }
+                    size_t pad = width[c] - rp_text_width(t);
+                    if (c > 0)
+                        rp_buf_puts(b, "  ");
+                    if (c > 0)
+                        rp_buf_repeat(b, ' ', pad);
+                    rp_buf_puts(b, t);
+                    if (c == 0)
+                        rp_buf_repeat(b, ' ', pad);
                 }
                 rp_buf_puts(b, "\n");
             }
         }
+    }
+    for (int c = 0; c < NC; c++) {
+        b->failed |= cell[c].failed;
+        rp_buf_clear(&cell[c]);
     }
 }
 
