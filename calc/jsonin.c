@@ -9,38 +9,6 @@
 
 #include "json_internal.h"
 
-/* Length of the valid UTF-8 sequence at s (1–4), or 0 if invalid. */
-static size_t utf8_sequence(const unsigned char *s, size_t left)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0; /* no overlong forms */
-        if (c == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        if (c == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else
-        return 0;
-    if (left < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < n; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return n;
-}
-
 static void locate(const char *text, size_t offset, int *line, int *column)
 {
     *line = 1;
@@ -126,7 +94,7 @@ typedef struct scanner {
     const char *t;
     size_t len, pos;
     long values;
-    int request;   /* a request: the top-level "id" must be a string or a number */
+    int flags;     /* RP_PARSE_… */
     rp_error *err;
 } scanner_t;
 
@@ -206,7 +174,7 @@ static rp_status scan_string(scanner_t *s, int *is_id)
         if (e != 'u' || !hex4(s->t + s->pos, s->len - s->pos, &u))
             return syntax(s, at, "an invalid escape in a string");
         s->pos += 4;
-        if (u == 0)
+        if (u == 0 && !(s->flags & RP_PARSE_NUL_ESCAPES))
             return rp_fail(s->err, RP_E_JSON, "$", "strings must not contain \\u0000");
         if (u >= 0xDC00 && u <= 0xDFFF)
             return syntax(s, at, "a lone low surrogate escape in a string");
@@ -293,7 +261,7 @@ static rp_status scan_container(scanner_t *s, int depth)
         rp_status st = scan_value(s, depth);
         if (st != RP_OK)
             return st;
-        if (is_id && depth == 1 && s->request && strchr("{[tfn", s->t[value]))
+        if (is_id && depth == 1 && (s->flags & RP_PARSE_REQUEST) && strchr("{[tfn", s->t[value]))
             /* an id is echoed back: refused before any tree is built */
             return rp_fail(s->err, RP_E_TYPE, "$.id",
                            "id must be a string of at most %d characters or a number",
@@ -345,41 +313,63 @@ static int by_key(const void *a, const void *b)
     return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
 }
 
+/* A member of obj whose name an earlier one has too, or NULL (NULL also
+ * when memory runs out: *nomem says so). */
+static const cJSON *duplicate_member(const cJSON *obj, int *nomem)
+{
+    if (!cJSON_IsObject(obj) || !obj->child || !obj->child->next)
+        return NULL;
+    size_t n = 0;
+    for (const cJSON *m = obj->child; m; m = m->next)
+        n++;
+    const cJSON *dup = NULL;
+    if (n <= 8) {
+        for (const cJSON *a = obj->child; a && !dup; a = a->next)
+            for (const cJSON *b = a->next; b && !dup; b = b->next)
+                if (strcmp(a->string, b->string) == 0)
+                    dup = a;
+        return dup;
+    }
+    /* sorted: a huge object costs n log n, not n² */
+    const cJSON **keys = malloc(sizeof *keys * n);
+    if (!keys) {
+        *nomem = 1;
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *m = obj->child; m; m = m->next)
+        keys[i++] = m;
+    qsort(keys, n, sizeof *keys, by_key);
+    for (i = 1; i < n && !dup; i++)
+        if (strcmp(keys[i - 1]->string, keys[i]->string) == 0)
+            dup = keys[i];
+    free(keys);
+    return dup;
+}
+
+static rp_status duplicate_at(const cJSON *obj, char *path, size_t used, size_t size,
+                              rp_error *err)
+{
+    int nomem = 0;
+    const cJSON *dup = duplicate_member(obj, &nomem);
+    if (nomem)
+        return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    if (!dup)
+        return RP_OK;
+    char shown[48];
+    rp_quote(shown, sizeof shown, dup->string, strlen(dup->string), 32);
+    snprintf(path + used, size - used, ".%s", shown);
+    return rp_fail(err, RP_E_DUPLICATE, path, "\"%s\" appears twice", shown);
+}
+
 /* A member name given twice in one object anywhere in the tree is an
  * error at its path (the first found, depth first). */
 static rp_status find_duplicates(const cJSON *item, char *path, size_t used, size_t size,
                                  rp_error *err)
 {
-    if (cJSON_IsObject(item) && item->child && item->child->next) {
-        size_t n = 0;
-        for (const cJSON *m = item->child; m; m = m->next)
-            n++;
-        const cJSON *dup = NULL;
-        if (n <= 8) {
-            for (const cJSON *a = item->child; a && !dup; a = a->next)
-                for (const cJSON *b = a->next; b && !dup; b = b->next)
-                    if (strcmp(a->string, b->string) == 0)
-                        dup = a;
-        } else { /* sorted: a huge object costs n log n, not n² */
-            const cJSON **keys = malloc(sizeof *keys * n);
-            if (!keys)
-                return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
-            size_t i = 0;
-            for (const cJSON *m = item->child; m; m = m->next)
-                keys[i++] = m;
-            qsort(keys, n, sizeof *keys, by_key);
-            for (i = 1; i < n && !dup; i++)
-                if (strcmp(keys[i - 1]->string, keys[i]->string) == 0)
-                    dup = keys[i];
-            free(keys);
-        }
-        if (dup) {
-            char shown[48];
-            rp_quote(shown, sizeof shown, dup->string, strlen(dup->string), 32);
-            snprintf(path + used, size - used, ".%s", shown);
-            return rp_fail(err, RP_E_DUPLICATE, path, "\"%s\" appears twice", shown);
-        }
-    }
+    rp_status st = duplicate_at(item, path, used, size, err);
+    if (st != RP_OK)
+        return st;
     int index = 0;
     for (const cJSON *m = item->child; m; m = m->next, index++) {
         if (!m->child)
@@ -390,7 +380,7 @@ static rp_status find_duplicates(const cJSON *item, char *path, size_t used, siz
         int n = cJSON_IsObject(item) ? snprintf(path + used, size - used, ".%s", shown)
                                      : snprintf(path + used, size - used, "[%d]", index);
         size_t next = n > 0 && (size_t)n < size - used ? used + (size_t)n : size - 1;
-        rp_status st = find_duplicates(m, path, next, size, err);
+        st = find_duplicates(m, path, next, size, err);
         if (st != RP_OK)
             return st;
         path[used] = '\0';
@@ -398,7 +388,7 @@ static rp_status find_duplicates(const cJSON *item, char *path, size_t used, siz
     return RP_OK;
 }
 
-static cJSON *parse(const char *text, size_t len, int request, rp_error *err)
+static cJSON *parse(const char *text, size_t len, int flags, rp_error *err)
 {
     if (len > RP_MAX_REQUEST_BYTES) {
         rp_fail(err, RP_E_TOO_LARGE, "$", "the request has %zu bytes; the limit is %d", len,
@@ -410,7 +400,7 @@ static cJSON *parse(const char *text, size_t len, int request, rp_error *err)
         len -= 3;
     }
     for (size_t i = 0; i < len;) {
-        size_t n = text[i] ? utf8_sequence((const unsigned char *)text + i, len - i) : 0;
+        size_t n = text[i] ? rp_utf8_sequence((const unsigned char *)text + i, len - i) : 0;
         if (n == 0) {
             int line, column;
             locate(text, i, &line, &column);
@@ -420,7 +410,7 @@ static cJSON *parse(const char *text, size_t len, int request, rp_error *err)
         }
         i += n;
     }
-    scanner_t s = {text, len, 0, 0, request, err};
+    scanner_t s = {text, len, 0, 0, flags, err};
     skip_space(&s);
     rp_status st = scan_value(&s, 0);
     if (st == RP_OK) {
@@ -428,7 +418,7 @@ static cJSON *parse(const char *text, size_t len, int request, rp_error *err)
         if (s.pos < s.len)
             st = syntax(&s, s.pos, "text after the end of the value");
     }
-    if (st != RP_OK)
+    if (st != RP_OK || (flags & RP_PARSE_CHECK_ONLY))
         return NULL;
 
     char *copy = malloc(len + 1);
@@ -447,7 +437,8 @@ static cJSON *parse(const char *text, size_t len, int request, rp_error *err)
         char path[RP_PATH_MAX] = "$";
         if (!attach_numbers(root, &c))
             rp_fail(err, RP_E_NOMEM, "$", "out of memory while reading numbers");
-        else if (find_duplicates(root, path, 1, sizeof path, err) == RP_OK)
+        else if ((flags & RP_PARSE_DUPLICATES) ||
+                 find_duplicates(root, path, 1, sizeof path, err) == RP_OK)
             goto out;
         cJSON_Delete(root);
         root = NULL;
@@ -464,7 +455,130 @@ cJSON *rp_json_parse(const char *text, size_t len, rp_error *err)
 
 cJSON *rp_json_parse_request(const char *text, size_t len, rp_error *err)
 {
-    return parse(text, len, 1, err);
+    return parse(text, len, RP_PARSE_REQUEST, err);
+}
+
+cJSON *rp_json_parse_opts(const char *text, size_t len, int flags, rp_error *err)
+{
+    return parse(text, len, flags, err);
+}
+
+rp_status rp_json_check(const char *text, size_t len, int flags, rp_error *err)
+{
+    rp_error local;
+    rp_error_reset(&local);
+    parse(text, len, flags | RP_PARSE_CHECK_ONLY, &local);
+    if (err)
+        *err = local;
+    return local.code;
+}
+
+rp_status rp_json_check_members(const cJSON *obj, const char *path, rp_error *err)
+{
+    char at[RP_PATH_MAX];
+    size_t used = (size_t)snprintf(at, sizeof at, "%s", path);
+    return duplicate_at(obj, at, used < sizeof at ? used : sizeof at - 1, sizeof at, err);
+}
+
+/* ---- spans of valid text ------------------------------------------------ */
+
+static size_t after_space(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Index just past the value starting at i (the text is known valid). */
+static size_t after_value(const char *t, size_t len, size_t i)
+{
+    int depth = 0;
+    do {
+        char c = t[i];
+        if (c == '"') {
+            for (i++; i < len && t[i] != '"'; i++)
+                if (t[i] == '\\')
+                    i++;
+            i++;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            i++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+            i++;
+        } else if (depth > 0) {
+            i++;
+        } else {
+            while (i < len && !strchr(",}] \t\n\r", t[i]))
+                i++;
+        }
+    } while (depth > 0 && i < len);
+    return i;
+}
+
+/* Whether the member name whose quote is at i (ending before end) decodes
+ * to key; names with escapes are decoded as cJSON does. */
+static int name_is(const char *t, size_t i, size_t end, const char *key)
+{
+    char buf[64];
+    size_t o = 0;
+    for (i++; i + 1 < end && o + 4 < sizeof buf; i++) {
+        if (t[i] != '\\') {
+            buf[o++] = t[i];
+            continue;
+        }
+        char e = t[++i];
+        const char *simple = "\"\"\\\\//b\bf\fn\nr\rt\t";
+        const char *hit = strchr(simple, e);
+        if (e != 'u' && hit && (hit - simple) % 2 == 0) {
+            buf[o++] = hit[1];
+            continue;
+        }
+        unsigned u = 0;
+        if (!hex4(t + i + 1, end - i - 1, &u))
+            return 0;
+        i += 4;
+        if (u >= 0xD800 && u <= 0xDBFF)
+            return 0; /* outside the BMP: no key of ours */
+        if (u < 0x80) {
+            buf[o++] = (char)u;
+        } else if (u < 0x800) {
+            buf[o++] = (char)(0xC0 | u >> 6);
+            buf[o++] = (char)(0x80 | (u & 0x3F));
+        } else {
+            buf[o++] = (char)(0xE0 | u >> 12);
+            buf[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (u & 0x3F));
+        }
+    }
+    if (i + 1 < end)
+        return 0; /* longer than any key of ours */
+    buf[o] = '\0';
+    return strcmp(buf, key) == 0;
+}
+
+int rp_json_member_span(const char *text, size_t len, size_t at, const char *key, size_t *start,
+                        size_t *end)
+{
+    size_t i = after_space(text, len, at);
+    if (i >= len || text[i] != '{')
+        return 0;
+    i = after_space(text, len, i + 1);
+    while (i < len && text[i] == '"') {
+        size_t name = i, name_end = after_value(text, len, i);
+        i = after_space(text, len, name_end) + 1; /* past ':' */
+        i = after_space(text, len, i);
+        size_t value_end = after_value(text, len, i);
+        if (name_is(text, name, name_end, key)) {
+            *start = i;
+            *end = value_end;
+            return 1;
+        }
+        i = after_space(text, len, value_end);
+        if (i < len && text[i] == ',')
+            i = after_space(text, len, i + 1);
+    }
+    return 0;
 }
 
 const char *rp_json_type_name(const cJSON *item)

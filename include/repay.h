@@ -1051,6 +1051,26 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
 rp_status rp_fixture_run(char **report, int *mismatches, char **response, const char *fixture,
                          size_t len, rp_error *err);
 
+/* A fixture skeleton for a request (`repay record`): {"name", "source",
+ * "unverified": true, "request", "expected"} with the request as sent
+ * (numbers keep their text) and the whole response as expected, written
+ * as JSON into *out (newly allocated; free with rp_free). *answer (may be
+ * NULL) gets the request's own status and error: an error response is
+ * recorded as one. Returns RP_OK, or why the request cannot be recorded
+ * (not strict JSON, not an object, out of memory) in err. */
+rp_status rp_fixture_record(char **out, rp_error *answer, const char *request, size_t len,
+                            const char *name, const rp_options_t *opt, rp_error *err);
+
+/* One Model Context Protocol message (JSON-RPC 2.0, `len` bytes, read as
+ * strictly as a request) in; *out receives the reply line (newly
+ * allocated, ending in a newline; free with rp_free), or NULL when the
+ * message needs none (a notification). A tools/call runs the arguments'
+ * own text through rp_run with op set to the tool, so its response has the
+ * same bytes as the command line's; opt gives the LPR table (format and op
+ * are ignored). Every reply is valid UTF-8 JSON on one line. Returns RP_OK,
+ * or RP_E_NOMEM (*out NULL). */
+rp_status rp_mcp_message(char **out, const char *message, size_t len, const rp_options_t *opt);
+
 /* Frees memory returned by this library. NULL is a no-op. */
 void rp_free(void *p);
 
