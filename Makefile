@@ -179,7 +179,9 @@ valgrind: $(TEST_BIN) $(BUILD)/repay
 # every fixture's request; a crash leaves its input in build-fuzz/crash-*
 # and fails. Found inputs are kept as regressions in tests/fuzz/regressions/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_request fuzz_parsers
+FUZZ_TARGETS = fuzz_request fuzz_parsers fuzz_csv fuzz_mcp
+# command-line sources a target needs besides the library
+FUZZ_SRC_fuzz_csv = cli/csvin.c cli/batch.c
 FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-deps:
@@ -187,7 +189,8 @@ fuzz-deps:
 
 build-fuzz/%: tests/fuzz/%.c fuzz-lib
 	@echo "  FUZZ  $@"
-	$(Q)clang -O1 -g $(CPPFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/librepay.a $(LIBS)
+	$(Q)clang -O1 -g $(CPPFLAGS) -Icli -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_SRC_$*) \
+	  build-fuzz/librepay.a $(LIBS) -lpthread
 
 fuzz-lib:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang HOST_CC=cc OPT="-O1 -g" \

@@ -11,8 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <cjson/cJSON.h>
-
 #include "cli.h"
 
 static const char usage[] =
@@ -122,8 +120,13 @@ static int run_request(const char *op, const char *path, const cli_settings_t *c
     if (out)
         fputs(out, stdout);
     rp_free(out);
-    if (st != RP_OK)
-        fprintf(stderr, "repay: %s: %s: %s\n", err.path, rp_strerror(st), err.message);
+    if (st != RP_OK) {
+        fputs("repay: ", stderr);
+        cli_put_visible(stderr, err.path);
+        fprintf(stderr, ": %s: ", rp_strerror(st));
+        cli_put_visible(stderr, err.message);
+        fputc('\n', stderr);
+    }
     if (fflush(stdout) != 0)
         return 3;
     return rp_status_exit_code(st);
@@ -256,43 +259,30 @@ static void case_name(char *buf, size_t size, const char *path)
 static int run_record(const char *path, const cli_settings_t *cfg)
 {
     size_t len = 0;
-    char *out = NULL;
-    rp_error err;
-    rp_status st;
-    char *request = read_and_run(path, NULL, RP_FORMAT_JSON, cfg, &len, &out, &st, &err);
+    char *request = read_input(path, &len);
     if (!request)
         return 2;
-    cJSON *req = cJSON_ParseWithLength(request, len);
-    cJSON *res = out ? cJSON_Parse(out) : NULL;
-    free(request);
-    rp_free(out);
-    if (!req || !res) {
-        fprintf(stderr, "repay record: %s\n", !req ? "the request is not JSON" : "out of memory");
-        cJSON_Delete(req);
-        cJSON_Delete(res);
-        return 2;
-    }
-    char name[128];
+    char name[128], *out = NULL;
     case_name(name, sizeof name, path);
-    cJSON *fx = cJSON_CreateObject();
-    cJSON_AddStringToObject(fx, "name", name);
-    cJSON_AddStringToObject(fx, "source",
-                            "UNVERIFIED: recorded from repay " RP_VERSION "'s own output. Check "
-                            "every expected value against your own numbers, write here where they "
-                            "come from, delete the fields you do not need, and remove "
-                            "\"unverified\".");
-    cJSON_AddTrueToObject(fx, "unverified");
-    cJSON_AddItemToObject(fx, "request", req);
-    cJSON_AddItemToObject(fx, "expected", res);
-    char *text = cJSON_Print(fx);
-    cJSON_Delete(fx);
-    if (!text)
-        return 3;
-    printf("%s\n", text);
-    cJSON_free(text);
-    if (st != RP_OK)
-        fprintf(stderr, "repay record: note: the request is an error (%s: %s); the skeleton "
-                        "records it as one\n", err.path, err.message);
+    rp_error answer, err;
+    rp_error_reset(&answer);
+    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_status st = rp_fixture_record(&out, &answer, request, len, name, &opt, &err);
+    free(request);
+    if (st != RP_OK) {
+        fprintf(stderr, "repay record: the request cannot be recorded: %s: %s: ", err.path,
+                rp_strerror(st));
+        cli_put_visible(stderr, err.message);
+        fputc('\n', stderr);
+        return rp_status_exit_code(st);
+    }
+    fputs(out, stdout);
+    rp_free(out);
+    if (answer.code != RP_OK) {
+        fprintf(stderr, "repay record: note: the request is an error (%s: ", answer.path);
+        cli_put_visible(stderr, answer.message);
+        fputs("); the skeleton records it as one\n", stderr);
+    }
     return fflush(stdout) == 0 ? 0 : 3;
 }
 
@@ -320,10 +310,28 @@ static int run_batch(int argc, char **argv, const cli_settings_t *cfg)
         fputs("repay batch: one input: a JSON Lines FILE (or -), or --from-csv FILE\n", stderr);
         return 2;
     }
+    if (cfg->format_given && cfg->format != RP_FORMAT_JSON) {
+        /* a table or CSV per request would not be one line: refused, not ignored */
+        fprintf(stderr, "repay batch: answers are JSON Lines; --format %s is not for batch "
+                        "(run one request with repay run --format %s)\n",
+                rp_format_names[cfg->format], rp_format_names[cfg->format]);
+        return 2;
+    }
+    if (cfg->bom) {
+        fputs("repay batch: --bom is for --format csv output, which batch does not write\n", stderr);
+        return 2;
+    }
     const char *path = cfg->from_csv ? cfg->from_csv : argc ? argv[0] : "-";
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!in) {
         fprintf(stderr, "repay batch: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    struct stat sb;
+    if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "repay batch: %s: a folder, not a file of requests\n", path);
+        if (in != stdin)
+            fclose(in);
         return 2;
     }
     source_t src;
@@ -337,6 +345,11 @@ static int run_batch(int argc, char **argv, const cli_settings_t *cfg)
         cli_lines_source(&src, in);
         status = cli_batch(&src, cfg);
         cli_lines_source_close(&src);
+    }
+    if (status == 0 && ferror(in)) {
+        /* answered so far, but the rest could not be read: not a success */
+        fprintf(stderr, "repay batch: %s: read error: %s\n", path, strerror(errno));
+        status = 2;
     }
     if (in != stdin)
         fclose(in);
@@ -403,6 +416,7 @@ int main(int argc, char **argv)
                 status = 2;
             }
             cfg.format = (rp_format)f;
+            cfg.format_given = 1;
         } else if (strcmp(a, "--bom") == 0) {
             cfg.bom = 1;
         } else if (matches(a, "--jobs")) {
@@ -451,8 +465,12 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "batch") == 0) {
         status = run_batch(nrest, rest, &cfg);
     } else if (strcmp(command, "mcp") == 0) {
-        status = nrest ? (fputs("repay mcp: takes no files\n", stderr), 2)
-                       : cli_mcp(stdin, stdout, &cfg);
+        if (nrest)
+            status = (fputs("repay mcp: takes no files\n", stderr), 2);
+        else if ((cfg.format_given && cfg.format != RP_FORMAT_JSON) || cfg.bom)
+            status = (fputs("repay mcp: speaks JSON-RPC; --format and --bom are not for it\n", stderr), 2);
+        else
+            status = cli_mcp(stdin, stdout, &cfg);
     } else if (strcmp(command, "record") == 0 || is_op_command(command)) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);
