@@ -289,8 +289,51 @@ check("6: yield table: no raw escape", b"\x1b" not in p.stdout and b"\x07" not i
 p = run(["run", "-"], req("schedule", loan={**LOAN, "principal": "1000\x1b[2J"}))
 check("6: the stderr line quotes no escape", b"\x1b" not in p.stderr and p.returncode == 2, p.stderr)
 p = run(["run", "-"], req("schedule", loan={**LOAN, "principal": "1000元"}))
-check("6: a message quoting a CJK character stays UTF-8", p.returncode == 2 and p.stdout.decode("utf-8") and
-      p.stderr.decode("utf-8"), p.stdout)
+
+
+def utf8(b):
+    try:
+        b.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+check("6: a message quoting a CJK character stays UTF-8", p.returncode == 2 and utf8(p.stdout) and utf8(p.stderr),
+      p.stdout)
+
+# ---- 8. repay check: regular files only, each path once, loops detected, skips said
+folder = os.path.join(tmp, "cases")
+os.makedirs(os.path.join(folder, "sub"))
+case = {"name": "two months", "source": "PMT(12%/12, 2, 1000) = 507.51 (Gnumeric)",
+        "request": {"op": "schedule", "loan": {"principal": "1000", "rate": "12%", "term": 2}},
+        "expected": {"summary": {"payment": "507.51"}}}
+with open(os.path.join(folder, "good.json"), "w") as f:
+    json.dump(case, f)
+os.mkfifo(os.path.join(folder, "fifo.json"))
+os.symlink(".", os.path.join(folder, "loop1"))
+os.symlink(".", os.path.join(folder, "loop2"))
+os.symlink("nowhere.json", os.path.join(folder, "dangling.json"))
+os.symlink("self.json", os.path.join(folder, "self.json"))
+os.symlink("../good.json", os.path.join(folder, "sub", "again.json"))
+try:
+    p = run(["check", folder], timeout=20)
+    out = p.stdout.decode()
+    check("8: check finishes, exit 0", p.returncode == 0, (p.returncode, out[-300:]))
+    check("8: the one case runs once", "1 passed, 0 failed" in out, out[-200:])
+    for name, why in [("fifo.json", "FIFO"), ("dangling.json", "dangling"), ("self.json", "loop"),
+                      ("loop1", "already visited"), ("loop2", "already visited"), ("again.json", "already run")]:
+        check(f"8: {name} is skipped, saying why", any(l.startswith("SKIP") and name in l and why in l
+                                                       for l in out.splitlines()), out)
+    check("8: the summary counts the skips", "6 skipped" in out, out.splitlines()[-1:])
+except subprocess.TimeoutExpired:
+    check("8: check on a folder with a FIFO and link loops finishes", False, "timed out")
+try:
+    p = run(["check", os.path.join(folder, "fifo.json")], timeout=20)
+    check("8: check FIFO named on the command line: exit 2, not a hang", p.returncode == 2 and b"FIFO" in p.stderr,
+          (p.returncode, p.stderr))
+except subprocess.TimeoutExpired:
+    check("8: check FIFO named on the command line finishes", False, "timed out")
 
 # ---- 10. memory: a non-scalar id, or a huge tree, is refused before it is built
 expect_error("10: an array id", '{"op": "schedule", "id": [' + ",".join(["1"] * 1000) + '], "loan": {}}',
