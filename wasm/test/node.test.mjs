@@ -68,6 +68,30 @@ const checks = [
   ['csv has the header row', () => assert.match(repay.runText(mortgage, 'csv'), /^n,due_date,payment,principal,interest,fee,balance\n1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06\n/)],
   ['an unknown format throws', () => assert.throws(() => repay.runText(mortgage, 'xml'), /format/)],
   ['the version is the CLI\'s', () => assert.equal(`repay ${repay.version}`, spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim())],
+  // issue 14, item 15: inherited keys are not formats; the length is passed
+  ['toString, __proto__ and constructor are not formats', () => {
+    for (const f of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      assert.throws(() => repay.runText(mortgage, f), /format/);
+    }
+  }],
+  ['a NUL after a complete request is invalid_json, not the end of the text', () => {
+    const r = repay.run(JSON.stringify(mortgage) + '\u0000{"junk": 1}');
+    assert.equal(r.ok, false);
+    assert.equal(r.error.code, 'invalid_json');
+  }],
+  ['a NUL inside a string is invalid_json', () => {
+    const r = repay.run('{"op": "schedule", "loan": {"principal": "1000\u0000", "rate": "12%", "term": 2}}');
+    assert.equal(r.error.code, 'invalid_json');
+  }],
+  ['a lone surrogate is invalid_json, not a replacement character', () => {
+    const r = repay.run('{"op": "schedule", "id": "a\uD800", "loan": {"principal": "1000", "rate": "12%", "term": 2}}');
+    assert.equal(r.ok, false);
+    assert.equal(r.error.code, 'invalid_json');
+  }],
+  ['numbers in JSON text are read as written', () => {
+    const r = repay.run('{"op": "schedule", "loan": {"principal": 100000000000000.01, "rate": "12%", "term": 12}}');
+    assert.equal(r.summary.principal, '100000000000000.01');
+  }],
   ['a 360-month schedule 200 times without growing memory', () => {
     for (let i = 0; i < 200; i++) assert.equal(repay.run(mortgage).installments.length, 360);
   }],
