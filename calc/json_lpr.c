@@ -81,7 +81,7 @@ static const field_t table_fields[] = {
      .read = rp_json_keep, .doc = "where the fixings come from"},
     {.name = "checked_through", .kind = FK_DATE, .offset = offsetof(table_in_t, checked_through),
      .doc = "the last fixing the table was checked against"},
-    {.name = "fixings", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("lpr_fixing", 1000), .required = 1, .offset = offsetof(table_in_t, fixings),
+    {.name = "fixings", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .required = 1, .offset = offsetof(table_in_t, fixings),
      .read = rp_json_keep, .doc = "the fixings where a rate changed, by date"},
 };
 const object_spec_t rp_spec_lpr_table = {"an LPR table", RP_FIELDS(table_fields)};

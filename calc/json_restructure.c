@@ -24,7 +24,7 @@ typedef struct action_in {
 #define COMMON                                                                                   \
     {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = ACTION(type),                  \
      .read = rp_json_keep, .doc = "the action"},                                                 \
-    {.name = "note", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(200), .offset = ACTION(note), .read = rp_json_keep,           \
+    {.name = "note", .kind = FK_TEXT, .min = 0, .max = RP_MAX_NOTE_CHARS, .offset = ACTION(note),              \
      .doc = "free text for people; ignored"}
 
 static const field_t waive_fields[] = {
@@ -473,17 +473,9 @@ typedef struct proposal_in {
     const cJSON *name, *actions;
 } proposal_in_t;
 
-static rp_status read_name(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    if (!cJSON_IsString(item) || !item->valuestring[0] || strlen(item->valuestring) > 60)
-        return rp_fail(err, RP_E_VALUE, path, "a proposal's name is text of 1 to 60 bytes");
-    *(const cJSON **)target = item;
-    return RP_OK;
-}
-
 static const field_t proposal_fields[] = {
-    {.name = "name", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(40), .required = 1, .offset = offsetof(proposal_in_t, name),
-     .read = read_name, .doc = "what to call it in the comparison"},
+    {.name = "name", .kind = FK_TEXT, .min = 1, .max = RP_MAX_NAME_CHARS, .required = 1,
+     .offset = offsetof(proposal_in_t, name), .doc = "what to call it in the comparison"},
     {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1,
      .offset = offsetof(proposal_in_t, actions), .read = rp_json_keep,
      .doc = "the actions, as for restructure"},

@@ -292,7 +292,7 @@ static const field_t caps_fields[] = {
      .doc = "when the contract was made (default: the loan's start_date)"},
     {.name = "cap", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
      .doc = "rule custom: the annual cap"},
-    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_REF("lpr_table"), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
+    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
      .doc = "LPR fixings to use instead of the built-in table"},
 };
 const object_spec_t rp_spec_caps = {"caps", RP_FIELDS(caps_fields)};

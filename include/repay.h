@@ -52,6 +52,12 @@ extern "C" {
                                             is built: it bounds a parsed request's
                                             memory (see README "Limits")       */
 #define RP_MAX_ID_CHARS        200       /* a request's id, as a string       */
+#define RP_MAX_NOTE_CHARS      200       /* an event's or action's note       */
+#define RP_MAX_NAME_CHARS      40        /* a compare proposal's name         */
+#define RP_MAX_KIND_CHARS      31        /* a fee event's kind                */
+#define RP_MAX_LABEL_CHARS     15        /* a DPD bucket's label              */
+/* Text limits count characters (code points), as JSON Schema's maxLength
+ * does; C buffers hold 4 bytes a character. */
 
 /* ------------------------------------------------------------------------
  * Status codes and errors
@@ -661,7 +667,7 @@ int rp_tier_for_dpd(rp_classification c, int dpd);
 
 #define RP_MAX_BUCKETS 16
 typedef struct rp_bucket {
-    char label[16];
+    char label[4 * RP_MAX_LABEL_CHARS + 1];
     int max_dpd;              /* upper bound (inclusive); −1: no bound */
 } rp_bucket_t;
 
@@ -692,7 +698,7 @@ typedef struct rp_event {
     rp_date_t date;
     mpq_t amount;             /* payment, fee                          */
     mpq_t rate;               /* rate_change: the new annual rate      */
-    char kind[32];            /* fee: what it is for ("collection", …) */
+    char kind[4 * RP_MAX_KIND_CHARS + 1]; /* fee: what it is for ("collection", …) */
 } rp_event_t;
 
 typedef struct rp_events {
@@ -765,7 +771,7 @@ typedef struct rp_item {
     rp_date_t period_start;   /* installments: start of the period      */
     int accelerated;
     int event;                /* fee items: the event's index, else −1  */
-    char kind[32];            /* fee items: the event's kind            */
+    char kind[4 * RP_MAX_KIND_CHARS + 1]; /* fee items: the event's kind */
     mpq_t due[RP_COMPONENT_COUNT];
     mpq_t paid[RP_COMPONENT_COUNT];
     rp_date_t paid_off;       /* when fully paid, or RP_DATE_NONE       */
