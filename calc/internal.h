@@ -67,6 +67,10 @@ rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *
  * untouched) apart from errors, for callers with a general fallback. */
 rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                const rp_round_t *rc, int *fits, rp_error *err);
+/* The same with the options of rp_schedule_build_opts (general ignored). */
+rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                    const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
+                                    rp_error *err);
 
 /* qsum.c: r = a + b, r = a − b; the same as mpq_add / mpq_sub (any
  * aliasing), faster when the denominators fit a machine word. */

@@ -3,11 +3,13 @@
  * writing a priced plan, and several proposals side by side.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "json_ops.h"
 #include "render.h"
+#include "restructure.h"
 
 /* ---- actions ------------------------------------------------------------ */
 
@@ -204,6 +206,10 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     rp_events_init(&c->events);
     mpq_init(c->discount_rate);
     c->has_discount = 0;
+    c->position = malloc(sizeof *c->position);
+    if (!c->position)
+        return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    rp_position_init(c->position);
     rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
     if (st == RP_OK)
         st = rp_json_read_events(&c->events, req->events, &c->loan, err);
@@ -222,6 +228,10 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
 
 void rp_json_case_close(case_in_t *c)
 {
+    if (c->position)
+        rp_position_clear(c->position);
+    free(c->position);
+    c->position = NULL;
     rp_loan_in_clear(&c->loan);
     rp_events_clear(&c->events);
     mpq_clear(c->discount_rate);
@@ -231,8 +241,8 @@ void rp_json_case_close(case_in_t *c)
 rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_date_t date,
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err)
 {
-    rp_status st = rp_restructure(plan, &c->loan.loan, &c->loan.terms, &c->events, date, acts,
-                                  &c->loan.rounding, err);
+    rp_status st = rp_restructure_from(plan, c->position, &c->loan.loan, &c->loan.terms,
+                                       &c->events, date, acts, &c->loan.rounding, err);
     if (st == RP_OK) {
         st = rp_plan_price(price, plan, c->has_discount ? c->discount_rate : plan->contract_rate,
                            &c->loan.rounding, err);

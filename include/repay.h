@@ -551,6 +551,12 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
  * reamortize.c)
  * ------------------------------------------------------------------------ */
 #define RP_MAX_EVENTS 10000       /* events in one statement */
+/* What one statement may write, checked as it is made (the work before a
+ * refusal is bounded by it): lines of workings — 罚息/复利 segments and
+ * late-fee charges together — and lines of allocations (each amount a
+ * payment or credit applied). See README "Limits". */
+#define RP_MAX_WORKING_LINES    20000
+#define RP_MAX_ALLOCATION_LINES 60000
 
 /* The parts a debt is made of, in the order statements list them. */
 typedef enum rp_component {
