@@ -116,7 +116,7 @@ tool-test: $(BUILD)/repay
 	@/usr/bin/python3 tests/hostile_test.py $(BUILD)/repay
 
 san:
-	@REPAY_MEMORY_LIMIT_MB=0 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	@REPAY_MEMORY_LIMIT_MB=0 REPAY_TIME_SCALE=10 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test tool-test fixtures
 
 # ---- WebAssembly (see README "In the browser") ----
@@ -214,7 +214,8 @@ $(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/librepay.a $(LIBS) -lm
 
 bench: $(BUILD)/bench $(BUILD)/repay
-	@$(BUILD)/bench $(BUILD)/repay
+	@/usr/bin/python3 tests/limits_suite.py $(BUILD)/limits > /dev/null
+	@$(BUILD)/bench $(BUILD)/repay $(BUILD)/limits
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -335,6 +335,45 @@ try:
 except subprocess.TimeoutExpired:
     check("8: check FIFO named on the command line finishes", False, "timed out")
 
+# ---- 9. the limits suite: legal requests with the most work answer (a result
+# or a documented refusal) with bounded time, memory and output. The time
+# bound is a loose hang detector (each takes well under a second here; the
+# old build took 10 s to 280 s on several); REPAY_TIME_SCALE stretches it
+# under sanitizers, REPAY_MEMORY_LIMIT_MB=0 leaves memory out there.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import limits_suite  # noqa: E402
+import time  # noqa: E402
+
+time_limit = 5.0 * float(os.environ.get("REPAY_TIME_SCALE", "1"))
+memory_mb = int(os.environ.get("REPAY_MEMORY_LIMIT_MB", "64")) and 100
+for name, (request, expect) in limits_suite.suite().items():
+    path = os.path.join(tmp, name + ".json")
+    with open(path, "w") as f:
+        json.dump(request, f, separators=(",", ":"))
+    with open(path, "rb") as fin, open(path + ".out", "wb") as fout:
+        start = time.monotonic()
+        proc = subprocess.Popen([repay, "run", "-"], stdin=fin, stdout=fout, stderr=subprocess.DEVNULL)
+        deadline = start + time_limit
+        while True:  # wait4, not poll: the child's own peak memory
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+            time.sleep(0.01)
+        proc.returncode = status
+        seconds = time.monotonic() - start
+    size = os.path.getsize(path + ".out")
+    with open(path + ".out", "rb") as f:
+        head = f.read(4096)
+    code = "ok" if head.startswith(b'{\n  "ok": true') else error_of(open(path + ".out", "rb").read()).get("code")
+    check(f"9: {name}: answers within {time_limit:.0f} s", seconds < time_limit, f"{seconds:.1f} s")
+    check(f"9: {name}: {expect}", code == expect, code)
+    if memory_mb:
+        check(f"9: {name}: peak memory under {memory_mb} MB", usage.ru_maxrss < memory_mb * 1024,
+              f"{usage.ru_maxrss} KB")
+    check(f"9: {name}: output under 10 MB", size < 10 << 20, f"{size} bytes")
+
 # ---- 10. memory: a non-scalar id, or a huge tree, is refused before it is built
 expect_error("10: an array id", '{"op": "schedule", "id": [' + ",".join(["1"] * 1000) + '], "loan": {}}',
              "wrong_type", "$.id")

@@ -82,6 +82,13 @@ def suite():
     s["yield-10000-periodic-flows"] = (
         {"op": "yield", "discount_rate": "5%", "cash_flows": ["-100000"] + ["11.5"] * 9999}, "ok")
     s["schedule-1200-installments"] = ({"op": "schedule", "loan": {**WEEKLY, "method": "annuity"}}, "ok")
+    noted = [{**e, "note": "n" * 38} for e in payments(10000, "0.01")]
+    s["statement-10000-noted-events-1-MiB"] = (
+        {"op": "statement", "as_of": day(D0, 10001), "loan": WEEKLY, "events": noted}, "ok")
+    # 100,000 values, the most a request may hold: read in full, then refused
+    s["request-100000-values"] = (
+        {"op": "schedule", "loan": {"principal": "1000", "rate": "12%", "term": 12}, "x": [0] * 99993},
+        "unknown_field")
     return s
 
 
@@ -90,5 +97,5 @@ if __name__ == "__main__":
     os.makedirs(out, exist_ok=True)
     for name, (request, _) in suite().items():
         with open(os.path.join(out, name + ".json"), "w") as f:
-            json.dump(request, f)
+            json.dump(request, f, separators=(",", ":"))
     print(f"limits suite: {len(suite())} requests in {out}")
