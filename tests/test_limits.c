@@ -111,6 +111,38 @@ static rp_status nested(int depth, rp_error *err)
     return run_text(text, (size_t)n, err);
 }
 
+/* Values: RP_MAX_JSON_VALUES in a request are read (the unknown field
+ * shows it got that far), one more is too_large before anything is built. */
+static rp_status values(long count, rp_error *err)
+{
+    /* the object, op, loan and its 3 members are 6 values; x is 1 more */
+    static const char head[] = "{\"op\": \"schedule\", \"loan\": {\"principal\": \"1\", "
+                               "\"rate\": \"1%\", \"term\": 1}, \"x\": [";
+    size_t n = count > 7 ? (size_t)(count - 7) : 0;
+    char *text = malloc(sizeof head + n * 2 + 4);
+    size_t len = sizeof head - 1;
+    memcpy(text, head, len);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            text[len++] = ',';
+        text[len++] = '0';
+    }
+    text[len++] = ']';
+    text[len++] = '}';
+    rp_status st = run_text(text, len, err);
+    free(text);
+    return st;
+}
+
+START_TEST(json_values)
+{
+    rp_error err;
+    ck_assert_int_eq(values(RP_MAX_JSON_VALUES, &err), RP_E_UNKNOWN);
+    ck_assert_int_eq(values(RP_MAX_JSON_VALUES + 1, &err), RP_E_TOO_LARGE);
+    ck_assert_str_eq(err.path, "$");
+}
+END_TEST
+
 START_TEST(nesting_depth)
 {
     rp_error err;
@@ -199,6 +231,7 @@ int main(void)
     tcase_add_loop_test(tc, limit_edges, 0, N_ELEMENTS(edges));
     tcase_add_test(tc, request_size);
     tcase_add_test(tc, nesting_depth);
+    tcase_add_test(tc, json_values);
     tcase_add_test(tc, counts_are_bounded);
     tcase_add_test(tc, huge_exponents_everywhere);
     suite_add_tcase(s, tc);
