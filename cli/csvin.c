@@ -275,15 +275,17 @@ static source_item next_row(source_t *src, char **text, size_t *len)
         if (r == 0)
             return SOURCE_END;
         s->row++;
+        /* the messages name no file: a file name need not be UTF-8, an
+         * answer line must be */
         char msg[320];
         if (r < 0) {
-            snprintf(msg, sizeof msg, "%s row %ld: %s", s->name, s->row, why);
+            snprintf(msg, sizeof msg, "row %ld: %s", s->row, why);
         } else if (s->ncells == 1 && s->cell[0][0] == '\0') {
             s->row--;
             continue; /* a blank line */
         } else if (s->ncells != s->ncols) {
-            snprintf(msg, sizeof msg, "%s row %ld has %d cells; the header has %d", s->name,
-                     s->row, s->ncells, s->ncols);
+            snprintf(msg, sizeof msg, "row %ld has %d cells; the header has %d", s->row,
+                     s->ncells, s->ncols);
         } else {
             char *req = row_request(s);
             if (!req)
@@ -319,7 +321,9 @@ int cli_csv_source(source_t *src, FILE *in, const char *name)
     int c1 = getc(in);
     if (c1 == 0xEF) {
         if (getc(in) != 0xBB || getc(in) != 0xBF) {
-            fprintf(stderr, "repay batch: %s: not UTF-8 text\n", name);
+            fputs("repay batch: ", stderr);
+            cli_put_visible(stderr, name);
+            fputs(": not UTF-8 text\n", stderr);
             return 2;
         }
     } else if (c1 != EOF) {
@@ -328,19 +332,26 @@ int cli_csv_source(source_t *src, FILE *in, const char *name)
     char why[160];
     int r = read_record(s, why, sizeof why);
     if (r == 0) {
-        fprintf(stderr, "repay batch: %s: no header row\n", name);
+        fputs("repay batch: ", stderr);
+        cli_put_visible(stderr, name);
+        fputs(": no header row\n", stderr);
         return 2;
     }
     if (r < 0) {
-        fprintf(stderr, "repay batch: %s: the header row: %s\n", name, why);
+        fputs("repay batch: ", stderr);
+        cli_put_visible(stderr, name);
+        fprintf(stderr, ": the header row: %s\n", why);
         return 2;
     }
     s->ncols = s->ncells;
     for (int i = 0; i < s->ncols; i++) {
         int k = column_index(s->cell[i]);
         if (k < 0) {
-            fprintf(stderr, "repay batch: %s: unknown column \"%.40s\"; columns are:", name,
-                    s->cell[i]);
+            fputs("repay batch: ", stderr);
+            cli_put_visible(stderr, name);
+            fputs(": unknown column \"", stderr);
+            cli_put_visible(stderr, s->cell[i]); /* checked UTF-8, no control characters */
+            fputs("\"; columns are:", stderr);
             for (int j = 0; j < COLUMN_COUNT; j++)
                 fprintf(stderr, " %s", columns[j].name);
             fputc('\n', stderr);
