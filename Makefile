@@ -181,7 +181,7 @@ valgrind: $(TEST_BIN) $(BUILD)/repay
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = fuzz_request fuzz_parsers fuzz_csv fuzz_mcp
 # command-line sources a target needs besides the library
-FUZZ_SRC_fuzz_csv = cli/csvin.c cli/batch.c
+FUZZ_SRC_fuzz_csv = cli/csvin.c cli/batch.c cli/visible.c
 FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-deps:

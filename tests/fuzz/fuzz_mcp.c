@@ -23,8 +23,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = strlen(reply);
     if (n == 0 || reply[n - 1] != '\n' || memchr(reply, '\n', n - 1))
         abort(); /* one line */
+    /* every byte valid UTF-8, no control character but the last newline */
+    for (size_t i = 0; i + 1 < n;) {
+        size_t k = rp_utf8_sequence((const unsigned char *)reply + i, n - 1 - i);
+        if (k == 0 || (unsigned char)reply[i] < 0x20)
+            abort();
+        i += k;
+    }
     rp_error err;
-    cJSON *doc = rp_json_parse(reply, n, &err); /* strict: UTF-8, no control characters */
+    cJSON *doc = rp_json_parse(reply, n, &err); /* strict JSON */
+    if (!doc && err.code == RP_E_TOO_LARGE) {
+        rp_free(reply); /* a reply may be longer than a request may */
+        return 0;
+    }
     if (!doc || !cJSON_IsObject(doc))
         abort();
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "jsonrpc");
