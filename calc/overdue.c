@@ -18,7 +18,6 @@
 
 #include "ledger.h"
 
-
 /* The working for (item k, component c), created on first use. */
 static rp_status working_for(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
                              rp_error *err)
