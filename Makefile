@@ -107,14 +107,16 @@ unit: $(TEST_BIN)
 cli-test: $(BUILD)/repay
 	@sh tests/cli_test.sh $(BUILD)/repay
 
-# batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema).
+# batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema);
+# hostile_test.py: issue 14's hostile inputs on every interface.
 tool-test: $(BUILD)/repay
 	@/usr/bin/python3 tests/batch_test.py $(BUILD)/repay
 	@/usr/bin/python3 tests/schema_test.py $(BUILD)/repay fixtures examples
 	@/usr/bin/python3 tests/mcp_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/hostile_test.py $(BUILD)/repay
 
 san:
-	@REPAY_MEMORY_LIMIT_MB=0 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	@REPAY_MEMORY_LIMIT_MB=0 REPAY_TIME_SCALE=10 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" unit cli-test tool-test fixtures
 
 # ---- WebAssembly (see README "In the browser") ----
@@ -177,7 +179,9 @@ valgrind: $(TEST_BIN) $(BUILD)/repay
 # every fixture's request; a crash leaves its input in build-fuzz/crash-*
 # and fails. Found inputs are kept as regressions in tests/fuzz/regressions/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_request fuzz_parsers
+FUZZ_TARGETS = fuzz_request fuzz_parsers fuzz_csv fuzz_mcp
+# command-line sources a target needs besides the library
+FUZZ_SRC_fuzz_csv = cli/csvin.c cli/batch.c cli/visible.c
 FUZZ_FLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-deps:
@@ -185,7 +189,8 @@ fuzz-deps:
 
 build-fuzz/%: tests/fuzz/%.c fuzz-lib
 	@echo "  FUZZ  $@"
-	$(Q)clang -O1 -g $(CPPFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/librepay.a $(LIBS)
+	$(Q)clang -O1 -g $(CPPFLAGS) -Icli -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_SRC_$*) \
+	  build-fuzz/librepay.a $(LIBS) -lpthread
 
 fuzz-lib:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang HOST_CC=cc OPT="-O1 -g" \
@@ -209,7 +214,8 @@ $(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/librepay.a $(LIBS) -lm
 
 bench: $(BUILD)/bench $(BUILD)/repay
-	@$(BUILD)/bench $(BUILD)/repay
+	@/usr/bin/python3 tests/limits_suite.py $(BUILD)/limits > /dev/null
+	@$(BUILD)/bench $(BUILD)/repay $(BUILD)/limits
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -2,12 +2,19 @@
  * bench.c — `make bench`: what repay costs on this machine. Prints figures;
  * asserts nothing (speed is measured here, never in tests).
  *
- *   bench BUILD/repay
+ *   bench BUILD/repay [LIMITS_DIR]
+ *
+ * With LIMITS_DIR (tests/limits_suite.py writes it), each request of the
+ * limits suite — the legal requests with the most work — runs once in its
+ * own `repay run` process; its time, peak memory, output and answer are
+ * printed, and the worst case last.
  *
  * Each figure runs in its own child process, so its peak memory (maxrss)
  * is its own. Rates are counted over at least BENCH_SECONDS of work.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,10 +322,90 @@ static void row(const char *what, double rate, const char *unit, long kib, const
     printf("%-50s %12.0f %-12s %8.1f MiB  %s\n", what, rate, unit, (double)kib / 1024.0, note);
 }
 
+/* ---- the limits suite ----------------------------------------------------- */
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Runs every DIR/NAME.json through `repay run` once, each in its own
+ * process: wall time, the process's own peak memory, output bytes. */
+static void limits_suite(const char *dir)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, by_name);
+    if (n < 0) {
+        perror(dir);
+        exit(2);
+    }
+    printf("\nthe limits suite (%s): one process each\n", dir);
+    printf("%-52s %9s %10s %11s  %s\n", "request", "seconds", "memory", "output", "answer");
+    double worst_s = 0, worst_mib = 0;
+    char worst_s_name[256] = "", worst_mib_name[256] = "";
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        size_t len = strlen(name);
+        if (len < 6 || strcmp(name + len - 5, ".json") != 0) {
+            free(names[i]);
+            continue;
+        }
+        char path[1024], out[] = "/tmp/repay-limits-XXXXXX";
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        int fd = mkstemp(out);
+        if (fd < 0) {
+            perror("mkstemp");
+            exit(2);
+        }
+        fflush(stdout);
+        double t0 = now();
+        pid_t pid = fork();
+        if (pid == 0) {
+            int in = open(path, O_RDONLY);
+            if (in < 0 || dup2(in, 0) < 0 || dup2(fd, 1) < 0)
+                _exit(127);
+            if (!freopen("/dev/null", "w", stderr))
+                _exit(127);
+            execl(repay, repay, "run", "-", (char *)NULL);
+            _exit(127);
+        }
+        int st;
+        struct rusage ru;
+        wait4(pid, &st, 0, &ru);
+        double seconds = now() - t0;
+        off_t size = lseek(fd, 0, SEEK_END);
+        char head[512] = "";
+        if (pread(fd, head, sizeof head - 1, 0) < 0)
+            head[0] = '\0';
+        close(fd);
+        unlink(out);
+        const char *code = strstr(head, "\"code\": \"");
+        char answer[48] = "ok";
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            snprintf(answer, sizeof answer, "%.*s", code ? (int)strcspn(code + 9, "\"") : 6,
+                     code ? code + 9 : "failed");
+        double mib = (double)ru.ru_maxrss / 1024.0;
+        printf("%-52.*s %9.3f %6.1f MiB %7.2f MiB  %s\n", (int)len - 5, name, seconds, mib,
+               (double)size / 1048576.0, answer);
+        if (seconds > worst_s) {
+            worst_s = seconds;
+            snprintf(worst_s_name, sizeof worst_s_name, "%.*s", (int)len - 5, name);
+        }
+        if (mib > worst_mib) {
+            worst_mib = mib;
+            snprintf(worst_mib_name, sizeof worst_mib_name, "%.*s", (int)len - 5, name);
+        }
+        free(names[i]);
+    }
+    free(names);
+    printf("worst time: %.3f s (%s); worst memory: %.1f MiB (%s)\n", worst_s, worst_s_name,
+           worst_mib, worst_mib_name);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fputs("usage: bench REPAY\n", stderr);
+    if (argc != 2 && argc != 3) {
+        fputs("usage: bench REPAY [LIMITS_DIR]\n", stderr);
         return 2;
     }
     repay = argv[1];
@@ -361,5 +448,7 @@ int main(int argc, char **argv)
     r = measure(cli_calls, &kib);
     snprintf(note, sizeof note, "%.2f ms a call (fork + exec + 360 rows + APR)", 1000.0 / r);
     row("repay schedule, one process per call", r, "calls/s", kib, note);
+    if (argc == 3)
+        limits_suite(argv[2]);
     return 0;
 }

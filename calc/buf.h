@@ -24,6 +24,24 @@ void rp_buf_puts(rp_buf_t *b, const char *s);
 void rp_buf_printf(rp_buf_t *b, const char *fmt, ...) RP_PRINTF(2, 3);
 void rp_buf_repeat(rp_buf_t *b, char c, size_t n);
 
+/* ---- user text on its way out (text.c) ---- */
+
+/* Appends len bytes of text for a person at a terminal: control characters
+ * (C0, DEL, C1), bidi overrides and line separators are written as \xHH or
+ * \uHHHH, and bytes that are not UTF-8 as \xHH, so that no escape sequence
+ * reaches the terminal and the output stays UTF-8. */
+void rp_buf_visible(rp_buf_t *b, const char *s, size_t len);
+
+/* Appends one CSV cell. Plain decimals and ISO dates as they are; with
+ * user = 0, words of letters, digits, _ . [ ] too; any other text quoted per
+ * RFC 4180 ("" for a quote), control characters shown as by
+ * rp_buf_visible, and a leading =, +, -, @, tab or CR prefixed with ' so
+ * that no spreadsheet runs it as a formula. */
+void rp_buf_csv_cell(rp_buf_t *b, const char *s, int user);
+
+/* Columns text takes in a terminal (East Asian wide characters count 2). */
+size_t rp_text_width(const char *s);
+
 /* Hands the text over (caller frees with rp_free) and resets b; NULL if an
  * allocation failed. An empty buffer yields "". */
 char *rp_buf_take(rp_buf_t *b);

@@ -127,7 +127,11 @@ rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
             st = rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d characters",
                          RP_MAX_DECIMAL_CHARS);
         else
-            st = rp_fail(err, RP_E_VALUE, NULL, "unexpected '%c' in a decimal number", s[used]);
+        {
+            char shown[16];
+            rp_quote(shown, sizeof shown, s + used, len - used, 4);
+            st = rp_fail(err, RP_E_VALUE, NULL, "unexpected \"%s\" in a decimal number", shown);
+        }
     }
     if (st == RP_OK)
         mpq_swap(out, v);

@@ -57,8 +57,12 @@ rp_status rp_fail(rp_error *err, rp_status code, const char *path, const char *f
     snprintf(err->path, sizeof err->path, "%s", path ? path : "");
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof err->message) /* cut: never in the middle of a character */
+        rp_utf8_cut(err->message, sizeof err->message - 1);
+    if (strlen(err->path) + 1 == sizeof err->path)
+        rp_utf8_cut(err->path, sizeof err->path - 1);
     return code;
 }
 
@@ -82,9 +86,20 @@ void rp_quote(char *buf, size_t size, const char *text, size_t len, size_t max)
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
     size_t o = 0;
-    for (size_t i = 0; i < n && o + 1 < size; i++) {
-        unsigned char c = (unsigned char)text[i];
-        buf[o++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+    for (size_t i = 0; i < n && o + 1 < size;) {
+        const unsigned char *p = (const unsigned char *)text + i;
+        size_t k = rp_utf8_sequence(p, n - i);
+        unsigned cp = k == 1 ? p[0] : k == 2 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+                    : k == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                             : 0x10000;
+        if (k == 0 || rp_text_unsafe(cp) || o + k >= size) {
+            buf[o++] = '?'; /* a control character, an override, a broken byte */
+            i += k ? k : 1;
+            continue;
+        }
+        memcpy(buf + o, p, k);
+        o += k;
+        i += k;
     }
     if (n < len && o + 4 < size) {
         memcpy(buf + o, "\xE2\x80\xA6", 3); /* … */

@@ -6,6 +6,8 @@
 
 #include "fields.h"
 
+const long rp_daily_bases[2] = {360, 365};
+
 void rp_fields_path(char *buf, size_t size, const char *path, const char *name)
 {
     snprintf(buf, size, "%s.%s", path, name);
@@ -95,6 +97,20 @@ static rp_status read_int(int *out, const cJSON *item, const field_t *f, const c
     if (!in_range)
         return rp_fail(err, RP_E_RANGE, path, "%s must be between %ld and %ld", f->name, f->min,
                        f->max);
+    if (f->choices) {
+        int k = 0;
+        while (k < f->choice_count && f->choices[k] != value)
+            k++;
+        if (k == f->choice_count) {
+            char allowed[96] = "";
+            size_t used = 0;
+            for (k = 0; k < f->choice_count && used < sizeof allowed; k++)
+                used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%ld",
+                                         k == 0 ? "" : k + 1 == f->choice_count ? " or " : ", ",
+                                         f->choices[k]);
+            return rp_fail(err, RP_E_VALUE, path, "%s must be %s", f->name, allowed);
+        }
+    }
     *out = (int)value;
     return RP_OK;
 }
@@ -126,6 +142,19 @@ static rp_status read_date(rp_date_t *out, const cJSON *item, const char *path, 
     return st == RP_OK ? RP_OK : at(err, st, path);
 }
 
+static rp_status read_text(const cJSON **out, const cJSON *item, const field_t *f,
+                           const char *path, rp_error *err)
+{
+    if (!cJSON_IsString(item))
+        return wrong_type(err, path, "a string", item);
+    long n = rp_utf8_chars(item->valuestring);
+    if (n < f->min || n > f->max)
+        return rp_fail(err, n < f->min ? RP_E_VALUE : RP_E_RANGE, path,
+                       "%s is text of %ld to %ld characters, found %ld", f->name, f->min, f->max, n);
+    *out = item;
+    return RP_OK;
+}
+
 static rp_status read_field(void *target, const cJSON *item, const field_t *f, const char *path,
                             rp_error *err)
 {
@@ -146,6 +175,8 @@ static rp_status read_field(void *target, const cJSON *item, const field_t *f, c
         return read_enum(place, item, f, path, err);
     case FK_OBJECT:
         return rp_fields_read(place, item, f->object, path, err);
+    case FK_TEXT:
+        return read_text(place, item, f, path, err);
     case FK_CUSTOM:
     default: {
         rp_status st = f->read(place, item, path, err);

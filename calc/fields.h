@@ -19,6 +19,8 @@ typedef enum field_kind {
     FK_DATE,    /* "YYYY-MM-DD" → rp_date_t                                 */
     FK_ENUM,    /* one of names[] → int (the index)                         */
     FK_OBJECT,  /* nested object read with `object` into the same target    */
+    FK_TEXT,    /* a string of min … max characters (code points, as JSON
+                   Schema counts them) → const cJSON * (the node)           */
     FK_CUSTOM   /* read by `read`                                           */
 } field_kind;
 
@@ -37,7 +39,9 @@ struct field {
     size_t offset;                 /* where the value goes in the target     */
     const char *const *names;      /* FK_ENUM: allowed names …               */
     int name_count;                /* … and how many                         */
-    long min, max;                 /* FK_INT bounds                          */
+    long min, max;                 /* FK_INT bounds; FK_TEXT length in characters */
+    const long *choices;           /* FK_INT: the only values allowed, or NULL … */
+    int choice_count;              /* … and how many                         */
     const object_spec_t *object;   /* FK_OBJECT                              */
     field_reader read;             /* FK_CUSTOM                              */
     const char *schema;            /* FK_CUSTOM: its JSON Schema, as JSON text */
@@ -50,10 +54,12 @@ struct field {
 #define SCHEMA_REF(def) "{\"$ref\": \"#/$defs/" def "\"}"
 #define SCHEMA_LIST(def, max)                                                                    \
     "{\"type\": \"array\", \"maxItems\": " SCHEMA_STR(max) ", \"items\": " SCHEMA_REF(def) "}"
-#define SCHEMA_TEXT(max) "{\"type\": \"string\", \"maxLength\": " SCHEMA_STR(max) "}"
+#define SCHEMA_LIST_MIN(def, min, max)                                                           \
+    "{\"type\": \"array\", \"minItems\": " SCHEMA_STR(min) ", \"maxItems\": " SCHEMA_STR(max)     \
+    ", \"items\": " SCHEMA_REF(def) "}"
 #define SCHEMA_STRING "{\"type\": \"string\"}"
 #define SCHEMA_OBJECT "{\"type\": \"object\"}"
-#define SCHEMA_ID "{\"type\": [\"string\", \"number\"], \"maxLength\": 200}"
+#define SCHEMA_ID "{\"type\": [\"string\", \"number\"], \"maxLength\": " SCHEMA_STR(RP_MAX_ID_CHARS) "}"
 #define SCHEMA_COMPONENTS "{\"type\": \"array\", \"items\": " SCHEMA_REF("component") "}"
 #define SCHEMA_ALLOCATION                                                                        \
     "{\"oneOf\": [" SCHEMA_REF("waterfall") ", " SCHEMA_REF("allocation") "]}"
@@ -80,6 +86,10 @@ extern const char *const rp_op_names[];
 extern const int rp_op_count;
 
 #define RP_FIELDS(table) (table), (int)(sizeof(table) / sizeof((table)[0]))
+#define RP_CHOICES(list) .choices = (list), .choice_count = (int)(sizeof(list) / sizeof((list)[0]))
+
+/* Days a year for a daily rate: 360 or 365. */
+extern const long rp_daily_bases[2];
 
 /* Reads obj into target following spec. path is obj's JSON path ("$.loan").
  * Unknown or duplicate members, missing required ones, wrong types and bad

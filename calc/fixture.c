@@ -279,3 +279,56 @@ out:
         *err = local;
     return st;
 }
+
+rp_status rp_fixture_record(char **out, rp_error *answer, const char *request, size_t len,
+                            const char *name, const rp_options_t *opt, rp_error *err)
+{
+    rp_error local;
+    rp_error_reset(&local);
+    *out = NULL;
+    /* the request as a tree: numbers keep their text, so what is recorded
+     * is what was sent (100000000000000.01 stays that) */
+    cJSON *req = rp_json_parse(request, len, &local);
+    rp_status st = req ? RP_OK : local.code;
+    if (st == RP_OK && !cJSON_IsObject(req))
+        st = rp_fail(&local, RP_E_TYPE, "$", "a request is a JSON object, found %s",
+                     rp_json_type_name(req));
+    char *response = NULL;
+    cJSON *res = NULL, *fx = NULL;
+    if (st == RP_OK) {
+        rp_options_t run = {.format = RP_FORMAT_JSON, .lpr_json = opt ? opt->lpr_json : NULL,
+                            .lpr_len = opt ? opt->lpr_len : 0};
+        rp_status answered = rp_run(&response, request, len, &run, answer);
+        (void)answered; /* an error response is recorded as one */
+        res = response ? rp_json_parse(response, strlen(response), &local) : NULL;
+        if (!res)
+            st = rp_fail(&local, RP_E_NOMEM, "$", "out of memory");
+    }
+    if (st == RP_OK) {
+        fx = cJSON_CreateObject();
+        cJSON_AddStringToObject(fx, "name", name && *name ? name : "recorded-case");
+        cJSON_AddStringToObject(fx, "source",
+                                "UNVERIFIED: recorded from repay " RP_VERSION "'s own output. "
+                                "Check every expected value against your own numbers, write here "
+                                "where they come from, delete the fields you do not need, and "
+                                "remove \"unverified\".");
+        cJSON_AddTrueToObject(fx, "unverified");
+        cJSON_AddItemToObject(fx, "request", req);
+        cJSON_AddItemToObject(fx, "expected", res);
+        req = res = NULL;
+        rp_buf_t b;
+        rp_buf_init(&b);
+        rp_json_write(&b, fx);
+        rp_buf_puts(&b, "\n");
+        *out = rp_buf_take(&b);
+        if (!*out)
+            st = rp_fail(&local, RP_E_NOMEM, "$", "out of memory");
+    }
+    cJSON_Delete(fx);
+    cJSON_Delete(req);
+    cJSON_Delete(res);
+    rp_free(response);
+    if (err)
+        *err = local;
+    return st;
+}

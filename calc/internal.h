@@ -23,8 +23,23 @@ rp_status rp_fail(rp_error *err, rp_status code, const char *path, const char *f
 void rp_error_prefix(rp_error *err, const char *prefix);
 
 /* Quotes user text for a message: at most max bytes, cut on a UTF-8
- * character boundary, control characters shown as '?', "…" if cut. */
+ * character boundary, control characters, bidi overrides and bytes that
+ * are not UTF-8 shown as '?', "…" if cut. */
 void rp_quote(char *buf, size_t size, const char *text, size_t len, size_t max);
+
+/* rate.c: rp_rate_parse that also tells whether the number was bare
+ * (*bare = 1: no %, ‰, ‱ or 分之, so "4.9" is the fraction 4.9). */
+rp_status rp_rate_parse_text(mpq_t out, rp_rate_unit *unit, int *bare, const char *text,
+                             rp_error *err);
+
+/* text.c: length of the valid UTF-8 sequence at s (1–4), or 0 if invalid;
+ * characters (code points) in s; s cut to len bytes and then back to the
+ * last whole character; 1 for a code point unsafe to show raw (C0, DEL, C1,
+ * bidi overrides and isolates, U+2028/2029). */
+size_t rp_utf8_sequence(const unsigned char *s, size_t left);
+long rp_utf8_chars(const char *s);
+void rp_utf8_cut(char *s, size_t len);
+int rp_text_unsafe(unsigned cp);
 
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
@@ -52,6 +67,10 @@ rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *
  * untouched) apart from errors, for callers with a general fallback. */
 rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                const rp_round_t *rc, int *fits, rp_error *err);
+/* The same with the options of rp_schedule_build_opts (general ignored). */
+rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                    const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
+                                    rp_error *err);
 
 /* qsum.c: r = a + b, r = a − b; the same as mpq_add / mpq_sub (any
  * aliasing), faster when the denominators fit a machine word. */

@@ -30,7 +30,7 @@ const char *const rp_op_names[OP_COUNT] = {
 static rp_status read_id(void *target, const cJSON *item, const char *path, rp_error *err)
 {
     const cJSON **id = target;
-    if (cJSON_IsString(item) && strlen(item->valuestring) <= 200) {
+    if (cJSON_IsString(item) && rp_utf8_chars(item->valuestring) <= RP_MAX_ID_CHARS) {
         *id = item;
         return RP_OK;
     }
@@ -38,8 +38,9 @@ static rp_status read_id(void *target, const cJSON *item, const char *path, rp_e
         *id = item;
         return RP_OK;
     }
-    return rp_fail(err, cJSON_IsString(item) ? RP_E_RANGE : RP_E_TYPE, path,
-                   "id must be a string of at most 200 bytes or a number");
+    return rp_fail(err, cJSON_IsString(item) || cJSON_IsNumber(item) ? RP_E_RANGE : RP_E_TYPE, path,
+                   "id must be a string of at most %d characters or a number of at most 40 "
+                   "characters", RP_MAX_ID_CHARS);
 }
 
 rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_error *err)
@@ -49,6 +50,9 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
     *(const cJSON **)target = item;
     return RP_OK;
 }
+
+/* Days in a year for dated flows (XIRR, XNPV). */
+static const long year_bases[] = {360, 365, 366};
 
 #define HEAD                                                                                     \
     {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = rp_op_names,       \
@@ -71,7 +75,7 @@ static const field_t statement_request_fields[] = {
     {.name = "classification", .kind = FK_ENUM, .offset = offsetof(request_t, classification),
      .names = rp_classification_names, .name_count = RP_CLASSIFICATION_COUNT,
      .doc = "five-tier table: loans_2023 (default) or credit_card"},
-    {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("bucket", RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
+    {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("bucket", 1, RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
 };
 
@@ -85,6 +89,7 @@ static const field_t yield_request_fields[] = {
     {.name = "periods_per_year", .kind = FK_INT, .offset = offsetof(request_t, periods_per_year),
      .min = 1, .max = 366, .doc = "periodic cash_flows: periods in a year (default 12)"},
     {.name = "basis", .kind = FK_INT, .offset = offsetof(request_t, basis), .min = 360, .max = 366,
+     RP_CHOICES(year_bases),
      .doc = "dated flows: days in a year, 365 (default), 360 or 366"},
     {.name = "frequency", .kind = FK_ENUM, .offset = offsetof(request_t, frequency),
      .names = rp_frequency_names, .name_count = RP_FREQ_COUNT,
@@ -121,7 +126,7 @@ static const field_t restructure_request_fields[] = {
 };
 static const field_t compare_request_fields[] = {
     CASE,
-    {.name = "proposals", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("proposal", RP_MAX_PROPOSALS), .required = 1,
+    {.name = "proposals", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("proposal", 1, RP_MAX_PROPOSALS), .required = 1,
      .offset = offsetof(request_t, proposals), .read = rp_json_keep,
      .doc = "[{\"name\", \"actions\"}, …]: several plans side by side"},
 };
@@ -219,7 +224,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
                      .lpr_json = opt ? opt->lpr_json : NULL,
                      .lpr_len = opt ? opt->lpr_len : 0};
 
-    cJSON *root = rp_json_parse(request, len, &err);
+    cJSON *root = rp_json_parse_request(request, len, &err);
     rp_status st = root ? RP_OK : err.code;
     if (st == RP_OK && !cJSON_IsObject(root))
         st = rp_fail(&err, RP_E_TYPE, "$", "a request is a JSON object, found %s",

@@ -16,10 +16,45 @@
 #include "buf.h"
 #include "internal.h"
 
-/* Parses len bytes of JSON (UTF-8, NUL-free, optional BOM). Returns the
- * tree (free with cJSON_Delete) or NULL with err set (invalid_json with
- * line and column, or out_of_range for nesting beyond RP_MAX_JSON_DEPTH). */
+/* Parses len bytes of strict JSON (RFC 8259: UTF-8, no NUL, no raw
+ * control character in a string, no \u0000, nothing after the value; one
+ * leading BOM is skipped). Returns the tree (free with cJSON_Delete) or
+ * NULL with err set: invalid_json with line and column; out_of_range for
+ * nesting beyond RP_MAX_JSON_DEPTH; too_large beyond RP_MAX_REQUEST_BYTES
+ * or RP_MAX_JSON_VALUES values (refused before the tree is built);
+ * duplicate_field, with its path, for a member name given twice in any
+ * object. */
 cJSON *rp_json_parse(const char *text, size_t len, rp_error *err);
+
+/* The same for a request: also refuses a top-level "id" that is not a
+ * string or a number (wrong_type at $.id) before building anything. */
+cJSON *rp_json_parse_request(const char *text, size_t len, rp_error *err);
+
+/* rp_json_parse with flags: RP_PARSE_REQUEST as rp_json_parse_request;
+ * RP_PARSE_DUPLICATES leaves duplicate names in the tree, for a caller
+ * that checks the objects it reads itself (rp_json_check_members);
+ * RP_PARSE_NUL_ESCAPES lets "\u0000" through (cJSON cuts the string there:
+ * only for text that is checked again before it is read). */
+#define RP_PARSE_REQUEST 1
+#define RP_PARSE_DUPLICATES 2
+#define RP_PARSE_NUL_ESCAPES 4
+#define RP_PARSE_CHECK_ONLY 8 /* internal: scan, build nothing */
+cJSON *rp_json_parse_opts(const char *text, size_t len, int flags, rp_error *err);
+
+/* Scans the text as rp_json_parse_opts would, building nothing: RP_OK or
+ * the error it would give (the duplicate check needs the tree: not done). */
+rp_status rp_json_check(const char *text, size_t len, int flags, rp_error *err);
+
+/* duplicate_field at path.name if obj has a member name twice (its own
+ * members only, not those of nested objects). */
+rp_status rp_json_check_members(const cJSON *obj, const char *path, rp_error *err);
+
+/* In text known to be valid JSON, the object starting at offset at (after
+ * any whitespace): the span [*start, *end) of the value of its member
+ * named key (escapes decoded as cJSON does). Returns 1, or 0 if there is
+ * no such member or no object there. */
+int rp_json_member_span(const char *text, size_t len, size_t at, const char *key, size_t *start,
+                        size_t *end);
 
 /* "a string", "a number", "an object", … for messages. */
 const char *rp_json_type_name(const cJSON *item);

@@ -9,75 +9,160 @@
 
 #include "json_ops.h"
 
-/* ---- rates and fractions ---------------------------------------------- */
+/* ---- rates and shares: one checked reader ----------------------------------
+ * Every rate and share of the API goes through read_value: its syntax
+ * (rate.c), no negative value, the bare-number trap, and the limit of
+ * RP_MAX_RATE_PERCENT a year, each an error at the field's JSON path. */
 
 static const char *const rate_keys[] = {"annual", "monthly", "daily"};
 static const rp_rate_unit rate_key_units[] = {RP_RATE_ANNUAL, RP_RATE_MONTHLY, RP_RATE_DAILY};
 
-static rp_status read_rate_value(rate_in_t *r, const cJSON *item, const char *path, rp_error *err)
+/* Writes x exactly (it comes from decimal text, so it terminates). */
+static void exact_text(char *buf, size_t size, const mpq_t x)
 {
+    int places = rp_decimal_places(x);
+    rp_decimal_format(buf, size, x, places < 0 || places > 40 ? 40 : places, RP_ROUND_HALF_EVEN);
+}
+
+/* A bare number of 1 or more ("rate": 4.9 or "4.9") would be read as a
+ * fraction, 490%: refused, with both readings, so that a rate of 100% or
+ * more always carries its unit ("120%"). */
+static rp_status bare_trap(const char *text, int quoted, mpq_srcptr v, const char *path,
+                           rp_error *err)
+{
+    char shown[48], percent[96], fraction[96], prefix[8] = "";
+    rp_quote(shown, sizeof shown, text, strlen(text), 24);
+    /* a 年/月/日 prefix stays on the fraction: "月5" → "月0.05" */
+    size_t p = 0;
+    while (text[p] && !(text[p] >= '0' && text[p] <= '9') && text[p] != '+' && p + 1 < sizeof prefix)
+        p++;
+    memcpy(prefix, text, p);
+    prefix[p] = '\0';
+    mpq_t x;
+    mpq_init(x);
+    mpq_set_ui(x, 100, 1);
+    mpq_mul(x, x, v);
+    exact_text(percent, sizeof percent, x);
+    mpq_set_ui(x, 100, 1);
+    mpq_div(x, v, x);
+    exact_text(fraction, sizeof fraction, x);
+    mpq_clear(x);
+    const char *q = quoted ? "\"" : "", *fq = p ? "\"" : "";
+    return rp_fail(err, RP_E_VALUE, path,
+                   "%s%s%s reads as %s%s%%; a bare number of 1 or more is refused: write "
+                   "\"%s%%\" or %s%s%s%s for %s%%, or \"%s%s%%\" if %s%s%% is meant",
+                   q, shown, q, prefix, percent, shown, fq, prefix, fraction, fq, shown, prefix,
+                   percent, prefix, percent);
+}
+
+/* One rate or share value: a JSON number (a bare fraction) or rate text. */
+static rp_status read_value(rate_in_t *r, const cJSON *item, const char *path, rp_error *err)
+{
+    int bare = 1;
+    const char *text;
+    rp_status st;
     if (cJSON_IsNumber(item)) {
+        text = rp_json_number_text(item);
         r->unit = RP_RATE_UNSPECIFIED;
-        rp_status st = rp_fields_decimal(r->value, item, path, err);
-        if (st == RP_OK && mpq_sgn(r->value) < 0)
-            return rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
-        return st;
-    }
-    if (!cJSON_IsString(item))
+        st = rp_fields_decimal(r->value, item, path, err);
+    } else if (cJSON_IsString(item)) {
+        text = item->valuestring;
+        st = rp_rate_parse_text(r->value, &r->unit, &bare, text, err);
+        if (st != RP_OK) {
+            char shown[48], message[RP_MESSAGE_MAX];
+            rp_quote(shown, sizeof shown, text, strlen(text), 24);
+            snprintf(message, sizeof message, "%s, found \"%s\"", err ? err->message : "", shown);
+            return rp_fail(err, st, path, "%s", message);
+        }
+    } else {
         return rp_fail(err, RP_E_TYPE, path, "expected a rate like \"4.9%%\", found %s",
                        rp_json_type_name(item));
-    rp_status st = rp_rate_parse(r->value, &r->unit, item->valuestring, err);
-    if (st != RP_OK) {
-        char shown[48], message[RP_MESSAGE_MAX];
-        rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
-        snprintf(message, sizeof message, "%s, found \"%s\"", err ? err->message : "", shown);
-        return rp_fail(err, st, path, "%s", message);
     }
+    if (st != RP_OK)
+        return st;
+    if (mpq_sgn(r->value) < 0)
+        return rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
+    if (bare && mpq_cmp_ui(r->value, 1, 1) >= 0)
+        return bare_trap(text, cJSON_IsString(item), r->value, path, err);
     return RP_OK;
+}
+
+/* At most RP_MAX_RATE_PERCENT a year: / 12 a month, / daily_basis a day
+ * (the reader checks a daily rate against the smaller basis, 360, and the
+ * conversion, which knows the basis, again). */
+static rp_status check_limit(mpq_srcptr annual, const char *path, rp_error *err)
+{
+    if (mpq_cmp_ui(annual, RP_MAX_RATE_PERCENT / 100, 1) > 0)
+        return rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
+                       RP_MAX_RATE_PERCENT);
+    return RP_OK;
+}
+
+static rp_status check_rate(rate_in_t *r, int daily_basis, mpq_t annual, rp_error *err)
+{
+    rp_rate_to_annual(annual, r->value, r->unit, daily_basis);
+    return check_limit(annual, r->path, err);
 }
 
 rp_status rp_json_read_rate(void *target, const cJSON *item, const char *path, rp_error *err)
 {
     rate_in_t *r = target;
     r->given = 1;
+    snprintf(r->path, sizeof r->path, "%s", path);
+    rp_status st;
     if (!cJSON_IsObject(item)) {
-        rp_status st = read_rate_value(r, item, path, err);
+        st = read_value(r, item, path, err);
         if (st == RP_OK && r->unit == RP_RATE_UNSPECIFIED)
             r->unit = RP_RATE_ANNUAL;
-        return st;
+    } else {
+        const cJSON *m = item->child;
+        char sub[RP_PATH_MAX];
+        if (!m || m->next)
+            return rp_fail(err, RP_E_VALUE, path,
+                           "a rate object has exactly one of \"annual\", \"monthly\", \"daily\"");
+        rp_fields_path(sub, sizeof sub, path, m->string);
+        int k = rp_name_index(rate_keys, 3, m->string);
+        if (k < 0)
+            return rp_fail(err, RP_E_UNKNOWN, sub,
+                           "a rate object has one of \"annual\", \"monthly\", \"daily\"");
+        st = read_value(r, m, sub, err);
+        if (st != RP_OK)
+            return st;
+        if (r->unit != RP_RATE_UNSPECIFIED && r->unit != rate_key_units[k])
+            return rp_fail(err, RP_E_VALUE, sub, "the rate's 年/月/日 prefix contradicts \"%s\"",
+                           m->string);
+        r->unit = rate_key_units[k];
     }
-    const cJSON *m = item->child;
-    char sub[RP_PATH_MAX];
-    if (!m || m->next)
-        return rp_fail(err, RP_E_VALUE, path,
-                       "a rate object has exactly one of \"annual\", \"monthly\", \"daily\"");
-    rp_fields_path(sub, sizeof sub, path, m->string);
-    int k = rp_name_index(rate_keys, 3, m->string);
-    if (k < 0)
-        return rp_fail(err, RP_E_UNKNOWN, sub, "a rate object has one of \"annual\", \"monthly\", \"daily\"");
-    rp_status st = read_rate_value(r, m, sub, err);
-    if (st != RP_OK)
-        return st;
-    if (r->unit != RP_RATE_UNSPECIFIED && r->unit != rate_key_units[k])
-        return rp_fail(err, RP_E_VALUE, sub, "the rate's 年/月/日 prefix contradicts \"%s\"",
-                       m->string);
-    r->unit = rate_key_units[k];
-    return RP_OK;
+    if (st == RP_OK) {
+        mpq_t annual;
+        mpq_init(annual);
+        st = check_rate(r, 360, annual, err);
+        mpq_clear(annual);
+    }
+    return st;
 }
 
-void rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis)
+rp_status rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis, rp_error *err)
 {
-    rp_rate_to_annual(out, r->value, r->unit, daily_basis);
+    mpq_t annual;
+    mpq_init(annual);
+    rp_rate_to_annual(annual, r->value, r->unit, daily_basis);
+    rp_status st = check_limit(annual, r->path, err);
+    if (st == RP_OK)
+        mpq_swap(out, annual);
+    mpq_clear(annual);
+    return st;
 }
 
-/* A share with no period: "50%", 0.5, "5‰". Target: mpq_t. */
-static rp_status read_fraction(void *target, const cJSON *item, const char *path, rp_error *err)
+rp_status rp_json_read_share(void *target, const cJSON *item, const char *path, rp_error *err)
 {
     rate_in_t r;
     mpq_init(r.value);
-    rp_status st = read_rate_value(&r, item, path, err);
+    rp_status st = read_value(&r, item, path, err);
     if (st == RP_OK && r.unit != RP_RATE_UNSPECIFIED)
         st = rp_fail(err, RP_E_VALUE, path, "a share takes no 年/月/日 prefix");
+    if (st == RP_OK)
+        st = check_limit(r.value, path, err);
     if (st == RP_OK)
         mpq_set(*(mpq_t *)target, r.value);
     mpq_clear(r.value);
@@ -111,7 +196,7 @@ const object_spec_t rp_spec_rounding = {"rounding", RP_FIELDS(rounding_fields)};
 
 #define OVERDUE(member) offsetof(loan_in_t, terms.overdue.member)
 static const field_t late_fee_fields[] = {
-    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(late_fee_rate), .read = read_fraction,
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(late_fee_rate), .read = rp_json_read_share,
      .doc = "违约金 as a share of the base, e.g. \"5%\" (default 0)"},
     {.name = "amount", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_amount),
      .doc = "a fixed amount added to each assessment (default 0)"},
@@ -119,7 +204,7 @@ static const field_t late_fee_fields[] = {
      .names = rp_late_fee_base_names, .name_count = RP_LATE_FEE_BASE_COUNT,
      .doc = "unpaid_installment (default) or minimum_payment"},
     {.name = "minimum_payment", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(minimum_payment),
-     .read = read_fraction, .doc = "base minimum_payment: the share of the installment due at least"},
+     .read = rp_json_read_share, .doc = "base minimum_payment: the share of the installment due at least"},
     {.name = "floor", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_floor),
      .doc = "smallest late fee charged (default none)"},
     {.name = "cap", .kind = FK_AMOUNT, .offset = OVERDUE(late_fee_cap),
@@ -133,11 +218,12 @@ static const field_t late_fee_fields[] = {
 static const object_spec_t late_fee_spec = {"late_fee", RP_FIELDS(late_fee_fields)};
 
 static const field_t overdue_fields[] = {
-    {.name = "penalty_markup", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(markup), .read = read_fraction,
+    {.name = "penalty_markup", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(markup), .read = rp_json_read_share,
      .doc = "penalty rate = contract rate × (1 + markup) (default \"50%\")"},
     {.name = "penalty_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(loan_in_t, penalty_rate),
      .read = rp_json_read_rate, .doc = "an explicit penalty rate instead of the markup"},
     {.name = "daily_basis", .kind = FK_INT, .offset = OVERDUE(daily_basis), .min = 360, .max = 365,
+     RP_CHOICES(rp_daily_bases),
      .doc = "penalty per day = rate / daily_basis: 360 (default) or 365"},
     {.name = "penalty_base", .kind = FK_ENUM, .offset = OVERDUE(base),
      .names = rp_penalty_base_names, .name_count = RP_BASE_COUNT,
@@ -240,6 +326,7 @@ static const field_t loan_fields[] = {
      .names = rp_day_count_names, .name_count = RP_DC_COUNT,
      .doc = "interest per period: period (rate / periods a year, default) or a day count"},
     {.name = "daily_basis", .kind = FK_INT, .offset = LOAN(daily_basis), .min = 360, .max = 365,
+     RP_CHOICES(rp_daily_bases),
      .doc = "days a year for the daily rate: 360 (default) or 365"},
     {.name = "grace_periods", .kind = FK_INT, .offset = LOAN(grace_periods), .min = 0,
      .max = RP_MAX_TERM, .doc = "interest-only installments at the start (default 0)"},
@@ -300,10 +387,12 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     if (in->penalty_rate.given && cJSON_GetObjectItemCaseSensitive(overdue, "penalty_markup"))
         return rp_fail(err, RP_E_VALUE, "$.loan.overdue.penalty_rate",
                        "give penalty_rate or penalty_markup, not both");
-    rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis);
-    if (in->penalty_rate.given)
-        rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
-                          in->terms.overdue.daily_basis);
+    st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
+    if (st == RP_OK && in->penalty_rate.given)
+        st = rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
+                               in->terms.overdue.daily_basis, err);
+    if (st != RP_OK)
+        return st;
     st = rp_loan_check(&in->loan, &in->rounding, err);
     if (st != RP_OK)
         rp_error_prefix(err, "$.loan");

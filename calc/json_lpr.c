@@ -45,11 +45,17 @@ rp_status rp_json_lpr_fixings(rp_lpr_t *out, const cJSON *arr, const char *path,
         st = rp_fields_read(&f, m, &rp_spec_lpr_fixing, sub, err);
         if (st != RP_OK)
             break;
-        mpq_t five;
-        mpq_init(five);
-        mpq_set(five, f.five_year.given ? f.five_year.value : f.one_year.value);
-        st = rp_lpr_add(out, f.date, f.one_year.value, five, err);
-        mpq_clear(five);
+        mpq_t one, five; /* 月/日 rates as annual ones */
+        mpq_inits(one, five, NULL);
+        st = rp_rate_in_annual(one, &f.one_year, 360, err);
+        if (st == RP_OK)
+            st = rp_rate_in_annual(five, f.five_year.given ? &f.five_year : &f.one_year, 360, err);
+        if (st != RP_OK) {
+            mpq_clears(one, five, NULL);
+            break;
+        }
+        st = rp_lpr_add(out, f.date, one, five, err);
+        mpq_clears(one, five, NULL);
         if (st != RP_OK && rp_status_exit_code(st) == 2) {
             char field[RP_PATH_MAX];
             snprintf(field, sizeof field, "%s.%s", sub, err ? err->path : "");
@@ -75,7 +81,7 @@ static const field_t table_fields[] = {
      .read = rp_json_keep, .doc = "where the fixings come from"},
     {.name = "checked_through", .kind = FK_DATE, .offset = offsetof(table_in_t, checked_through),
      .doc = "the last fixing the table was checked against"},
-    {.name = "fixings", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("lpr_fixing", 1000), .required = 1, .offset = offsetof(table_in_t, fixings),
+    {.name = "fixings", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .required = 1, .offset = offsetof(table_in_t, fixings),
      .read = rp_json_keep, .doc = "the fixings where a rate changed, by date"},
 };
 const object_spec_t rp_spec_lpr_table = {"an LPR table", RP_FIELDS(table_fields)};

@@ -14,6 +14,7 @@ typedef struct rate_in {
     mpq_t value;
     rp_rate_unit unit;
     int given;
+    char path[RP_PATH_MAX]; /* where it was read, for the limit's error */
 } rate_in_t;
 
 /* $.loan as read: the contract, its rounding context and its terms. */
@@ -31,12 +32,20 @@ void rp_loan_in_clear(loan_in_t *in);
 /* Reads $.loan into in and checks it (rp_loan_check). */
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err);
 
-/* A field reader for rates: "4.9%", 0.049, "日万分之五", {"monthly": "0.5%"};
- * target is a rate_in_t. */
+/* The one checked reader of rates: "4.9%", 0.049, "日万分之五", {"monthly":
+ * "0.5%"}; target is a rate_in_t. Refuses bad syntax, negative values and
+ * a bare number of 1 or more (invalid_value: "4.9" reads as 490%, so a
+ * rate of 100% or more must carry its unit), and a rate over
+ * RP_MAX_RATE_PERCENT a year (out_of_range), each at path. */
 rp_status rp_json_read_rate(void *target, const cJSON *item, const char *path, rp_error *err);
 
-/* out = the rate as an annual rate. */
-void rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis);
+/* The same for a share ("50%", 0.5: markup, waive share, discount,
+ * min_recovery, …): no 年/月/日 prefix; target is an mpq_t. */
+rp_status rp_json_read_share(void *target, const cJSON *item, const char *path, rp_error *err);
+
+/* out = the rate as an annual rate (a daily rate × daily_basis);
+ * out_of_range at the rate's path beyond RP_MAX_RATE_PERCENT a year. */
+rp_status rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis, rp_error *err);
 
 /* A request as read by the dispatcher; op files read the rest. */
 typedef struct request {
@@ -91,6 +100,8 @@ typedef struct case_in {
     rp_events_t events;
     mpq_t discount_rate;
     int has_discount;
+    struct rp_position *position; /* the loan on the date, replayed once for
+                                     all of a compare's proposals            */
 } case_in_t;
 
 /* Reads the case (close it whatever the status). */

@@ -3,11 +3,13 @@
  * writing a priced plan, and several proposals side by side.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "json_ops.h"
 #include "render.h"
+#include "restructure.h"
 
 /* ---- actions ------------------------------------------------------------ */
 
@@ -20,25 +22,11 @@ typedef struct action_in {
     rate_in_t rate;
 } action_in_t;
 
-static rp_status read_share(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    rate_in_t r;
-    mpq_init(r.value);
-    r.given = 0;
-    rp_status st = rp_json_read_rate(&r, item, path, err);
-    if (st == RP_OK && r.unit != RP_RATE_ANNUAL && r.unit != RP_RATE_UNSPECIFIED)
-        st = rp_fail(err, RP_E_VALUE, path, "a share takes no 月/日 prefix");
-    if (st == RP_OK)
-        mpq_set(*(mpq_t *)target, r.value);
-    mpq_clear(r.value);
-    return st;
-}
-
 #define ACTION(member) offsetof(action_in_t, member)
 #define COMMON                                                                                   \
     {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = ACTION(type),                  \
      .read = rp_json_keep, .doc = "the action"},                                                 \
-    {.name = "note", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(200), .offset = ACTION(note), .read = rp_json_keep,           \
+    {.name = "note", .kind = FK_TEXT, .min = 0, .max = RP_MAX_NOTE_CHARS, .offset = ACTION(note),              \
      .doc = "free text for people; ignored"}
 
 static const field_t waive_fields[] = {
@@ -47,7 +35,7 @@ static const field_t waive_fields[] = {
      .names = rp_component_names, .name_count = RP_COMPONENT_COUNT,
      .doc = "late_fees, compound_interest, penalty_interest, fees, interest or principal"},
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "how much"},
-    {.name = "share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
+    {.name = "share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = rp_json_read_share,
      .doc = "or a share of what is owed of it on the date, e.g. \"50%\""},
 };
 static const field_t extend_fields[] = {
@@ -79,7 +67,7 @@ static const field_t freeze_fields[] = {
     {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
      .min = 1, .max = RP_MAX_TERM, .doc = "monthly installments, no interest"},
     {.name = "fee", .kind = FK_AMOUNT, .offset = ACTION(fee), .doc = "fee per installment"},
-    {.name = "fee_share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(fee_share), .read = read_share,
+    {.name = "fee_share", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(fee_share), .read = rp_json_read_share,
      .doc = "or fee per installment as a share of the debt"},
     {.name = "down_payment", .kind = FK_AMOUNT, .offset = ACTION(down_payment),
      .doc = "paid on the date"},
@@ -89,7 +77,7 @@ static const field_t freeze_fields[] = {
 static const field_t settle_fields[] = {
     COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "the settlement amount"},
-    {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = read_share,
+    {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = rp_json_read_share,
      .doc = "or a discount on what is owed, e.g. \"30%\""},
     {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = 60,
      .doc = "monthly installments (default 1: a lump sum)"},
@@ -184,9 +172,9 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
         a->days = in.days;
         a->interest = (rp_defer_interest)in.interest;
         if (in.rate.given)
-            rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis);
+            st = rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis, err);
         rp_fields_path(sub, sizeof sub, path, "keep");
-        if (t == RP_ACTION_FREEZE)
+        if (st == RP_OK && t == RP_ACTION_FREEZE)
             st = rp_json_read_keep(&a->keep, in.keep, sub, err);
     }
     mpq_clears(in.amount, in.share, in.fee, in.fee_share, in.down_payment, in.rate.value, NULL);
@@ -218,6 +206,10 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     rp_events_init(&c->events);
     mpq_init(c->discount_rate);
     c->has_discount = 0;
+    c->position = malloc(sizeof *c->position);
+    if (!c->position)
+        return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    rp_position_init(c->position);
     rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
     if (st == RP_OK)
         st = rp_json_read_events(&c->events, req->events, &c->loan, err);
@@ -227,7 +219,7 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
         r.given = 0;
         st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
         if (st == RP_OK)
-            rp_rate_in_annual(c->discount_rate, &r, c->loan.loan.daily_basis);
+            st = rp_rate_in_annual(c->discount_rate, &r, c->loan.loan.daily_basis, err);
         mpq_clear(r.value);
         c->has_discount = 1;
     }
@@ -236,6 +228,10 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
 
 void rp_json_case_close(case_in_t *c)
 {
+    if (c->position)
+        rp_position_clear(c->position);
+    free(c->position);
+    c->position = NULL;
     rp_loan_in_clear(&c->loan);
     rp_events_clear(&c->events);
     mpq_clear(c->discount_rate);
@@ -245,8 +241,8 @@ void rp_json_case_close(case_in_t *c)
 rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_date_t date,
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err)
 {
-    rp_status st = rp_restructure(plan, &c->loan.loan, &c->loan.terms, &c->events, date, acts,
-                                  &c->loan.rounding, err);
+    rp_status st = rp_restructure_from(plan, c->position, &c->loan.loan, &c->loan.terms,
+                                       &c->events, date, acts, &c->loan.rounding, err);
     if (st == RP_OK) {
         st = rp_plan_price(price, plan, c->has_discount ? c->discount_rate : plan->contract_rate,
                            &c->loan.rounding, err);
@@ -408,7 +404,9 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
 /* ---- compare ---------------------------------------------------------------------- */
 
 /* The comparison as one table (or CSV): a proposal a row, the columns an
- * agent reads while negotiating. */
+ * agent reads while negotiating. A proposal's name is user text: quoted
+ * and neutralized in CSV, shown visibly (no control character) in the
+ * table, aligned by its width in a terminal. */
 static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
 {
     static const char *const cols[] = {"name",         "payment", "installment_count",
@@ -420,7 +418,9 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
     size_t width[NC];
     for (int c = 0; c < NC; c++)
         width[c] = strlen(fmt == RP_FORMAT_CSV ? cols[c] : heads[c]);
-    char cell[NC][64];
+    rp_buf_t cell[NC];
+    for (int c = 0; c < NC; c++)
+        rp_buf_init(&cell[c]);
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             for (int c = 0; c < NC; c++) {
@@ -435,27 +435,47 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
         for (const cJSON *r = rows->child; r; r = r->next) {
             for (int c = 0; c < NC; c++) {
                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(r, cols[c]);
+                const char *text = "";
                 if (c > 0 && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
-                    snprintf(cell[c], sizeof cell[c], "%s", c == 1 ? "error" : "");
-                else if (cJSON_IsString(v))
-                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
+                    text = c == 1 ? "error" : "";
                 else if (v && v->valuestring && !cJSON_IsNull(v))
-                    snprintf(cell[c], sizeof cell[c], "%s", v->valuestring);
-                else
-                    snprintf(cell[c], sizeof cell[c], "%s", "");
-                if (pass == 0 && strlen(cell[c]) > width[c])
-                    width[c] = strlen(cell[c]);
+                    text = v->valuestring;
+                cell[c].len = 0;
+                if (cell[c].data)
+                    cell[c].data[0] = '\0';
+                if (fmt == RP_FORMAT_CSV) {
+                    rp_buf_csv_cell(&cell[c], text, c == 0);
+                } else {
+                    rp_buf_visible(&cell[c], text, strlen(text));
+                    rp_buf_puts(&cell[c], "");
+                }
+                size_t w = cell[c].data ? rp_text_width(cell[c].data) : 0;
+                if (pass == 0 && w > width[c])
+                    width[c] = w;
             }
             if (pass == 1) {
                 for (int c = 0; c < NC; c++) {
-                    if (fmt == RP_FORMAT_CSV)
-                        rp_buf_printf(b, "%s%s", c ? "," : "", cell[c]);
-                    else
-                        rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], cell[c]);
+                    const char *t = cell[c].data ? cell[c].data : "";
+                    if (fmt == RP_FORMAT_CSV) {
+                        rp_buf_printf(b, "%s%s", c ? "," : "", t);
+                        continue;
+                    }
+                    size_t pad = width[c] - rp_text_width(t);
+                    if (c > 0)
+                        rp_buf_puts(b, "  ");
+                    if (c > 0)
+                        rp_buf_repeat(b, ' ', pad);
+                    rp_buf_puts(b, t);
+                    if (c == 0)
+                        rp_buf_repeat(b, ' ', pad);
                 }
                 rp_buf_puts(b, "\n");
             }
         }
+    }
+    for (int c = 0; c < NC; c++) {
+        b->failed |= cell[c].failed;
+        rp_buf_clear(&cell[c]);
     }
 }
 
@@ -463,17 +483,9 @@ typedef struct proposal_in {
     const cJSON *name, *actions;
 } proposal_in_t;
 
-static rp_status read_name(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    if (!cJSON_IsString(item) || !item->valuestring[0] || strlen(item->valuestring) > 60)
-        return rp_fail(err, RP_E_VALUE, path, "a proposal's name is text of 1 to 60 bytes");
-    *(const cJSON **)target = item;
-    return RP_OK;
-}
-
 static const field_t proposal_fields[] = {
-    {.name = "name", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(40), .required = 1, .offset = offsetof(proposal_in_t, name),
-     .read = read_name, .doc = "what to call it in the comparison"},
+    {.name = "name", .kind = FK_TEXT, .min = 1, .max = RP_MAX_NAME_CHARS, .required = 1,
+     .offset = offsetof(proposal_in_t, name), .doc = "what to call it in the comparison"},
     {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1,
      .offset = offsetof(proposal_in_t, actions), .read = rp_json_keep,
      .doc = "the actions, as for restructure"},

@@ -116,13 +116,8 @@ static rp_status read_goal(rp_goal_t *g, rp_actions_t *given, const cJSON *item,
     rp_status st = rp_fields_read(&in, item, &rp_spec_goals[t], "$.goal", err);
     if (st == RP_OK && in.capacity)
         st = rp_fields_decimal(g->capacity, in.capacity, "$.goal.capacity", err);
-    if (st == RP_OK && in.min_recovery) {
-        rate_in_t r;
-        mpq_init(r.value);
-        st = rp_json_read_rate(&r, in.min_recovery, "$.goal.min_recovery", err);
-        mpq_set(g->min_recovery, r.value);
-        mpq_clear(r.value);
-    }
+    if (st == RP_OK && in.min_recovery)
+        st = rp_json_read_share(g->min_recovery, in.min_recovery, "$.goal.min_recovery", err);
     if (st == RP_OK) {
         g->term = in.term;
         g->method = in.method;
@@ -130,7 +125,7 @@ static rp_status read_goal(rp_goal_t *g, rp_actions_t *given, const cJSON *item,
         g->days = in.days;
         g->freeze = in.plan;
         if (in.rate.given)
-            rp_rate_in_annual(g->rate, &in.rate, loan->loan.daily_basis);
+            st = rp_rate_in_annual(g->rate, &in.rate, loan->loan.daily_basis, err);
     }
     if (st == RP_OK && in.order)
         st = read_order(g->order, in.order, err);

@@ -21,33 +21,12 @@ typedef struct event_in {
     rate_in_t rate;
 } event_in_t;
 
-static rp_status read_text(void *target, const cJSON *item, const char *path, rp_error *err,
-                           size_t max)
-{
-    if (!cJSON_IsString(item))
-        return rp_fail(err, RP_E_TYPE, path, "expected a string, found %s", rp_json_type_name(item));
-    if (strlen(item->valuestring) > max)
-        return rp_fail(err, RP_E_RANGE, path, "at most %zu bytes", max);
-    *(const cJSON **)target = item;
-    return RP_OK;
-}
-
-static rp_status read_note(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    return read_text(target, item, path, err, 200);
-}
-
-static rp_status read_kind(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    return read_text(target, item, path, err, sizeof ((rp_event_t *)0)->kind - 1);
-}
-
 #define EVENT_COMMON                                                                             \
     {.name = "type", .kind = FK_CUSTOM, .schema = SCHEMA_STRING, .required = 1, .offset = offsetof(event_in_t, type),     \
      .read = rp_json_keep, .doc = "payment, fee, rate_change or acceleration"},                 \
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(event_in_t, date),       \
      .doc = "when it happened"},                                                                \
-    {.name = "note", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(200), .offset = offsetof(event_in_t, note), .read = read_note, \
+    {.name = "note", .kind = FK_TEXT, .min = 0, .max = RP_MAX_NOTE_CHARS, .offset = offsetof(event_in_t, note), \
      .doc = "free text for people; ignored"}
 
 static const field_t payment_fields[] = {
@@ -59,7 +38,7 @@ static const field_t fee_fields[] = {
     EVENT_COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .required = 1, .offset = offsetof(event_in_t, amount),
      .doc = "the fee charged"},
-    {.name = "kind", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(31), .offset = offsetof(event_in_t, kind), .read = read_kind,
+    {.name = "kind", .kind = FK_TEXT, .min = 1, .max = RP_MAX_KIND_CHARS, .offset = offsetof(event_in_t, kind),
      .doc = "what the fee is for, e.g. \"collection\" (default \"fee\")"},
 };
 static const field_t rate_change_fields[] = {
@@ -109,7 +88,7 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
             e->date = in.date;
             mpq_set(e->amount, in.amount);
             if (t == RP_EVENT_RATE_CHANGE)
-                rp_rate_in_annual(e->rate, &in.rate, loan->loan.daily_basis);
+                st = rp_rate_in_annual(e->rate, &in.rate, loan->loan.daily_basis, err);
             snprintf(e->kind, sizeof e->kind, "%s",
                      in.kind ? in.kind->valuestring : t == RP_EVENT_FEE ? "fee" : "");
         }
@@ -147,17 +126,9 @@ typedef struct bucket_in {
     int max_dpd;
 } bucket_in_t;
 
-static rp_status read_label(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    rp_status st = read_text(target, item, path, err, sizeof ((rp_bucket_t *)0)->label - 1);
-    if (st == RP_OK && !item->valuestring[0])
-        st = rp_fail(err, RP_E_VALUE, path, "a bucket needs a label");
-    return st;
-}
-
 static const field_t bucket_fields[] = {
-    {.name = "label", .kind = FK_CUSTOM, .schema = SCHEMA_TEXT(15), .required = 1, .offset = offsetof(bucket_in_t, label),
-     .read = read_label, .doc = "the bucket's name, e.g. \"M1\""},
+    {.name = "label", .kind = FK_TEXT, .min = 1, .max = RP_MAX_LABEL_CHARS, .required = 1,
+     .offset = offsetof(bucket_in_t, label), .doc = "the bucket's name, e.g. \"M1\""},
     {.name = "max_dpd", .kind = FK_INT, .offset = offsetof(bucket_in_t, max_dpd), .min = 0,
      .max = 100000, .doc = "the most days past due in it; left out on the last, open bucket"},
 };

@@ -327,7 +327,7 @@ static const field_t caps_fields[] = {
      .doc = "when the contract was made (default: the loan's start_date)"},
     {.name = "cap", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
      .doc = "rule custom: the annual cap"},
-    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_REF("lpr_table"), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
+    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
      .doc = "LPR fixings to use instead of the built-in table"},
 };
 const object_spec_t rp_spec_caps = {"caps", RP_FIELDS(caps_fields)};
@@ -362,7 +362,9 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
                                    "built in", err);
     }
     if (st == RP_OK) {
-        rp_rate_in_annual(cap, &c.cap, 365);
+        st = rp_rate_in_annual(cap, &c.cap, 365, err);
+    }
+    if (st == RP_OK) {
         const rp_round_t *rc = &y->loan.rounding;
         st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr, &y->flows,
                           rc, err);
@@ -486,7 +488,8 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
         mpq_t rate, lo, hi;
         mpq_inits(rate, lo, hi, NULL);
-        rp_rate_in_annual(rate, &r, 365);
+        if (st == RP_OK)
+            st = rp_rate_in_annual(rate, &r, 365, err);
         if (st == RP_OK && y.periodic) {
             mpq_set_ui(lo, (unsigned long)ppy, 1);
             mpq_div(lo, rate, lo);

@@ -3,42 +3,11 @@
  * no "\u0000" escapes (they would cut a string short), bounded nesting, and
  * every number keeping its exact source text (see json_internal.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json_internal.h"
-
-/* Length of the valid UTF-8 sequence at s (1–4), or 0 if invalid. */
-static size_t utf8_sequence(const unsigned char *s, size_t left)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0; /* no overlong forms */
-        if (c == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        if (c == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else
-        return 0;
-    if (left < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < n; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return n;
-}
 
 static void locate(const char *text, size_t offset, int *line, int *column)
 {
@@ -70,25 +39,6 @@ static size_t skip_string(const char *t, size_t i, size_t len, int *nul_escape)
 static int is_number_char(char c)
 {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-/* Deepest bracket nesting outside strings, up to len. */
-static int max_depth(const char *t, size_t len)
-{
-    int depth = 0, deepest = 0, nul = 0;
-    for (size_t i = 0; i < len;) {
-        char c = t[i];
-        if (c == '"') {
-            i = skip_string(t, i, len, &nul);
-            continue;
-        }
-        if (c == '{' || c == '[')
-            deepest = ++depth > deepest ? depth : deepest;
-        else if (c == '}' || c == ']')
-            depth--;
-        i++;
-    }
-    return deepest;
 }
 
 typedef struct cursor {
@@ -132,30 +82,325 @@ static int attach_numbers(cJSON *item, cursor_t *c)
     return 1;
 }
 
-static int tree_depth(const cJSON *item)
+/* ---- the strict scanner ---------------------------------------------------
+ * RFC 8259 to the letter, before cJSON sees the text (cJSON is lenient: it
+ * takes any byte up to a space as whitespace, raw control characters in
+ * strings, a second BOM, junk after the value). Whitespace is space, tab,
+ * LF and CR only; strings hold no raw control character, no "\u0000" and
+ * no lone surrogate; numbers follow the grammar; nothing follows the value.
+ * It also counts the values, so that a huge tree is refused before it is
+ * built, and bounds the nesting. */
+typedef struct scanner {
+    const char *t;
+    size_t len, pos;
+    long values;
+    int flags;     /* RP_PARSE_… */
+    rp_error *err;
+} scanner_t;
+
+static rp_status syntax(scanner_t *s, size_t at, const char *what)
 {
-    int deepest = 0;
-    for (; item; item = item->next) {
-        int d = item->child ? 1 + tree_depth(item->child) : 0;
-        if (d > deepest)
-            deepest = d;
+    int line, column;
+    char control[96];
+    locate(s->t, at, &line, &column);
+    if (at < s->len && (unsigned char)s->t[at] < 0x20) {
+        snprintf(control, sizeof control, "a control character (U+%04X); only space, tab, LF "
+                 "and CR are whitespace", (unsigned)(unsigned char)s->t[at]);
+        what = control;
+    } else if (s->len - at >= 3 && memcmp(s->t + at, "\xEF\xBB\xBF", 3) == 0) {
+        what = "a second byte order mark";
     }
-    return deepest;
+    return rp_fail(s->err, RP_E_JSON, "$", "malformed JSON at line %d, column %d: %s%s", line,
+                   column, what, s->len == 0 ? " (the request is empty)" : "");
 }
 
-cJSON *rp_json_parse(const char *text, size_t len, rp_error *err)
+static void skip_space(scanner_t *s)
+{
+    while (s->pos < s->len) {
+        char c = s->t[s->pos];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+        s->pos++;
+    }
+}
+
+static int hex4(const char *p, size_t left, unsigned *out)
+{
+    if (left < 4)
+        return 0;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return 0;
+        v = v * 16 + (unsigned)d;
+    }
+    *out = v;
+    return 1;
+}
+
+/* The string whose opening quote is at s->pos. *is_id (if not NULL) tells
+ * whether it reads "id" (a name with escapes never counts). */
+static rp_status scan_string(scanner_t *s, int *is_id)
+{
+    size_t start = ++s->pos;
+    while (s->pos < s->len) {
+        unsigned char c = (unsigned char)s->t[s->pos];
+        if (c == '"') {
+            if (is_id)
+                *is_id = s->pos - start == 2 && memcmp(s->t + start, "id", 2) == 0;
+            s->pos++;
+            return RP_OK;
+        }
+        if (c < 0x20)
+            return syntax(s, s->pos, c == '\n'   ? "a line break inside a string (write \\n)"
+                                     : c == '\t' ? "a tab inside a string (write \\t)"
+                                                 : "a control character inside a string");
+        if (c != '\\') {
+            s->pos++;
+            continue;
+        }
+        size_t at = s->pos++;
+        if (s->pos >= s->len)
+            break;
+        char e = s->t[s->pos++];
+        if (strchr("\"\\/bfnrt", e))
+            continue;
+        unsigned u, lo;
+        if (e != 'u' || !hex4(s->t + s->pos, s->len - s->pos, &u))
+            return syntax(s, at, "an invalid escape in a string");
+        s->pos += 4;
+        if (u == 0 && !(s->flags & RP_PARSE_NUL_ESCAPES))
+            return rp_fail(s->err, RP_E_JSON, "$", "strings must not contain \\u0000");
+        if (u >= 0xDC00 && u <= 0xDFFF)
+            return syntax(s, at, "a lone low surrogate escape in a string");
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (s->len - s->pos < 6 || s->t[s->pos] != '\\' || s->t[s->pos + 1] != 'u' ||
+                !hex4(s->t + s->pos + 2, s->len - s->pos - 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                return syntax(s, at, "a high surrogate escape without its low half");
+            s->pos += 6;
+        }
+    }
+    return syntax(s, s->len, "a string is not closed");
+}
+
+static int digit_at(const scanner_t *s, size_t i)
+{
+    return i < s->len && s->t[i] >= '0' && s->t[i] <= '9';
+}
+
+/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static rp_status scan_number(scanner_t *s)
+{
+    size_t at = s->pos, i = s->pos;
+    if (i < s->len && s->t[i] == '-')
+        i++;
+    if (!digit_at(s, i))
+        return syntax(s, at, "expected a value");
+    if (s->t[i] == '0') {
+        if (digit_at(s, ++i))
+            return syntax(s, at, "a number with a leading zero");
+    } else {
+        while (digit_at(s, i))
+            i++;
+    }
+    if (i < s->len && s->t[i] == '.') {
+        if (!digit_at(s, ++i))
+            return syntax(s, at, "a number ends in a point");
+        while (digit_at(s, i))
+            i++;
+    }
+    if (i < s->len && (s->t[i] == 'e' || s->t[i] == 'E')) {
+        i++;
+        if (i < s->len && (s->t[i] == '+' || s->t[i] == '-'))
+            i++;
+        if (!digit_at(s, i))
+            return syntax(s, at, "a number's exponent has no digits");
+        while (digit_at(s, i))
+            i++;
+    }
+    s->pos = i;
+    return RP_OK;
+}
+
+static rp_status scan_value(scanner_t *s, int depth);
+
+/* The object or array whose bracket is at s->pos, at nesting level depth. */
+static rp_status scan_container(scanner_t *s, int depth)
+{
+    int object = s->t[s->pos] == '{';
+    char close = object ? '}' : ']';
+    if (depth > RP_MAX_JSON_DEPTH)
+        return rp_fail(s->err, RP_E_RANGE, "$", "the request nests deeper than %d levels",
+                       RP_MAX_JSON_DEPTH);
+    s->pos++;
+    skip_space(s);
+    if (s->pos < s->len && s->t[s->pos] == close) {
+        s->pos++;
+        return RP_OK;
+    }
+    for (;;) {
+        int is_id = 0;
+        if (object) {
+            if (s->pos >= s->len || s->t[s->pos] != '"')
+                return syntax(s, s->pos, "expected a member name in quotes");
+            rp_status st = scan_string(s, &is_id);
+            if (st != RP_OK)
+                return st;
+            skip_space(s);
+            if (s->pos >= s->len || s->t[s->pos] != ':')
+                return syntax(s, s->pos, "expected ':' after a member name");
+            s->pos++;
+            skip_space(s);
+        }
+        size_t value = s->pos;
+        rp_status st = scan_value(s, depth);
+        if (st != RP_OK)
+            return st;
+        if (is_id && depth == 1 && (s->flags & RP_PARSE_REQUEST) && strchr("{[tfn", s->t[value]))
+            /* an id is echoed back: refused before any tree is built */
+            return rp_fail(s->err, RP_E_TYPE, "$.id",
+                           "id must be a string of at most %d characters or a number",
+                           RP_MAX_ID_CHARS);
+        skip_space(s);
+        if (s->pos < s->len && s->t[s->pos] == ',') {
+            s->pos++;
+            skip_space(s);
+            continue;
+        }
+        if (s->pos < s->len && s->t[s->pos] == close) {
+            s->pos++;
+            return RP_OK;
+        }
+        return syntax(s, s->pos, object ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+}
+
+static rp_status scan_value(scanner_t *s, int depth)
+{
+    static const char *const words[] = {"true", "false", "null"};
+    if (++s->values > RP_MAX_JSON_VALUES)
+        return rp_fail(s->err, RP_E_TOO_LARGE, "$",
+                       "the request holds more than %d JSON values (numbers, strings, objects, …)",
+                       RP_MAX_JSON_VALUES);
+    if (s->pos >= s->len)
+        return syntax(s, s->pos, "expected a value");
+    char c = s->t[s->pos];
+    if (c == '{' || c == '[')
+        return scan_container(s, depth + 1);
+    if (c == '"')
+        return scan_string(s, NULL);
+    for (int i = 0; i < 3; i++) {
+        size_t n = strlen(words[i]);
+        if (words[i][0] == c) {
+            if (s->len - s->pos < n || memcmp(s->t + s->pos, words[i], n) != 0)
+                return syntax(s, s->pos, "expected a value");
+            s->pos += n;
+            return RP_OK;
+        }
+    }
+    return scan_number(s);
+}
+
+/* ---- duplicate members ------------------------------------------------------ */
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* A member of obj whose name an earlier one has too, or NULL (NULL also
+ * when memory runs out: *nomem says so). */
+static const cJSON *duplicate_member(const cJSON *obj, int *nomem)
+{
+    if (!cJSON_IsObject(obj) || !obj->child || !obj->child->next)
+        return NULL;
+    size_t n = 0;
+    for (const cJSON *m = obj->child; m; m = m->next)
+        n++;
+    const cJSON *dup = NULL;
+    if (n <= 8) {
+        for (const cJSON *a = obj->child; a && !dup; a = a->next)
+            for (const cJSON *b = a->next; b && !dup; b = b->next)
+                if (strcmp(a->string, b->string) == 0)
+                    dup = a;
+        return dup;
+    }
+    /* sorted: a huge object costs n log n, not n² */
+    const cJSON **keys = malloc(sizeof *keys * n);
+    if (!keys) {
+        *nomem = 1;
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *m = obj->child; m; m = m->next)
+        keys[i++] = m;
+    qsort(keys, n, sizeof *keys, by_key);
+    for (i = 1; i < n && !dup; i++)
+        if (strcmp(keys[i - 1]->string, keys[i]->string) == 0)
+            dup = keys[i];
+    free(keys);
+    return dup;
+}
+
+static rp_status duplicate_at(const cJSON *obj, char *path, size_t used, size_t size,
+                              rp_error *err)
+{
+    int nomem = 0;
+    const cJSON *dup = duplicate_member(obj, &nomem);
+    if (nomem)
+        return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    if (!dup)
+        return RP_OK;
+    char shown[48];
+    rp_quote(shown, sizeof shown, dup->string, strlen(dup->string), 32);
+    snprintf(path + used, size - used, ".%s", shown);
+    return rp_fail(err, RP_E_DUPLICATE, path, "\"%s\" appears twice", shown);
+}
+
+/* A member name given twice in one object anywhere in the tree is an
+ * error at its path (the first found, depth first). */
+static rp_status find_duplicates(const cJSON *item, char *path, size_t used, size_t size,
+                                 rp_error *err)
+{
+    rp_status st = duplicate_at(item, path, used, size, err);
+    if (st != RP_OK)
+        return st;
+    int index = 0;
+    for (const cJSON *m = item->child; m; m = m->next, index++) {
+        if (!m->child)
+            continue;
+        char shown[48];
+        if (cJSON_IsObject(item))
+            rp_quote(shown, sizeof shown, m->string, strlen(m->string), 32);
+        int n = cJSON_IsObject(item) ? snprintf(path + used, size - used, ".%s", shown)
+                                     : snprintf(path + used, size - used, "[%d]", index);
+        size_t next = n > 0 && (size_t)n < size - used ? used + (size_t)n : size - 1;
+        st = find_duplicates(m, path, next, size, err);
+        if (st != RP_OK)
+            return st;
+        path[used] = '\0';
+    }
+    return RP_OK;
+}
+
+static cJSON *parse(const char *text, size_t len, int flags, rp_error *err)
 {
     if (len > RP_MAX_REQUEST_BYTES) {
         rp_fail(err, RP_E_TOO_LARGE, "$", "the request has %zu bytes; the limit is %d", len,
                 RP_MAX_REQUEST_BYTES);
         return NULL;
     }
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* a BOM from Windows editors */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* one BOM, from Windows editors */
         text += 3;
         len -= 3;
     }
     for (size_t i = 0; i < len;) {
-        size_t n = text[i] ? utf8_sequence((const unsigned char *)text + i, len - i) : 0;
+        size_t n = text[i] ? rp_utf8_sequence((const unsigned char *)text + i, len - i) : 0;
         if (n == 0) {
             int line, column;
             locate(text, i, &line, &column);
@@ -165,6 +410,17 @@ cJSON *rp_json_parse(const char *text, size_t len, rp_error *err)
         }
         i += n;
     }
+    scanner_t s = {text, len, 0, 0, flags, err};
+    skip_space(&s);
+    rp_status st = scan_value(&s, 0);
+    if (st == RP_OK) {
+        skip_space(&s);
+        if (s.pos < s.len)
+            st = syntax(&s, s.pos, "text after the end of the value");
+    }
+    if (st != RP_OK || (flags & RP_PARSE_CHECK_ONLY))
+        return NULL;
+
     char *copy = malloc(len + 1);
     if (!copy) {
         rp_fail(err, RP_E_NOMEM, "$", "out of memory");
@@ -172,46 +428,157 @@ cJSON *rp_json_parse(const char *text, size_t len, rp_error *err)
     }
     memcpy(copy, text, len);
     copy[len] = '\0';
-
-    cJSON *root = NULL;
-    const char *end = NULL;
-    int nul_escape = 0;
-    for (size_t i = 0; i < len; i++)
-        if (copy[i] == '"')
-            i = skip_string(copy, i, len, &nul_escape) - 1;
-    if (nul_escape) {
-        rp_fail(err, RP_E_JSON, "$", "strings must not contain \\u0000");
-        goto out;
-    }
-    root = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
+    cJSON *root = cJSON_ParseWithLengthOpts(copy, len + 1, NULL, 1);
     if (!root) {
-        size_t at = end ? (size_t)(end - copy) : 0;
-        if (max_depth(copy, at) >= CJSON_NESTING_LIMIT) {
-            rp_fail(err, RP_E_RANGE, "$", "the request nests deeper than %d levels",
-                    RP_MAX_JSON_DEPTH);
-        } else {
-            int line, column;
-            locate(copy, at, &line, &column);
-            rp_fail(err, RP_E_JSON, "$", "malformed JSON at line %d, column %d%s", line, column,
-                    len == 0 ? " (the request is empty)" : "");
-        }
-        goto out;
-    }
-    if (tree_depth(root) > RP_MAX_JSON_DEPTH) {
-        rp_fail(err, RP_E_RANGE, "$", "the request nests deeper than %d levels", RP_MAX_JSON_DEPTH);
-        cJSON_Delete(root);
-        root = NULL;
-        goto out;
-    }
-    cursor_t c = {copy, len, 0};
-    if (!attach_numbers(root, &c)) {
-        rp_fail(err, RP_E_NOMEM, "$", "out of memory while reading numbers");
+        /* the scanner accepted the text: only memory can have run out */
+        rp_fail(err, RP_E_NOMEM, "$", "out of memory while reading the request");
+    } else {
+        cursor_t c = {copy, len, 0};
+        char path[RP_PATH_MAX] = "$";
+        if (!attach_numbers(root, &c))
+            rp_fail(err, RP_E_NOMEM, "$", "out of memory while reading numbers");
+        else if ((flags & RP_PARSE_DUPLICATES) ||
+                 find_duplicates(root, path, 1, sizeof path, err) == RP_OK)
+            goto out;
         cJSON_Delete(root);
         root = NULL;
     }
 out:
     free(copy);
     return root;
+}
+
+cJSON *rp_json_parse(const char *text, size_t len, rp_error *err)
+{
+    return parse(text, len, 0, err);
+}
+
+cJSON *rp_json_parse_request(const char *text, size_t len, rp_error *err)
+{
+    return parse(text, len, RP_PARSE_REQUEST, err);
+}
+
+cJSON *rp_json_parse_opts(const char *text, size_t len, int flags, rp_error *err)
+{
+    return parse(text, len, flags, err);
+}
+
+rp_status rp_json_check(const char *text, size_t len, int flags, rp_error *err)
+{
+    rp_error local;
+    rp_error_reset(&local);
+    parse(text, len, flags | RP_PARSE_CHECK_ONLY, &local);
+    if (err)
+        *err = local;
+    return local.code;
+}
+
+rp_status rp_json_check_members(const cJSON *obj, const char *path, rp_error *err)
+{
+    char at[RP_PATH_MAX];
+    size_t used = (size_t)snprintf(at, sizeof at, "%s", path);
+    return duplicate_at(obj, at, used < sizeof at ? used : sizeof at - 1, sizeof at, err);
+}
+
+/* ---- spans of valid text ------------------------------------------------ */
+
+static size_t after_space(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Index just past the value starting at i (the text is known valid). */
+static size_t after_value(const char *t, size_t len, size_t i)
+{
+    int depth = 0;
+    do {
+        char c = t[i];
+        if (c == '"') {
+            for (i++; i < len && t[i] != '"'; i++)
+                if (t[i] == '\\')
+                    i++;
+            i++;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            i++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+            i++;
+        } else if (depth > 0) {
+            i++;
+        } else {
+            while (i < len && !strchr(",}] \t\n\r", t[i]))
+                i++;
+        }
+    } while (depth > 0 && i < len);
+    return i;
+}
+
+/* Whether the member name whose quote is at i (ending before end) decodes
+ * to key; names with escapes are decoded as cJSON does. */
+static int name_is(const char *t, size_t i, size_t end, const char *key)
+{
+    char buf[64];
+    size_t o = 0;
+    for (i++; i + 1 < end && o + 4 < sizeof buf; i++) {
+        if (t[i] != '\\') {
+            buf[o++] = t[i];
+            continue;
+        }
+        char e = t[++i];
+        const char *simple = "\"\"\\\\//b\bf\fn\nr\rt\t";
+        const char *hit = strchr(simple, e);
+        if (e != 'u' && hit && (hit - simple) % 2 == 0) {
+            buf[o++] = hit[1];
+            continue;
+        }
+        unsigned u = 0;
+        if (!hex4(t + i + 1, end - i - 1, &u))
+            return 0;
+        i += 4;
+        if (u >= 0xD800 && u <= 0xDBFF)
+            return 0; /* outside the BMP: no key of ours */
+        if (u < 0x80) {
+            buf[o++] = (char)u;
+        } else if (u < 0x800) {
+            buf[o++] = (char)(0xC0 | u >> 6);
+            buf[o++] = (char)(0x80 | (u & 0x3F));
+        } else {
+            buf[o++] = (char)(0xE0 | u >> 12);
+            buf[o++] = (char)(0x80 | ((u >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (u & 0x3F));
+        }
+    }
+    if (i + 1 < end)
+        return 0; /* longer than any key of ours */
+    buf[o] = '\0';
+    return strcmp(buf, key) == 0;
+}
+
+int rp_json_member_span(const char *text, size_t len, size_t at, const char *key, size_t *start,
+                        size_t *end)
+{
+    size_t i = after_space(text, len, at);
+    if (i >= len || text[i] != '{')
+        return 0;
+    i = after_space(text, len, i + 1);
+    while (i < len && text[i] == '"') {
+        size_t name = i, name_end = after_value(text, len, i);
+        i = after_space(text, len, name_end) + 1; /* past ':' */
+        i = after_space(text, len, i);
+        size_t value_end = after_value(text, len, i);
+        if (name_is(text, name, name_end, key)) {
+            *start = i;
+            *end = value_end;
+            return 1;
+        }
+        i = after_space(text, len, value_end);
+        if (i < len && text[i] == ',')
+            i = after_space(text, len, i + 1);
+    }
+    return 0;
 }
 
 const char *rp_json_type_name(const cJSON *item)

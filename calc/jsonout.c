@@ -8,19 +8,43 @@
 
 #include "json_internal.h"
 
+/* A JSON string, always valid UTF-8: bytes that are not UTF-8 become
+ * U+FFFD; control characters, DEL, C1 controls, bidi overrides and U+2028/9
+ * are escaped, so no reader (a terminal, a JavaScript parser) sees them raw. */
 static void write_string(rp_buf_t *b, const char *s)
 {
     rp_buf_append(b, "\"", 1);
     const char *plain = s; /* the run of characters that need no escape */
-    for (const char *p = s;; p++) {
+    for (const char *p = s;;) {
         unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
-            continue; /* UTF-8 passes through */
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            p++;
+            continue;
+        }
+        size_t n = 1;
+        unsigned cp = c;
+        if (c >= 0x80) {
+            n = rp_utf8_sequence((const unsigned char *)p, strnlen(p, 4));
+            if (n) {
+                cp = c >= 0xF0 ? 0x10000 : c >= 0xE0 ? (unsigned)(c & 0x0F) << 12 |
+                     (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                     : (unsigned)(c & 0x1F) << 6 | (p[1] & 0x3F);
+                if (!rp_text_unsafe(cp)) {
+                    p += n; /* UTF-8 passes through */
+                    continue;
+                }
+            }
+        }
         rp_buf_append(b, plain, (size_t)(p - plain));
-        plain = p + 1;
         if (c == '\0')
             break;
-        switch (c) {
+        p += n ? n : 1;
+        plain = p;
+        if (n == 0) {
+            rp_buf_puts(b, "\\ufffd"); /* not UTF-8 */
+            continue;
+        }
+        switch (cp) {
         case '"':
             rp_buf_puts(b, "\\\"");
             break;
@@ -37,7 +61,7 @@ static void write_string(rp_buf_t *b, const char *s)
             rp_buf_puts(b, "\\t");
             break;
         default:
-            rp_buf_printf(b, "\\u%04x", c);
+            rp_buf_printf(b, "\\u%04x", cp);
         }
     }
     rp_buf_append(b, "\"", 1);
@@ -127,23 +151,20 @@ static void flat(rp_buf_t *b, rp_format fmt, const cJSON *item, char *key, size_
     else
         write_value(&v, item, 0);
     const char *text = v.data ? v.data : "";
+    /* values may be user text (an id, a name): made safe for a spreadsheet
+     * or a terminal on the way out */
     if (fmt == RP_FORMAT_CSV) {
-        rp_buf_printf(b, "%s,", key);
-        if (strpbrk(text, ",\"\n")) { /* RFC 4180 quoting */
-            rp_buf_puts(b, "\"");
-            for (const char *p = text; *p; p++) {
-                if (*p == '"')
-                    rp_buf_puts(b, "\"\"");
-                else
-                    rp_buf_append(b, p, 1);
-            }
-            rp_buf_puts(b, "\"\n");
-        } else {
-            rp_buf_printf(b, "%s\n", text);
-        }
+        rp_buf_csv_cell(b, key, 0);
+        rp_buf_puts(b, ",");
+        rp_buf_csv_cell(b, text, 0);
+        rp_buf_puts(b, "\n");
     } else {
-        rp_buf_printf(b, "%s: %s\n", key, text);
+        rp_buf_visible(b, key, strlen(key));
+        rp_buf_puts(b, ": ");
+        rp_buf_visible(b, text, v.len);
+        rp_buf_puts(b, "\n");
     }
+    b->failed |= v.failed;
     rp_buf_clear(&v);
 }
 

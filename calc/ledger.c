@@ -35,7 +35,7 @@ static void item_clear(rp_item_t *it)
 static void state_clear(item_state_t *x)
 {
     mpq_clears(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
-               x->period_years, NULL);
+               x->period_years, x->run_base[0], x->run_base[1], NULL);
 }
 
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
@@ -64,8 +64,9 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
     memset(x, 0, sizeof *x);
     L->states++;
     mpq_inits(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
-              x->period_years, NULL);
+              x->period_years, x->run_base[0], x->run_base[1], NULL);
     x->working[0] = x->working[1] = x->working[2] = -1;
+    x->run_from = RP_DATE_NONE;
     x->pending_from[0] = x->pending_from[1] = -1;
     x->assess = RP_DATE_NONE;
     *index = k;
@@ -94,12 +95,25 @@ int rp_ledger_item_settled(const ledger_t *L, int k)
     return 1;
 }
 
+/* The last change on or before d (same-day changes: the last listed
+ * wins), by bisection: the dates rise, so a statement with thousands of
+ * rate changes does not scan them for every day it looks at. */
+int rp_ledger_rate_index(const ledger_t *L, rp_date_t d)
+{
+    int lo = 0, hi = L->rates.count - 1; /* dates[0] is the start: ≤ d */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (L->rates.dates[mid] <= d)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty)
 {
-    int at = 0;
-    for (int i = 0; i < L->rates.count; i++)
-        if (L->rates.dates[i] <= d)
-            at = i; /* same-day changes: the last one listed wins */
+    int at = rp_ledger_rate_index(L, d);
     return penalty ? L->rates.penalty[at] : L->rates.contract[at];
 }
 
@@ -365,8 +379,9 @@ static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_
     mpq_t left, used;
     mpq_inits(left, used, NULL);
     mpq_set(left, amount);
-    rp_overdue_post(L); /* a payment is a posting point */
-    st = rp_allocate(L, e, left, d, err);
+    st = rp_overdue_post(L, err); /* a payment is a posting point */
+    if (st == RP_OK)
+        st = rp_allocate(L, e, left, d, err);
     if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT) {
         st = rp_reamortize_prepay(L, d, left, used, err);
         e = &L->st->entries[L->st->entry_count - 1];
@@ -386,13 +401,23 @@ static rp_status use_credit(ledger_t *L, rp_date_t d, rp_error *err)
     if (mpq_sgn(L->credit) <= 0)
         return RP_OK;
     int payable = 0;
-    rp_overdue_post(L);
-    for (int k = 0; k < L->st->item_count && !payable; k++)
-        payable = !L->xs[k].removed && L->st->items[k].due_date <= d && !rp_ledger_item_settled(L, k);
-    if (!payable)
-        return RP_OK;
+    rp_status st = rp_overdue_post(L, err);
+    /* An item due and settled stays settled (nothing reopens what is
+     * already due), so the search starts after those found before. */
+    for (int k = L->settled_upto; k < L->st->item_count && !payable && st == RP_OK; k++) {
+        if (L->xs[k].removed || L->st->items[k].due_date > d)
+            continue;
+        payable = rp_ledger_item_open(L, k); /* cheap first: no penalty to bring up */
+        if (!payable && (st = rp_overdue_sync(L, k, err)) == RP_OK)
+            payable = !rp_ledger_item_settled(L, k);
+        if (!payable && st == RP_OK && k == L->settled_upto &&
+            d > L->st->items[k].due_date + L->terms->overdue.grace_days)
+            L->settled_upto = k + 1; /* past its grace: nothing can count back */
+    }
+    if (!payable || st != RP_OK)
+        return st;
     rp_entry_t *e;
-    rp_status st = new_entry(L, &e, -1, d, L->credit, err);
+    st = new_entry(L, &e, -1, d, L->credit, err);
     if (st != RP_OK)
         return st;
     st = rp_allocate(L, e, L->credit, d, err);
@@ -466,7 +491,10 @@ static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as
     L->clock = L->loan->start_date - 1;
     while (st == RP_OK) {
         rp_date_t d = next_stop(L, keys, n, next, as_of);
-        st = rp_overdue_accrue(L, d, err);
+        if (L->rebuild_at >= 0 && d > L->st->items[L->rebuild_at].due_date)
+            st = rp_reamortize_flush(L, err); /* the rows after it come due now */
+        if (st == RP_OK)
+            st = rp_overdue_accrue(L, d, err);
         while (st == RP_OK && next < n && keys[next].date == d)
             st = run_event(L, keys[next++].index, err);
         if (st == RP_OK)
@@ -476,7 +504,9 @@ static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as
         st = rp_overdue_end_of_day(L, d, err);
     }
     if (st == RP_OK)
-        rp_overdue_post(L); /* as_of is a posting point */
+        st = rp_reamortize_flush(L, err);
+    if (st == RP_OK)
+        st = rp_overdue_post_all(L, err); /* as_of is a posting point */
     return st;
 }
 
@@ -661,7 +691,10 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
     L->events = events;
     L->rc = rc;
     L->st = result;
-    mpq_inits(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2], NULL);
+    mpq_inits(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2],
+              L->posted_total, L->rebuild_rate, L->rebuild_balance, L->late_fee_total,
+              L->accrued_total, L->run_sum, L->run_weight, L->unpaid_principal, NULL);
+    L->rebuild_at = -1;
     mpq_set(L->rate_now, loan->annual_rate);
     result->as_of = as_of;
     if (loan->start_date == RP_DATE_NONE)
@@ -735,7 +768,15 @@ void rp_ledger_close(ledger_t *L)
     free(L->rates.dates);
     free(L->rates.contract);
     free(L->rates.penalty);
-    mpq_clears(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2], NULL);
+    mpq_clears(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2],
+               L->posted_total, L->rebuild_rate, L->rebuild_balance, L->late_fee_total,
+               L->accrued_total, L->run_sum, L->run_weight, L->unpaid_principal, NULL);
+    if (L->rate_prefix) {
+        for (int i = 0; i < L->rates.count; i++)
+            mpq_clear(L->rate_prefix[i]);
+        free(L->rate_prefix);
+        L->rate_prefix = NULL;
+    }
     L->xs = NULL;
     L->states = 0;
 }

@@ -21,6 +21,16 @@ typedef struct item_state {
     int late_fees;          /* late fees assessed so far                          */
     int removed;            /* a row dropped by shortening; compacted at the end  */
     mpq_t period_years;     /* the year fraction the interest was computed for    */
+    /* The open run (overdue.c): from run_from on, 罚息 and 复利 accrue on
+     * run_base[] at the penalty rate of each day; the days are added to the
+     * workings only when something needs them (a change of base, grace
+     * ending, a posting the item is read at), so a stop costs nothing for
+     * an overdue item nothing happened to. */
+    rp_date_t run_from;     /* first day not yet accrued, or RP_DATE_NONE: no run */
+    mpq_t run_base[2];
+    int dirty;              /* its amounts changed: a new base from the next stop  */
+    int unposted;           /* accrued grew since it was last posted              */
+    int posted_at;          /* the posting point it was last posted at            */
 } item_state_t;
 
 /* The contract rate over time: rates[i] applies from dates[i] on. */
@@ -48,6 +58,33 @@ typedef struct ledger {
     mpq_t level;              /* the annuity payment or principal step in force */
     int accelerated;
     int segments;             /* workings lines so far (bounded)         */
+    int applied;              /* allocation lines so far (bounded)       */
+    mpq_t late_fee_total;     /* all late fees assessed (against total_cap) */
+    int post_epoch;           /* posting points so far                   */
+    int lazy_epoch;           /* the last one a capped statement posted
+                                 item by item (the cap out of reach) …    */
+    rp_date_t lazy_date;      /* … and its date                           */
+    int eager_epoch;          /* the last one that posted every item      */
+    rp_date_t post_date;      /* the last posting point                  */
+    mpq_t posted_total;       /* all 罚息 + 复利 posted (against a cap)   */
+    /* A bound on all 罚息 + 复利 accrued, kept as runs open and close, so
+     * that a posting point can tell the cap is still out of reach without
+     * visiting every installment (overdue.c): accrued_total + the open runs'
+     * run_sum × F(today) − run_weight, F the penalty rate summed by day. */
+    mpq_t accrued_total, run_sum, run_weight;
+    mpq_t *rate_prefix;       /* F at each rate change, or NULL until needed */
+    /* penalty_base outstanding_principal: all unpaid principal, kept up to
+     * date as payments reach principal (unpaid_valid = 0: to be summed
+     * again), and the installments before oldest_open, all closed */
+    mpq_t unpaid_principal;
+    int unpaid_valid;
+    int oldest_open;
+    int settled_upto;         /* items before it are settled for good (ledger.c) */
+    int rebuild_at;           /* rate changes in the period of this installment
+                                 have rows after it waiting to be re-amortized
+                                 at rebuild_rate (reamortize.c), or −1      */
+    mpq_t rebuild_rate;
+    mpq_t rebuild_balance;    /* the principal from that installment on  */
     mpq_t scratch[3];         /* temporaries of the daily accrual, kept so
                                  that no day allocates                    */
 } ledger_t;
@@ -70,14 +107,27 @@ void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c);
 int rp_ledger_item_open(const ledger_t *L, int k);
 /* 1 if nothing of item k is unpaid, penalties and late fees included. */
 int rp_ledger_item_settled(const ledger_t *L, int k);
-/* The contract (or penalty) annual rate in force on day d. */
+/* The contract (or penalty) annual rate in force on day d; the index of
+ * that entry of L->rates. */
 mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty);
+int rp_ledger_rate_index(const ledger_t *L, rp_date_t d);
 
 /* overdue.c */
 /* Accrues 罚息 and 复利 for the days after L->clock up to and including d. */
 rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err);
-/* Posts what has accrued (rounded, cumulative, capped) as due. */
-void rp_overdue_post(ledger_t *L);
+/* A posting point (a payment, credit used): what has accrued is owed,
+ * rounded and cumulative. Without a penalty cap each item is posted when
+ * it is next read (rp_overdue_sync), which gives the same amounts; with a
+ * cap, every item now, in order, against the room left. */
+rp_status rp_overdue_post(ledger_t *L, rp_error *err);
+/* as_of: every run accrued to the clock and every item posted. */
+rp_status rp_overdue_post_all(ledger_t *L, rp_error *err);
+/* Brings item k's 罚息 and 复利 up to the last posting point; call before
+ * reading its due penalty amounts during the replay. */
+rp_status rp_overdue_sync(ledger_t *L, int k, rp_error *err);
+/* Item k's amounts are changing (a payment, a reamortization): its run
+ * takes a new base from the next stop. */
+void rp_overdue_touch(ledger_t *L, int k);
 /* End of day d: grace periods ending, late fees falling due. */
 rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
 /* First assessment date of installment k (its grace end). */
@@ -97,6 +147,9 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
 rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_t used,
                                rp_error *err);
 rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err);
+/* Re-amortizes the rows a rate change left waiting (nothing if none): due
+ * before anything reads the installments after the one in progress. */
+rp_status rp_reamortize_flush(ledger_t *L, rp_error *err);
 /* Interest of the current period accrued up to d (for a payoff). */
 void rp_reamortize_accrued_interest(mpq_t out, const ledger_t *L, rp_date_t d);
 

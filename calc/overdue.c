@@ -18,8 +18,6 @@
 
 #include "ledger.h"
 
-#define MAX_SEGMENTS 100000 /* workings lines in one statement */
-
 /* The working for (item k, component c), created on first use. */
 static rp_status working_for(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
                              rp_error *err)
@@ -64,10 +62,10 @@ static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pendin
         rp_qadd(last->amount, last->amount, amount);
         return RP_OK;
     }
-    if (L->segments >= MAX_SEGMENTS)
+    if (L->segments >= RP_MAX_WORKING_LINES)
         return rp_fail(err, RP_E_RANGE, "events",
-                       "the penalty workings would exceed %d lines: too many events for one statement",
-                       MAX_SEGMENTS);
+                       "the workings would exceed %d lines (penalty segments and late-fee charges): "
+                       "too many events for one statement, or an as_of too far", RP_MAX_WORKING_LINES);
     if (wk->count == wk->cap) {
         int cap = wk->cap ? wk->cap * 2 : 4;
         rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
@@ -102,11 +100,11 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
     mpq_ptr amount = L->scratch[0];
     for (rp_date_t from = first; st == RP_OK && from <= last;) {
         /* the rate in force on `from` holds until the next change */
+        int at = rp_ledger_rate_index(L, from);
         rp_date_t to = last;
-        for (int i = 0; i < L->rates.count; i++)
-            if (L->rates.dates[i] > from && L->rates.dates[i] - 1 < to)
-                to = L->rates.dates[i] - 1;
-        mpq_srcptr rate = rp_ledger_rate_on(L, from, 1);
+        if (at + 1 < L->rates.count && L->rates.dates[at + 1] - 1 < to)
+            to = L->rates.dates[at + 1] - 1;
+        mpq_srcptr rate = L->rates.penalty[at];
         /* base × rate × days / basis: the raw products, reduced once */
         mpz_mul(mpq_numref(amount), mpq_numref(base), mpq_numref(rate));
         mpz_mul_ui(mpq_numref(amount), mpq_numref(amount), (unsigned long)(to - from + 1));
@@ -117,8 +115,11 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
         item_state_t *x = &L->xs[k];
         rp_qadd(pending ? x->pending[slot] : x->accrued[slot],
                 pending ? x->pending[slot] : x->accrued[slot], amount);
-        if (!pending)
+        rp_qadd(L->accrued_total, L->accrued_total, amount);
+        if (!pending) {
             rp_qadd(wk->exact, wk->exact, amount);
+            x->unposted = 1;
+        }
         st = add_segment(L, wk, slot, pending, from, to, base, rate, amount, err);
         from = to + 1;
     }
@@ -148,6 +149,166 @@ static rp_status accrue_range(ledger_t *L, int k, int slot, mpq_srcptr base, rp_
     return st;
 }
 
+/* ---- runs ---------------------------------------------------------------
+ * An overdue installment's 罚息 and 复利 accrue on bases that change only
+ * when something happens to it (a payment reaches it). Between such
+ * changes its run stays open, and the days are added to its workings
+ * when they are needed: when its base changes, when grace ends, when a
+ * posting point reads it, and on as_of. The amounts are the same as adding
+ * every stop's days at once (base × rate × days / basis is exact and
+ * additive, and neighbouring segments of one base and rate merge), but a
+ * stop costs nothing for the installments it does not touch — the cost of
+ * a statement follows its events and installments, not their product. */
+
+/* F(t): the penalty rate / basis summed over the days from the loan's
+ * start through t (0 before it), exact: piecewise by the rate changes. */
+static rp_status rate_integral(mpq_t out, ledger_t *L, rp_date_t t, rp_error *err)
+{
+    const rate_timeline_t *r = &L->rates;
+    unsigned long basis = (unsigned long)L->terms->overdue.daily_basis; /* 360 or 365 */
+    if (!L->rate_prefix) {
+        L->rate_prefix = malloc(sizeof *L->rate_prefix * (size_t)r->count);
+        if (!L->rate_prefix)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        for (int i = 0; i < r->count; i++) {
+            mpq_init(L->rate_prefix[i]);
+            if (i > 0) { /* F(dates[i] − 1) */
+                mpq_set_si(out, (long)r->dates[i] - r->dates[i - 1], basis);
+                mpq_canonicalize(out);
+                mpq_mul(out, out, r->penalty[i - 1]);
+                rp_qadd(L->rate_prefix[i], L->rate_prefix[i - 1], out);
+            }
+        }
+    }
+    if (t < r->dates[0]) {
+        mpq_set_ui(out, 0, 1);
+        return RP_OK;
+    }
+    int i = rp_ledger_rate_index(L, t);
+    mpq_set_si(out, (long)t - r->dates[i] + 1, basis);
+    mpq_canonicalize(out);
+    mpq_mul(out, out, r->penalty[i]);
+    rp_qadd(out, out, L->rate_prefix[i]);
+    return RP_OK;
+}
+
+/* The open runs' share of the bound: run_sum += sign × bases, run_weight
+ * += sign × bases × F(run_from − 1). */
+static rp_status count_run(ledger_t *L, int k, int sign, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    mpq_ptr base = L->scratch[2];
+    rp_qadd(base, x->run_base[0], x->run_base[1]);
+    if (mpq_sgn(base) == 0)
+        return RP_OK;
+    mpq_t f;
+    mpq_init(f);
+    rp_status st = rate_integral(f, L, x->run_from - 1, err);
+    if (st == RP_OK) {
+        mpq_mul(f, f, base);
+        if (sign > 0) {
+            rp_qadd(L->run_sum, L->run_sum, base);
+            rp_qadd(L->run_weight, L->run_weight, f);
+        } else {
+            rp_qsub(L->run_sum, L->run_sum, base);
+            rp_qsub(L->run_weight, L->run_weight, f);
+        }
+    }
+    mpq_clear(f);
+    return st;
+}
+
+static void post_item(ledger_t *L, int k, mpq_ptr room);
+static rp_status materialize(ledger_t *L, int k, rp_date_t upto, rp_error *err);
+
+/* A capped statement's posting point that left item k to be read later
+ * (the cap was out of reach then) is caught up with before anything moves
+ * the item's accrual past it: posted as it would have been then, in full. */
+static rp_status catch_up(ledger_t *L, int k, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    if (L->lazy_epoch <= L->eager_epoch || x->posted_at >= L->lazy_epoch)
+        return RP_OK;
+    x->posted_at = L->lazy_epoch;
+    rp_status st = materialize(L, k, L->lazy_date, err);
+    if (st == RP_OK && x->unposted)
+        post_item(L, k, NULL);
+    return st;
+}
+
+/* Adds the run's days from run_from through upto to the workings. */
+static rp_status materialize(ledger_t *L, int k, rp_date_t upto, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    if (x->run_from == RP_DATE_NONE || x->run_from > upto)
+        return RP_OK;
+    rp_status st = RP_OK;
+    if (upto > L->lazy_date && (st = catch_up(L, k, err)) != RP_OK)
+        return st;
+    if (x->run_from > upto)
+        return RP_OK;
+    /* the days move from the open run into accrued_total */
+    st = count_run(L, k, -1, err);
+    for (int slot = 0; slot < 2 && st == RP_OK; slot++)
+        st = accrue_range(L, k, slot, x->run_base[slot], x->run_from, upto, err);
+    x->run_from = upto + 1;
+    if (st == RP_OK)
+        st = count_run(L, k, +1, err);
+    return st;
+}
+
+/* 1 if posting every installment now could not reach the penalty cap:
+ * all accrued so far, rounded up by a unit each, stays within it. */
+static int cap_out_of_reach(ledger_t *L)
+{
+    const rp_overdue_t *o = &L->terms->overdue;
+    if (o->base == RP_BASE_OUTSTANDING_PRINCIPAL)
+        return 0; /* accrued day by day on the oldest installment: no runs to defer */
+    mpq_t bound, x;
+    mpq_inits(bound, x, NULL);
+    int far = rate_integral(bound, L, L->clock, NULL) == RP_OK;
+    if (far) {
+        mpq_mul(bound, bound, L->run_sum);
+        rp_qsub(bound, bound, L->run_weight);
+        rp_qadd(bound, bound, L->accrued_total);
+        mpq_set_ui(x, 2 * (unsigned long)L->st->item_count, 1); /* a unit each, both kinds */
+        mpq_mul(x, x, L->rc->unit);
+        rp_qadd(bound, bound, x);
+        far = mpq_cmp(bound, o->penalty_cap) <= 0;
+    }
+    mpq_clears(bound, x, NULL);
+    return far;
+}
+
+/* The bases of item k's run from its amounts now: 罚息 on the unpaid
+ * principal (or installment), 复利 on the unpaid interest. */
+static void run_bases(ledger_t *L, int k)
+{
+    const rp_overdue_t *o = &L->terms->overdue;
+    const rp_item_t *it = &L->st->items[k];
+    item_state_t *x = &L->xs[k];
+    mpq_ptr part = L->scratch[2];
+    /* A paid component bears nothing: tested unsubtracted. */
+    int principal_open = !mpq_equal(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]);
+    int interest_open = !mpq_equal(it->due[RP_INTEREST], it->paid[RP_INTEREST]);
+    mpq_set_ui(x->run_base[0], 0, 1);
+    mpq_set_ui(x->run_base[1], 0, 1);
+    if (o->base == RP_BASE_OVERDUE_PRINCIPAL && principal_open) {
+        rp_ledger_unpaid(x->run_base[0], L, k, RP_PRINCIPAL);
+    } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT && (principal_open || interest_open)) {
+        rp_ledger_unpaid(x->run_base[0], L, k, RP_PRINCIPAL);
+        rp_ledger_unpaid(part, L, k, RP_INTEREST);
+        rp_qadd(x->run_base[0], x->run_base[0], part);
+    }
+    if (o->compound && interest_open)
+        rp_ledger_unpaid(x->run_base[1], L, k, RP_INTEREST);
+}
+
+void rp_overdue_touch(ledger_t *L, int k)
+{
+    L->xs[k].dirty = 1;
+}
+
 rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
 {
     const rp_overdue_t *o = &L->terms->overdue;
@@ -155,93 +316,173 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
     rp_status status = RP_OK;
     if (d <= L->clock)
         return RP_OK;
-    mpq_ptr base = L->scratch[1], part = L->scratch[2]; /* accrue_days uses [0] */
-    int oldest = -1; /* for outstanding_principal: the oldest overdue installment */
     for (int k = 0; k < L->installments && status == RP_OK; k++) {
         rp_item_t *it = &st->items[k];
-        if (L->xs[k].removed || it->due_date >= d)
+        item_state_t *x = &L->xs[k];
+        if (x->removed || it->due_date >= d)
             continue;
-        rp_date_t first = (L->clock > it->due_date ? L->clock : it->due_date) + 1;
-        /* A paid component bears nothing: skip it unsubtracted (an unequal
-         * one is still checked for a positive base by accrue_range). */
-        int principal_open = !mpq_equal(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]);
-        int interest_open = !mpq_equal(it->due[RP_INTEREST], it->paid[RP_INTEREST]);
-        int fee_open = !mpq_equal(it->due[RP_FEE], it->paid[RP_FEE]);
-        if (oldest < 0 && (principal_open || interest_open || fee_open) && rp_ledger_item_open(L, k))
-            oldest = k;
-        /* 罚息 */
-        if (o->base == RP_BASE_OVERDUE_PRINCIPAL && principal_open) {
-            rp_ledger_unpaid(base, L, k, RP_PRINCIPAL);
-            status = accrue_range(L, k, 0, base, first, d, err);
-        } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT && (principal_open || interest_open)) {
-            rp_ledger_unpaid(base, L, k, RP_PRINCIPAL);
-            rp_ledger_unpaid(part, L, k, RP_INTEREST);
-            rp_qadd(base, base, part);
-            status = accrue_range(L, k, 0, base, first, d, err);
-        }
-        /* 复利 */
-        if (status == RP_OK && o->compound && interest_open) {
-            rp_ledger_unpaid(base, L, k, RP_INTEREST);
-            status = accrue_range(L, k, 1, base, first, d, err);
+        if (x->run_from == RP_DATE_NONE) {
+            /* overdue from the day after its due date (or after the last
+             * stop): the run opens with its amounts as they are today, and
+             * its workings are made now, in the order the stops reach them */
+            run_bases(L, k);
+            x->run_from = (L->clock > it->due_date ? L->clock : it->due_date) + 1;
+            x->dirty = 0;
+            rp_working_t *wk;
+            status = count_run(L, k, +1, err);
+            if (status == RP_OK && mpq_sgn(x->run_base[0]) > 0)
+                status = working_for(L, k, RP_PENALTY, (int)o->base, &wk, err);
+            if (status == RP_OK && mpq_sgn(x->run_base[1]) > 0)
+                status = working_for(L, k, RP_COMPOUND, -1, &wk, err);
+        } else if (x->dirty) {
+            /* changed at the last stop: its days so far on the old bases */
+            status = materialize(L, k, L->clock, err);
+            if (status == RP_OK)
+                status = count_run(L, k, -1, err);
+            run_bases(L, k);
+            if (status == RP_OK)
+                status = count_run(L, k, +1, err);
+            x->dirty = 0;
         }
     }
-    if (status == RP_OK && o->base == RP_BASE_OUTSTANDING_PRINCIPAL && oldest >= 0) {
+    if (status == RP_OK && o->base == RP_BASE_OUTSTANDING_PRINCIPAL) {
         /* While any installment is overdue, all unpaid principal bears
          * 罚息; it is shown against the oldest overdue installment. */
-        mpq_set_ui(base, 0, 1);
-        for (int k = 0; k < L->installments; k++) {
+        mpq_ptr part = L->scratch[2]; /* accrue_days uses [0] */
+        /* installments closed stay closed (changes only reach those not
+         * yet due): the search starts where the last one ended */
+        int oldest = -1;
+        for (int k = L->oldest_open; k < L->installments && oldest < 0; k++) {
             if (L->xs[k].removed)
                 continue;
-            rp_ledger_unpaid(part, L, k, RP_PRINCIPAL);
-            rp_qadd(base, base, part);
+            if (st->items[k].due_date >= d)
+                break;
+            if (rp_ledger_item_open(L, k))
+                oldest = k;
+            else if (k == L->oldest_open)
+                L->oldest_open = k + 1;
         }
-        rp_date_t due = st->items[oldest].due_date;
-        status = accrue_range(L, oldest, 0, base, (L->clock > due ? L->clock : due) + 1, d, err);
+        if (oldest >= 0) {
+            if (!L->unpaid_valid) {
+                mpq_set_ui(L->unpaid_principal, 0, 1);
+                for (int k = 0; k < L->installments; k++) {
+                    if (L->xs[k].removed)
+                        continue;
+                    rp_ledger_unpaid(part, L, k, RP_PRINCIPAL);
+                    rp_qadd(L->unpaid_principal, L->unpaid_principal, part);
+                }
+                L->unpaid_valid = 1;
+            }
+            rp_date_t due = st->items[oldest].due_date;
+            status = accrue_range(L, oldest, 0, L->unpaid_principal,
+                                  (L->clock > due ? L->clock : due) + 1, d, err);
+        }
     }
     L->clock = d;
     return status;
 }
 
-void rp_overdue_post(ledger_t *L)
+/* Posts item k: what it accrued, rounded and cumulative, less what is
+ * already due; within the room a penalty cap leaves (room NULL: none). */
+static void post_item(ledger_t *L, int k, mpq_ptr room)
 {
-    const rp_overdue_t *o = &L->terms->overdue;
     rp_statement_t *st = L->st;
-    mpq_ptr target = L->scratch[0], room = L->scratch[1], posted_all = L->scratch[2];
-    mpq_set_ui(posted_all, 0, 1);
-    for (int k = 0; k < st->item_count; k++) {
-        if (mpq_sgn(st->items[k].due[RP_PENALTY]) != 0)
-            rp_qadd(posted_all, posted_all, st->items[k].due[RP_PENALTY]);
-        if (mpq_sgn(st->items[k].due[RP_COMPOUND]) != 0)
-            rp_qadd(posted_all, posted_all, st->items[k].due[RP_COMPOUND]);
-    }
-    for (int k = 0; k < st->item_count; k++) {
-        for (int slot = 0; slot < 2; slot++) {
-            rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
-            rp_item_t *it = &st->items[k];
-            /* nothing accrued: the increment 0 − due is not positive */
-            if (mpq_sgn(L->xs[k].accrued[slot]) == 0 && mpq_sgn(it->due[c]) >= 0)
-                continue;
-            rp_round(target, L->xs[k].accrued[slot], L->rc);
-            rp_qsub(target, target, it->due[c]); /* the increment to post */
-            if (mpq_sgn(target) <= 0)
-                continue;
-            int capped = 0;
-            if (mpq_sgn(o->penalty_cap) >= 0) {
-                rp_qsub(room, o->penalty_cap, posted_all);
-                if (mpq_cmp(target, room) > 0) {
-                    mpq_set(target, room);
-                    capped = 1;
-                }
-            }
-            rp_qadd(it->due[c], it->due[c], target);
-            rp_qadd(posted_all, posted_all, target);
-            int w = L->xs[k].working[slot];
-            if (w >= 0) {
-                mpq_set(st->workings[w].posted, it->due[c]);
-                st->workings[w].capped |= capped;
-            }
+    mpq_ptr target = L->scratch[0];
+    item_state_t *x = &L->xs[k];
+    for (int slot = 0; slot < 2; slot++) {
+        rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
+        rp_item_t *it = &st->items[k];
+        /* nothing accrued: the increment 0 − due is not positive */
+        if (mpq_sgn(x->accrued[slot]) == 0 && mpq_sgn(it->due[c]) >= 0)
+            continue;
+        rp_round(target, x->accrued[slot], L->rc);
+        rp_qsub(target, target, it->due[c]); /* the increment to post */
+        if (mpq_sgn(target) <= 0)
+            continue;
+        int capped = 0;
+        if (room && mpq_cmp(target, room) > 0) {
+            mpq_set(target, room);
+            capped = 1;
+        }
+        if (room)
+            rp_qsub(room, room, target);
+        rp_qadd(it->due[c], it->due[c], target);
+        rp_qadd(L->posted_total, L->posted_total, target);
+        int w = x->working[slot];
+        if (w >= 0) {
+            mpq_set(st->workings[w].posted, it->due[c]);
+            st->workings[w].capped |= capped;
         }
     }
+    x->unposted = 0;
+}
+
+/* Every item now, in order, against the cap's room. */
+static rp_status post_every_item(ledger_t *L, rp_error *err)
+{
+    const rp_overdue_t *o = &L->terms->overdue;
+    int capped = mpq_sgn(o->penalty_cap) >= 0;
+    mpq_ptr room = L->scratch[1];
+    rp_status status = RP_OK;
+    if (capped && L->lazy_epoch > L->eager_epoch) {
+        /* Posting points that left items to be read later were out of the
+         * cap's reach: every item is first posted as it would have been
+         * then, in full, and only what accrued since competes for the room. */
+        for (int k = 0; k < L->st->item_count && status == RP_OK; k++)
+            status = catch_up(L, k, err);
+    }
+    L->eager_epoch = L->post_epoch;
+    if (capped)
+        rp_qsub(room, o->penalty_cap, L->posted_total);
+    for (int k = 0; k < L->st->item_count && status == RP_OK; k++) {
+        status = materialize(L, k, L->clock, err);
+        L->xs[k].posted_at = L->post_epoch;
+        if (status == RP_OK && L->xs[k].unposted)
+            post_item(L, k, capped ? room : NULL);
+    }
+    return status;
+}
+
+rp_status rp_overdue_post(ledger_t *L, rp_error *err)
+{
+    const rp_overdue_t *o = &L->terms->overdue;
+    L->post_epoch++;
+    L->post_date = L->clock;
+    if (mpq_sgn(o->penalty_cap) < 0)
+        return RP_OK; /* each item when it is read: rp_overdue_sync */
+    /* With a cap the order of posting decides what is cut, so every item
+     * now, in order — unless all that has accrued cannot reach the cap
+     * (then nothing can be cut, and each item may wait to be read), or the
+     * cap is reached (then nothing more can be posted). */
+    if (mpq_cmp(L->posted_total, o->penalty_cap) >= 0)
+        return RP_OK;
+    if (cap_out_of_reach(L)) {
+        L->lazy_epoch = L->post_epoch;
+        L->lazy_date = L->post_date;
+        return RP_OK;
+    }
+    return post_every_item(L, err);
+}
+
+rp_status rp_overdue_post_all(ledger_t *L, rp_error *err)
+{
+    L->post_epoch++;
+    L->post_date = L->clock;
+    return post_every_item(L, err);
+}
+
+rp_status rp_overdue_sync(ledger_t *L, int k, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    if (x->posted_at == L->post_epoch)
+        return RP_OK;
+    x->posted_at = L->post_epoch;
+    if (mpq_sgn(L->terms->overdue.penalty_cap) >= 0 && L->lazy_epoch != L->post_epoch)
+        return RP_OK; /* posted at the posting point itself */
+    rp_status st = materialize(L, k, L->post_date, err);
+    if (st == RP_OK && x->unposted)
+        post_item(L, k, NULL);
+    return st;
 }
 
 rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k)
@@ -257,6 +498,8 @@ static void end_grace(ledger_t *L, int k, int keep)
         int w = x->working[slot];
         if (keep) {
             rp_qadd(x->accrued[slot], x->accrued[slot], x->pending[slot]);
+            if (mpq_sgn(x->pending[slot]) != 0)
+                x->unposted = 1;
             if (w >= 0)
                 rp_qadd(L->st->workings[w].exact, L->st->workings[w].exact, x->pending[slot]);
         } else if (w >= 0 && x->pending_from[slot] >= 0) {
@@ -278,8 +521,8 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
         return RP_OK;
     rp_item_t *it = &L->st->items[k];
     rp_status st = RP_OK;
-    mpq_t base, fee, part, total;
-    mpq_inits(base, fee, part, total, NULL);
+    mpq_t base, fee, part;
+    mpq_inits(base, fee, part, NULL);
     if (o->late_fee_base == RP_LATE_FEE_ON_MINIMUM_PAYMENT) {
         /* the minimum payment is a share of the installment's payment */
         rp_qadd(base, it->due[RP_PRINCIPAL], it->due[RP_INTEREST]);
@@ -306,15 +549,17 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
         rp_round(fee, fee, L->rc);
         int capped = 0;
         if (mpq_sgn(o->late_fee_total_cap) >= 0) {
-            for (int j = 0; j < L->st->item_count; j++)
-                rp_qadd(total, total, L->st->items[j].due[RP_LATE_FEE]);
-            rp_qsub(part, o->late_fee_total_cap, total);
+            rp_qsub(part, o->late_fee_total_cap, L->late_fee_total);
             if (mpq_cmp(fee, part) > 0) {
                 mpq_set(fee, part);
                 capped = 1;
             }
         }
-        if (mpq_sgn(fee) > 0 || capped) {
+        if ((mpq_sgn(fee) > 0 || capped) && L->segments >= RP_MAX_WORKING_LINES)
+            st = rp_fail(err, RP_E_RANGE, "loan.overdue.late_fee",
+                         "the workings would exceed %d lines (penalty segments and late-fee "
+                         "charges): monthly late fees up to an as_of this far", RP_MAX_WORKING_LINES);
+        if (st == RP_OK && (mpq_sgn(fee) > 0 || capped)) {
             rp_working_t *wk;
             st = working_for(L, k, RP_LATE_FEE, -1, &wk, err);
             if (st == RP_OK) {
@@ -338,15 +583,17 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
                 mpq_set(sg->base, base);
                 mpq_set(sg->rate, o->late_fee_rate);
                 mpq_set(sg->amount, fee);
+                L->segments++;
                 rp_qadd(wk->exact, wk->exact, fee);
                 rp_qadd(it->due[RP_LATE_FEE], it->due[RP_LATE_FEE], fee);
+                rp_qadd(L->late_fee_total, L->late_fee_total, fee);
                 mpq_set(wk->posted, it->due[RP_LATE_FEE]);
                 wk->capped |= capped;
                 L->xs[k].late_fees++;
             }
         }
     }
-    mpq_clears(base, fee, part, total, NULL);
+    mpq_clears(base, fee, part, NULL);
     return st;
 }
 
@@ -361,8 +608,14 @@ rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err)
         rp_item_t *it = &L->st->items[k];
         int open = rp_ledger_item_open(L, k);
         int first = d == grace_end(L, k);
-        if (first)
+        if (first) {
+            st = materialize(L, k, d, err); /* the days of grace, all of them */
+            if (st == RP_OK) /* grace ends after the day's posting point */
+                st = catch_up(L, k, err);
+            if (st != RP_OK)
+                break;
             end_grace(L, k, open && o->grace_counts_back);
+        }
         if (open)
             st = assess_late_fee(L, k, d, err);
         x->assess = RP_DATE_NONE;

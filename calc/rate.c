@@ -117,6 +117,13 @@ static rp_status chinese_number(char *out, size_t size, const char *s, const cha
 
 rp_status rp_rate_parse(mpq_t out, rp_rate_unit *unit, const char *text, rp_error *err)
 {
+    int bare;
+    return rp_rate_parse_text(out, unit, &bare, text, err);
+}
+
+rp_status rp_rate_parse_text(mpq_t out, rp_rate_unit *unit, int *bare, const char *text,
+                             rp_error *err)
+{
     size_t len = strnlen(text, RATE_TEXT_MAX + 1);
     if (len > RATE_TEXT_MAX)
         return rp_fail(err, RP_E_RANGE, NULL, "a rate may have at most %d bytes", RATE_TEXT_MAX);
@@ -183,6 +190,7 @@ rp_status rp_rate_parse(mpq_t out, rp_rate_unit *unit, const char *text, rp_erro
         mpq_clear(d);
         mpq_swap(out, v);
         *unit = u;
+        *bare = parts == 1;
     }
     mpq_clear(v);
     return st;

@@ -28,6 +28,7 @@ int rp_reamortize_current(const ledger_t *L, rp_date_t d)
 static void untail(ledger_t *L, int k, const tail_t *t)
 {
     int r = 0;
+    L->unpaid_valid = 0; /* principal to come changes */
     for (int j = k; j < L->installments; j++) {
         if (L->xs[j].removed)
             continue;
@@ -48,6 +49,50 @@ static void untail(ledger_t *L, int k, const tail_t *t)
     }
 }
 
+/* The rows after installment j at rate: what a rate change does to them.
+ * A rate change only adjusts the installment in progress at once; its
+ * later rows are re-amortized here, once, when something is about to read
+ * them — so many rate changes inside one period cost one rebuild (each
+ * rebuilds them from the same balance after the installment in progress,
+ * and only the last rate decides them). */
+static rp_status rebuild_after(ledger_t *L, int j, mpq_srcptr rate, rp_error *err)
+{
+    const rp_loan_t *loan = L->loan;
+    tail_t t;
+    rp_tail_init(&t);
+    mpq_t balance, rest;
+    mpq_inits(balance, rest, NULL);
+    rp_status st = rp_ledger_tail(&t, L, j, err);
+    if (st == RP_OK) {
+        rp_tail_principal(balance, &t, 0);
+        rp_qsub(rest, balance, t.rows[0].principal);
+        if (t.count > 1 && loan->method == RP_METHOD_FLAT) {
+            /* a flat charge reprices on the original principal */
+            for (int r = 1; r < t.count; r++) {
+                mpq_mul(t.rows[r].interest, loan->principal, rate);
+                mpq_mul(t.rows[r].interest, t.rows[r].interest, t.rows[r].years);
+            }
+        } else if (t.count > 1 && mpq_sgn(rest) > 0 && loan->method != RP_METHOD_BULLET) {
+            st = rp_tail_rebuild(&t, 1, t.count - 1, rest, rate, loan->method, NULL, L->level,
+                                 loan, L->rc, err);
+        }
+    }
+    if (st == RP_OK)
+        untail(L, j, &t);
+    mpq_clears(balance, rest, NULL);
+    rp_tail_clear(&t);
+    return st;
+}
+
+rp_status rp_reamortize_flush(ledger_t *L, rp_error *err)
+{
+    int j = L->rebuild_at;
+    if (j < 0)
+        return RP_OK;
+    L->rebuild_at = -1;
+    return rebuild_after(L, j, L->rebuild_rate, err);
+}
+
 rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rate,
                                     mpq_srcptr new_rate, rp_error *err)
 {
@@ -57,31 +102,43 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
         return RP_OK; /* only the penalty rate follows */
     if (loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE)
         return RP_OK; /* an installment fee does not reprice */
+    rp_status st = RP_OK;
+    if (L->rebuild_at >= 0 && L->rebuild_at != j)
+        st = rp_reamortize_flush(L, err); /* an earlier period's change */
+    if (st != RP_OK)
+        return st;
+    if (L->rebuild_at != j) {
+        /* the principal from installment j on: a rebuild of the rows after
+         * it keeps their sum, so it holds for every change in the period */
+        mpq_set_ui(L->rebuild_balance, 0, 1);
+        for (int k = j; k < L->installments; k++)
+            if (!L->xs[k].removed)
+                rp_qadd(L->rebuild_balance, L->rebuild_balance, L->st->items[k].due[RP_PRINCIPAL]);
+    }
+    /* the installment in progress: the new rate from d on */
     tail_t t;
     rp_tail_init(&t);
-    mpq_t balance, delta, rest;
-    mpq_inits(balance, delta, rest, NULL);
-    rp_status st = rp_ledger_tail(&t, L, j, err);
+    tail_row_t *row;
+    st = rp_tail_push(&t, &row, err);
     if (st == RP_OK) {
-        /* the installment in progress: the new rate from d on */
-        rp_tail_principal(balance, &t, 0);
+        const rp_item_t *it = &L->st->items[j];
+        row->n = it->n;
+        row->start = it->period_start;
+        row->due = it->due_date;
+        mpq_set(row->principal, it->due[RP_PRINCIPAL]);
+        mpq_set(row->interest, L->xs[j].interest_exact);
+        mpq_set(row->years, L->xs[j].period_years);
+        mpq_t delta;
+        mpq_init(delta);
         rp_qsub(delta, new_rate, old_rate);
-        rp_tail_adjust(&t, 0, d, loan->method == RP_METHOD_FLAT ? loan->principal : balance, delta);
-        rp_qsub(rest, balance, t.rows[0].principal);
-        if (t.count > 1 && loan->method == RP_METHOD_FLAT) {
-            /* a flat charge reprices on the original principal */
-            for (int r = 1; r < t.count; r++) {
-                mpq_mul(t.rows[r].interest, loan->principal, new_rate);
-                mpq_mul(t.rows[r].interest, t.rows[r].interest, t.rows[r].years);
-            }
-        } else if (t.count > 1 && mpq_sgn(rest) > 0 && loan->method != RP_METHOD_BULLET) {
-            st = rp_tail_rebuild(&t, 1, t.count - 1, rest, new_rate, loan->method, NULL, L->level,
-                                 loan, L->rc, err);
-        }
+        rp_tail_adjust(&t, 0, d, loan->method == RP_METHOD_FLAT ? loan->principal : L->rebuild_balance,
+                       delta);
+        mpq_clear(delta);
+        mpq_set(L->xs[j].interest_exact, row->interest);
+        rp_round(L->st->items[j].due[RP_INTEREST], row->interest, L->rc);
+        L->rebuild_at = j;
+        mpq_set(L->rebuild_rate, new_rate);
     }
-    if (st == RP_OK)
-        untail(L, j, &t);
-    mpq_clears(balance, delta, rest, NULL);
     rp_tail_clear(&t);
     return st;
 }
@@ -90,6 +147,9 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
                                rp_error *err)
 {
     mpq_set_ui(used, 0, 1);
+    rp_status pending = rp_reamortize_flush(L, err);
+    if (pending != RP_OK)
+        return pending;
     int j = rp_reamortize_current(L, d);
     if (L->accelerated || j < 0)
         return RP_OK;
@@ -136,7 +196,9 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
 
 rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err)
 {
-    (void)err;
+    rp_status pending = rp_reamortize_flush(L, err);
+    if (pending != RP_OK)
+        return pending;
     L->accelerated = 1;
     int j = rp_reamortize_current(L, d);
     if (j < 0)

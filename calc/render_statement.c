@@ -28,9 +28,11 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
 {
     char date[RP_DATE_TEXT], text[64];
     rp_date_format(date, st->as_of);
-    rp_buf_printf(b, "Statement as of %s: %d day%s past due (%s, %s %s)\n", date, st->dpd,
-                  st->dpd == 1 ? "" : "s", terms->buckets[st->bucket].label,
-                  rp_tier_names_zh[st->tier], rp_tier_names[st->tier]);
+    rp_buf_printf(b, "Statement as of %s: %d day%s past due (", date, st->dpd,
+                  st->dpd == 1 ? "" : "s");
+    const char *label = terms->buckets[st->bucket].label; /* user text */
+    rp_buf_visible(b, label, strlen(label));
+    rp_buf_printf(b, ", %s %s)\n", rp_tier_names_zh[st->tier], rp_tier_names[st->tier]);
     rp_buf_puts(b, "Owed today\n");
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         amount_line(b, rp_component_names[c], st->owed[c], rc);

@@ -656,6 +656,106 @@ static rp_status load_position(work_t *w, const rp_terms_t *terms, const rp_even
     return status;
 }
 
+void rp_position_init(rp_position_t *pos)
+{
+    memset(pos, 0, sizeof *pos);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_inits(pos->claim[c], pos->due_now[c], NULL);
+    mpq_inits(pos->claim_total, pos->accrued, pos->rate, pos->contract_rate, NULL);
+    rp_tail_init(&pos->tail);
+}
+
+void rp_position_clear(rp_position_t *pos)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clears(pos->claim[c], pos->due_now[c], NULL);
+    mpq_clears(pos->claim_total, pos->accrued, pos->rate, pos->contract_rate, NULL);
+    rp_tail_clear(&pos->tail);
+    pos->valid = 0;
+}
+
+/* dst = a copy of the rows of src. */
+static rp_status copy_tail(tail_t *dst, const tail_t *src, rp_error *err)
+{
+    rp_tail_truncate(dst, 0);
+    for (int r = 0; r < src->count; r++) {
+        tail_row_t *row;
+        rp_status st = rp_tail_push(dst, &row, err);
+        if (st != RP_OK)
+            return st;
+        const tail_row_t *from = &src->rows[r];
+        row->n = from->n;
+        row->start = from->start;
+        row->due = from->due;
+        mpq_set(row->principal, from->principal);
+        mpq_set(row->interest, from->interest);
+        mpq_set(row->years, from->years);
+        mpq_set(row->fee, from->fee);
+        mpq_set(row->arrears, from->arrears);
+    }
+    return RP_OK;
+}
+
+/* The position (and the original maturity, for Art. 12) into w: from pos
+ * when it holds it, else replayed and kept in pos. */
+static rp_status position(work_t *w, rp_position_t *pos, const rp_terms_t *terms,
+                          const rp_events_t *events, rp_error *err)
+{
+    rp_plan_t *p = w->plan;
+    if (pos->valid && pos->loan == (const void *)w->loan && pos->terms == (const void *)terms &&
+        pos->events == (const void *)events && pos->rc == (const void *)w->rc && pos->date == w->date) {
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+            mpq_set(p->claim[c], pos->claim[c]);
+            mpq_set(w->due_now[c], pos->due_now[c]);
+        }
+        mpq_set(p->claim_total, pos->claim_total);
+        mpq_set(w->accrued, pos->accrued);
+        mpq_set(w->rate, pos->rate);
+        mpq_set(p->contract_rate, pos->contract_rate);
+        p->dpd = pos->dpd;
+        p->tier = pos->tier;
+        if (pos->credit_held)
+            warn(w, "credit_held",
+                 "the borrower has unapplied credit; it is not counted here: use it as a down payment");
+        w->original_maturity = pos->original_maturity;
+        return copy_tail(&w->tail, &pos->tail, err);
+    }
+    pos->valid = 0;
+    rp_status st = load_position(w, terms, events, err);
+    if (st == RP_OK) {
+        /* the original maturity, for Art. 12 */
+        rp_schedule_t s;
+        rp_schedule_init(&s);
+        st = rp_schedule_build(&s, w->loan, w->rc, err);
+        if (st == RP_OK)
+            w->original_maturity = s.rows[s.count - 1].due_date;
+        rp_schedule_clear(&s);
+    }
+    if (st == RP_OK)
+        st = copy_tail(&pos->tail, &w->tail, err);
+    if (st == RP_OK) {
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+            mpq_set(pos->claim[c], p->claim[c]);
+            mpq_set(pos->due_now[c], w->due_now[c]);
+        }
+        mpq_set(pos->claim_total, p->claim_total);
+        mpq_set(pos->accrued, w->accrued);
+        mpq_set(pos->rate, w->rate);
+        mpq_set(pos->contract_rate, p->contract_rate);
+        pos->dpd = p->dpd;
+        pos->tier = p->tier;
+        pos->credit_held = p->warning_count > 0; /* credit_held is the only warning yet */
+        pos->original_maturity = w->original_maturity;
+        pos->loan = w->loan;
+        pos->terms = terms;
+        pos->events = events;
+        pos->rc = w->rc;
+        pos->date = w->date;
+        pos->valid = 1;
+    }
+    return st;
+}
+
 static rp_status check_action(const work_t *w, const rp_action_t *a, int i, int shaped,
                               rp_error *err)
 {
@@ -712,6 +812,17 @@ rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, const rp_terms_t
                          const rp_events_t *events, rp_date_t date, const rp_actions_t *actions,
                          const rp_round_t *rc, rp_error *err)
 {
+    rp_position_t pos;
+    rp_position_init(&pos);
+    rp_status st = rp_restructure_from(out, &pos, loan, terms, events, date, actions, rc, err);
+    rp_position_clear(&pos);
+    return st;
+}
+
+rp_status rp_restructure_from(rp_plan_t *out, rp_position_t *pos, const rp_loan_t *loan,
+                              const rp_terms_t *terms, const rp_events_t *events, rp_date_t date,
+                              const rp_actions_t *actions, const rp_round_t *rc, rp_error *err)
+{
     rp_plan_t plan;
     rp_plan_init(&plan);
     plan.date = date;
@@ -738,16 +849,7 @@ rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, const rp_terms_t
     w.date_rule.day_count = loan->day_count;
     w.date_rule.daily_basis = loan->daily_basis;
 
-    rp_status st = load_position(&w, terms, events, err);
-    if (st == RP_OK) {
-        /* the original maturity, for Art. 12 */
-        rp_schedule_t s;
-        rp_schedule_init(&s);
-        st = rp_schedule_build(&s, loan, rc, err);
-        if (st == RP_OK)
-            w.original_maturity = s.rows[s.count - 1].due_date;
-        rp_schedule_clear(&s);
-    }
+    rp_status st = position(&w, pos, terms, events, err);
     int shaped = 0;
     for (int i = 0; st == RP_OK && i < actions->count; i++) {
         const rp_action_t *a = &actions->items[i];

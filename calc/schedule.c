@@ -553,8 +553,15 @@ static void plan_close(plan_t *p)
 rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                const rp_round_t *rc, int *fits, rp_error *err)
 {
+    return rp_unit_schedule_try_opts(out, loan, rc, NULL, fits, err);
+}
+
+rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *loan,
+                                    const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
+                                    rp_error *err)
+{
     plan_t p;
-    rp_status st = plan_open(&p, loan, rc, NULL, err);
+    rp_status st = plan_open(&p, loan, rc, opts, err);
     rp_unit_schedule_t u;
     rp_unit_schedule_init(&u);
     *fits = st == RP_OK && build_units(&u, &p, &st, err);

@@ -45,6 +45,13 @@ static cJSON *field_schema(const field_t *f, const char *variant, rp_error *err)
         cJSON_AddRawToObject(s, "minimum", bound);
         snprintf(bound, sizeof bound, "%ld", f->max);
         cJSON_AddRawToObject(s, "maximum", bound);
+        if (f->choices) {
+            cJSON *list = cJSON_AddArrayToObject(s, "enum");
+            for (int k = 0; k < f->choice_count; k++) {
+                snprintf(bound, sizeof bound, "%ld", f->choices[k]);
+                cJSON_AddItemToArray(list, cJSON_CreateRaw(bound));
+            }
+        }
         break;
     case FK_BOOL:
         s = cJSON_CreateObject();
@@ -62,6 +69,16 @@ static cJSON *field_schema(const field_t *f, const char *variant, rp_error *err)
     case FK_OBJECT:
         s = object_schema(f->object, NULL, err);
         break;
+    case FK_TEXT: {
+        s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "type", "string");
+        char length[24];
+        snprintf(length, sizeof length, "%ld", f->min);
+        cJSON_AddRawToObject(s, "minLength", length);
+        snprintf(length, sizeof length, "%ld", f->max);
+        cJSON_AddRawToObject(s, "maxLength", length);
+        break;
+    }
     case FK_CUSTOM:
         if (variant && strcmp(f->name, "type") == 0) {
             s = cJSON_CreateObject();
@@ -134,24 +151,46 @@ static void add_def(cJSON *defs, const char *name, const char *description, cons
 /* The value types every field refers to. */
 static void add_value_defs(cJSON *defs)
 {
+    /* The value types: the same grammar the parsers read (decimal.c,
+     * rate.c), as far as a pattern can say it. What it cannot: a
+     * decimal's exponent against the digit limits, whole rounding units,
+     * and the Chinese numerals' rules (falling units, 零). */
+#define DECIMAL_RE "(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?"
+#define UNIT_RE "(%|％|‰|‱)"
+#define FRACTION_RE "0([.][0-9]+)?" /* a bare number: below 1 */
+#define CHINESE_RE "(百|千|万)分之(" DECIMAL_RE "|[零〇一二两三四五六七八九十百千]+(点[零〇一二两三四五六七八九]+)?)"
     add_def(defs, "decimal",
-            "an exact decimal: a string (\"1000.00\", \"-3.25\", \"1e3\") or a JSON number (read "
-            "as the shortest decimal that round-trips)",
+            "an exact decimal, written as a JSON string (\"1000.00\", \"-3.25\", \"1e3\") or a JSON "
+            "number, read exactly as written; no leading zeros, no bare point (.5, 5.)",
             "{\"type\": [\"string\", \"number\"], \"maxLength\": " SCHEMA_STR(RP_MAX_DECIMAL_CHARS)
-            ", \"pattern\": \"^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$\"}");
+            ", \"pattern\": \"^[+-]?" DECIMAL_RE "$\"}");
     add_def(defs, "amount", "money: a decimal, 0 ≤ x < 10^15, in whole rounding units",
-            "{\"$ref\": \"#/$defs/decimal\"}");
+            "{\"type\": [\"string\", \"number\"], \"minimum\": 0, \"exclusiveMaximum\": 1e15, "
+            "\"maxLength\": " SCHEMA_STR(RP_MAX_DECIMAL_CHARS) ", \"pattern\": "
+            "\"^[+]?(0|[1-9][0-9]{0,14})([.][0-9]+)?([eE][+-]?[0-9]+)?$\"}");
     add_def(defs, "share",
-            "a fraction: \"50%\", \"0.5\", \"5‰\" (strings may use %, ‰, ‱)",
-            "{\"type\": [\"string\", \"number\"], \"maxLength\": " SCHEMA_STR(RP_MAX_DECIMAL_CHARS) "}");
+            "a fraction: \"50%\", 0.5, \"5‰\"; a bare number (no %, ‰, ‱) must be below 1 — "
+            "write \"150%\", not 1.5; at most 1000%",
+            "{\"oneOf\": [{\"type\": \"number\", \"minimum\": 0, \"exclusiveMaximum\": 1}, "
+            "{\"type\": \"string\", \"maxLength\": 96, \"pattern\": \"^([+]?" DECIMAL_RE UNIT_RE "|[+]?"
+            FRACTION_RE "|" CHINESE_RE ")$\"}]}");
+#define RATE_VALUE                                                                               \
+    "{\"oneOf\": [{\"type\": \"number\", \"minimum\": 0, \"exclusiveMaximum\": 1}, "             \
+    "{\"type\": \"string\", \"maxLength\": 96, \"pattern\": \"^(年|月|日)?([+]?" DECIMAL_RE UNIT_RE \
+    "|[+]?" FRACTION_RE "|" CHINESE_RE ")$\"}]}"
     add_def(defs, "rate",
             "a nominal rate: annual by default (\"4.9%\", 0.049, \"万分之五\", \"月5‰\"), or "
-            "{\"annual\"|\"monthly\"|\"daily\": …}",
-            "{\"oneOf\": [{\"type\": [\"string\", \"number\"]}, {\"type\": \"object\", "
+            "{\"annual\"|\"monthly\"|\"daily\": …}; a bare number (no %, ‰, ‱, 分之) must be below "
+            "1 — 4.9 would be 490%, write \"4.9%\"; at most 1000% a year",
+            "{\"oneOf\": [" RATE_VALUE ", {\"type\": \"object\", "
             "\"minProperties\": 1, \"maxProperties\": 1, \"additionalProperties\": false, "
-            "\"properties\": {\"annual\": {\"type\": [\"string\", \"number\"]}, "
-            "\"monthly\": {\"type\": [\"string\", \"number\"]}, "
-            "\"daily\": {\"type\": [\"string\", \"number\"]}}}]}");
+            "\"properties\": {\"annual\": " RATE_VALUE ", \"monthly\": " RATE_VALUE ", "
+            "\"daily\": " RATE_VALUE "}}]}");
+#undef RATE_VALUE
+#undef CHINESE_RE
+#undef FRACTION_RE
+#undef UNIT_RE
+#undef DECIMAL_RE
     add_def(defs, "date", "an ISO date, 1900-01-01 … 2200-12-31",
             "{\"type\": \"string\", \"format\": \"date\", "
             "\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "restructure.h"
 
 /* shortest_term without a term: the longest plan considered (30 years of
  * months, a mortgage's life). */
@@ -79,6 +80,7 @@ typedef struct solver {
     int base_count;                   /* installments after the given actions */
     mpq_t left[RP_COMPONENT_COUNT];   /* owed after the given actions         */
     mpq_t left_total;
+    rp_position_t *position;          /* the loan on the date, replayed once  */
 } solver_t;
 
 static void copy_action(rp_actions_t *to, const rp_action_t *a)
@@ -118,7 +120,8 @@ static rp_status build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *
         st = rp_fail(err, RP_E_RANGE, "actions", "at most %d actions with the solver's own",
                      RP_MAX_ACTIONS);
     if (st == RP_OK)
-        st = rp_restructure(plan, S->loan, S->terms, S->events, S->date, &all, S->rc, err);
+        st = rp_restructure_from(plan, S->position, S->loan, S->terms, S->events, S->date, &all,
+                                 S->rc, err);
     if (st == RP_OK)
         st = rp_plan_price(price, plan, S->discount ? S->discount : plan->contract_rate, S->rc, err);
     rp_actions_clear(&all);
@@ -314,6 +317,9 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     S.discount = discount_rate;
     S.rc = rc;
     S.base_count = 0;
+    rp_position_t position;
+    rp_position_init(&position);
+    S.position = &position;
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_init(S.left[c]);
     mpq_init(S.left_total);
@@ -430,6 +436,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_clear(S.left[c]);
     mpq_clear(S.left_total);
+    rp_position_clear(&position);
     if (st == RP_OK) {
         rp_solution_clear(out);
         *out = sol;

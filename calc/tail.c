@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "tail.h"
+#include "units.h"
 
 static void row_init(tail_row_t *r)
 {
@@ -121,10 +122,51 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     sub.day_count = loan->day_count;
     sub.start_date = dates[0];
     rp_schedule_opts_t opts = {.dates = dates, .level = level};
+    /* the fast form first: only each row's principal and year fraction
+     * are needed, not a whole schedule of mpq_t (a rebuild happens at every
+     * period a rate changes in) */
+    rp_unit_schedule_t u;
+    rp_unit_schedule_init(&u);
+    int fits = 0;
+    st = rp_unit_schedule_try_opts(&u, &sub, rc, &opts, &fits, err);
+    if (st == RP_OK && fits) {
+        rp_unit_words_t w;
+        rp_unit_words(&w, rc);
+        mpq_t before;
+        mpq_init(before);
+        mpq_set(before, balance);
+        int kept = count;
+        for (int i = 0; i < count; i++) {
+            if (mpq_sgn(before) == 0) { /* a shorter term: no longer needed */
+                kept = i;
+                break;
+            }
+            tail_row_t *row = &t->rows[from + i];
+            const rp_unit_row_t *r = &u.rows[i];
+            rp_units_to_q(row->principal, r->principal, &w);
+            rp_units_set_z(mpq_numref(row->years), r->years_num); /* in lowest terms */
+            rp_units_set_z(mpq_denref(row->years), r->years_den);
+            mpq_mul(row->interest, method == RP_METHOD_FLAT ? balance : before, annual);
+            mpq_mul(row->interest, row->interest, row->years);
+            rp_qsub(before, before, row->principal);
+        }
+        mpq_clear(before);
+        rp_tail_truncate(t, from + kept);
+        if (new_level) {
+            if (method == RP_METHOD_ANNUITY) {
+                rp_units_to_q(new_level, u.level_payment, &w);
+                rp_qsub(new_level, new_level, loan->periodic_fee);
+            } else {
+                rp_units_to_q(new_level, u.rows[0].principal, &w);
+            }
+        }
+    }
+    rp_unit_schedule_clear(&u);
     rp_schedule_t s;
     rp_schedule_init(&s);
-    st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);
-    if (st == RP_OK) {
+    if (st == RP_OK && !fits)
+        st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);
+    if (st == RP_OK && !fits) {
         mpq_t before;
         mpq_init(before);
         mpq_set(before, balance);

@@ -320,61 +320,75 @@ void rp_npv_periodic(mpq_t out, const mpq_t rate, mpq_t const *flows, int n)
     mpq_clears(x, v, NULL);
 }
 
-/* Σ over flows of one sign of c_i / y^(d_i) at y = a / 2^k, as a rational. */
-/* One sign's part of Σ c_i / y^d_i at y = a / 2^k, rounded down (dir < 0)
- * or up to a multiple of 10^−places. Over the common denominator a^D the
- * numerator Σ c_i 2^(k d_i) a^(D − d_i) comes by Horner's rule: whole
- * integers, no gcd; one division at the end does the rounding. */
-static void dated_part(mpq_t out, const mpz_t *c, const int *days, int n, int sign, const mpz_t a,
-                       unsigned long k, unsigned long places, int dir)
+/* XNPV in fixed point: every power of v = (1 + rate)^(−1/basis) is kept
+ * as a pair of integers in units of 2^−p, the lower one rounded down and
+ * the upper one up at every step, so the true value always lies between.
+ * The powers come in date order, each from the one before by squaring the
+ * gap (O(log gap) products of p-bit numbers), so the cost is proportional
+ * to the flows, not to the days between them: 10,000 flows over three
+ * centuries take milliseconds, where the exact sum over a common
+ * denominator a^D grew with the span. */
+
+/* r = a·b / 2^p, rounded down (dir < 0) or up; all positive. */
+static void fixed_mul(mpz_t r, const mpz_t a, const mpz_t b, unsigned long p, int dir)
 {
-    mpz_t acc, term, power;
-    mpz_inits(acc, term, power, NULL);
-    long last = -1;
-    for (int i = 0; i < n; i++) {
-        if (mpz_sgn(c[i]) != sign)
-            continue;
-        if (last >= 0 && days[i] > last) {
-            mpz_pow_ui(power, a, (unsigned long)(days[i] - last));
-            mpz_mul(acc, acc, power);
-        }
-        mpz_mul_2exp(term, c[i], k * (unsigned long)days[i]);
-        mpz_add(acc, acc, term);
-        last = days[i];
-    }
-    mpq_set_ui(out, 0, 1);
-    if (last >= 0) {
-        unsigned long d = (unsigned long)days[n - 1];
-        mpz_pow_ui(power, a, d - (unsigned long)last);
-        mpz_mul(acc, acc, power);
-        mpz_pow_ui(power, a, d); /* the denominator a^D */
-        mpz_ui_pow_ui(term, 10, places);
-        mpz_mul(acc, acc, term);
-        if (dir < 0)
-            mpz_fdiv_q(acc, acc, power);
-        else
-            mpz_cdiv_q(acc, acc, power);
-        mpq_set_num(out, acc);
-        mpq_set_den(out, term);
-        mpq_canonicalize(out); /* small: a power of ten */
-    }
-    mpz_clears(acc, term, power, NULL);
+    mpz_mul(r, a, b);
+    if (dir < 0)
+        mpz_fdiv_q_2exp(r, r, p);
+    else
+        mpz_cdiv_q_2exp(r, r, p);
 }
 
-/* Decimal places enough for a quarter of the precision asked for. */
-static unsigned long places_for(const mpq_t precision)
+/* out = base^e in units of 2^−p (base in the same units), rounded dir. */
+static void fixed_pow(mpz_t out, const mpz_t base, unsigned long e, unsigned long p, int dir)
 {
-    mpq_t step;
-    mpq_init(step);
-    unsigned long p = 0;
-    mpq_set_ui(step, 4, 1);
-    while (p < 80 && mpq_cmp(step, precision) > 0) {
-        mpz_mul_ui(mpq_denref(step), mpq_denref(step), 10);
-        mpq_canonicalize(step);
-        p++;
+    mpz_t b;
+    mpz_init_set(b, base);
+    mpz_set_ui(out, 1);
+    mpz_mul_2exp(out, out, p); /* 1.0 */
+    while (e) {
+        if (e & 1)
+            fixed_mul(out, out, b, p, dir);
+        e >>= 1;
+        if (e)
+            fixed_mul(b, b, b, p, dir);
     }
-    mpq_clear(step);
-    return p;
+    mpz_clear(b);
+}
+
+/* lo ≤ Σ c_i v^{d_i} · 2^p ≤ hi, with v at p bits. */
+static void npv_fixed(mpz_t lo, mpz_t hi, const mpz_t *c, const int *days, int n, const mpq_t rate,
+                      unsigned long basis, unsigned long p)
+{
+    mpz_t a, v_lo, v_hi, pw_lo, pw_hi, step, t;
+    mpz_inits(a, v_lo, v_hi, pw_lo, pw_hi, step, t, NULL);
+    /* (1 + rate)^(1/basis) · 2^p lies in [a, a + 1): v = its inverse */
+    grid_point(a, rate, p, basis);
+    mpz_set_ui(t, 1);
+    mpz_mul_2exp(t, t, 2 * p);
+    mpz_add_ui(step, a, 1);
+    mpz_fdiv_q(v_lo, t, step);
+    mpz_cdiv_q(v_hi, t, a);
+    mpz_set_ui(pw_lo, 1);
+    mpz_mul_2exp(pw_lo, pw_lo, p);
+    mpz_set(pw_hi, pw_lo);
+    mpz_set_ui(lo, 0);
+    mpz_set_ui(hi, 0);
+    int last = 0;
+    for (int i = 0; i < n; i++) {
+        if (days[i] > last) {
+            unsigned long gap = (unsigned long)(days[i] - last);
+            fixed_pow(step, v_lo, gap, p, -1);
+            fixed_mul(pw_lo, pw_lo, step, p, -1);
+            fixed_pow(step, v_hi, gap, p, +1);
+            fixed_mul(pw_hi, pw_hi, step, p, +1);
+            last = days[i];
+        }
+        int positive = mpz_sgn(c[i]) > 0;
+        mpz_addmul(lo, c[i], positive ? pw_lo : pw_hi);
+        mpz_addmul(hi, c[i], positive ? pw_hi : pw_lo);
+    }
+    mpz_clears(a, v_lo, v_hi, pw_lo, pw_hi, step, t, NULL);
 }
 
 rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flows,
@@ -388,36 +402,30 @@ rp_status rp_npv_dated(mpq_t low, mpq_t high, const mpq_t rate, mpq_t const *flo
     mpz_t *c = integer_flows(flows, n);
     if (!c)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    mpz_t scale, a_lo, a_hi;
-    mpz_inits(scale, a_lo, a_hi, NULL);
+    mpz_t scale, l, h;
+    mpz_inits(scale, l, h, NULL);
     mpz_set_ui(scale, 1);
     for (int i = 0; i < n; i++)
         mpz_lcm(scale, scale, mpq_denref(flows[i]));
-    mpq_t lo, hi, part, width;
-    mpq_inits(lo, hi, part, width, NULL);
-    /* y = (1 + rate)^(1/B) lies in [a, a + 1] / 2^k; positive flows shrink
-     * as y grows, negative ones grow: pair the ends to bound the sum. */
-    unsigned long places = places_for(precision);
-    for (unsigned long k = 64; k <= 8192; k *= 2) {
-        grid_point(a_lo, rate, k, (unsigned long)basis);
-        mpz_add_ui(a_hi, a_lo, 1);
-        dated_part(lo, c, days, n, 1, a_hi, k, places, -1);
-        dated_part(part, c, days, n, -1, a_lo, k, places, -1);
-        rp_qadd(lo, lo, part);
-        dated_part(hi, c, days, n, 1, a_lo, k, places, +1);
-        dated_part(part, c, days, n, -1, a_hi, k, places, +1);
-        rp_qadd(hi, hi, part);
-        mpq_set_z(part, scale);
-        mpq_div(lo, lo, part);
-        mpq_div(hi, hi, part);
+    mpq_t lo, hi, width;
+    mpq_inits(lo, hi, width, NULL);
+    /* more bits until the bounds are narrower than the precision asked for */
+    for (unsigned long p = 96; p <= 16384; p *= 2) {
+        npv_fixed(l, h, c, days, n, rate, (unsigned long)basis, p);
+        mpq_set_z(lo, l);
+        mpq_set_z(hi, h);
+        mpz_mul_2exp(mpq_denref(lo), scale, p);
+        mpz_mul_2exp(mpq_denref(hi), scale, p);
+        mpq_canonicalize(lo);
+        mpq_canonicalize(hi);
         rp_qsub(width, hi, lo);
         if (mpq_cmp(width, precision) <= 0)
             break;
     }
     mpq_set(low, lo);
     mpq_set(high, hi);
-    mpq_clears(lo, hi, part, width, NULL);
-    mpz_clears(scale, a_lo, a_hi, NULL);
+    mpq_clears(lo, hi, width, NULL);
+    mpz_clears(scale, l, h, NULL);
     free_flows(c, n);
     return RP_OK;
 }

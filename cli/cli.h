@@ -11,6 +11,7 @@
 /* Settings every command sees. */
 typedef struct cli_settings {
     rp_format format;
+    int format_given;     /* --format was on the command line                */
     int bom;              /* --bom: a UTF-8 byte order mark before CSV output */
     int jobs;             /* --jobs N for batch                               */
     const char *from_csv; /* --from-csv FILE for batch                        */
@@ -48,6 +49,10 @@ void cli_csv_source_close(source_t *s);
 /* An error answer line (JSON Lines) for a request that never reached the
  * core: code, path and message as in the JSON API. */
 char *cli_error_line(const char *code, const char *path, const char *message);
+
+/* Writes text from elsewhere (a file name, a message) to f with control
+ * characters and bytes that are not UTF-8 as \xHH (visible.c). */
+void cli_put_visible(FILE *f, const char *s);
 
 /* repay batch: answers every request of the source in order. */
 int cli_batch(source_t *src, const cli_settings_t *cfg);

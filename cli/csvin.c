@@ -2,7 +2,10 @@
  * csvin.c — one loan per CSV row, for repay batch --from-csv.
  *
  * RFC 4180 CSV (commas, "quoted" cells with "" for a quote, CRLF or LF),
- * UTF-8 with or without a byte order mark. The header names the columns;
+ * UTF-8 with or without a byte order mark, one row a line: a cell holding a
+ * quote it does not start with, a quote left open, a control character, a
+ * NUL or bytes that are not UTF-8 is an error line for its row, and the
+ * rows after it are read as usual — every row gets exactly one answer. The header names the columns;
  * each row becomes a request {"op", "id", "loan": {…}} and goes through
  * the same JSON API as any other, so a bad cell gets the same message and
  * path as in JSON. Empty cells are left out (the field's default applies).
@@ -57,72 +60,156 @@ typedef struct sheet {
     size_t cap;
 } sheet_t;
 
-/* Reads one record into s->cell (s->ncells). Returns 0 at the end of the
- * input, -1 for a record too long or with too many cells (skipped), else 1. */
-static int read_record(sheet_t *s)
+/* Length of the valid UTF-8 sequence at s (1–4), or 0 if invalid. */
+static size_t utf8_length(const unsigned char *p, size_t left)
 {
-    size_t n = 0;
-    int quoted = 0, c, any = 0, bad = 0;
-    size_t starts[MAX_CELLS];
-    int cells = 0;
-    starts[cells++] = 0;
+    unsigned char c = p[0];
+    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || n > left)
+        return 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c == 0xE0)
+        lo = 0xA0; /* no overlong forms */
+    else if (c == 0xED)
+        hi = 0x9F; /* no surrogates */
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (n > 1 && (p[1] < lo || p[1] > hi))
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Reads one line (to LF, which is dropped, as is a CR just before it)
+ * into s->buf. Returns 0 at the end of the input, -1 if the line is longer
+ * than CLI_MAX_LINE (read to its end, not kept), else 1; *n is its length. */
+static int read_line(sheet_t *s, size_t *n)
+{
+    int c, any = 0, too_long = 0;
+    *n = 0;
     while ((c = getc_unlocked(s->in)) != EOF) {
         any = 1;
-        if (quoted) {
-            if (c == '"') {
-                int d = getc_unlocked(s->in);
-                if (d == '"') {
-                    /* an escaped quote */
-                } else {
-                    quoted = 0;
-                    if (d != EOF)
-                        ungetc(d, s->in);
-                    continue;
-                }
-            }
-        } else if (c == '"') {
-            quoted = 1;
-            continue;
-        } else if (c == ',') {
-            c = '\0';
-            if (cells < MAX_CELLS)
-                starts[cells] = n + 1;
-            cells++;
-        } else if (c == '\n') {
+        if (c == '\n')
             break;
-        } else if (c == '\r') {
+        if (*n + 1 >= CLI_MAX_LINE) {
+            too_long = 1;
             continue;
         }
-        if (n + 1 >= CLI_MAX_LINE) {
-            bad = 1;
-            continue;
-        }
-        if (n + 2 > s->cap) {
+        if (*n + 2 > s->cap) {
             size_t cap = s->cap ? s->cap * 2 : 256;
             char *b = realloc(s->buf, cap);
             if (!b) {
-                bad = 1;
+                too_long = 1;
                 continue;
             }
             s->buf = b;
             s->cap = cap;
         }
-        s->buf[n++] = (char)c;
+        s->buf[(*n)++] = (char)c;
     }
     if (!any)
         return 0;
-    if (bad || cells > MAX_CELLS)
+    if (too_long)
         return -1;
-    if (!s->buf) {
-        s->buf = malloc(1);
-        if (!s->buf)
-            return -1;
+    if (*n > 0 && s->buf[*n - 1] == '\r')
+        (*n)--;
+    if (!s->buf && !(s->buf = malloc(1)))
+        return -1;
+    s->buf[*n] = '\0';
+    return 1;
+}
+
+/* Splits the line in s->buf (n bytes) into cells, in place: RFC 4180
+ * quoting within the line. A row is one line: no column takes text over
+ * several lines, so a quote left open is an error for that row and never
+ * swallows the rows after it. Returns 1, or 0 with the reason in why. */
+static int split_cells(sheet_t *s, size_t n, char *why, size_t size)
+{
+    char *b = s->buf;
+    size_t i = 0, o = 0;
+    int cells = 0;
+    for (;;) {
+        if (cells == MAX_CELLS) {
+            snprintf(why, size, "more than %d cells", MAX_CELLS);
+            return 0;
+        }
+        s->cell[cells++] = b + o;
+        int quoted = i < n && b[i] == '"';
+        if (quoted)
+            i++;
+        for (;;) {
+            if (i >= n) {
+                if (quoted) {
+                    snprintf(why, size, "cell %d: a quoted cell is not closed before the end of "
+                             "the line", cells);
+                    return 0;
+                }
+                break;
+            }
+            unsigned char c = (unsigned char)b[i];
+            if (c == '"') {
+                if (!quoted) {
+                    snprintf(why, size, "cell %d: a quote inside a cell that does not start "
+                             "with one (quote the whole cell and double the quote: \"\")", cells);
+                    return 0;
+                }
+                if (i + 1 < n && b[i + 1] == '"') {
+                    b[o++] = '"';
+                    i += 2;
+                    continue;
+                }
+                i++; /* the closing quote: a comma or the end must follow */
+                if (i < n && b[i] != ',') {
+                    snprintf(why, size, "cell %d: text after a closing quote", cells);
+                    return 0;
+                }
+                break;
+            }
+            if (c == ',' && !quoted)
+                break;
+            if (c < 0x20 || c == 0x7F) {
+                snprintf(why, size, "cell %d: a control character (byte 0x%02X)%s", cells, c,
+                         c == '\r' ? ", a carriage return not at the end of the line" :
+                         c == 0 ? ", a NUL byte" : "");
+                return 0;
+            }
+            size_t len = utf8_length((const unsigned char *)b + i, n - i);
+            if (len == 0) {
+                snprintf(why, size, "cell %d: not UTF-8 text", cells);
+                return 0;
+            }
+            memmove(b + o, b + i, len);
+            o += len;
+            i += len;
+        }
+        int more = i < n && b[i] == ',';
+        b[o++] = '\0'; /* o ≤ i: the cell ends in place */
+        if (!more)
+            break;
+        i++;
     }
-    s->buf[n] = '\0';
-    for (int i = 0; i < cells; i++)
-        s->cell[i] = s->buf + starts[i];
     s->ncells = cells;
     return 1;
+}
+
+/* Reads one record into s->cell (s->ncells). Returns 0 at the end of the
+ * input, -1 for a bad record (why says what is wrong), else 1. */
+static int read_record(sheet_t *s, char *why, size_t size)
+{
+    size_t n;
+    int r = read_line(s, &n);
+    if (r == 0)
+        return 0;
+    if (r < 0) {
+        snprintf(why, size, "longer than %d bytes", CLI_MAX_LINE);
+        return -1;
+    }
+    return split_cells(s, n, why, size) ? 1 : -1;
 }
 
 static int column_index(const char *name)
@@ -183,20 +270,22 @@ static source_item next_row(source_t *src, char **text, size_t *len)
 {
     sheet_t *s = src->state;
     for (;;) {
-        int r = read_record(s);
+        char why[160];
+        int r = read_record(s, why, sizeof why);
         if (r == 0)
             return SOURCE_END;
         s->row++;
-        char msg[160];
+        /* the messages name no file: a file name need not be UTF-8, an
+         * answer line must be */
+        char msg[320];
         if (r < 0) {
-            snprintf(msg, sizeof msg, "%s row %ld: longer than %d bytes or more than %d cells",
-                     s->name, s->row, CLI_MAX_LINE, MAX_CELLS);
+            snprintf(msg, sizeof msg, "row %ld: %s", s->row, why);
         } else if (s->ncells == 1 && s->cell[0][0] == '\0') {
             s->row--;
             continue; /* a blank line */
         } else if (s->ncells != s->ncols) {
-            snprintf(msg, sizeof msg, "%s row %ld has %d cells; the header has %d", s->name,
-                     s->row, s->ncells, s->ncols);
+            snprintf(msg, sizeof msg, "row %ld has %d cells; the header has %d", s->row,
+                     s->ncells, s->ncols);
         } else {
             char *req = row_request(s);
             if (!req)
@@ -232,22 +321,37 @@ int cli_csv_source(source_t *src, FILE *in, const char *name)
     int c1 = getc(in);
     if (c1 == 0xEF) {
         if (getc(in) != 0xBB || getc(in) != 0xBF) {
-            fprintf(stderr, "repay batch: %s: not UTF-8 text\n", name);
+            fputs("repay batch: ", stderr);
+            cli_put_visible(stderr, name);
+            fputs(": not UTF-8 text\n", stderr);
             return 2;
         }
     } else if (c1 != EOF) {
         ungetc(c1, in);
     }
-    if (read_record(s) != 1) {
-        fprintf(stderr, "repay batch: %s: no header row\n", name);
+    char why[160];
+    int r = read_record(s, why, sizeof why);
+    if (r == 0) {
+        fputs("repay batch: ", stderr);
+        cli_put_visible(stderr, name);
+        fputs(": no header row\n", stderr);
+        return 2;
+    }
+    if (r < 0) {
+        fputs("repay batch: ", stderr);
+        cli_put_visible(stderr, name);
+        fprintf(stderr, ": the header row: %s\n", why);
         return 2;
     }
     s->ncols = s->ncells;
     for (int i = 0; i < s->ncols; i++) {
         int k = column_index(s->cell[i]);
         if (k < 0) {
-            fprintf(stderr, "repay batch: %s: unknown column \"%.40s\"; columns are:", name,
-                    s->cell[i]);
+            fputs("repay batch: ", stderr);
+            cli_put_visible(stderr, name);
+            fputs(": unknown column \"", stderr);
+            cli_put_visible(stderr, s->cell[i]); /* checked UTF-8, no control characters */
+            fputs("\"; columns are:", stderr);
             for (int j = 0; j < COLUMN_COUNT; j++)
                 fprintf(stderr, " %s", columns[j].name);
             fputc('\n', stderr);
@@ -261,13 +365,13 @@ int cli_csv_source(source_t *src, FILE *in, const char *name)
             }
         s->col[i] = k;
     }
-    for (size_t r = 0; r < sizeof required_columns / sizeof required_columns[0]; r++) {
+    for (size_t q = 0; q < sizeof required_columns / sizeof required_columns[0]; q++) {
         int found = 0;
         for (int i = 0; i < s->ncols; i++)
-            found |= strcmp(columns[s->col[i]].name, required_columns[r]) == 0;
+            found |= strcmp(columns[s->col[i]].name, required_columns[q]) == 0;
         if (!found) {
             fprintf(stderr, "repay batch: %s: missing column \"%s\" (principal, rate and term are required)\n",
-                    name, required_columns[r]);
+                    name, required_columns[q]);
             return 2;
         }
     }

@@ -6,12 +6,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#include <cjson/cJSON.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -38,7 +38,8 @@ static const char usage[] =
     "  mcp                 a Model Context Protocol tool server on stdin/stdout\n"
     "\n"
     "options:\n"
-    "  --format F          json (default), table (for people), csv (spreadsheets)\n"
+    "  --format F          json (default), table (for people), csv (spreadsheets);\n"
+    "                      batch and mcp answer in JSON only\n"
     "  --bom               csv: start with a UTF-8 byte order mark (for Excel)\n"
     "  --jobs N            batch: answer on N threads (order kept; default 1)\n"
     "  --from-csv FILE     batch: one loan per row of FILE instead of JSON Lines\n"
@@ -122,8 +123,13 @@ static int run_request(const char *op, const char *path, const cli_settings_t *c
     if (out)
         fputs(out, stdout);
     rp_free(out);
-    if (st != RP_OK)
-        fprintf(stderr, "repay: %s: %s: %s\n", err.path, rp_strerror(st), err.message);
+    if (st != RP_OK) {
+        fputs("repay: ", stderr);
+        cli_put_visible(stderr, err.path);
+        fprintf(stderr, ": %s: ", rp_strerror(st));
+        cli_put_visible(stderr, err.message);
+        fputc('\n', stderr);
+    }
     if (fflush(stdout) != 0)
         return 3;
     return rp_status_exit_code(st);
@@ -132,8 +138,49 @@ static int run_request(const char *op, const char *path, const cli_settings_t *c
 /* ---- check -------------------------------------------------------------- */
 
 typedef struct tally {
-    int passed, failed, broken;
+    int passed, failed, broken, skipped;
+    /* every folder and file seen, by device and inode: each is visited
+     * once, and a folder reached again is a loop, not 33 more visits */
+    struct seen {
+        dev_t dev;
+        ino_t ino;
+    } *seen;
+    size_t seen_count, seen_cap;
 } tally_t;
+
+static size_t seen_slot(const tally_t *t, dev_t dev, ino_t ino)
+{
+    size_t h = ((size_t)ino * 2654435761u) ^ (size_t)dev;
+    for (size_t i = h & (t->seen_cap - 1);; i = (i + 1) & (t->seen_cap - 1))
+        if ((t->seen[i].dev == dev && t->seen[i].ino == ino) ||
+            (t->seen[i].dev == 0 && t->seen[i].ino == 0))
+            return i;
+}
+
+/* 1 if (dev, ino) was seen before; records it otherwise. */
+static int seen_before(tally_t *t, const struct stat *sb)
+{
+    if (t->seen_count * 2 + 2 > t->seen_cap) {
+        size_t cap = t->seen_cap ? t->seen_cap * 2 : 256;
+        struct seen *grown = calloc(cap, sizeof *grown), *old = t->seen;
+        if (!grown)
+            return 0; /* out of memory: worst case a file runs twice */
+        size_t old_cap = t->seen_cap;
+        t->seen = grown;
+        t->seen_cap = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].dev || old[i].ino)
+                t->seen[seen_slot(t, old[i].dev, old[i].ino)] = old[i];
+        free(old);
+    }
+    size_t i = seen_slot(t, sb->st_dev, sb->st_ino);
+    if (t->seen[i].dev == sb->st_dev && t->seen[i].ino == sb->st_ino && (sb->st_dev || sb->st_ino))
+        return 1;
+    t->seen[i].dev = sb->st_dev;
+    t->seen[i].ino = sb->st_ino;
+    t->seen_count++;
+    return 0;
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -141,12 +188,60 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+static const char *kind_of(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
+         : S_ISBLK(m) ? "a block device" : "not a regular file";
+}
+
+/* A line saying a path was not run, and why. */
+static void skip(tally_t *t, const char *path, const char *why)
+{
+    t->skipped++;
+    fputs("SKIP  ", stdout);
+    cli_put_visible(stdout, path);
+    printf(": %s\n", why);
+}
+
+/* Reads a regular file without ever blocking: opened non-blocking and
+ * checked again once open (the path may have changed since it was
+ * looked at). NULL with *why set if it is not one or cannot be read. */
+static char *read_regular(const char *path, size_t *len, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    struct stat sb;
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        *why = "not a regular file";
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        close(fd);
+        return NULL;
+    }
+    char *data = read_limited(f, RP_MAX_REQUEST_BYTES, len);
+    if (!data)
+        *why = "read error";
+    fclose(f);
+    return data;
+}
+
 static void check_file(const char *path, tally_t *t)
 {
     size_t len = 0;
-    char *text = read_input(path, &len);
+    const char *why = NULL;
+    char *text = read_regular(path, &len, &why);
     if (!text) {
         t->broken++;
+        fputs("ERROR ", stdout);
+        cli_put_visible(stdout, path);
+        printf(": %s\n", why);
         return;
     }
     char *report = NULL;
@@ -154,21 +249,27 @@ static void check_file(const char *path, tally_t *t)
     rp_error err;
     rp_status st = rp_fixture_run(&report, &mismatches, NULL, text, len, &err);
     free(text);
-    if (st != RP_OK) {
+    const char *verdict = st != RP_OK ? "ERROR " : mismatches > 0 ? "FAIL  " : NULL;
+    if (st != RP_OK)
         t->broken++;
-        printf("ERROR %s\n", path);
-    } else if (mismatches > 0) {
+    else if (mismatches > 0)
         t->failed++;
-        printf("FAIL  %s\n", path);
-    } else {
+    else
         t->passed++;
+    if (verdict) {
+        fputs(verdict, stdout);
+        cli_put_visible(stdout, path);
+        fputc('\n', stdout);
     }
-    if (report && (st != RP_OK || mismatches > 0)) {
+    if (report && verdict) {
         /* indent the report under its case */
         for (char *line = report; *line;) {
             char *nl = strchr(line, '\n');
             size_t n = nl ? (size_t)(nl - line) : strlen(line);
-            printf("      %.*s\n", (int)n, line);
+            line[n] = '\0';
+            fputs("      ", stdout);
+            cli_put_visible(stdout, line);
+            fputc('\n', stdout);
             line += n + (nl ? 1 : 0);
         }
     }
@@ -180,27 +281,61 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static void check_path(const char *path, tally_t *t, int depth)
+/* Runs path: a regular file, or a folder searched for *.json. named: the
+ * user named it, so anything but a file or a folder is an error; inside a
+ * folder, a *.json that is not a regular file (a FIFO, a device, a link
+ * that leads nowhere or in a loop) is skipped with a line saying why. */
+static void check_path(const char *path, tally_t *t, int depth, int named)
 {
-    struct stat sb;
+    struct stat sb, lb;
     if (stat(path, &sb) != 0) {
-        fprintf(stderr, "repay: %s: %s\n", path, strerror(errno));
-        t->broken++;
+        int e = errno;
+        const char *why = e == ELOOP ? "a symbolic link loop"
+                        : lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode) ? "a dangling symbolic link"
+                                                                       : strerror(e);
+        if (named) {
+            fputs("repay check: ", stderr);
+            cli_put_visible(stderr, path);
+            fprintf(stderr, ": %s\n", why);
+            t->broken++;
+        } else {
+            skip(t, path, why);
+        }
         return;
     }
-    if (!S_ISDIR(sb.st_mode)) {
+    if (!S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+        if (named) {
+            fputs("repay check: ", stderr);
+            cli_put_visible(stderr, path);
+            fprintf(stderr, ": %s, not a fixture file or folder\n", kind_of(sb.st_mode));
+            t->broken++;
+        } else {
+            skip(t, path, kind_of(sb.st_mode));
+        }
+        return;
+    }
+    if (seen_before(t, &sb)) {
+        skip(t, path, S_ISDIR(sb.st_mode) ? "a folder already visited (a link loop, or named twice)"
+                                          : "a file already run (through another link or name)");
+        return;
+    }
+    if (S_ISREG(sb.st_mode)) {
         check_file(path, t);
         return;
     }
     if (depth > 32) {
-        fprintf(stderr, "repay: %s: folders nested too deeply\n", path);
+        fputs("repay check: ", stderr);
+        cli_put_visible(stderr, path);
+        fputs(": folders nested too deeply\n", stderr);
         t->broken++;
         return;
     }
     struct dirent **entries = NULL;
     int n = scandir(path, &entries, NULL, by_name); /* sorted: stable output */
     if (n < 0) {
-        fprintf(stderr, "repay: %s: %s\n", path, strerror(errno));
+        fputs("repay check: ", stderr);
+        cli_put_visible(stderr, path);
+        fprintf(stderr, ": %s\n", strerror(errno));
         t->broken++;
         return;
     }
@@ -212,8 +347,9 @@ static void check_path(const char *path, tally_t *t, int depth)
             if (child) {
                 snprintf(child, size, "%s/%s", path, name);
                 struct stat cs;
-                if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) || ends_with(name, ".json")))
-                    check_path(child, t, depth + 1);
+                int is_dir = stat(child, &cs) == 0 && S_ISDIR(cs.st_mode);
+                if (is_dir || ends_with(name, ".json"))
+                    check_path(child, t, depth + 1, 0);
                 free(child);
             }
         }
@@ -228,12 +364,15 @@ static int run_check(int argc, char **argv)
         fputs("repay check: name at least one fixture file or folder\n", stderr);
         return 2;
     }
-    tally_t t = {0, 0, 0};
+    tally_t t = {0};
     for (int i = 0; i < argc; i++)
-        check_path(argv[i], &t, 0);
+        check_path(argv[i], &t, 0, 1);
+    free(t.seen);
     printf("%d passed, %d failed", t.passed, t.failed);
     if (t.broken)
         printf(", %d could not be run", t.broken);
+    if (t.skipped)
+        printf(", %d skipped", t.skipped);
     printf("\n");
     if (t.broken)
         return 2;
@@ -256,43 +395,30 @@ static void case_name(char *buf, size_t size, const char *path)
 static int run_record(const char *path, const cli_settings_t *cfg)
 {
     size_t len = 0;
-    char *out = NULL;
-    rp_error err;
-    rp_status st;
-    char *request = read_and_run(path, NULL, RP_FORMAT_JSON, cfg, &len, &out, &st, &err);
+    char *request = read_input(path, &len);
     if (!request)
         return 2;
-    cJSON *req = cJSON_ParseWithLength(request, len);
-    cJSON *res = out ? cJSON_Parse(out) : NULL;
-    free(request);
-    rp_free(out);
-    if (!req || !res) {
-        fprintf(stderr, "repay record: %s\n", !req ? "the request is not JSON" : "out of memory");
-        cJSON_Delete(req);
-        cJSON_Delete(res);
-        return 2;
-    }
-    char name[128];
+    char name[128], *out = NULL;
     case_name(name, sizeof name, path);
-    cJSON *fx = cJSON_CreateObject();
-    cJSON_AddStringToObject(fx, "name", name);
-    cJSON_AddStringToObject(fx, "source",
-                            "UNVERIFIED: recorded from repay " RP_VERSION "'s own output. Check "
-                            "every expected value against your own numbers, write here where they "
-                            "come from, delete the fields you do not need, and remove "
-                            "\"unverified\".");
-    cJSON_AddTrueToObject(fx, "unverified");
-    cJSON_AddItemToObject(fx, "request", req);
-    cJSON_AddItemToObject(fx, "expected", res);
-    char *text = cJSON_Print(fx);
-    cJSON_Delete(fx);
-    if (!text)
-        return 3;
-    printf("%s\n", text);
-    cJSON_free(text);
-    if (st != RP_OK)
-        fprintf(stderr, "repay record: note: the request is an error (%s: %s); the skeleton "
-                        "records it as one\n", err.path, err.message);
+    rp_error answer, err;
+    rp_error_reset(&answer);
+    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_status st = rp_fixture_record(&out, &answer, request, len, name, &opt, &err);
+    free(request);
+    if (st != RP_OK) {
+        fprintf(stderr, "repay record: the request cannot be recorded: %s: %s: ", err.path,
+                rp_strerror(st));
+        cli_put_visible(stderr, err.message);
+        fputc('\n', stderr);
+        return rp_status_exit_code(st);
+    }
+    fputs(out, stdout);
+    rp_free(out);
+    if (answer.code != RP_OK) {
+        fprintf(stderr, "repay record: note: the request is an error (%s: ", answer.path);
+        cli_put_visible(stderr, answer.message);
+        fputs("); the skeleton records it as one\n", stderr);
+    }
     return fflush(stdout) == 0 ? 0 : 3;
 }
 
@@ -320,10 +446,28 @@ static int run_batch(int argc, char **argv, const cli_settings_t *cfg)
         fputs("repay batch: one input: a JSON Lines FILE (or -), or --from-csv FILE\n", stderr);
         return 2;
     }
+    if (cfg->format_given && cfg->format != RP_FORMAT_JSON) {
+        /* a table or CSV per request would not be one line: refused, not ignored */
+        fprintf(stderr, "repay batch: answers are JSON Lines; --format %s is not for batch "
+                        "(run one request with repay run --format %s)\n",
+                rp_format_names[cfg->format], rp_format_names[cfg->format]);
+        return 2;
+    }
+    if (cfg->bom) {
+        fputs("repay batch: --bom is for --format csv output, which batch does not write\n", stderr);
+        return 2;
+    }
     const char *path = cfg->from_csv ? cfg->from_csv : argc ? argv[0] : "-";
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!in) {
         fprintf(stderr, "repay batch: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    struct stat sb;
+    if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "repay batch: %s: a folder, not a file of requests\n", path);
+        if (in != stdin)
+            fclose(in);
         return 2;
     }
     source_t src;
@@ -337,6 +481,11 @@ static int run_batch(int argc, char **argv, const cli_settings_t *cfg)
         cli_lines_source(&src, in);
         status = cli_batch(&src, cfg);
         cli_lines_source_close(&src);
+    }
+    if (status == 0 && ferror(in)) {
+        /* answered so far, but the rest could not be read: not a success */
+        fprintf(stderr, "repay batch: %s: read error: %s\n", path, strerror(errno));
+        status = 2;
     }
     if (in != stdin)
         fclose(in);
@@ -403,6 +552,7 @@ int main(int argc, char **argv)
                 status = 2;
             }
             cfg.format = (rp_format)f;
+            cfg.format_given = 1;
         } else if (strcmp(a, "--bom") == 0) {
             cfg.bom = 1;
         } else if (matches(a, "--jobs")) {
@@ -451,8 +601,12 @@ int main(int argc, char **argv)
     } else if (strcmp(command, "batch") == 0) {
         status = run_batch(nrest, rest, &cfg);
     } else if (strcmp(command, "mcp") == 0) {
-        status = nrest ? (fputs("repay mcp: takes no files\n", stderr), 2)
-                       : cli_mcp(stdin, stdout, &cfg);
+        if (nrest)
+            status = (fputs("repay mcp: takes no files\n", stderr), 2);
+        else if ((cfg.format_given && cfg.format != RP_FORMAT_JSON) || cfg.bom)
+            status = (fputs("repay mcp: speaks JSON-RPC; --format and --bom are not for it\n", stderr), 2);
+        else
+            status = cli_mcp(stdin, stdout, &cfg);
     } else if (strcmp(command, "record") == 0 || is_op_command(command)) {
         if (nrest > 1) {
             fprintf(stderr, "repay %s: one request at a time (got %d files)\n", command, nrest);

@@ -47,6 +47,17 @@ extern "C" {
 #define RP_MAX_DECIMAL_DIGITS  40        /* integer digits, and decimal places */
 #define RP_MAX_UNIT_PLACES     8         /* rounding unit ≥ 0.00000001        */
 #define RP_MAX_JSON_DEPTH      64        /* nesting of a request              */
+#define RP_MAX_JSON_VALUES     100000    /* values (numbers, strings, objects, …)
+                                            in a request, counted before the tree
+                                            is built: it bounds a parsed request's
+                                            memory (see README "Limits")       */
+#define RP_MAX_ID_CHARS        200       /* a request's id, as a string       */
+#define RP_MAX_NOTE_CHARS      200       /* an event's or action's note       */
+#define RP_MAX_NAME_CHARS      40        /* a compare proposal's name         */
+#define RP_MAX_KIND_CHARS      31        /* a fee event's kind                */
+#define RP_MAX_LABEL_CHARS     15        /* a DPD bucket's label              */
+/* Text limits count characters (code points), as JSON Schema's maxLength
+ * does; C buffers hold 4 bytes a character. */
 
 /* ------------------------------------------------------------------------
  * Status codes and errors
@@ -610,6 +621,12 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
  * reamortize.c)
  * ------------------------------------------------------------------------ */
 #define RP_MAX_EVENTS 10000       /* events in one statement */
+/* What one statement may write, checked as it is made (the work before a
+ * refusal is bounded by it): lines of workings — 罚息/复利 segments and
+ * late-fee charges together — and lines of allocations (each amount a
+ * payment or credit applied). See README "Limits". */
+#define RP_MAX_WORKING_LINES    20000
+#define RP_MAX_ALLOCATION_LINES 60000
 
 /* The parts a debt is made of, in the order statements list them. */
 typedef enum rp_component {
@@ -726,7 +743,7 @@ int rp_tier_for_dpd(rp_classification c, int dpd);
 
 #define RP_MAX_BUCKETS 16
 typedef struct rp_bucket {
-    char label[16];
+    char label[4 * RP_MAX_LABEL_CHARS + 1];
     int max_dpd;              /* upper bound (inclusive); −1: no bound */
 } rp_bucket_t;
 
@@ -757,7 +774,7 @@ typedef struct rp_event {
     rp_date_t date;
     mpq_t amount;             /* payment, fee                          */
     mpq_t rate;               /* rate_change: the new annual rate      */
-    char kind[32];            /* fee: what it is for ("collection", …) */
+    char kind[4 * RP_MAX_KIND_CHARS + 1]; /* fee: what it is for ("collection", …) */
 } rp_event_t;
 
 typedef struct rp_events {
@@ -830,7 +847,7 @@ typedef struct rp_item {
     rp_date_t period_start;   /* installments: start of the period      */
     int accelerated;
     int event;                /* fee items: the event's index, else −1  */
-    char kind[32];            /* fee items: the event's kind            */
+    char kind[4 * RP_MAX_KIND_CHARS + 1]; /* fee items: the event's kind */
     mpq_t due[RP_COMPONENT_COUNT];
     mpq_t paid[RP_COMPONENT_COUNT];
     rp_date_t paid_off;       /* when fully paid, or RP_DATE_NONE       */
@@ -1117,6 +1134,26 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
  * is malformed (report then says why). */
 rp_status rp_fixture_run(char **report, int *mismatches, char **response, const char *fixture,
                          size_t len, rp_error *err);
+
+/* A fixture skeleton for a request (`repay record`): {"name", "source",
+ * "unverified": true, "request", "expected"} with the request as sent
+ * (numbers keep their text) and the whole response as expected, written
+ * as JSON into *out (newly allocated; free with rp_free). *answer (may be
+ * NULL) gets the request's own status and error: an error response is
+ * recorded as one. Returns RP_OK, or why the request cannot be recorded
+ * (not strict JSON, not an object, out of memory) in err. */
+rp_status rp_fixture_record(char **out, rp_error *answer, const char *request, size_t len,
+                            const char *name, const rp_options_t *opt, rp_error *err);
+
+/* One Model Context Protocol message (JSON-RPC 2.0, `len` bytes, read as
+ * strictly as a request) in; *out receives the reply line (newly
+ * allocated, ending in a newline; free with rp_free), or NULL when the
+ * message needs none (a notification). A tools/call runs the arguments'
+ * own text through rp_run with op set to the tool, so its response has the
+ * same bytes as the command line's; opt gives the LPR table (format and op
+ * are ignored). Every reply is valid UTF-8 JSON on one line. Returns RP_OK,
+ * or RP_E_NOMEM (*out NULL). */
+rp_status rp_mcp_message(char **out, const char *message, size_t len, const rp_options_t *opt);
 
 /* Frees memory returned by this library. NULL is a no-op. */
 void rp_free(void *p);

@@ -216,6 +216,40 @@ static const struct {
     {"{\"loan\": {\"principal\": \"1\xff\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
     {"{\"loan\": {\"principal\": \"12\\u00003\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json",
      "$"},
+    /* strict JSON (issue 14, item 11): only space, tab, LF, CR between tokens;
+     * no raw control characters in strings; one BOM at most; nothing after */
+    {"{\f\"loan\": {" LOAN "}}", "invalid_json", "$"},
+    {"{\x01\"loan\": {" LOAN "}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": \"1\n0\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": \"1\t0\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"\xEF\xBB\xBF\xEF\xBB\xBF{\"loan\": {" LOAN "}}", "invalid_json", "$"},
+    {"{\"loan\": {" LOAN "}}\xEF\xBB\xBF", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": 01, \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": 1., \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": .5, \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": +1, \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": \"\\ud800\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {\"principal\": \"\\x41\", \"rate\": \"1%\", \"term\": 1}}", "invalid_json", "$"},
+    {"{\"loan\": {" LOAN "},}", "invalid_json", "$"},
+    {"{\"loan\": {" LOAN "}, \"id\": tru}", "invalid_json", "$"},
+    /* item 14: a duplicate anywhere, a rate object included */
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": {\"annual\": \"1%\", \"annual\": \"2%\"}, "
+     "\"term\": 12}}",
+     "duplicate_field", "$.loan.rate.annual"},
+    /* item 10: an id that is not a scalar is refused before the tree is built */
+    {"{\"id\": [1, 2, 3], \"loan\": {" LOAN "}}", "wrong_type", "$.id"},
+    {"{\"id\": null, \"loan\": {" LOAN "}}", "wrong_type", "$.id"},
+    /* item 0 and the bare-rate rule: one checked reader for every rate */
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": 4.9, \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": \"1\", \"term\": 12}}", "invalid_value",
+     "$.loan.rate"},
+    {"{\"loan\": {" LOAN ", \"overdue\": {\"penalty_markup\": 1}}}", "invalid_value",
+     "$.loan.overdue.penalty_markup"},
+    {"{\"loan\": {" LOAN ", \"overdue\": {\"penalty_rate\": \"1001%\"}}}", "out_of_range",
+     "$.loan.overdue.penalty_rate"},
+    {"{\"loan\": {\"principal\": \"100\", \"rate\": {\"monthly\": \"84%\"}, \"term\": 12}}",
+     "out_of_range", "$.loan.rate"},
 };
 
 START_TEST(bad_input_names_the_field)

@@ -101,7 +101,7 @@ static rp_status nested(int depth, rp_error *err)
 {
     char text[1024];
     int n = snprintf(text, sizeof text, "%s",
-                     "{\"loan\": {\"principal\": \"1\", \"rate\": \"1%\", \"term\": 1}, \"id\": ");
+                     "{\"loan\": {\"principal\": \"1\", \"rate\": \"1%\", \"term\": 1}, \"x\": ");
     for (int i = 1; i < depth; i++) /* the request object is level 1 */
         text[n++] = '[';
     text[n++] = '1';
@@ -111,12 +111,44 @@ static rp_status nested(int depth, rp_error *err)
     return run_text(text, (size_t)n, err);
 }
 
+/* Values: RP_MAX_JSON_VALUES in a request are read (the unknown field
+ * shows it got that far), one more is too_large before anything is built. */
+static rp_status values(long count, rp_error *err)
+{
+    /* the object, op, loan and its 3 members are 6 values; x is 1 more */
+    static const char head[] = "{\"op\": \"schedule\", \"loan\": {\"principal\": \"1\", "
+                               "\"rate\": \"1%\", \"term\": 1}, \"x\": [";
+    size_t n = count > 7 ? (size_t)(count - 7) : 0;
+    char *text = malloc(sizeof head + n * 2 + 4);
+    size_t len = sizeof head - 1;
+    memcpy(text, head, len);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            text[len++] = ',';
+        text[len++] = '0';
+    }
+    text[len++] = ']';
+    text[len++] = '}';
+    rp_status st = run_text(text, len, err);
+    free(text);
+    return st;
+}
+
+START_TEST(json_values)
+{
+    rp_error err;
+    ck_assert_int_eq(values(RP_MAX_JSON_VALUES, &err), RP_E_UNKNOWN);
+    ck_assert_int_eq(values(RP_MAX_JSON_VALUES + 1, &err), RP_E_TOO_LARGE);
+    ck_assert_str_eq(err.path, "$");
+}
+END_TEST
+
 START_TEST(nesting_depth)
 {
     rp_error err;
-    /* at the limit the request is well-formed JSON but id is not a string:
-     * wrong_type shows it got past the depth check */
-    ck_assert_int_eq(nested(RP_MAX_JSON_DEPTH, &err), RP_E_TYPE);
+    /* at the limit the request is well-formed JSON with an unknown field:
+     * unknown_field shows it got past the depth check */
+    ck_assert_int_eq(nested(RP_MAX_JSON_DEPTH, &err), RP_E_UNKNOWN);
     ck_assert_int_eq(nested(RP_MAX_JSON_DEPTH + 1, &err), RP_E_RANGE);
     ck_assert_str_eq(err.path, "$");
 }
@@ -199,6 +231,7 @@ int main(void)
     tcase_add_loop_test(tc, limit_edges, 0, N_ELEMENTS(edges));
     tcase_add_test(tc, request_size);
     tcase_add_test(tc, nesting_depth);
+    tcase_add_test(tc, json_values);
     tcase_add_test(tc, counts_are_bounded);
     tcase_add_test(tc, huge_exponents_everywhere);
     suite_add_tcase(s, tc);

@@ -270,6 +270,53 @@ START_TEST(npv_dated_bounds)
 }
 END_TEST
 
+/* XNPV where every flow is a whole number of years from the first, so the
+ * exact value is rational (Σ c / (1 + r)^years): random flows, rates from
+ * −90% to 900%, spans up to three centuries, and the bounds must hold it
+ * and be within the precision (issue 14, item 9: the fixed-point method). */
+START_TEST(npv_dated_contains_exact)
+{
+    unsigned seed = 14;
+    for (int trial = 0; trial < 60; trial++) {
+        int n = 2 + (int)(rand_r(&seed) % 40), basis = trial % 3 == 0 ? 360 : trial % 3 == 1 ? 365 : 366;
+        mpq_t *f = malloc(sizeof *f * (size_t)n);
+        int *days = malloc(sizeof *days * (size_t)n);
+        mpq_t rate, lo, hi, p, w, exact, x, one_r;
+        mpq_inits(rate, lo, hi, p, w, exact, x, one_r, NULL);
+        mpq_set_si(rate, (long)(rand_r(&seed) % 1000) - 90, 100); /* −90% … 909% */
+        mpq_canonicalize(rate);
+        precision(p, trial % 2 ? "1e-12" : "0.000001");
+        int year = 0;
+        for (int i = 0; i < n; i++) {
+            mpq_init(f[i]);
+            mpq_set_si(f[i], (long)(rand_r(&seed) % 2000001) - 1000000, 100);
+            mpq_canonicalize(f[i]);
+            year += i == 0 ? 0 : (int)(rand_r(&seed) % 9);
+            days[i] = year * basis;
+        }
+        /* exact: Σ f_i / (1 + r)^{year_i} */
+        mpq_set_ui(one_r, 1, 1);
+        mpq_add(one_r, one_r, rate);
+        for (int i = 0; i < n; i++) {
+            mpz_pow_ui(mpq_numref(x), mpq_denref(one_r), (unsigned long)(days[i] / basis));
+            mpz_pow_ui(mpq_denref(x), mpq_numref(one_r), (unsigned long)(days[i] / basis));
+            mpq_canonicalize(x);
+            mpq_mul(x, x, f[i]);
+            mpq_add(exact, exact, x);
+        }
+        ck_assert_int_eq(rp_npv_dated(lo, hi, rate, (mpq_t const *)f, days, n, basis, p, NULL), RP_OK);
+        ck_assert_msg(mpq_cmp(lo, exact) <= 0 && mpq_cmp(exact, hi) <= 0, "trial %d: bounds miss", trial);
+        mpq_sub(w, hi, lo);
+        ck_assert_msg(mpq_cmp(w, p) <= 0, "trial %d: bounds wider than the precision", trial);
+        for (int i = 0; i < n; i++)
+            mpq_clear(f[i]);
+        free(f);
+        free(days);
+        mpq_clears(rate, lo, hi, p, w, exact, x, one_r, NULL);
+    }
+}
+END_TEST
+
 START_TEST(bad_flows)
 {
     const char *zero[3] = {"0", "0", "0"};
@@ -419,6 +466,7 @@ int main(void)
     tcase_add_test(tc, xirr_two_flows_exact_check);
     tcase_add_test(tc, npv_periodic);
     tcase_add_test(tc, npv_dated_bounds);
+    tcase_add_test(tc, npv_dated_contains_exact);
     tcase_add_test(tc, bad_flows);
     tcase_add_test(tc, many_flows);
     suite_add_tcase(s, tc);

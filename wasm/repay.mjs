@@ -9,7 +9,25 @@
 // the same bytes.
 import createRepayCore from './repay_core.mjs';
 
-const FORMATS = { json: 0, table: 1, csv: 2 };
+const FORMATS = Object.freeze({ __proto__: null, json: 0, table: 1, csv: 2 });
+
+// A lone surrogate cannot be UTF-8: such text is sent as WTF-8 bytes, which
+// the core refuses as invalid UTF-8 (as the CLI refuses the same bytes),
+// instead of TextEncoder's silent U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const encoder = new TextEncoder();
+function utf8(text) {
+  if (!LONE_SURROGATE.test(text)) return encoder.encode(text);
+  const out = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  }
+  return Uint8Array.from(out);
+}
 
 export async function load(options = {}) {
   const settings = {
@@ -24,15 +42,29 @@ export async function load(options = {}) {
     settings.wasmBinary = await readFile(new URL('./repay.wasm', import.meta.url));
   }
   const core = await createRepayCore(settings);
-  const run = core.cwrap('rp_wasm_run', 'number', ['string', 'number']);
+  const run = core.cwrap('rp_wasm_run', 'number', ['number', 'number', 'number']);
   const status = core.cwrap('rp_wasm_status', 'number', []);
   const free = core.cwrap('rp_wasm_free', null, ['number']);
   const version = core.cwrap('rp_wasm_version', 'string', []);
 
   function runText(request, format = 'json') {
+    // own keys only: 'toString' or '__proto__' is not a format
+    if (typeof format !== 'string' || !Object.prototype.hasOwnProperty.call(FORMATS, format)) {
+      throw new Error(`format must be json, table or csv, not ${String(format)}`);
+    }
     const text = typeof request === 'string' ? request : JSON.stringify(request);
-    if (!(format in FORMATS)) throw new Error(`format must be json, table or csv, not ${format}`);
-    const ptr = run(text, FORMATS[format]);
+    // The request goes in with its length, so a NUL inside it is the core's
+    // to refuse (invalid_json), never the end of the text.
+    const bytes = utf8(text);
+    const input = core._malloc(bytes.length || 1);
+    if (!input) throw new Error('repay: out of memory');
+    let ptr;
+    try {
+      core.HEAPU8.set(bytes, input);
+      ptr = run(input, bytes.length, FORMATS[format]);
+    } finally {
+      core._free(input);
+    }
     if (!ptr) throw new Error('repay: out of memory');
     try {
       return core.UTF8ToString(ptr);

@@ -9,20 +9,23 @@
 
 static int last_status;
 
-/* Runs one request in format (0 json, 1 table, 2 csv). Returns a newly
- * allocated response (free it with rp_wasm_free), NULL if out of memory;
- * rp_wasm_status() then tells the status (0 ok, else an rp_status). */
-char *rp_wasm_run(const char *request, int format);
+/* Runs one request of len bytes (not NUL-terminated: a NUL inside is
+ * the core's to refuse, never a place to stop reading) in format (0 json,
+ * 1 table, 2 csv). Returns a newly allocated response (free it with
+ * rp_wasm_free), NULL if out of memory; rp_wasm_status() then tells the
+ * status (0 ok, else an rp_status). */
+char *rp_wasm_run(const char *request, int len, int format);
 int rp_wasm_status(void);
 void rp_wasm_free(char *p);
 const char *rp_wasm_version(void);
 
-char *rp_wasm_run(const char *request, int format)
+char *rp_wasm_run(const char *request, int len, int format)
 {
     char *out = NULL;
     rp_options_t opt = {.format = format >= 0 && format < RP_FORMAT_COUNT ? (rp_format)format
                                                                           : RP_FORMAT_JSON};
-    last_status = (int)rp_run(&out, request, strlen(request), &opt, NULL);
+    last_status = (int)rp_run(&out, request ? request : "", request && len > 0 ? (size_t)len : 0,
+                              &opt, NULL);
     return out;
 }
 
