@@ -407,6 +407,24 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
  * agent reads while negotiating. A proposal's name is user text: quoted
  * and neutralized in CSV, shown visibly (no control character) in the
  * table, aligned by its width in a terminal. */
+/* "code: message (path)" of a failed proposal into b (emptied first); empty
+ * for one that was built. */
+static void proposal_error(rp_buf_t *b, const cJSON *row)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(row, "error");
+    if (!e) {
+        rp_buf_puts(b, "");
+        return;
+    }
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+    const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
+    const cJSON *path = cJSON_GetObjectItemCaseSensitive(e, "path");
+    rp_buf_printf(b, "%s: %s (%s)", code->valuestring, msg->valuestring, path->valuestring);
+}
+
 static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
 {
     static const char *const cols[] = {"name",         "payment", "installment_count",
@@ -430,7 +448,7 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
                 else
                     rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], h);
             }
-            rp_buf_puts(b, "\n");
+            rp_buf_puts(b, fmt == RP_FORMAT_CSV ? ",error\n" : "\n");
         }
         for (const cJSON *r = rows->child; r; r = r->next) {
             for (int c = 0; c < NC; c++) {
@@ -458,6 +476,16 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
                     const char *t = cell[c].data ? cell[c].data : "";
                     if (fmt == RP_FORMAT_CSV) {
                         rp_buf_printf(b, "%s%s", c ? "," : "", t);
+                        if (c == NC - 1) { /* why a proposal failed, in its own column */
+                            rp_buf_puts(b, ",");
+                            proposal_error(&cell[0], r);
+                            rp_buf_t e;
+                            rp_buf_init(&e);
+                            rp_buf_csv_cell(&e, cell[0].data ? cell[0].data : "", 1);
+                            rp_buf_puts(b, e.data ? e.data : "");
+                            b->failed |= e.failed;
+                            rp_buf_clear(&e);
+                        }
                         continue;
                     }
                     size_t pad = width[c] - rp_text_width(t);
@@ -472,6 +500,18 @@ static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
                 rp_buf_puts(b, "\n");
             }
         }
+    }
+    /* the table: why each failed proposal failed, under it */
+    for (const cJSON *r = rows->child; r && fmt != RP_FORMAT_CSV; r = r->next) {
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
+            continue;
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(r, "name");
+        proposal_error(&cell[0], r);
+        rp_buf_puts(b, "error in ");
+        rp_buf_visible(b, name->valuestring, strlen(name->valuestring));
+        rp_buf_puts(b, ": ");
+        rp_buf_visible(b, cell[0].data ? cell[0].data : "", cell[0].len);
+        rp_buf_puts(b, "\n");
     }
     for (int c = 0; c < NC; c++) {
         b->failed |= cell[c].failed;

@@ -183,6 +183,10 @@ expect_out '"ok": false'
 expect_status 0 "$REPAY" compare --format table "$TMP/compare.json"
 expect_out "proposal"
 expect_out "too late"
+expect_out "error in too late: invalid_value: a new rate cannot start before the restructure date ($.proposals[2].actions[0].from)"
+expect_status 0 "$REPAY" compare --format csv "$TMP/compare.json"
+expect_out ',recovery,error'
+expect_out '"invalid_value: a new rate cannot start before the restructure date ($.proposals[2].actions[0].from)"'
 { cat "$TMP/case.json"; echo ' "goal": {"type": "smallest_waiver", "capacity": "500", "term": 12}}'; } >"$TMP/solve.json"
 expect_status 0 "$REPAY" solve "$TMP/solve.json"
 expect_out '"answer": {"waiver": "1258.07", "largest_payment": "500.00"}'
