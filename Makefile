@@ -23,7 +23,7 @@ CPPFLAGS += -Iinclude -Icalc -D_POSIX_C_SOURCE=200809L -MMD -MP
 LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
-LIB_SRC  = $(sort $(wildcard calc/*.c))
+LIB_SRC  = $(sort $(wildcard calc/*/*.c))
 GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
@@ -137,7 +137,7 @@ web-deps:
 $(WASM_DEPS)/lib/libgmp.a:
 	@sh wasm/build-deps.sh $(WASM_DEPS)
 
-$(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*.h) include/repay.h wasm/repay_wasm.c \
+$(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*/*.h) $(wildcard include/*.h) wasm/repay_wasm.c \
                         wasm/exports.json Makefile $(GEN_SRC) $(WASM_DEPS)/lib/libgmp.a
 	@mkdir -p $(WASM_OUT)
 	@echo "  EMCC  $@"

@@ -2,7 +2,7 @@
  * test_round.c — the rounding context: every mode, units that are not
  * powers of ten, aliasing. Expected values worked out by hand.
  */
-#include "internal.h"
+#include "base/internal.h"
 #include "testutil.h"
 
 static const struct {

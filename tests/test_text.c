@@ -7,7 +7,7 @@
 
 #include "testutil.h"
 
-#include "buf.h"
+#include "base/buf.h"
 
 static const struct {
     const char *text;

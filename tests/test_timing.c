@@ -14,7 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "testutil.h"
 
 static rp_date_t ymd(int y, int m, int d)

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "json_ops.h"
-#include "render.h"
-#include "restructure.h"
+#include "render/render.h"
+#include "restructure/restructure.h"
 
 /* ---- actions ------------------------------------------------------------ */
 

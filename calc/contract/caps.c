@@ -10,7 +10,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 const char *const rp_cap_rule_names[RP_CAP_RULE_COUNT] = {
     [RP_CAP_PRIVATE_LENDING] = "private_lending",

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 const char *const rp_event_type_names[RP_EVENT_TYPE_COUNT] = {
     [RP_EVENT_PAYMENT] = "payment",

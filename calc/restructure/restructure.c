@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ledger.h"
+#include "statement/ledger.h"
 #include "restructure.h"
 
 /* 《商业银行信用卡业务监督管理办法》 (2011) Art. 70: a card debt in arrears may

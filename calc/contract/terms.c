@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 const char *const rp_component_names[RP_COMPONENT_COUNT] = {
     [RP_PRINCIPAL] = "principal",   [RP_INTEREST] = "interest",

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "ledger.h"
-#include "units.h"
+#include "base/units.h"
 
 const char *const rp_item_status_names[RP_STATUS_COUNT] = {
     [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",

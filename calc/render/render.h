@@ -6,7 +6,7 @@
 #ifndef RP_RENDER_H
 #define RP_RENDER_H
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* Appends the schedule in fmt (RP_FORMAT_TABLE or RP_FORMAT_CSV); apr
  * (may be NULL) goes in the table's heading. */

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "explain.h"
+#include "statement/explain.h"
 #include "render.h"
 
 static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_round_t *rc)

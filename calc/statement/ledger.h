@@ -7,8 +7,8 @@
 #ifndef RP_LEDGER_H
 #define RP_LEDGER_H
 
-#include "internal.h"
-#include "tail.h"
+#include "base/internal.h"
+#include "schedule/tail.h"
 
 /* Engine-only facts about one item, kept beside rp_statement_t.items. */
 typedef struct item_state {

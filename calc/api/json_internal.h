@@ -13,8 +13,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "buf.h"
-#include "internal.h"
+#include "base/buf.h"
+#include "base/internal.h"
 
 /* Parses len bytes of strict JSON (RFC 8259: UTF-8, no NUL, no raw
  * control character in a string, no \u0000, nothing after the value; one

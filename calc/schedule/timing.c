@@ -13,7 +13,7 @@
  * one — where Appendix J would take a 30-day month. A flow off the grid
  * is counted back from its own date.
  */
-#include "internal.h"
+#include "base/internal.h"
 
 /* Months in a period, or 0 for periods counted in days. */
 static int months_per(rp_frequency f)

@@ -8,7 +8,7 @@
 #ifndef RP_TAIL_H
 #define RP_TAIL_H
 
-#include "internal.h"
+#include "base/internal.h"
 
 typedef struct tail_row {
     int n;                /* installment number, in the loan's numbering     */

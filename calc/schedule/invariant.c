@@ -2,7 +2,7 @@
  * invariant.c — exact self-checks run on every result before it is returned.
  * A failure here is a bug in repay, reported as RP_E_INTERNAL, never output.
  */
-#include "units.h"
+#include "base/units.h"
 
 static rp_status broken(rp_error *err, int n, const char *what)
 {

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "ledger.h"
-#include "tail.h"
+#include "schedule/tail.h"
 
 int rp_reamortize_current(const ledger_t *L, rp_date_t d)
 {

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "restructure.h"
 
 /* shortest_term without a term: the longest plan considered (30 years of

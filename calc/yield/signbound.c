@@ -11,7 +11,7 @@
  * ends wholly above or below zero, that is a proof of the sign; otherwise
  * the caller falls back to the exact evaluation.
  */
-#include "units.h"
+#include "base/units.h"
 
 #define PRECISION 128 /* bits kept in each bound's mantissa */
 

@@ -2,7 +2,7 @@
  * json_schedule.c — op "schedule": the loan's installment schedule.
  */
 #include "json_ops.h"
-#include "render.h"
+#include "render/render.h"
 
 /* The plan's APR (IRR method) to 12 guaranteed places, into apr (an
  * initialised root); 0 if the flows have no single rate. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "tail.h"
-#include "units.h"
+#include "base/units.h"
 
 static void row_init(tail_row_t *r)
 {

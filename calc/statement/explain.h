@@ -5,7 +5,7 @@
 #ifndef RP_EXPLAIN_H
 #define RP_EXPLAIN_H
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* Appends the sentences for working w to zh and en (either may be NULL). */
 void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,

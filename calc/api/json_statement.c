@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "explain.h"
+#include "statement/explain.h"
 #include "json_ops.h"
-#include "render.h"
+#include "render/render.h"
 
 /* ---- events ------------------------------------------------------------ */
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "units.h"
+#include "base/units.h"
 
 /* What a build derives once from the loan. */
 typedef struct plan {

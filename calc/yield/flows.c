@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 void rp_flows_init(rp_flows_t *f)
 {

@@ -2,7 +2,7 @@
  * loan.c — the loan contract: names of its enumerations, defaults, and the
  * coherence checks every later computation relies on.
  */
-#include "internal.h"
+#include "base/internal.h"
 
 const char *const rp_method_names[RP_METHOD_COUNT] = {
     [RP_METHOD_ANNUITY] = "annuity",

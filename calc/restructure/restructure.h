@@ -5,7 +5,7 @@
 #ifndef RP_RESTRUCTURE_H
 #define RP_RESTRUCTURE_H
 
-#include "tail.h"
+#include "schedule/tail.h"
 
 typedef struct work {
     const rp_loan_t *loan;
