@@ -141,9 +141,6 @@ int rp_round_mul(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t c, const r
 /* out = x / unit when that is whole (returns 1); returns 0 otherwise. */
 int rp_round_units(mpz_t out, const mpq_t x, const rp_round_t *rc);
 
-/* n = x rounded to an integer under mode. Returns 1 if inexact. */
-int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode);
-
 /* 1 if x is a whole multiple of rc->unit. */
 int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc);
 
@@ -606,6 +603,11 @@ typedef struct rp_cap_check {
 void rp_cap_check_init(rp_cap_check_t *c);
 void rp_cap_check_clear(rp_cap_check_t *c);
 
+/* The cap under rule on contract_date (contract/caps.c): basis, cap,
+ * void_line, lpr_index and stale of *out; within 1 and excess 0. */
+RP_MUST_CHECK rp_status rp_cap_rate(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
+                                    const mpq_t custom_cap, const rp_lpr_t *lpr, rp_error *err);
+
 /* Checks timed flows (amounts[0] the money lent, received by the
  * borrower, then payments) against the rule. The excess is found the way
  * courts recompute a loan: the balance grows at the cap's periodic rate
@@ -735,8 +737,9 @@ typedef enum rp_classification {
 extern const char *const rp_classification_names[RP_CLASSIFICATION_COUNT];
 
 /* Five-tier class names, by tier 0 (正常) … 4 (损失). */
-extern const char *const rp_tier_names[5];       /* "normal", "special_mention", … */
-extern const char *const rp_tier_names_zh[5];    /* "正常", "关注", …            */
+#define RP_TIER_COUNT 5
+extern const char *const rp_tier_names[RP_TIER_COUNT];    /* "normal", "special_mention", … */
+extern const char *const rp_tier_names_zh[RP_TIER_COUNT]; /* "正常", "关注", …            */
 
 /* The minimum tier a loan DPD days past due has under a classification. */
 int rp_tier_for_dpd(rp_classification c, int dpd);
@@ -758,6 +761,8 @@ typedef struct rp_terms {
 } rp_terms_t;
 
 void rp_terms_init(rp_terms_t *t);  /* defaults: bank_default, credit, 2023, M0…M7+ */
+/* The default DPD buckets: M0 (current), M1 1–30 … M6 151–180, M7+. */
+void rp_buckets_default(rp_terms_t *t);
 void rp_terms_clear(rp_terms_t *t);
 
 typedef enum rp_event_type {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "units.h"
+#include "quotient.h"
 
 static int is_digit(char c)
 {

@@ -77,14 +77,6 @@ rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *lo
 void rp_qadd(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
 void rp_qsub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
 
-/* round.c: q = num / den (den > 0, not necessarily in lowest terms)
- * rounded under mode; num is scratch. Returns 1 if inexact. */
-int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode);
-
-/* Whether an inexact quotient whose floor is q rounds up to q + 1 under
- * mode; half compares the remainder with half the divisor (<0, 0 tie, >0). */
-int rp_round_up_inexact(rp_round_mode mode, int negative, int half, int q_odd);
-
 /* signbound.c: the sign of Σ c_i z^(D − e_i) at z = a / 2^k (e_i = days[i],
  * or i when days is NULL; D the last), proved with rounded bounds, or
  * RP_SIGN_UNKNOWN when the bounds straddle zero (evaluate exactly then). */

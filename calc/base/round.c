@@ -4,7 +4,7 @@
  */
 #include <limits.h>
 
-#include "units.h"
+#include "quotient.h"
 
 const char *const rp_round_mode_names[RP_ROUND_MODE_COUNT] = {
     [RP_ROUND_HALF_UP] = "half_up",     [RP_ROUND_HALF_EVEN] = "half_even",
@@ -48,47 +48,6 @@ rp_status rp_round_set_unit(rp_round_t *rc, const mpq_t unit, rp_error *err)
     return RP_OK;
 }
 
-/* q = num / den (den > 0) rounded to an integer under mode; num and den
- * need not be in lowest terms, which lets callers skip the gcd of a
- * canonical mpq. Returns 1 if inexact. num is used as scratch. */
-/* Whether an inexact quotient q (floor) rounds up to q + 1 under mode:
- * half compares the remainder with half the divisor (<0, 0 tie, >0). */
-int rp_round_up_inexact(rp_round_mode mode, int negative, int half, int q_odd)
-{
-    switch (mode) {
-    case RP_ROUND_FLOOR:
-        return 0;
-    case RP_ROUND_CEILING:
-        return 1;
-    case RP_ROUND_DOWN:
-        return negative;
-    case RP_ROUND_UP:
-        return !negative;
-    case RP_ROUND_HALF_DOWN:
-        return half > 0 || (half == 0 && negative);
-    case RP_ROUND_HALF_EVEN:
-        return half > 0 || (half == 0 && q_odd);
-    case RP_ROUND_HALF_UP:
-    default:
-        return half > 0 || (half == 0 && !negative);
-    }
-}
-
-int rp_round_quotient(mpz_t q, mpz_t num, const mpz_t den, rp_round_mode mode)
-{
-    int negative = mpz_sgn(num) < 0;
-    /* num = q·den + r with 0 ≤ r < den */
-    mpz_fdiv_qr(q, num, num, den);
-    int inexact = mpz_sgn(num) != 0;
-    if (inexact) {
-        mpz_mul_2exp(num, num, 1);
-        int half = mpz_cmp(num, den);
-        if (rp_round_up_inexact(mode, negative, half, mpz_odd_p(q)))
-            mpz_add_ui(q, q, 1);
-    }
-    return inexact;
-}
-
 /* rp_round when x's denominator times the unit's numerator fits a word:
  * everything happens in out's own numerator, no temporaries. Returns -1
  * when it does not apply. */
@@ -118,41 +77,6 @@ static int round_small(mpq_t out, const mpq_t x, const rp_round_t *rc)
     if (g > 1)
         mpz_divexact_ui(q, q, g);
     mpz_set_ui(mpq_denref(out), ud / g);
-    return inexact;
-}
-
-int rp_units_round_quotient(int64_t *q, rp_i128 num, rp_i128 den, rp_round_mode mode)
-{
-    int negative = num < 0;
-    rp_i128 whole, rest;
-    if (num > INT64_MIN && num <= INT64_MAX && den <= INT64_MAX) {
-        whole = (int64_t)num / (int64_t)den; /* a word division where it fits */
-        rest = (int64_t)num % (int64_t)den;
-    } else {
-        whole = num / den; /* truncated toward zero */
-        rest = num % den;
-    }
-    if (rest < 0) { /* to floor: 0 ≤ rest < den */
-        whole -= 1;
-        rest += den;
-    }
-    if (rest != 0) {
-        int half = rest > den - rest ? 1 : rest == den - rest ? 0 : -1;
-        if (rp_round_up_inexact(mode, negative, half, (int)(whole & 1)))
-            whole += 1;
-    }
-    if (whole <= -RP_UNITS_MAX || whole >= RP_UNITS_MAX)
-        return 0;
-    *q = (int64_t)whole;
-    return 1;
-}
-
-int rp_round_to_integer(mpz_t n, const mpq_t x, rp_round_mode mode)
-{
-    mpz_t num;
-    mpz_init_set(num, mpq_numref(x));
-    int inexact = rp_round_quotient(n, num, mpq_denref(x), mode);
-    mpz_clear(num);
     return inexact;
 }
 
@@ -241,4 +165,13 @@ int rp_round_is_multiple(const mpq_t x, const rp_round_t *rc)
     whole = rp_round_units(units, x, rc);
     mpz_clear(units);
     return whole;
+}
+
+int rp_round_units64(int64_t *out, const mpq_t x, const rp_round_t *rc)
+{
+    mpz_t units;
+    mpz_init(units);
+    int ok = rp_round_units(units, x, rc) && rp_units_from_z(out, units);
+    mpz_clear(units);
+    return ok;
 }

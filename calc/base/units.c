@@ -23,15 +23,6 @@ int rp_units_from_z(int64_t *out, const mpz_t z)
     return 1;
 }
 
-int rp_units_from_q(int64_t *out, const mpq_t x, const rp_round_t *rc)
-{
-    mpz_t units;
-    mpz_init(units);
-    int ok = rp_round_units(units, x, rc) && rp_units_from_z(out, units);
-    mpz_clear(units);
-    return ok;
-}
-
 void rp_units_set_z(mpz_t z, rp_i128 v)
 {
     if (v >= LONG_MIN && v <= LONG_MAX) {

@@ -23,9 +23,6 @@ typedef __int128 rp_i128;
 /* *out = z when |z| < RP_UNITS_MAX; returns 0 otherwise. */
 int rp_units_from_z(int64_t *out, const mpz_t z);
 
-/* *out = x / rc->unit when that is a whole count below RP_UNITS_MAX. */
-int rp_units_from_q(int64_t *out, const mpq_t x, const rp_round_t *rc);
-
 /* The unit as words, taken once for many conversions. */
 typedef struct rp_unit_words {
     int fits;       /* numerator and denominator below 2^62 */
@@ -40,10 +37,6 @@ void rp_units_to_q(mpq_t out, int64_t units, const rp_unit_words_t *w);
 
 /* z = v (any 128-bit value). */
 void rp_units_set_z(mpz_t z, rp_i128 v);
-
-/* *q = num / den (den > 0) rounded under mode, as rp_round_quotient does;
- * returns 0 if the result does not fit below RP_UNITS_MAX. */
-int rp_units_round_quotient(int64_t *q, rp_i128 num, rp_i128 den, rp_round_mode mode);
 
 /* gcd(a, b); gcd(a, 0) = a. */
 static inline uint64_t rp_gcd_u64(uint64_t a, uint64_t b)

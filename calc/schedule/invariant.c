@@ -2,7 +2,7 @@
  * invariant.c — exact self-checks run on every result before it is returned.
  * A failure here is a bug in repay, reported as RP_E_INTERNAL, never output.
  */
-#include "base/units.h"
+#include "base/quotient.h"
 
 static rp_status broken(rp_error *err, int n, const char *what)
 {
@@ -75,7 +75,7 @@ rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *
                                   const rp_round_t *rc, rp_error *err)
 {
     int64_t principal;
-    if (!rp_units_from_q(&principal, loan->principal, rc))
+    if (!rp_round_units64(&principal, loan->principal, rc))
         return broken(err, 0, "the principal is not a whole number of rounding units");
     rp_i128 balance = principal, sum_principal = 0, sum_interest = 0, sum_fee = 0;
     for (int k = 0; k < s->count; k++) {

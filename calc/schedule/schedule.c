@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/units.h"
+#include "base/quotient.h"
 
 /* What a build derives once from the loan. */
 typedef struct plan {
@@ -377,7 +377,7 @@ static int fill_units(rp_unit_schedule_t *u, const plan_t *p, mpq_t scratch)
     const rp_loan_t *loan = p->loan;
     int64_t principal, balance, step = 0;
     factor_t f = {0, 1}, periodic = {0, 1};
-    if (!rp_units_from_q(&principal, loan->principal, p->rc))
+    if (!rp_round_units64(&principal, loan->principal, p->rc))
         return 0;
     balance = principal;
     if (loan->method == RP_METHOD_BULLET) {
@@ -389,8 +389,8 @@ static int fill_units(rp_unit_schedule_t *u, const plan_t *p, mpq_t scratch)
     mpq_t step_q;
     mpq_init(step_q);
     level_amounts(step_q, scratch, p);
-    int ok = rp_units_from_q(&step, step_q, p->rc) &&
-             rp_units_from_q(&u->level_payment, scratch, p->rc);
+    int ok = rp_round_units64(&step, step_q, p->rc) &&
+             rp_round_units64(&u->level_payment, scratch, p->rc);
     mpq_set_ui(scratch, 1, 1);
     ok = ok && factor_of(&periodic, p->rate, scratch, NULL);
     mpq_clear(step_q);
@@ -437,8 +437,8 @@ static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
 {
     const rp_loan_t *loan = p->loan;
     int64_t fee, balance;
-    if (!rp_units_from_q(&fee, loan->periodic_fee, p->rc) ||
-        !rp_units_from_q(&balance, loan->principal, p->rc))
+    if (!rp_round_units64(&fee, loan->periodic_fee, p->rc) ||
+        !rp_round_units64(&balance, loan->principal, p->rc))
         return 0;
     int ok = 1;
     for (int k = 0; ok && k < u->count; k++) {

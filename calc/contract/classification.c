@@ -1,0 +1,51 @@
+/*
+ * classification.c — how late is how bad: the five-tier classification a
+ * loan's days past due imply, and the DPD buckets collections report in.
+ */
+#include <stdio.h>
+
+#include "base/internal.h"
+
+const char *const rp_classification_names[RP_CLASSIFICATION_COUNT] = {
+    [RP_CLASS_LOANS_2023] = "loans_2023",
+    [RP_CLASS_CREDIT_CARD] = "credit_card",
+};
+
+const char *const rp_tier_names[RP_TIER_COUNT] = {"normal", "special_mention", "substandard", "doubtful",
+                                      "loss"};
+const char *const rp_tier_names_zh[RP_TIER_COUNT] = {"正常", "关注", "次级", "可疑", "损失"};
+
+/* The minimum tier by days past due: above each bound, the next tier.
+ * 商业银行金融资产风险分类办法 (2023), the articles on each class: overdue →
+ * at least 关注; > 90 days → at least 次级; > 270 → 可疑; > 360 → 损失.
+ * 商业银行信用卡业务监督管理办法 (2011), card debt: 关注 1–90, 次级 91–120,
+ * 可疑 121–180, 损失 > 180. */
+static const int tier_bounds[RP_CLASSIFICATION_COUNT][RP_TIER_COUNT - 1] = {
+    [RP_CLASS_LOANS_2023] = {0, 90, 270, 360},
+    [RP_CLASS_CREDIT_CARD] = {0, 90, 120, 180},
+};
+
+int rp_tier_for_dpd(rp_classification c, int dpd)
+{
+    int tier = 0;
+    while (tier < RP_TIER_COUNT - 1 && dpd > tier_bounds[c][tier])
+        tier++;
+    return tier;
+}
+
+/* DPD buckets M0 (current), M1 1–30, … M6 151–180, M7+ beyond: the
+ * collections industry's months past due. */
+#define DEFAULT_BUCKETS 8
+#define BUCKET_DAYS 30
+
+void rp_buckets_default(rp_terms_t *t)
+{
+    t->bucket_count = DEFAULT_BUCKETS;
+    for (int i = 0; i < DEFAULT_BUCKETS - 1; i++) {
+        snprintf(t->buckets[i].label, sizeof t->buckets[i].label, "M%d", i);
+        t->buckets[i].max_dpd = BUCKET_DAYS * i;
+    }
+    snprintf(t->buckets[DEFAULT_BUCKETS - 1].label, sizeof t->buckets[0].label, "M%d+",
+             DEFAULT_BUCKETS - 1);
+    t->buckets[DEFAULT_BUCKETS - 1].max_dpd = -1;
+}
