@@ -100,8 +100,8 @@ typedef struct case_in {
     rp_events_t events;
     mpq_t discount_rate;
     int has_discount;
-    struct rp_position *position; /* the loan on the date, replayed once for
-                                     all of a compare's proposals            */
+    struct rp_position *position; /* the loan on the date, replayed once for all plans */
+    int has_position;
 } case_in_t;
 
 /* Reads the case (close it whatever the status). */

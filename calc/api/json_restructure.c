@@ -206,6 +206,7 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     rp_events_init(&c->events);
     mpq_init(c->discount_rate);
     c->has_discount = 0;
+    c->has_position = 0;
     c->position = malloc(sizeof *c->position);
     if (!c->position)
         return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
@@ -241,8 +242,15 @@ void rp_json_case_close(case_in_t *c)
 rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_date_t date,
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err)
 {
-    rp_status st = rp_restructure_from(plan, c->position, &c->loan.loan, &c->loan.terms,
-                                       &c->events, date, acts, &c->loan.rounding, err);
+    /* the loan on the date, replayed once for all the plans of a request */
+    rp_status st = RP_OK;
+    if (!c->has_position || c->position->date != date) {
+        st = rp_position_on(c->position, &c->loan.loan, &c->loan.terms, &c->events, date,
+                            &c->loan.rounding, err);
+        c->has_position = st == RP_OK;
+    }
+    if (st == RP_OK)
+        st = rp_restructure_at(plan, c->position, &c->loan.loan, acts, &c->loan.rounding, err);
     if (st == RP_OK) {
         st = rp_plan_price(price, plan, c->has_discount ? c->discount_rate : plan->contract_rate,
                            &c->loan.rounding, err);

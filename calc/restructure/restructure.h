@@ -5,7 +5,7 @@
 #ifndef RP_RESTRUCTURE_H
 #define RP_RESTRUCTURE_H
 
-#include "schedule/tail.h"
+#include "statement/position.h"
 
 typedef struct work {
     const rp_loan_t *loan;
@@ -28,29 +28,54 @@ typedef struct work {
 /* Turns the work into the plan's rows and totals. */
 rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err);
 
-/* The position on the date — the loan replayed with its events, the most
- * costly part of a restructuring — kept for the next restructuring of the
- * same loan, terms, events, date and rounding (by address: the caller
- * keeps them unchanged while it uses the cache, as compare does for its
- * proposals and solve for its candidates). */
-typedef struct rp_position {
-    int valid;
-    const void *loan, *terms, *events, *rc;
-    rp_date_t date;
-    mpq_t claim[RP_COMPONENT_COUNT], claim_total, due_now[RP_COMPONENT_COUNT], accrued, rate,
-        contract_rate;
-    int dpd, tier, credit_held;
-    tail_t tail;
-    rp_date_t original_maturity;
-} rp_position_t;
+/* rp_restructure from a position already found (compare and solve replay
+ * the loan once for many plans). */
+rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_loan_t *loan,
+                            const rp_actions_t *actions, const rp_round_t *rc, rp_error *err);
 
-void rp_position_init(rp_position_t *pos);
-void rp_position_clear(rp_position_t *pos);
+/* ---- work.c: what every action does to the work ---------------------------- */
 
-/* rp_restructure, taking the position from pos when it holds this one
- * (and leaving it there for the next call). */
-rp_status rp_restructure_from(rp_plan_t *out, rp_position_t *pos, const rp_loan_t *loan,
-                              const rp_terms_t *terms, const rp_events_t *events, rp_date_t date,
-                              const rp_actions_t *actions, const rp_round_t *rc, rp_error *err);
+/* A warning on the plan, once per code. */
+void rp_work_warn(work_t *w, const char *code, const char *message);
+/* err at the action's path: "actions[i]" or "actions[i].field". */
+rp_status rp_work_fail(rp_error *err, rp_status st, int index, const char *field,
+                       const char *message);
+/* What is owed on the date of component c, as the actions leave it. */
+void rp_work_owed(mpq_t out, const work_t *w, rp_component c);
+/* With no installments left to come, interest accrued joins the arrears. */
+void rp_work_settle_accrued(work_t *w);
+/* A loan with nothing to come: new installments anchored on the date. */
+rp_status rp_work_anchor_on_date(work_t *w, rp_frequency frequency, rp_error *err);
+/* Re-amortizes the installments to come from the first: balance at rate by
+ * method over count rows, the first keeping the interest accrued to the
+ * date. level (may be NULL): keep this payment or step. */
+rp_status rp_work_rebuild(work_t *w, mpq_srcptr balance, int count, mpq_srcptr rate,
+                          rp_method method, mpq_srcptr level, rp_error *err);
+/* Lowers the principal to come by x (≤ it), re-amortizing the rest. */
+rp_status rp_work_lower_principal(work_t *w, mpq_srcptr x, rp_error *err);
+/* Share `index` of x split into count whole units (each rounded down, the
+ * last the rest). */
+void rp_work_spread(mpq_t out, const mpq_t x, int count, int index, const rp_round_t *rc);
+/* What a freeze or settlement starts from, by component. */
+void rp_work_remaining(mpq_t *amount, const work_t *w);
+/* Replaces the plan by count monthly installments paying principal p and
+ * other debt a (other debt first) from `first`, fee per installment. */
+rp_status rp_work_terminal_rows(work_t *w, const mpq_t p, const mpq_t a, int count,
+                                rp_date_t first, const mpq_t fee, rp_error *err);
+
+/* ---- one file per action ----------------------------------------------------- */
+
+/* actions.c: what action i must be given; shaped: a freeze or settlement ran. */
+rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shaped, rp_error *err);
+rp_status rp_act_waive(work_t *w, const rp_action_t *a, int i, rp_error *err);      /* waive.c */
+rp_status rp_act_extend(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* extend.c */
+/* extend.c: the most a loan of term_months may be extended in all (《贷款通则》
+ * Art. 12), and its kind ("short-term", …) into *kind (may be NULL). */
+int rp_extension_limit(int term_months, const char **kind);
+rp_status rp_act_defer(work_t *w, const rp_action_t *a, int i, rp_error *err);      /* defer.c */
+rp_status rp_act_reamortize(work_t *w, int i, rp_error *err);                       /* arrears.c */
+rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err);       /* new_rate.c */
+rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* freeze.c */
+rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* settle.c */
 
 #endif

@@ -70,8 +70,6 @@ void rp_solution_clear(rp_solution_t *s)
 
 typedef struct solver {
     const rp_loan_t *loan;
-    const rp_terms_t *terms;
-    const rp_events_t *events;
     rp_date_t date;
     const rp_actions_t *given;
     const rp_goal_t *goal;
@@ -120,8 +118,7 @@ static rp_status build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *
         st = rp_fail(err, RP_E_RANGE, "actions", "at most %d actions with the solver's own",
                      RP_MAX_ACTIONS);
     if (st == RP_OK)
-        st = rp_restructure_from(plan, S->position, S->loan, S->terms, S->events, S->date, &all,
-                                 S->rc, err);
+        st = rp_restructure_at(plan, S->position, S->loan, &all, S->rc, err);
     if (st == RP_OK)
         st = rp_plan_price(price, plan, S->discount ? S->discount : plan->contract_rate, S->rc, err);
     rp_actions_clear(&all);
@@ -309,8 +306,6 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
 {
     solver_t S;
     S.loan = loan;
-    S.terms = terms;
-    S.events = events;
     S.date = date;
     S.given = given;
     S.goal = goal;
@@ -330,6 +325,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_actions_t none;
     rp_actions_init(&none);
     rp_status st = check_goal(&S, err);
+    if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
+        st = rp_position_on(&position, loan, terms, events, date, rc, err);
     if (st == RP_OK) /* the position after the given actions */
         st = build(&S, &none, &t.plan, &t.price, err);
     if (st == RP_OK) {

@@ -203,3 +203,24 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     free(dates);
     return st;
 }
+
+rp_status rp_tail_copy(tail_t *dst, const tail_t *src, rp_error *err)
+{
+    rp_tail_truncate(dst, 0);
+    for (int r = 0; r < src->count; r++) {
+        tail_row_t *row;
+        rp_status st = rp_tail_push(dst, &row, err);
+        if (st != RP_OK)
+            return st;
+        const tail_row_t *from = &src->rows[r];
+        row->n = from->n;
+        row->start = from->start;
+        row->due = from->due;
+        mpq_set(row->principal, from->principal);
+        mpq_set(row->interest, from->interest);
+        mpq_set(row->years, from->years);
+        mpq_set(row->fee, from->fee);
+        mpq_set(row->arrears, from->arrears);
+    }
+    return RP_OK;
+}

@@ -31,6 +31,9 @@ void rp_tail_clear(tail_t *t);
 /* Appends a zeroed row; *row points at it (until the next push). */
 rp_status rp_tail_push(tail_t *t, tail_row_t **row, rp_error *err);
 
+/* dst = a copy of the rows of src (dst's own rows are dropped first). */
+rp_status rp_tail_copy(tail_t *dst, const tail_t *src, rp_error *err);
+
 /* Keeps the first count rows. */
 void rp_tail_truncate(tail_t *t, int count);
 

@@ -18,105 +18,6 @@
 #include "ledger.h"
 #include "base/units.h"
 
-const char *const rp_item_status_names[RP_STATUS_COUNT] = {
-    [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",
-    [RP_STATUS_PAID] = "paid",         [RP_STATUS_PAID_LATE] = "paid_late",
-    [RP_STATUS_PARTLY_PAID] = "partly_paid", [RP_STATUS_OVERDUE] = "overdue",
-};
-
-/* ---- items -------------------------------------------------------------- */
-
-static void item_clear(rp_item_t *it)
-{
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clears(it->due[c], it->paid[c], NULL);
-}
-
-static void state_clear(item_state_t *x)
-{
-    mpq_clears(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
-               x->period_years, x->run_base[0], x->run_base[1], NULL);
-}
-
-rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
-{
-    rp_statement_t *st = L->st;
-    if (st->item_count == L->cap) {
-        int cap = L->cap ? L->cap * 2 : 16;
-        rp_item_t *items = realloc(st->items, sizeof *items * (size_t)cap);
-        if (!items)
-            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-        st->items = items;
-        item_state_t *xs = realloc(L->xs, sizeof *xs * (size_t)cap);
-        if (!xs)
-            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-        L->xs = xs;
-        L->cap = cap;
-    }
-    int k = st->item_count++;
-    rp_item_t *it = &st->items[k];
-    memset(it, 0, sizeof *it);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_inits(it->due[c], it->paid[c], NULL);
-    it->due_date = it->period_start = it->paid_off = RP_DATE_NONE;
-    it->event = -1;
-    item_state_t *x = &L->xs[k];
-    memset(x, 0, sizeof *x);
-    L->states++;
-    mpq_inits(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
-              x->period_years, x->run_base[0], x->run_base[1], NULL);
-    x->working[0] = x->working[1] = x->working[2] = -1;
-    x->run_from = RP_DATE_NONE;
-    x->pending_from[0] = x->pending_from[1] = -1;
-    x->assess = RP_DATE_NONE;
-    *index = k;
-    return RP_OK;
-}
-
-void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c)
-{
-    rp_qsub(out, L->st->items[k].due[c], L->st->items[k].paid[c]);
-}
-
-int rp_ledger_item_open(const ledger_t *L, int k)
-{
-    const rp_item_t *it = &L->st->items[k];
-    return mpq_cmp(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]) > 0 ||
-           mpq_cmp(it->due[RP_INTEREST], it->paid[RP_INTEREST]) > 0 ||
-           mpq_cmp(it->due[RP_FEE], it->paid[RP_FEE]) > 0;
-}
-
-int rp_ledger_item_settled(const ledger_t *L, int k)
-{
-    const rp_item_t *it = &L->st->items[k];
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        if (mpq_cmp(it->due[c], it->paid[c]) > 0)
-            return 0;
-    return 1;
-}
-
-/* The last change on or before d (same-day changes: the last listed
- * wins), by bisection: the dates rise, so a statement with thousands of
- * rate changes does not scan them for every day it looks at. */
-int rp_ledger_rate_index(const ledger_t *L, rp_date_t d)
-{
-    int lo = 0, hi = L->rates.count - 1; /* dates[0] is the start: ≤ d */
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (L->rates.dates[mid] <= d)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
-
-mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty)
-{
-    int at = rp_ledger_rate_index(L, d);
-    return penalty ? L->rates.penalty[at] : L->rates.contract[at];
-}
-
 /* ---- set-up ------------------------------------------------------------- */
 
 /* Event order on one day: rate changes, fees, acceleration, payments. */
@@ -362,14 +263,6 @@ static rp_status new_entry(ledger_t *L, rp_entry_t **out, int event, rp_date_t d
     return RP_OK;
 }
 
-static void entry_clear(rp_entry_t *e)
-{
-    for (int i = 0; i < e->count; i++)
-        mpq_clear(e->applied[i].amount);
-    free(e->applied);
-    mpq_clears(e->amount, e->to_credit, e->to_prepayment, NULL);
-}
-
 static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_error *err)
 {
     rp_entry_t *e;
@@ -510,177 +403,6 @@ static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as
     return st;
 }
 
-/* ---- the result ----------------------------------------------------------- */
-
-static void summarize(ledger_t *L, rp_date_t as_of)
-{
-    rp_statement_t *st = L->st;
-    const rp_overdue_t *o = &L->terms->overdue;
-    mpq_t open;
-    mpq_init(open);
-    st->dpd = 0;
-    for (int k = 0; k < st->item_count; k++) {
-        rp_item_t *it = &st->items[k];
-        int grace = (it->accelerated || it->n == 0) ? 0 : o->grace_days;
-        int arrears = rp_ledger_item_open(L, k);
-        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-            rp_qsub(open, it->due[c], it->paid[c]);
-            if (it->due_date <= as_of)
-                rp_qadd(st->owed[c], st->owed[c], open);
-            else if (c == RP_PRINCIPAL)
-                rp_qadd(st->payoff[c], st->payoff[c], open);
-        }
-        if (it->due_date > as_of)
-            it->status = RP_STATUS_NOT_DUE;
-        else if (rp_ledger_item_settled(L, k))
-            it->status = it->paid_off <= it->due_date + grace ? RP_STATUS_PAID : RP_STATUS_PAID_LATE;
-        else if (as_of <= it->due_date + grace)
-            it->status = RP_STATUS_DUE;
-        else {
-            int any = 0;
-            for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-                any |= mpq_sgn(it->paid[c]) > 0;
-            it->status = any ? RP_STATUS_PARTLY_PAID : RP_STATUS_OVERDUE;
-        }
-        /* days past due count from the due date, but only once grace has
-         * ended unpaid: inside grace an installment is due, not late */
-        int late = arrears && as_of > it->due_date + grace;
-        if (late)
-            it->days_past_due = (int)(as_of - it->due_date);
-        else if (it->paid_off != RP_DATE_NONE && it->paid_off > it->due_date)
-            it->days_past_due = (int)(it->paid_off - it->due_date);
-        if (late && it->n > 0 && as_of - it->due_date > st->dpd)
-            st->dpd = (int)(as_of - it->due_date);
-    }
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-        rp_qadd(st->total_due, st->total_due, st->owed[c]);
-        rp_qadd(st->payoff[c], st->payoff[c], st->owed[c]);
-    }
-    rp_reamortize_accrued_interest(open, L, as_of);
-    rp_qadd(st->payoff[RP_INTEREST], st->payoff[RP_INTEREST], open);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_qadd(st->payoff_total, st->payoff_total, st->payoff[c]);
-    st->tier = rp_tier_for_dpd(L->terms->classification, st->dpd);
-    st->bucket = L->terms->bucket_count - 1;
-    for (int b = 0; b < L->terms->bucket_count; b++)
-        if (L->terms->buckets[b].max_dpd >= st->dpd) {
-            st->bucket = b;
-            break;
-        }
-    mpq_set(st->penalty_rate, rp_ledger_rate_on(L, as_of, 1));
-    mpq_set(st->contract_rate, rp_ledger_rate_on(L, as_of, 0));
-    mpq_set(st->credit, L->credit);
-    mpq_clear(open);
-}
-
-static void warn(rp_statement_t *st, const char *code, const char *message)
-{
-    if (st->warning_count >= RP_WARNING_MAX)
-        return;
-    rp_warning_t *w = &st->warnings[st->warning_count++];
-    snprintf(w->code, sizeof w->code, "%s", code);
-    snprintf(w->message, sizeof w->message, "%s", message);
-}
-
-/* Says what grace is still holding back on as_of. */
-static void note_grace(ledger_t *L)
-{
-    char message[200], date[RP_DATE_TEXT], amount[48];
-    mpq_t sum;
-    mpq_init(sum);
-    for (int k = 0; k < L->installments; k++) {
-        item_state_t *x = &L->xs[k];
-        rp_qadd(sum, x->pending[0], x->pending[1]);
-        if (x->removed || mpq_sgn(sum) <= 0 || !L->terms->overdue.grace_counts_back)
-            continue;
-        rp_round(sum, sum, L->rc);
-        rp_decimal_format(amount, sizeof amount, sum, L->rc->places, L->rc->mode);
-        rp_date_format(date, L->st->items[k].due_date + L->terms->overdue.grace_days);
-        snprintf(message, sizeof message,
-                 "installment %d is in grace until %s; unpaid then, %s of penalty counts back "
-                 "to its due date",
-                 L->st->items[k].n, date, amount);
-        warn(L->st, "in_grace", message);
-    }
-    mpq_clear(sum);
-}
-
-/* Drops rows removed by a shorter term, renumbering references. */
-static rp_status compact(ledger_t *L, rp_error *err)
-{
-    rp_statement_t *st = L->st;
-    int *map = malloc(sizeof *map * (size_t)(st->item_count > 0 ? st->item_count : 1));
-    if (!map)
-        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    int m = 0;
-    for (int k = 0; k < st->item_count; k++) {
-        if (L->xs[k].removed) {
-            map[k] = -1;
-            item_clear(&st->items[k]);
-            continue;
-        }
-        map[k] = m;
-        if (m != k)
-            st->items[m] = st->items[k];
-        m++;
-    }
-    for (int e = 0; e < st->entry_count; e++)
-        for (int i = 0; i < st->entries[e].count; i++)
-            st->entries[e].applied[i].item = map[st->entries[e].applied[i].item];
-    /* workings whose days all fell inside a forgiven grace are empty */
-    int kept = 0;
-    for (int w = 0; w < st->working_count; w++) {
-        rp_working_t *wk = &st->workings[w];
-        if (wk->count == 0) {
-            free(wk->segments);
-            mpq_clears(wk->exact, wk->posted, NULL);
-            continue;
-        }
-        wk->item = map[wk->item];
-        st->workings[kept++] = *wk;
-    }
-    st->working_count = kept;
-    st->item_count = m;
-    free(map);
-    return RP_OK;
-}
-
-void rp_statement_init(rp_statement_t *st)
-{
-    memset(st, 0, sizeof *st);
-    st->as_of = RP_DATE_NONE;
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_inits(st->owed[c], st->payoff[c], NULL);
-    mpq_inits(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
-              st->penalty_rate, st->contract_rate, NULL);
-}
-
-void rp_statement_clear(rp_statement_t *st)
-{
-    for (int k = 0; k < st->item_count; k++)
-        item_clear(&st->items[k]);
-    free(st->items);
-    for (int e = 0; e < st->entry_count; e++)
-        entry_clear(&st->entries[e]);
-    free(st->entries);
-    for (int w = 0; w < st->working_count; w++) {
-        rp_working_t *wk = &st->workings[w];
-        for (int i = 0; i < wk->count; i++)
-            mpq_clears(wk->segments[i].base, wk->segments[i].rate, wk->segments[i].amount, NULL);
-        free(wk->segments);
-        mpq_clears(wk->exact, wk->posted, NULL);
-    }
-    free(st->workings);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clears(st->owed[c], st->payoff[c], NULL);
-    mpq_clears(st->total_due, st->payoff_total, st->paid_total, st->credit, st->prepaid,
-               st->penalty_rate, st->contract_rate, NULL);
-    st->items = NULL;
-    st->entries = NULL;
-    st->workings = NULL;
-    st->item_count = st->entry_count = st->working_count = 0;
-}
-
 rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
                          const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
                          const rp_round_t *rc, rp_error *err)
@@ -750,8 +472,6 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
         st = load_schedule(L, &src, err);
     if (st == RP_OK)
         st = replay(L, keys, n, as_of, err);
-    if (st == RP_OK)
-        summarize(L, as_of);
     rp_schedule_clear(&s);
     rp_unit_schedule_clear(&units);
     free(keys);
@@ -761,7 +481,7 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
 void rp_ledger_close(ledger_t *L)
 {
     for (int k = 0; k < L->states; k++)
-        state_clear(&L->xs[k]);
+        rp_ledger_state_clear(&L->xs[k]);
     free(L->xs);
     for (int i = 0; i < L->rates.count; i++)
         mpq_clears(L->rates.contract[i], L->rates.penalty[i], NULL);
@@ -779,56 +499,4 @@ void rp_ledger_close(ledger_t *L)
     }
     L->xs = NULL;
     L->states = 0;
-}
-
-rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
-{
-    for (int j = k; j < L->installments; j++) {
-        if (L->xs[j].removed)
-            continue;
-        const rp_item_t *it = &L->st->items[j];
-        tail_row_t *row;
-        rp_status st = rp_tail_push(t, &row, err);
-        if (st != RP_OK)
-            return st;
-        row->n = it->n;
-        row->start = it->period_start;
-        row->due = it->due_date;
-        mpq_set(row->principal, it->due[RP_PRINCIPAL]);
-        mpq_set(row->interest, L->xs[j].interest_exact);
-        mpq_set(row->years, L->xs[j].period_years);
-        mpq_set(row->fee, it->due[RP_FEE]);
-    }
-    return RP_OK;
-}
-
-rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
-                             const rp_events_t *events, rp_date_t as_of, const rp_round_t *rc,
-                             rp_error *err)
-{
-    rp_statement_t result;
-    rp_statement_init(&result);
-    ledger_t L;
-    rp_status st = rp_ledger_open(&L, &result, loan, terms, events, as_of, rc, err);
-    if (st == RP_OK) {
-        note_grace(&L);
-        if (result.events_after_as_of > 0) {
-            char message[120];
-            snprintf(message, sizeof message, "%d event%s after as_of %s not applied",
-                     result.events_after_as_of, result.events_after_as_of == 1 ? " is" : "s are",
-                     result.events_after_as_of == 1 ? "was" : "were");
-            warn(&result, "events_after_as_of", message);
-        }
-        st = compact(&L, err);
-    }
-    if (st == RP_OK)
-        st = rp_statement_verify(&result, loan, events, rc, err);
-    rp_ledger_close(&L);
-    if (st == RP_OK) {
-        rp_statement_clear(out);
-        *out = result; /* moves the arrays and limbs */
-    } else {
-        rp_statement_clear(&result);
-    }
-    return st;
 }

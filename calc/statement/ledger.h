@@ -91,9 +91,9 @@ typedef struct ledger {
 
 /* ledger.c */
 /* Replays loan and events up to as_of into result (initialised): the
- * schedule, every event, penalties posted on as_of, the owed and payoff
- * totals. The engine state stays open in L for the caller to read; close
- * it with rp_ledger_close whatever the status. */
+ * schedule, every event, penalties posted on as_of. The engine state stays
+ * open in L for the caller to read (rp_statement_summarize sums it up);
+ * close it with rp_ledger_close whatever the status. */
 rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
                          const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
                          const rp_round_t *rc, rp_error *err);
@@ -101,6 +101,10 @@ void rp_ledger_close(ledger_t *L);
 /* Appends installments k … last (not removed) to t. */
 rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err);
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err);
+/* items.c: releasing an item, its engine state, a ledger entry. */
+void rp_ledger_item_clear(rp_item_t *it);
+void rp_ledger_state_clear(item_state_t *x);
+void rp_ledger_entry_clear(rp_entry_t *e);
 /* Unpaid amount of component c of item k. */
 void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c);
 /* 1 if item k's principal, interest or fee is unpaid: it is in arrears. */
@@ -152,5 +156,9 @@ rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err);
 rp_status rp_reamortize_flush(ledger_t *L, rp_error *err);
 /* Interest of the current period accrued up to d (for a payoff). */
 void rp_reamortize_accrued_interest(mpq_t out, const ledger_t *L, rp_date_t d);
+
+/* statement.c: the owed and payoff totals, statuses, DPD, bucket and class
+ * of the replayed loan on as_of. */
+void rp_statement_summarize(ledger_t *L, rp_date_t as_of);
 
 #endif

@@ -1,0 +1,105 @@
+/*
+ * actions.c — the list of actions of a restructuring, their names, and
+ * what each must be given.
+ */
+#include <string.h>
+
+#include "restructure.h"
+
+const char *const rp_action_names[RP_ACTION_COUNT] = {
+    [RP_ACTION_WAIVE] = "waive",   [RP_ACTION_EXTEND] = "extend",
+    [RP_ACTION_DEFER] = "defer",   [RP_ACTION_REAMORTIZE] = "reamortize",
+    [RP_ACTION_FREEZE] = "freeze", [RP_ACTION_SETTLE] = "settle",
+    [RP_ACTION_RATE] = "rate",
+};
+
+const char *const rp_defer_interest_names[RP_DEFER_COUNT] = {
+    [RP_DEFER_CAPITALIZE] = "capitalize",
+    [RP_DEFER_ACCRUE] = "accrue",
+    [RP_DEFER_WAIVE] = "waive",
+};
+
+void rp_actions_init(rp_actions_t *a)
+{
+    a->count = 0;
+}
+
+void rp_actions_clear(rp_actions_t *a)
+{
+    for (int i = 0; i < a->count; i++) {
+        rp_action_t *x = &a->items[i];
+        mpq_clears(x->amount, x->share, x->rate, x->fee, x->fee_share, x->down_payment, NULL);
+    }
+    a->count = 0;
+}
+
+rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type)
+{
+    if (a->count >= RP_MAX_ACTIONS)
+        return NULL;
+    rp_action_t *x = &a->items[a->count++];
+    memset(x, 0, sizeof *x);
+    x->type = type;
+    x->date = RP_DATE_NONE;
+    x->method = -1;
+    mpq_inits(x->amount, x->share, x->rate, x->fee, x->fee_share, x->down_payment, NULL);
+    mpq_set_si(x->amount, -1, 1);
+    mpq_set_si(x->share, -1, 1);
+    mpq_set_si(x->rate, -1, 1);
+    mpq_set_si(x->fee, -1, 1);
+    mpq_set_si(x->fee_share, -1, 1);
+    mpq_set_si(x->down_payment, -1, 1);
+    return x;
+}
+
+rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shaped,
+                              rp_error *err)
+{
+    if (shaped)
+        return rp_work_fail(err, RP_E_VALUE, i, NULL, "nothing can follow a freeze or a settlement");
+    if ((a->type == RP_ACTION_FREEZE || a->type == RP_ACTION_SETTLE) && w->reshaped)
+        return rp_work_fail(err, RP_E_VALUE, i, NULL,
+                       "freeze and settle replace the plan: only waive may come before them");
+    switch (a->type) {
+    case RP_ACTION_WAIVE:
+        if ((mpq_sgn(a->amount) >= 0) == (mpq_sgn(a->share) >= 0))
+            return rp_work_fail(err, RP_E_VALUE, i, NULL, "a waiver takes amount or share");
+        if (mpq_cmp_ui(a->share, 1, 1) > 0)
+            return rp_work_fail(err, RP_E_VALUE, i, "share", "a waiver cannot be more than 100%");
+        if (mpq_sgn(a->amount) >= 0 && !rp_round_is_multiple(a->amount, w->rc))
+            return rp_work_fail(err, RP_E_VALUE, i, "amount", "amounts are whole rounding units");
+        return RP_OK;
+    case RP_ACTION_EXTEND:
+        if ((a->periods > 0) == (a->date != RP_DATE_NONE))
+            return rp_work_fail(err, RP_E_VALUE, i, NULL, "extend takes periods or maturity");
+        if (a->method == RP_METHOD_BULLET)
+            return rp_work_fail(err, RP_E_VALUE, i, "method", "an extension does not become a bullet");
+        return RP_OK;
+    case RP_ACTION_DEFER:
+        if (a->periods < 1)
+            return rp_work_fail(err, RP_E_VALUE, i, "installments", "defer needs installments ≥ 1");
+        return RP_OK;
+    case RP_ACTION_RATE:
+        if (mpq_sgn(a->rate) < 0)
+            return rp_work_fail(err, RP_E_MISSING, i, "rate", "a rate action needs the new rate");
+        return RP_OK;
+    case RP_ACTION_FREEZE:
+        if (a->periods < 1)
+            return rp_work_fail(err, RP_E_VALUE, i, "installments", "freeze needs installments ≥ 1");
+        if (mpq_sgn(a->fee) >= 0 && mpq_sgn(a->fee_share) >= 0)
+            return rp_work_fail(err, RP_E_VALUE, i, "fee", "give fee or fee_share, not both");
+        if (a->keep == 0)
+            return rp_work_fail(err, RP_E_VALUE, i, "keep", "keep at least one component");
+        return RP_OK;
+    case RP_ACTION_SETTLE:
+        if ((mpq_sgn(a->amount) >= 0) == (mpq_sgn(a->share) >= 0))
+            return rp_work_fail(err, RP_E_VALUE, i, NULL, "a settlement takes amount or discount");
+        if (mpq_cmp_ui(a->share, 1, 1) >= 0)
+            return rp_work_fail(err, RP_E_VALUE, i, "discount", "a discount must be below 100%");
+        if (mpq_sgn(a->amount) >= 0 && !rp_round_is_multiple(a->amount, w->rc))
+            return rp_work_fail(err, RP_E_VALUE, i, "amount", "amounts are whole rounding units");
+        return RP_OK;
+    default:
+        return RP_OK;
+    }
+}
