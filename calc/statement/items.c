@@ -24,7 +24,8 @@ void rp_ledger_item_clear(rp_item_t *it)
 
 void rp_ledger_state_clear(item_state_t *x)
 {
-    mpq_clears(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
+    mpq_clears(x->interest_exact, x->pending[RP_SLOT_PENALTY], x->pending[RP_SLOT_COMPOUND], x->accrued[RP_SLOT_PENALTY],
+              x->accrued[RP_SLOT_COMPOUND],
                x->period_years, x->run_base[0], x->run_base[1], NULL);
 }
 
@@ -53,11 +54,13 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
     item_state_t *x = &L->xs[k];
     memset(x, 0, sizeof *x);
     L->states++;
-    mpq_inits(x->interest_exact, x->pending[0], x->pending[1], x->accrued[0], x->accrued[1],
+    mpq_inits(x->interest_exact, x->pending[RP_SLOT_PENALTY], x->pending[RP_SLOT_COMPOUND], x->accrued[RP_SLOT_PENALTY],
+              x->accrued[RP_SLOT_COMPOUND],
               x->period_years, x->run_base[0], x->run_base[1], NULL);
-    x->working[0] = x->working[1] = x->working[2] = -1;
+    for (int s = 0; s <= RP_SLOT_LATE_FEE; s++)
+        x->working[s] = -1;
     x->run_from = RP_DATE_NONE;
-    x->pending_from[0] = x->pending_from[1] = -1;
+    x->pending_from[RP_SLOT_PENALTY] = x->pending_from[RP_SLOT_COMPOUND] = -1;
     x->assess = RP_DATE_NONE;
     *index = k;
     return RP_OK;
@@ -133,5 +136,40 @@ rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
         mpq_set(row->years, L->xs[j].period_years);
         mpq_set(row->fee, it->due[RP_FEE]);
     }
+    return RP_OK;
+}
+
+rp_date_t rp_ledger_grace_end(const ledger_t *L, int k)
+{
+    const rp_item_t *it = &L->st->items[k];
+    return it->accelerated ? it->due_date : it->due_date + L->terms->overdue.grace_days;
+}
+
+/* The working for (item k, component c), created on first use. */
+rp_status rp_ledger_working(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
+                            rp_error *err)
+{
+    int slot = c == RP_PENALTY ? RP_SLOT_PENALTY : c == RP_COMPOUND ? RP_SLOT_COMPOUND : RP_SLOT_LATE_FEE;
+    int w = L->xs[k].working[slot];
+    if (w < 0) {
+        rp_statement_t *st = L->st;
+        rp_working_t *grown = realloc(st->workings, sizeof *grown * (size_t)(st->working_count + 1));
+        if (!grown)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        st->workings = grown;
+        w = st->working_count++;
+        rp_working_t *nw = &st->workings[w];
+        nw->item = k;
+        nw->component = c;
+        nw->base_kind = base_kind;
+        nw->count = nw->cap = 0;
+        nw->segments = NULL;
+        nw->capped = 0;
+        mpq_inits(nw->exact, nw->posted, NULL);
+        L->xs[k].working[slot] = w;
+        if (slot != RP_SLOT_LATE_FEE)
+            L->xs[k].pending_from[slot] = -1;
+    }
+    *out = &L->st->workings[w];
     return RP_OK;
 }

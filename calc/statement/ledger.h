@@ -1,7 +1,9 @@
 /*
- * ledger.h — the statement engine's working state, shared by ledger.c
- * (the event loop), overdue.c (accrual, grace, late fees), allocate.c
- * (waterfalls) and reamortize.c (rate changes, prepayment, acceleration).
+ * ledger.h — the statement engine's working state, shared by its files,
+ * lowest first: items.c (items, rates over time), overdue_interest.c
+ * (罚息, 复利), reamortize.c (rate changes, prepayment, acceleration),
+ * late_fee.c (the end of a day: grace, 违约金), allocate.c (waterfalls),
+ * ledger.c (the event loop), statement.c (the summary), position.c.
  * Not part of the API.
  */
 #ifndef RP_LEDGER_H
@@ -10,24 +12,28 @@
 #include "base/internal.h"
 #include "schedule/tail.h"
 
+/* What accrues on an item: its slots in item_state_t and its workings. */
+enum { RP_SLOT_PENALTY, RP_SLOT_COMPOUND, RP_SLOT_LATE_FEE };
+#define RP_ACCRUING 2 /* 罚息 and 复利 accrue daily; 违约金 is assessed */
+
 /* Engine-only facts about one item, kept beside rp_statement_t.items. */
 typedef struct item_state {
     mpq_t interest_exact;   /* the interest due, before rounding (adjustable)    */
-    mpq_t pending[2];       /* 罚息 / 复利 accrued inside grace, not yet owed     */
-    mpq_t accrued[2];       /* 罚息 / 复利 accrued and owed (exact, cumulative)   */
-    int working[3];         /* st->workings index for 罚息, 复利, 违约金, or −1     */
-    int pending_from[2];    /* first segment of the working that is still pending */
+    mpq_t pending[RP_ACCRUING];       /* 罚息 / 复利 accrued inside grace, not yet owed     */
+    mpq_t accrued[RP_ACCRUING];       /* 罚息 / 复利 accrued and owed (exact, cumulative)   */
+    int working[RP_ACCRUING + 1];         /* st->workings index for 罚息, 复利, 违约金, or −1     */
+    int pending_from[RP_ACCRUING];    /* first segment of the working that is still pending */
     rp_date_t assess;       /* next grace end / late-fee date, or RP_DATE_NONE    */
     int late_fees;          /* late fees assessed so far                          */
     int removed;            /* a row dropped by shortening; compacted at the end  */
     mpq_t period_years;     /* the year fraction the interest was computed for    */
-    /* The open run (overdue.c): from run_from on, 罚息 and 复利 accrue on
+    /* The open run (overdue_interest.c): from run_from on, 罚息 and 复利 accrue on
      * run_base[] at the penalty rate of each day; the days are added to the
      * workings only when something needs them (a change of base, grace
      * ending, a posting the item is read at), so a stop costs nothing for
      * an overdue item nothing happened to. */
     rp_date_t run_from;     /* first day not yet accrued, or RP_DATE_NONE: no run */
-    mpq_t run_base[2];
+    mpq_t run_base[RP_ACCRUING];
     int dirty;              /* its amounts changed: a new base from the next stop  */
     int unposted;           /* accrued grew since it was last posted              */
     int posted_at;          /* the posting point it was last posted at            */
@@ -69,7 +75,7 @@ typedef struct ledger {
     mpq_t posted_total;       /* all 罚息 + 复利 posted (against a cap)   */
     /* A bound on all 罚息 + 复利 accrued, kept as runs open and close, so
      * that a posting point can tell the cap is still out of reach without
-     * visiting every installment (overdue.c): accrued_total + the open runs'
+     * visiting every installment (overdue_interest.c): accrued_total + the open runs'
      * run_sum × F(today) − run_weight, F the penalty rate summed by day. */
     mpq_t accrued_total, run_sum, run_weight;
     mpq_t *rate_prefix;       /* F at each rate change, or NULL until needed */
@@ -111,12 +117,19 @@ void rp_ledger_unpaid(mpq_t out, const ledger_t *L, int k, rp_component c);
 int rp_ledger_item_open(const ledger_t *L, int k);
 /* 1 if nothing of item k is unpaid, penalties and late fees included. */
 int rp_ledger_item_settled(const ledger_t *L, int k);
+/* The working (its explanation lines) of item k's component c (罚息, 复利
+ * or 违约金), created on first use; base_kind is the penalty base or −1. */
+rp_status rp_ledger_working(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
+                            rp_error *err);
+/* The end of item k's grace (the day it ends at night); accelerated
+ * items have none. */
+rp_date_t rp_ledger_grace_end(const ledger_t *L, int k);
 /* The contract (or penalty) annual rate in force on day d; the index of
  * that entry of L->rates. */
 mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty);
 int rp_ledger_rate_index(const ledger_t *L, rp_date_t d);
 
-/* overdue.c */
+/* overdue_interest.c: 罚息 and 复利 */
 /* Accrues 罚息 and 复利 for the days after L->clock up to and including d. */
 rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err);
 /* A posting point (a payment, credit used): what has accrued is owed,
@@ -132,10 +145,15 @@ rp_status rp_overdue_sync(ledger_t *L, int k, rp_error *err);
 /* Item k's amounts are changing (a payment, a reamortization): its run
  * takes a new base from the next stop. */
 void rp_overdue_touch(ledger_t *L, int k);
-/* End of day d: grace periods ending, late fees falling due. */
-rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
+/* Grace of item k ends at the end of day d: its pending 罚息 and 复利 are
+ * owed (keep) or dropped. */
+rp_status rp_overdue_grace_ends(ledger_t *L, int k, rp_date_t d, int keep, rp_error *err);
 /* First assessment date of installment k (its grace end). */
 rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k);
+
+/* late_fee.c */
+/* End of day d: grace periods ending, late fees falling due. */
+rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
 
 /* allocate.c */
 /* Applies amount to what is payable on date d, by the allocation terms;

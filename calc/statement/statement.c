@@ -88,7 +88,7 @@ static void note_grace(ledger_t *L)
     mpq_init(sum);
     for (int k = 0; k < L->installments; k++) {
         item_state_t *x = &L->xs[k];
-        rp_qadd(sum, x->pending[0], x->pending[1]);
+        rp_qadd(sum, x->pending[RP_SLOT_PENALTY], x->pending[RP_SLOT_COMPOUND]);
         if (x->removed || mpq_sgn(sum) <= 0 || !L->terms->overdue.grace_counts_back)
             continue;
         rp_round(sum, sum, L->rc);

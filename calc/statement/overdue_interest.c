@@ -1,6 +1,6 @@
 /*
- * overdue.c — penalty interest (罚息), compound interest (复利), grace and
- * late fees (违约金), day by day and exactly.
+ * overdue_interest.c — 罚息 (penalty interest) and 复利 (compound
+ * interest), day by day and exactly.
  *
  * For each day after an installment's due date, its penalty base (by
  * default the unpaid principal) bears the penalty rate / daily basis, and
@@ -8,44 +8,16 @@
  * RMB loan rates: 罚息 on overdue principal, 复利 on unpaid interest). A day
  * counts with the balance at its start, so a payment on day 30 still pays
  * penalty for 30 days. Accruals stay exact; posting rounds the cumulative
- * total, so the sub-fen residue is carried, never lost.
+ * total, so the sub-fen residue is carried, never lost; penalty_cap stops
+ * posting when all 罚息 and 复利 reach it.
  *
  * Days inside grace accrue as "pending": they become owed when grace ends
  * with the installment unpaid and grace_counts_back is on, and vanish
- * otherwise.
+ * otherwise (rp_overdue_grace_ends, called by late_fee.c at the day's end).
  */
 #include <stdlib.h>
 
 #include "ledger.h"
-
-/* The working for (item k, component c), created on first use. */
-static rp_status working_for(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
-                             rp_error *err)
-{
-    int slot = c == RP_PENALTY ? 0 : c == RP_COMPOUND ? 1 : 2;
-    int w = L->xs[k].working[slot];
-    if (w < 0) {
-        rp_statement_t *st = L->st;
-        rp_working_t *grown = realloc(st->workings, sizeof *grown * (size_t)(st->working_count + 1));
-        if (!grown)
-            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-        st->workings = grown;
-        w = st->working_count++;
-        rp_working_t *nw = &st->workings[w];
-        nw->item = k;
-        nw->component = c;
-        nw->base_kind = base_kind;
-        nw->count = nw->cap = 0;
-        nw->segments = NULL;
-        nw->capped = 0;
-        mpq_inits(nw->exact, nw->posted, NULL);
-        L->xs[k].working[slot] = w;
-        if (slot < 2)
-            L->xs[k].pending_from[slot] = -1;
-    }
-    *out = &L->st->workings[w];
-    return RP_OK;
-}
 
 static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pending, rp_date_t from,
                              rp_date_t to, mpq_srcptr base, mpq_srcptr rate, mpq_srcptr amount,
@@ -93,10 +65,10 @@ static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pendin
 static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcptr base,
                              rp_date_t first, rp_date_t last, rp_error *err)
 {
-    rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
-    int kind = slot == 0 ? (int)L->terms->overdue.base : -1;
+    rp_component c = slot == RP_SLOT_PENALTY ? RP_PENALTY : RP_COMPOUND;
+    int kind = slot == RP_SLOT_PENALTY ? (int)L->terms->overdue.base : -1;
     rp_working_t *wk;
-    rp_status st = working_for(L, k, c, kind, &wk, err);
+    rp_status st = rp_ledger_working(L, k, c, kind, &wk, err);
     mpq_ptr amount = L->scratch[0];
     for (rp_date_t from = first; st == RP_OK && from <= last;) {
         /* the rate in force on `from` holds until the next change */
@@ -126,13 +98,6 @@ static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcp
     return st;
 }
 
-/* Grace ends at the end of this day; accelerated items have none. */
-static rp_date_t grace_end(const ledger_t *L, int k)
-{
-    const rp_item_t *it = &L->st->items[k];
-    return it->accelerated ? it->due_date : it->due_date + L->terms->overdue.grace_days;
-}
-
 /* Accrues slot of item k on base over days first..last, the part inside
  * grace as pending. */
 static rp_status accrue_range(ledger_t *L, int k, int slot, mpq_srcptr base, rp_date_t first,
@@ -140,7 +105,7 @@ static rp_status accrue_range(ledger_t *L, int k, int slot, mpq_srcptr base, rp_
 {
     if (mpq_sgn(base) <= 0 || first > last)
         return RP_OK;
-    rp_date_t g = grace_end(L, k);
+    rp_date_t g = rp_ledger_grace_end(L, k);
     rp_status st = RP_OK;
     if (first <= g)
         st = accrue_days(L, k, slot, 1, base, first, last < g ? last : g, err);
@@ -249,7 +214,7 @@ static rp_status materialize(ledger_t *L, int k, rp_date_t upto, rp_error *err)
         return RP_OK;
     /* the days move from the open run into accrued_total */
     st = count_run(L, k, -1, err);
-    for (int slot = 0; slot < 2 && st == RP_OK; slot++)
+    for (int slot = 0; slot < RP_ACCRUING && st == RP_OK; slot++)
         st = accrue_range(L, k, slot, x->run_base[slot], x->run_from, upto, err);
     x->run_from = upto + 1;
     if (st == RP_OK)
@@ -331,9 +296,9 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
             rp_working_t *wk;
             status = count_run(L, k, +1, err);
             if (status == RP_OK && mpq_sgn(x->run_base[0]) > 0)
-                status = working_for(L, k, RP_PENALTY, (int)o->base, &wk, err);
+                status = rp_ledger_working(L, k, RP_PENALTY, (int)o->base, &wk, err);
             if (status == RP_OK && mpq_sgn(x->run_base[1]) > 0)
-                status = working_for(L, k, RP_COMPOUND, -1, &wk, err);
+                status = rp_ledger_working(L, k, RP_COMPOUND, -1, &wk, err);
         } else if (x->dirty) {
             /* changed at the last stop: its days so far on the old bases */
             status = materialize(L, k, L->clock, err);
@@ -389,8 +354,8 @@ static void post_item(ledger_t *L, int k, mpq_ptr room)
     rp_statement_t *st = L->st;
     mpq_ptr target = L->scratch[0];
     item_state_t *x = &L->xs[k];
-    for (int slot = 0; slot < 2; slot++) {
-        rp_component c = slot == 0 ? RP_PENALTY : RP_COMPOUND;
+    for (int slot = 0; slot < RP_ACCRUING; slot++) {
+        rp_component c = slot == RP_SLOT_PENALTY ? RP_PENALTY : RP_COMPOUND;
         rp_item_t *it = &st->items[k];
         /* nothing accrued: the increment 0 − due is not positive */
         if (mpq_sgn(x->accrued[slot]) == 0 && mpq_sgn(it->due[c]) >= 0)
@@ -487,14 +452,14 @@ rp_status rp_overdue_sync(ledger_t *L, int k, rp_error *err)
 
 rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k)
 {
-    return L->st->items[k].accelerated ? RP_DATE_NONE : grace_end(L, k);
+    return L->st->items[k].accelerated ? RP_DATE_NONE : rp_ledger_grace_end(L, k);
 }
 
 /* Resolves the pending (grace) accrual of item k: owed, or dropped. */
 static void end_grace(ledger_t *L, int k, int keep)
 {
     item_state_t *x = &L->xs[k];
-    for (int slot = 0; slot < 2; slot++) {
+    for (int slot = 0; slot < RP_ACCRUING; slot++) {
         int w = x->working[slot];
         if (keep) {
             rp_qadd(x->accrued[slot], x->accrued[slot], x->pending[slot]);
@@ -513,125 +478,13 @@ static void end_grace(ledger_t *L, int k, int keep)
     }
 }
 
-/* 违约金 on item k assessed at the end of day d (owed from the next day). */
-static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
-{
-    const rp_overdue_t *o = &L->terms->overdue;
-    if (mpq_sgn(o->late_fee_rate) == 0 && mpq_sgn(o->late_fee_amount) == 0)
-        return RP_OK;
-    rp_item_t *it = &L->st->items[k];
-    rp_status st = RP_OK;
-    mpq_t base, fee, part;
-    mpq_inits(base, fee, part, NULL);
-    if (o->late_fee_base == RP_LATE_FEE_ON_MINIMUM_PAYMENT) {
-        /* the minimum payment is a share of the installment's payment */
-        rp_qadd(base, it->due[RP_PRINCIPAL], it->due[RP_INTEREST]);
-        rp_qadd(base, base, it->due[RP_FEE]);
-        mpq_mul(base, base, o->minimum_payment);
-        rp_round(base, base, L->rc);
-        rp_qadd(part, it->paid[RP_PRINCIPAL], it->paid[RP_INTEREST]);
-        rp_qadd(part, part, it->paid[RP_FEE]);
-        rp_qsub(base, base, part);
-    } else {
-        static const rp_component scheduled[3] = {RP_PRINCIPAL, RP_INTEREST, RP_FEE};
-        for (int i = 0; i < 3; i++) {
-            rp_ledger_unpaid(part, L, k, scheduled[i]);
-            rp_qadd(base, base, part);
-        }
-    }
-    if (mpq_sgn(base) > 0) {
-        mpq_mul(fee, base, o->late_fee_rate);
-        rp_qadd(fee, fee, o->late_fee_amount);
-        if (mpq_sgn(o->late_fee_floor) >= 0 && mpq_cmp(fee, o->late_fee_floor) < 0)
-            mpq_set(fee, o->late_fee_floor);
-        if (mpq_sgn(o->late_fee_cap) >= 0 && mpq_cmp(fee, o->late_fee_cap) > 0)
-            mpq_set(fee, o->late_fee_cap);
-        rp_round(fee, fee, L->rc);
-        int capped = 0;
-        if (mpq_sgn(o->late_fee_total_cap) >= 0) {
-            rp_qsub(part, o->late_fee_total_cap, L->late_fee_total);
-            if (mpq_cmp(fee, part) > 0) {
-                mpq_set(fee, part);
-                capped = 1;
-            }
-        }
-        if ((mpq_sgn(fee) > 0 || capped) && L->segments >= RP_MAX_WORKING_LINES)
-            st = rp_fail(err, RP_E_RANGE, "loan.overdue.late_fee",
-                         "the workings would exceed %d lines (penalty segments and late-fee "
-                         "charges): monthly late fees up to an as_of this far", RP_MAX_WORKING_LINES);
-        if (st == RP_OK && (mpq_sgn(fee) > 0 || capped)) {
-            rp_working_t *wk;
-            st = working_for(L, k, RP_LATE_FEE, -1, &wk, err);
-            if (st == RP_OK) {
-                /* a late fee line: base × rate (+ amount), floor/cap applied */
-                if (wk->count == wk->cap) {
-                    int cap = wk->cap ? wk->cap * 2 : 2;
-                    rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
-                    if (!grown)
-                        st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-                    else {
-                        wk->segments = grown;
-                        wk->cap = cap;
-                    }
-                }
-            }
-            if (st == RP_OK) {
-                rp_segment_t *sg = &wk->segments[wk->count++];
-                sg->from = sg->to = d + 1;
-                sg->days = 0;
-                mpq_inits(sg->base, sg->rate, sg->amount, NULL);
-                mpq_set(sg->base, base);
-                mpq_set(sg->rate, o->late_fee_rate);
-                mpq_set(sg->amount, fee);
-                L->segments++;
-                rp_qadd(wk->exact, wk->exact, fee);
-                rp_qadd(it->due[RP_LATE_FEE], it->due[RP_LATE_FEE], fee);
-                rp_qadd(L->late_fee_total, L->late_fee_total, fee);
-                mpq_set(wk->posted, it->due[RP_LATE_FEE]);
-                wk->capped |= capped;
-                L->xs[k].late_fees++;
-            }
-        }
-    }
-    mpq_clears(base, fee, part, NULL);
-    return st;
-}
 
-rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err)
+rp_status rp_overdue_grace_ends(ledger_t *L, int k, rp_date_t d, int keep, rp_error *err)
 {
-    const rp_overdue_t *o = &L->terms->overdue;
-    rp_status st = RP_OK;
-    for (int k = 0; k < L->installments && st == RP_OK; k++) {
-        item_state_t *x = &L->xs[k];
-        if (x->removed || x->assess != d)
-            continue;
-        rp_item_t *it = &L->st->items[k];
-        int open = rp_ledger_item_open(L, k);
-        int first = d == grace_end(L, k);
-        if (first) {
-            st = materialize(L, k, d, err); /* the days of grace, all of them */
-            if (st == RP_OK) /* grace ends after the day's posting point */
-                st = catch_up(L, k, err);
-            if (st != RP_OK)
-                break;
-            end_grace(L, k, open && o->grace_counts_back);
-        }
-        if (open)
-            st = assess_late_fee(L, k, d, err);
-        x->assess = RP_DATE_NONE;
-        int charges = mpq_sgn(o->late_fee_rate) > 0 || mpq_sgn(o->late_fee_amount) > 0;
-        if (st == RP_OK && open && charges && o->late_fee_frequency == RP_LATE_FEE_MONTHLY) {
-            /* again a month later, and every month while unpaid */
-            rp_date_t next;
-            int months = 1;
-            do {
-                st = rp_date_add_months(&next, it->due_date, months++, err);
-            } while (st == RP_OK && next + o->grace_days <= d);
-            if (st == RP_OK)
-                x->assess = next + o->grace_days;
-            else
-                st = RP_OK; /* past the date limits: no further fees */
-        }
-    }
+    rp_status st = materialize(L, k, d, err); /* the days of grace, all of them */
+    if (st == RP_OK) /* grace ends after the day's posting point */
+        st = catch_up(L, k, err);
+    if (st == RP_OK)
+        end_grace(L, k, keep);
     return st;
 }
