@@ -20,7 +20,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
-#include "base/internal.h"
+#include "schedule/schedule.h"
 #include "testutil.h"
 
 #define DEFAULT_SEED 20261123u

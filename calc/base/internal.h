@@ -44,33 +44,11 @@ int rp_text_unsafe(unsigned cp);
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
 
-/* Options for rebuilding part of a schedule (restructuring, prepayment,
- * repricing). dates: use dates[0] (period start) … dates[term] instead of
- * computing them (every period is then regular). level: force the annuity
- * payment or the equal-principal step instead of computing it; rows whose
- * balance is already cleared come out as zero rows. general: skip the fast
- * form in whole units (tests compare the two paths). */
-typedef struct rp_schedule_opts {
-    const rp_date_t *dates;
-    mpq_srcptr level;
-    int general;
-} rp_schedule_opts_t;
-
-rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
-                                 const rp_schedule_opts_t *opts, rp_error *err);
-
-/* The invariants of rp_schedule_verify on the fast form (invariant.c). */
-rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *loan,
-                                  const rp_round_t *rc, rp_error *err);
-
-/* rp_unit_schedule_build that tells "does not fit" (*fits = 0, RP_OK, out
- * untouched) apart from errors, for callers with a general fallback. */
-rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
-                               const rp_round_t *rc, int *fits, rp_error *err);
-/* The same with the options of rp_schedule_build_opts (general ignored). */
-rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *loan,
-                                    const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
-                                    rp_error *err);
+/* warning.c: appends a warning (code, message) to list (*count of at most
+ * RP_WARNING_MAX); past the limit it is dropped. _once: not if the code is
+ * there already. */
+void rp_warning_add(rp_warning_t *list, int *count, const char *code, const char *message);
+void rp_warning_add_once(rp_warning_t *list, int *count, const char *code, const char *message);
 
 /* qsum.c: r = a + b, r = a − b; the same as mpq_add / mpq_sub (any
  * aliasing), faster when the denominators fit a machine word. */

@@ -10,15 +10,7 @@
 
 void rp_work_warn(work_t *w, const char *code, const char *message)
 {
-    rp_plan_t *p = w->plan;
-    for (int i = 0; i < p->warning_count; i++)
-        if (strcmp(p->warnings[i].code, code) == 0)
-            return;
-    if (p->warning_count >= RP_WARNING_MAX)
-        return;
-    rp_warning_t *x = &p->warnings[p->warning_count++];
-    snprintf(x->code, sizeof x->code, "%s", code);
-    snprintf(x->message, sizeof x->message, "%s", message);
+    rp_warning_add_once(w->plan->warnings, &w->plan->warning_count, code, message);
 }
 
 /* err with the action's path. */

@@ -8,7 +8,7 @@
 #ifndef RP_TAIL_H
 #define RP_TAIL_H
 
-#include "base/internal.h"
+#include "schedule.h"
 
 typedef struct tail_row {
     int n;                /* installment number, in the loan's numbering     */

@@ -73,11 +73,7 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
 
 static void warn(rp_statement_t *st, const char *code, const char *message)
 {
-    if (st->warning_count >= RP_WARNING_MAX)
-        return;
-    rp_warning_t *w = &st->warnings[st->warning_count++];
-    snprintf(w->code, sizeof w->code, "%s", code);
-    snprintf(w->message, sizeof w->message, "%s", message);
+    rp_warning_add(st->warnings, &st->warning_count, code, message);
 }
 
 /* Says what grace is still holding back on as_of. */
