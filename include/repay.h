@@ -172,6 +172,9 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
 size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const mpq_t high,
                                  int max_places);
 
+/* 1 if |x − target| ≤ tolerance. */
+int rp_decimal_within(const mpq_t x, const mpq_t target, const mpq_t tolerance);
+
 /* Decimal places needed to write x exactly, or -1 if x does not terminate
  * (its denominator has a prime factor other than 2 and 5). */
 int rp_decimal_places(const mpq_t x);
@@ -253,6 +256,11 @@ typedef enum rp_rate_unit {
  * "百分之二十四", "万分之0.5", optionally led by 年 / 月 / 日 which sets
  * *unit ("日万分之五" = 0.05% a day). Negative rates are RP_E_VALUE. */
 RP_MUST_CHECK rp_status rp_rate_parse(mpq_t out, rp_rate_unit *unit, const char *s, rp_error *err);
+
+/* The two readings of a bare number (a trap when it is 1 or more): as a
+ * fraction, bare × 100 percent; as the percent that was likely meant,
+ * bare / 100. */
+void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare);
 
 /* annual = value (annual), value × 12 (monthly), value × daily_basis (daily). */
 void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int daily_basis);
@@ -546,6 +554,24 @@ RP_MUST_CHECK rp_status rp_flows_irr(rp_irr_t *out, const rp_flows_t *f, const m
 RP_MUST_CHECK rp_status rp_flows_apr(rp_root_t *apr, int *found, const rp_flows_t *f,
                                      const mpq_t precision, rp_error *err);
 
+/* Annual rates from a periodic one (calc/yield/rates.c). out is initialised;
+ * bounds map to bounds. rp_root_times: low·k, high·k (the APR of a
+ * periodic IRR with k periods a year). rp_root_ear: (1 + irr)^ppy − 1. */
+void rp_root_times(rp_root_t *out, const rp_root_t *r, int k);
+void rp_root_ear(rp_root_t *out, const rp_root_t *irr, int ppy);
+
+/* The precision a periodic rate needs so that × ppy it keeps every digit of
+ * precision: precision / (ppy · 1000). */
+void rp_precision_per_period(mpq_t out, const mpq_t precision, int ppy);
+
+/* The simple rate (单利口径, not an annualized rate): all charges (payments
+ * less the money received) ÷ principal ÷ years to the last flow. */
+void rp_flows_simple_rate(mpq_t out, const rp_flows_t *f, const mpq_t principal);
+
+/* rp_flows_npv at a nominal annual rate: annual / periods_per_year a period. */
+RP_MUST_CHECK rp_status rp_flows_npv_nominal(mpq_t out, const rp_flows_t *f, const mpq_t annual,
+                                             rp_error *err);
+
 /* ------------------------------------------------------------------------
  * Legal caps on the cost of credit (calc/caps.c)
  * ------------------------------------------------------------------------ */
@@ -761,6 +787,8 @@ typedef struct rp_terms {
 } rp_terms_t;
 
 void rp_terms_init(rp_terms_t *t);  /* defaults: bank_default, credit, 2023, M0…M7+ */
+/* out = the sum of v, amounts by component (rp_component). */
+void rp_components_total(mpq_t out, mpq_t const *v);
 /* The default DPD buckets: M0 (current), M1 1–30 … M6 151–180, M7+. */
 void rp_buckets_default(rp_terms_t *t);
 void rp_terms_clear(rp_terms_t *t);
@@ -896,6 +924,10 @@ RP_MUST_CHECK rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t 
                                            const rp_terms_t *terms, const rp_events_t *events,
                                            rp_date_t as_of, const rp_round_t *rc, rp_error *err);
 
+/* out = what is unpaid of item it's component c, or of all of them
+ * (c = RP_COMPONENT_COUNT). */
+void rp_item_outstanding(mpq_t out, const rp_item_t *it, int c);
+
 /* Exact self-checks: money in = money applied + credit + prepaid;
  * nothing paid beyond what was due; principal conserved; amounts whole
  * units. RP_E_INTERNAL naming what failed. */
@@ -1026,6 +1058,7 @@ typedef struct rp_pricing {
     mpq_t recovery;               /* pv / claim, exact                       */
     mpq_t concession;             /* claim − pv                              */
     mpq_t saving;                 /* claim − total to pay (the borrower's)   */
+    mpq_t time_value;             /* total to pay − pv                       */
     rp_root_t apr;                /* the plan's APR (IRR method), if has_apr */
     int has_apr;
 } rp_pricing_t;

@@ -97,11 +97,8 @@ static void compare_approx(compare_t *c, const cJSON *e, const cJSON *a, const c
     mpq_inits(want, tol, got, NULL);
     int ok = numeric(want, cJSON_GetObjectItemCaseSensitive(e, "approx")) &&
              numeric(tol, cJSON_GetObjectItemCaseSensitive(e, "tolerance")) && numeric(got, a);
-    if (ok) {
-        rp_qsub(got, got, want);
-        mpq_abs(got, got);
-        ok = mpq_cmp(got, tol) <= 0;
-    }
+    if (ok)
+        ok = rp_decimal_within(got, want, tol);
     if (!ok)
         mismatch(c, path, e, a, "not within the tolerance");
     mpq_clears(want, tol, got, NULL);

@@ -38,15 +38,12 @@ static rp_status bare_trap(const char *text, int quoted, mpq_srcptr v, const cha
         p++;
     memcpy(prefix, text, p);
     prefix[p] = '\0';
-    mpq_t x;
-    mpq_init(x);
-    mpq_set_ui(x, 100, 1);
-    mpq_mul(x, x, v);
-    exact_text(percent, sizeof percent, x);
-    mpq_set_ui(x, 100, 1);
-    mpq_div(x, v, x);
-    exact_text(fraction, sizeof fraction, x);
-    mpq_clear(x);
+    mpq_t as_percent, as_fraction;
+    mpq_inits(as_percent, as_fraction, NULL);
+    rp_rate_readings(as_percent, as_fraction, v);
+    exact_text(percent, sizeof percent, as_percent);
+    exact_text(fraction, sizeof fraction, as_fraction);
+    mpq_clears(as_percent, as_fraction, NULL);
     const char *q = quoted ? "\"" : "", *fq = p ? "\"" : "";
     return rp_fail(err, RP_E_VALUE, path,
                    "%s%s%s reads as %s%s%%; a bare number of 1 or more is refused: write "

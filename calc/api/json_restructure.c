@@ -344,9 +344,6 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     rp_json_plan_summary(summary, p, price, rc);
     cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
-    mpq_t discount;
-    mpq_init(discount);
-    rp_qsub(discount, p->total_payment, price->pv);
     rp_json_add_amount(rec, "claim", p->claim_total, rc);
     rp_json_add_amount(rec, "waived", p->waived_total, rc);
     rp_json_add_amount(rec, "debt", p->debt, rc);
@@ -356,10 +353,9 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_amount(rec, "fees", p->total_fee, rc);
     rp_json_add_amount(rec, "total_to_pay", p->total_payment, rc);
     rp_json_add_amount(rec, "pv", price->pv, rc);
-    rp_json_add_amount(rec, "time_value", discount, rc);
+    rp_json_add_amount(rec, "time_value", price->time_value, rc);
     if (mpq_sgn(p->deferral_waived) > 0)
         rp_json_add_amount(rec, "deferral_interest_waived", p->deferral_waived, rc);
-    mpq_clear(discount);
     cJSON *totals = cJSON_AddObjectToObject(root, "totals");
     rp_json_add_amount(totals, "payment", p->total_payment, rc);
     rp_json_add_amount(totals, "principal", p->total_principal, rc);

@@ -166,15 +166,15 @@ static void add_components(cJSON *obj, const char *key, mpq_t const *values, int
                            const rp_round_t *rc)
 {
     cJSON *o = cJSON_AddObjectToObject(obj, key);
-    mpq_t total;
-    mpq_init(total);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_json_add_amount(o, rp_component_names[c], values[c], rc);
-        rp_qadd(total, total, values[c]);
-    }
-    if (with_total)
+    if (with_total) {
+        mpq_t total;
+        mpq_init(total);
+        rp_components_total(total, values);
         rp_json_add_amount(o, "total", total, rc);
-    mpq_clear(total);
+        mpq_clear(total);
+    }
 }
 
 /* An amount with four more decimals than the unit: segment accruals. */
@@ -251,7 +251,7 @@ static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc
     mpq_t open[RP_COMPONENT_COUNT];
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         mpq_init(open[c]);
-        rp_qsub(open[c], it->due[c], it->paid[c]);
+        rp_item_outstanding(open[c], it, c);
     }
     add_components(o, "due", it->due, 1, rc);
     add_components(o, "paid", it->paid, 1, rc);

@@ -174,27 +174,16 @@ static rp_status read_precision(mpq_t out, const cJSON *item, rp_error *err)
 static void add_root(cJSON *obj, const rp_root_t *r, int ppy, const char *irr_key,
                      const char *apr_key)
 {
-    mpq_t lo, hi, k;
-    mpq_inits(lo, hi, k, NULL);
     rp_json_add_bounded(obj, irr_key, r->low, r->high, 12);
     if (apr_key) {
-        mpq_set_ui(k, (unsigned long)ppy, 1);
-        mpq_mul(lo, r->low, k);
-        mpq_mul(hi, r->high, k);
-        rp_json_add_bounded(obj, apr_key, lo, hi, 12);
-        /* EAR = (1 + irr)^ppy − 1, rising in irr */
-        mpq_set_ui(k, 1, 1);
-        rp_qadd(lo, r->low, k);
-        rp_qadd(hi, r->high, k);
-        mpz_pow_ui(mpq_numref(lo), mpq_numref(lo), (unsigned long)ppy);
-        mpz_pow_ui(mpq_denref(lo), mpq_denref(lo), (unsigned long)ppy);
-        mpz_pow_ui(mpq_numref(hi), mpq_numref(hi), (unsigned long)ppy);
-        mpz_pow_ui(mpq_denref(hi), mpq_denref(hi), (unsigned long)ppy);
-        rp_qsub(lo, lo, k);
-        rp_qsub(hi, hi, k);
-        rp_json_add_bounded(obj, "ear", lo, hi, 12);
+        rp_root_t x;
+        mpq_inits(x.low, x.high, NULL);
+        rp_root_times(&x, r, ppy);
+        rp_json_add_bounded(obj, apr_key, x.low, x.high, 12);
+        rp_root_ear(&x, r, ppy);
+        rp_json_add_bounded(obj, "ear", x.low, x.high, 12);
+        mpq_clears(x.low, x.high, NULL);
     }
-    mpq_clears(lo, hi, k, NULL);
 }
 
 static void add_bounds(cJSON *obj, const char *key, const rp_root_t *r)
@@ -269,11 +258,9 @@ static rp_status add_actuarial(cJSON *root, cJSON *warnings, const request_t *re
                            RP_DATE_NONE, f, (rp_odd_days)req->odd_days, err);
     }
     if (st == RP_OK) {
-        /* 1000× finer than asked, so apr = irr × ppy keeps every digit */
         mpq_t p;
         mpq_init(p);
-        mpq_set_ui(p, (unsigned long)flows.periods_per_year * 1000UL, 1);
-        mpq_div(p, y->precision, p);
+        rp_precision_per_period(p, y->precision, flows.periods_per_year);
         st = rp_flows_irr(&irr, &flows, p, err);
         mpq_clear(p);
         if (st != RP_OK)
@@ -294,22 +281,15 @@ static rp_status add_actuarial(cJSON *root, cJSON *warnings, const request_t *re
 /* simple rate (labelled): charges ÷ principal ÷ years. */
 static void add_simple_rate(cJSON *root, const yield_in_t *y)
 {
-    const rp_loan_t *loan = &y->loan.loan;
-    mpq_t charges, years;
-    mpq_inits(charges, years, NULL);
-    for (int t = 0; t < y->flows.n; t++)
-        rp_qadd(charges, charges, y->flows.amounts[t]);
-    mpq_neg(charges, charges); /* payments − net received = interest + fees */
-    mpq_div(charges, charges, loan->principal);
-    rp_flows_years(years, &y->flows); /* to the last payment, odd days included */
-    if (mpq_sgn(years) > 0)
-        mpq_div(charges, charges, years);
+    mpq_t charges;
+    mpq_init(charges);
+    rp_flows_simple_rate(charges, &y->flows, y->loan.loan.principal);
     int places = rp_decimal_places(charges); /* exact when it terminates */
     rp_json_add_bounded(root, "simple_rate", charges, charges, places >= 0 && places <= 12 ? places : 12);
     cJSON_AddStringToObject(root, "simple_rate_note",
                             "not an annualized rate: all interest and fees ÷ principal ÷ years "
                             "(单利口径); the APR above is the IRR (复利) method");
-    mpq_clears(charges, years, NULL);
+    mpq_clear(charges);
 }
 
 typedef struct caps_in {
@@ -385,13 +365,11 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
         if (mpq_sgn(check.void_line) > 0)
             rp_json_add_decimal(o, "void_line", check.void_line);
         if (irr->count == 1) {
-            mpq_t lo, hi, k;
-            mpq_inits(lo, hi, k, NULL);
-            mpq_set_ui(k, (unsigned long)y->flows.periods_per_year, 1);
-            mpq_mul(lo, irr->roots[0].low, k);
-            mpq_mul(hi, irr->roots[0].high, k);
-            rp_json_add_bounded(o, "annualized_cost", lo, hi, 12);
-            mpq_clears(lo, hi, k, NULL);
+            rp_root_t apr;
+            mpq_inits(apr.low, apr.high, NULL);
+            rp_root_times(&apr, &irr->roots[0], y->flows.periods_per_year);
+            rp_json_add_bounded(o, "annualized_cost", apr.low, apr.high, 12);
+            mpq_clears(apr.low, apr.high, NULL);
         }
         cJSON_AddBoolToObject(o, "within", check.within);
         rp_json_add_amount(o, "excess", check.excess, &y->loan.rounding);
@@ -442,11 +420,9 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         y.flows.periods_per_year = req->periods_per_year;
     int ppy = y.flows.periods_per_year;
     if (st == RP_OK && y.periodic) {
-        /* 1000× finer than asked, so apr = irr × ppy keeps every digit */
         mpq_t p;
         mpq_init(p);
-        mpq_set_ui(p, (unsigned long)ppy * 1000UL, 1);
-        mpq_div(p, y.precision, p);
+        rp_precision_per_period(p, y.precision, ppy);
         st = rp_flows_irr(&irr, &y.flows, p, err);
         mpq_clear(p);
         if (st != RP_OK)
@@ -491,9 +467,7 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         if (st == RP_OK)
             st = rp_rate_in_annual(rate, &r, 365, err);
         if (st == RP_OK && y.periodic) {
-            mpq_set_ui(lo, (unsigned long)ppy, 1);
-            mpq_div(lo, rate, lo);
-            st = rp_flows_npv(hi, &y.flows, lo, err);
+            st = rp_flows_npv_nominal(hi, &y.flows, rate, err);
             if (st == RP_OK) {
                 rp_round(hi, hi, &y.loan.rounding);
                 rp_json_add_amount(root, "npv", hi, &y.loan.rounding);

@@ -277,3 +277,14 @@ size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const 
     }
     return 0;
 }
+
+int rp_decimal_within(const mpq_t x, const mpq_t target, const mpq_t tolerance)
+{
+    mpq_t gap;
+    mpq_init(gap);
+    rp_qsub(gap, x, target);
+    mpq_abs(gap, gap);
+    int within = mpq_cmp(gap, tolerance) <= 0;
+    mpq_clear(gap);
+    return within;
+}

@@ -214,3 +214,13 @@ void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int d
     mpq_mul(annual, value, k);
     mpq_clear(k);
 }
+
+void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare)
+{
+    mpq_t hundred;
+    mpq_init(hundred);
+    mpq_set_ui(hundred, 100, 1);
+    mpq_mul(as_percent, bare, hundred);
+    mpq_div(as_fraction, bare, hundred);
+    mpq_clear(hundred);
+}

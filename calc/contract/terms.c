@@ -31,3 +31,10 @@ void rp_terms_clear(rp_terms_t *t)
 {
     rp_overdue_clear(&t->overdue);
 }
+
+void rp_components_total(mpq_t out, mpq_t const *v)
+{
+    mpq_set_ui(out, 0, 1);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        rp_qadd(out, out, v[c]);
+}

@@ -16,12 +16,6 @@ static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_
     rp_buf_printf(b, "  %-24s %16s\n", label, text);
 }
 
-static void sum_components(mpq_t out, mpq_t const *v)
-{
-    mpq_set_ui(out, 0, 1);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_qadd(out, out, v[c]);
-}
 
 static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t *terms,
                          const rp_round_t *rc)
@@ -74,9 +68,9 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
                 continue;
             next_shown = 1;
         }
-        sum_components(due, it->due);
-        sum_components(paid, it->paid);
-        rp_qsub(open, due, paid);
+        rp_components_total(due, it->due);
+        rp_components_total(paid, it->paid);
+        rp_item_outstanding(open, it, RP_COMPONENT_COUNT);
         char n[16], d1[48], d2[48], d3[48];
         if (it->n > 0)
             snprintf(n, sizeof n, "%d", it->n);
@@ -108,17 +102,13 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
         rp_date_format(date, it->due_date);
         rp_buf_printf(b, "%d,%s,%s,%s,%d", it->n, it->n > 0 ? "installment" : "fee", date,
                       rp_item_status_names[it->status], it->days_past_due);
-        mpq_set_ui(open, 0, 1);
         for (int pass = 0; pass < 2; pass++)
             for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
                 const mpq_t *v = pass == 0 ? it->due : it->paid;
                 rp_decimal_format(text, sizeof text, v[c], rc->places, rc->mode);
                 rp_buf_printf(b, ",%s", text);
-                if (pass == 0)
-                    rp_qadd(open, open, v[c]);
-                else
-                    rp_qsub(open, open, v[c]);
             }
+        rp_item_outstanding(open, it, RP_COMPONENT_COUNT);
         rp_decimal_format(text, sizeof text, open, rc->places, rc->mode);
         rp_buf_printf(b, ",%s\n", text);
     }

@@ -206,3 +206,17 @@ rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const r
     }
     return st;
 }
+
+void rp_item_outstanding(mpq_t out, const rp_item_t *it, int c)
+{
+    if (c >= 0 && c < RP_COMPONENT_COUNT) {
+        rp_qsub(out, it->due[c], it->paid[c]);
+        return;
+    }
+    mpq_t paid;
+    mpq_init(paid);
+    rp_components_total(out, it->due);
+    rp_components_total(paid, it->paid);
+    rp_qsub(out, out, paid);
+    mpq_clear(paid);
+}
