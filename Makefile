@@ -43,7 +43,7 @@ Q = $(if $(V),,@)
 
 $(BUILD)/librepay.a: $(LIB_OBJ)
 	@echo "  AR    $@"
-	$(Q)ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/repay: $(CLI_OBJ) $(BUILD)/librepay.a
 	@echo "  LINK  $@"

@@ -2,7 +2,7 @@
  * mcp.c — repay mcp: a Model Context Protocol server over stdio.
  *
  * JSON-RPC 2.0, one message per line (the MCP stdio transport). The
- * protocol itself lives in the library (rp_mcp_message, calc/json_mcp.c):
+ * protocol itself lives in the library (rp_mcp_message, calc/api/mcp.c):
  * this loop reads the lines and writes the replies. A line over 1 MiB is
  * answered with a parse error and skipped without being held in memory.
  */

@@ -1047,6 +1047,11 @@ RP_MUST_CHECK rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, co
                                        const rp_actions_t *actions, const rp_round_t *rc,
                                        rp_error *err);
 
+/* The installments after the date (rows with n > 0). */
+int rp_plan_installments(const rp_plan_t *p);
+/* out = the largest payment of the plan (0 without rows). */
+void rp_plan_largest_payment(mpq_t out, const rp_plan_t *p);
+
 /* Exact self-checks: claim = waived + debt; Σ payments = debt + new
  * interest + fees; principal conserved; rows add up. */
 RP_MUST_CHECK rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err);

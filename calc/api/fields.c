@@ -231,3 +231,11 @@ rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *sp
     }
     return RP_OK;
 }
+
+rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    (void)path;
+    (void)err;
+    *(const cJSON **)target = item;
+    return RP_OK;
+}

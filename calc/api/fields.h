@@ -100,6 +100,9 @@ rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *sp
 /* Reads a decimal from a JSON string or number (exact), for custom readers. */
 rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_error *err);
 
+/* A field reader that keeps the subtree for later (target: const cJSON *). */
+rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_error *err);
+
 /* Builds "path.name" into buf. */
 void rp_fields_path(char *buf, size_t size, const char *path, const char *name);
 

@@ -73,6 +73,9 @@ void rp_json_write_line(rp_buf_t *b, const cJSON *item);
 /* Members with a text value. `key` must outlive the tree — a literal or a
  * static name — as it is not copied (amount, date, decimal, bounded). */
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc);
+/* "key": {principal, interest, …: amounts by component[, "total"]}. */
+void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
+                            const rp_round_t *rc);
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */

@@ -245,3 +245,18 @@ cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *
     }
     return root;
 }
+
+void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
+                            const rp_round_t *rc)
+{
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        rp_json_add_amount(o, rp_component_names[c], values[c], rc);
+    if (with_total) {
+        mpq_t total;
+        mpq_init(total);
+        rp_components_total(total, values);
+        rp_json_add_amount(o, "total", total, rc);
+        mpq_clear(total);
+    }
+}

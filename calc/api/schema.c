@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "fields.h"
-#include "json_ops.h"
+#include "ops.h"
 
 extern const char rp_response_schema_json[]; /* build/gen/response_schema.c */
 

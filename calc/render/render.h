@@ -21,4 +21,17 @@ void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,
                     const rp_round_t *rc);
 
+/* One proposal of a comparison: its plan and price, or (plan NULL) the
+ * error that stopped it. */
+typedef struct rp_compare_row {
+    const char *name;
+    const rp_plan_t *plan;
+    const rp_pricing_t *price;
+    const rp_error *error;
+} rp_compare_row_t;
+
+/* Appends the proposals side by side (compare.c). */
+void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
+                       const rp_round_t *rc);
+
 #endif

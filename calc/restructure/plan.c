@@ -201,3 +201,19 @@ rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err
     mpq_clears(sum, t, other, NULL);
     return st;
 }
+
+int rp_plan_installments(const rp_plan_t *p)
+{
+    int n = 0;
+    for (int k = 0; k < p->count; k++)
+        n += p->rows[k].n > 0;
+    return n;
+}
+
+void rp_plan_largest_payment(mpq_t out, const rp_plan_t *p)
+{
+    mpq_set_ui(out, 0, 1);
+    for (int k = 0; k < p->count; k++)
+        if (mpq_cmp(p->rows[k].payment, out) > 0)
+            mpq_set(out, p->rows[k].payment);
+}

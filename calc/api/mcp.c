@@ -1,5 +1,5 @@
 /*
- * json_mcp.c — one Model Context Protocol message in, its reply out: the
+ * mcp.c — one Model Context Protocol message in, its reply out: the
  * JSON-RPC 2.0 of `repay mcp` (cli/mcp.c reads and writes the lines).
  *
  * Methods: initialize, ping, tools/list, tools/call; notifications are not

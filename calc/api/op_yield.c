@@ -1,5 +1,5 @@
 /*
- * json_yield.c — op "yield": the real annualized rate of a loan or of raw
+ * op_yield.c — op "yield": the real annualized rate of a loan or of raw
  * cash flows (IRR / XIRR), present values, and the legal caps.
  */
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json_ops.h"
+#include "ops.h"
 
 /* Everything a yield is computed from, however it was given. */
 typedef struct yield_in {

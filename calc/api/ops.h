@@ -1,6 +1,6 @@
 /*
- * json_ops.h — what the op files (json_schedule.c, json_statement.c) share
- * with the dispatcher (json.c) and the loan reader (json_loan.c).
+ * ops.h — what the op files (op_*.c) share with the dispatcher (run.c),
+ * the loan reader (loan.c) and the case of a restructuring (case.c).
  */
 #ifndef RP_JSON_OPS_H
 #define RP_JSON_OPS_H
@@ -79,8 +79,6 @@ typedef struct response {
     rp_buf_t text; /* or the rendered text (table, csv)         */
 } response_t;
 
-/* A field reader that keeps the subtree for later (target: const cJSON *). */
-rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_error *err);
 
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
@@ -124,6 +122,9 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
 /* The summary of a priced plan: payment, term, totals, APR, PV, … */
 void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
                           const rp_round_t *rc);
+
+/* The plan's rows as "installments": [{n, due_date, payment, …}]. */
+void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc);
 
 /* The plan's warnings as "warnings": [{"code", "message"}] (none: nothing). */
 void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p);

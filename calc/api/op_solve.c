@@ -1,12 +1,12 @@
 /*
- * json_solve.c — op "solve": the plan that fits a goal, with the proof
+ * op_solve.c — op "solve": the plan that fits a goal, with the proof
  * that nothing better does.
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "json_ops.h"
+#include "ops.h"
 
 typedef struct goal_in {
     const cJSON *type, *keep, *order, *actions, *capacity, *min_recovery;
@@ -188,22 +188,6 @@ static void action_json(cJSON *list, const rp_action_t *a, const rp_round_t *rc)
     cJSON_AddItemToArray(list, o);
 }
 
-static int installment_count(const rp_plan_t *p)
-{
-    int n = 0;
-    for (int k = 0; k < p->count; k++)
-        n += p->rows[k].n > 0;
-    return n;
-}
-
-static void max_payment(mpq_t out, const rp_plan_t *p)
-{
-    mpq_set_ui(out, 0, 1);
-    for (int k = 0; k < p->count; k++)
-        if (mpq_cmp(p->rows[k].payment, out) > 0)
-            mpq_set(out, p->rows[k].payment);
-}
-
 /* The facts the goal is about, for the answer and for its neighbour. */
 static void goal_facts(cJSON *o, const rp_goal_t *g, const rp_plan_t *p, const rp_pricing_t *price,
                        const rp_round_t *rc)
@@ -213,13 +197,13 @@ static void goal_facts(cJSON *o, const rp_goal_t *g, const rp_plan_t *p, const r
     switch (g->type) {
     case RP_GOAL_SHORTEST_TERM:
     case RP_GOAL_PAYMENT_FOR_TERM:
-        rp_json_add_int(o, "term", installment_count(p));
-        max_payment(x, p);
+        rp_json_add_int(o, "term", rp_plan_installments(p));
+        rp_plan_largest_payment(x, p);
         rp_json_add_amount(o, "largest_payment", x, rc);
         break;
     case RP_GOAL_SMALLEST_WAIVER:
         rp_json_add_amount(o, "waiver", p->waived_total, rc);
-        max_payment(x, p);
+        rp_plan_largest_payment(x, p);
         rp_json_add_amount(o, "largest_payment", x, rc);
         break;
     case RP_GOAL_MAX_DISCOUNT:
@@ -279,20 +263,7 @@ rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp
         rp_json_plan_warnings(root, &sol.plan); /* as restructure gives them */
         cJSON *summary = cJSON_AddObjectToObject(root, "summary");
         rp_json_plan_summary(summary, &sol.plan, &sol.price, rc);
-        cJSON *rows = cJSON_AddArrayToObject(root, "installments");
-        for (int k = 0; k < sol.plan.count; k++) {
-            const rp_plan_row_t *r = &sol.plan.rows[k];
-            cJSON *o = cJSON_CreateObject();
-            rp_json_add_int(o, "n", r->n);
-            rp_json_add_date(o, "due_date", r->due_date);
-            rp_json_add_amount(o, "payment", r->payment, rc);
-            rp_json_add_amount(o, "principal", r->principal, rc);
-            rp_json_add_amount(o, "interest", r->interest, rc);
-            rp_json_add_amount(o, "fee", r->fee, rc);
-            rp_json_add_amount(o, "arrears", r->arrears, rc);
-            rp_json_add_amount(o, "balance", r->balance, rc);
-            cJSON_AddItemToArray(rows, o);
-        }
+        rp_json_plan_rows(root, &sol.plan, rc);
         if (fmt != RP_FORMAT_JSON) {
             rp_json_render_flat(&out->text, fmt, root);
             cJSON_Delete(root);

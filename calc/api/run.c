@@ -1,5 +1,5 @@
 /*
- * json.c — the JSON API: request text → op → response text. This file
+ * run.c — the JSON API: request text → op → response text. This file
  * reads requests into C structs (through the field tables), calls the
  * core, and writes the result; it does no arithmetic of its own.
  */
@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "json_ops.h"
+#include "ops.h"
 
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
     [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
@@ -43,13 +43,6 @@ static rp_status read_id(void *target, const cJSON *item, const char *path, rp_e
                    "characters", RP_MAX_ID_CHARS);
 }
 
-rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    (void)path;
-    (void)err;
-    *(const cJSON **)target = item;
-    return RP_OK;
-}
 
 /* Days in a year for dated flows (XIRR, XNPV). */
 static const long year_bases[] = {360, 365, 366};

@@ -1,7 +1,7 @@
 /*
- * json_schedule.c — op "schedule": the loan's installment schedule.
+ * op_schedule.c — op "schedule": the loan's installment schedule.
  */
-#include "json_ops.h"
+#include "ops.h"
 #include "render/render.h"
 
 /* The plan's APR (IRR method) to 12 guaranteed places, into apr (an

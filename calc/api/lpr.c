@@ -1,12 +1,12 @@
 /*
- * json_lpr.c — reading LPR history: the table shipped in data/lpr.json (or
+ * lpr.c — reading LPR history: the table shipped in data/lpr.json (or
  * a newer one given at run time), or fixings inside a request.
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "json_ops.h"
+#include "ops.h"
 
 typedef struct fixing_in {
     rp_date_t date;

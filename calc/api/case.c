@@ -1,14 +1,14 @@
 /*
- * json_restructure.c — ops "restructure" and "compare": reading actions,
- * writing a priced plan, and several proposals side by side.
+ * case.c — what restructure, compare and solve share: reading the loan,
+ * its events and the lender's discount rate (the case), the actions, one
+ * plan built and priced, and a plan as JSON (summary, warnings, rows).
  */
 #include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "json_ops.h"
-#include "render/render.h"
+#include "ops.h"
 #include "restructure/restructure.h"
 
 /* ---- actions ------------------------------------------------------------ */
@@ -272,15 +272,6 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
 
 /* ---- writing --------------------------------------------------------------------- */
 
-static void add_components(cJSON *obj, const char *key, mpq_t const *v, const mpq_t total,
-                           const rp_round_t *rc)
-{
-    cJSON *o = cJSON_AddObjectToObject(obj, key);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_json_add_amount(o, rp_component_names[c], v[c], rc);
-    rp_json_add_amount(o, "total", total, rc);
-}
-
 static void add_ratio(cJSON *obj, const char *key, const mpq_t x)
 {
     rp_json_add_bounded(obj, key, x, x, 6);
@@ -329,39 +320,8 @@ void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p)
     }
 }
 
-static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price,
-                      const rp_round_t *rc)
+void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc)
 {
-    rp_json_add_date(root, "date", p->date);
-    cJSON *before = cJSON_AddObjectToObject(root, "before");
-    rp_json_add_int(before, "dpd", p->dpd);
-    cJSON_AddStringToObject(before, "class", rp_tier_names[p->tier]);
-    cJSON_AddStringToObject(before, "class_zh", rp_tier_names_zh[p->tier]);
-    rp_json_add_decimal(before, "annual_rate", p->contract_rate);
-    add_components(before, "claim", p->claim, p->claim_total, rc);
-    add_components(root, "waived", p->waived, p->waived_total, rc);
-    rp_json_plan_warnings(root, p);
-    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    rp_json_plan_summary(summary, p, price, rc);
-    cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
-    rp_json_add_amount(rec, "claim", p->claim_total, rc);
-    rp_json_add_amount(rec, "waived", p->waived_total, rc);
-    rp_json_add_amount(rec, "debt", p->debt, rc);
-    rp_json_add_amount(rec, "interest_kept", p->interest_kept, rc);
-    rp_json_add_amount(rec, "capitalized", p->capitalized, rc);
-    rp_json_add_amount(rec, "new_interest", p->new_interest, rc);
-    rp_json_add_amount(rec, "fees", p->total_fee, rc);
-    rp_json_add_amount(rec, "total_to_pay", p->total_payment, rc);
-    rp_json_add_amount(rec, "pv", price->pv, rc);
-    rp_json_add_amount(rec, "time_value", price->time_value, rc);
-    if (mpq_sgn(p->deferral_waived) > 0)
-        rp_json_add_amount(rec, "deferral_interest_waived", p->deferral_waived, rc);
-    cJSON *totals = cJSON_AddObjectToObject(root, "totals");
-    rp_json_add_amount(totals, "payment", p->total_payment, rc);
-    rp_json_add_amount(totals, "principal", p->total_principal, rc);
-    rp_json_add_amount(totals, "interest", p->total_interest, rc);
-    rp_json_add_amount(totals, "fee", p->total_fee, rc);
-    rp_json_add_amount(totals, "arrears", p->total_arrears, rc);
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
     for (int k = 0; k < p->count; k++) {
         const rp_plan_row_t *r = &p->rows[k];
@@ -376,241 +336,4 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
         rp_json_add_amount(o, "balance", r->balance, rc);
         cJSON_AddItemToArray(rows, o);
     }
-}
-
-rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
-{
-    case_in_t c;
-    rp_actions_t acts;
-    rp_plan_t plan;
-    rp_pricing_t price;
-    rp_actions_init(&acts);
-    rp_plan_init(&plan);
-    rp_pricing_init(&price);
-    rp_status st = rp_json_case_open(&c, req, err);
-    if (st == RP_OK)
-        st = rp_json_read_actions(&acts, req->actions, "$.actions", &c.loan, err);
-    if (st == RP_OK)
-        st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
-    if (st == RP_OK) {
-        if (fmt == RP_FORMAT_JSON)
-            plan_json(out->json, &plan, &price, &c.loan.rounding);
-        else
-            rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
-    }
-    rp_pricing_clear(&price);
-    rp_plan_clear(&plan);
-    rp_actions_clear(&acts);
-    rp_json_case_close(&c);
-    return st;
-}
-
-/* ---- compare ---------------------------------------------------------------------- */
-
-/* The comparison as one table (or CSV): a proposal a row, the columns an
- * agent reads while negotiating. A proposal's name is user text: quoted
- * and neutralized in CSV, shown visibly (no control character) in the
- * table, aligned by its width in a terminal. */
-/* "code: message (path)" of a failed proposal into b (emptied first); empty
- * for one that was built. */
-static void proposal_error(rp_buf_t *b, const cJSON *row)
-{
-    b->len = 0;
-    if (b->data)
-        b->data[0] = '\0';
-    const cJSON *e = cJSON_GetObjectItemCaseSensitive(row, "error");
-    if (!e) {
-        rp_buf_puts(b, "");
-        return;
-    }
-    const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
-    const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
-    const cJSON *path = cJSON_GetObjectItemCaseSensitive(e, "path");
-    rp_buf_printf(b, "%s: %s (%s)", code->valuestring, msg->valuestring, path->valuestring);
-}
-
-static void render_compare(rp_buf_t *b, rp_format fmt, const cJSON *rows)
-{
-    static const char *const cols[] = {"name",         "payment", "installment_count",
-                                       "total_to_pay", "waived",  "saving",
-                                       "apr",          "pv",      "recovery"};
-    static const char *const heads[] = {"proposal", "payment", "term",     "total", "waived",
-                                        "saving",   "apr",     "lender pv", "recovery"};
-    enum { NC = sizeof cols / sizeof cols[0] };
-    size_t width[NC];
-    for (int c = 0; c < NC; c++)
-        width[c] = strlen(fmt == RP_FORMAT_CSV ? cols[c] : heads[c]);
-    rp_buf_t cell[NC];
-    for (int c = 0; c < NC; c++)
-        rp_buf_init(&cell[c]);
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            for (int c = 0; c < NC; c++) {
-                const char *h = fmt == RP_FORMAT_CSV ? cols[c] : heads[c];
-                if (fmt == RP_FORMAT_CSV)
-                    rp_buf_printf(b, "%s%s", c ? "," : "", h);
-                else
-                    rp_buf_printf(b, c ? "  %*s" : "%-*s", (int)width[c], h);
-            }
-            rp_buf_puts(b, fmt == RP_FORMAT_CSV ? ",error\n" : "\n");
-        }
-        for (const cJSON *r = rows->child; r; r = r->next) {
-            for (int c = 0; c < NC; c++) {
-                const cJSON *v = cJSON_GetObjectItemCaseSensitive(r, cols[c]);
-                const char *text = "";
-                if (c > 0 && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
-                    text = c == 1 ? "error" : "";
-                else if (v && v->valuestring && !cJSON_IsNull(v))
-                    text = v->valuestring;
-                cell[c].len = 0;
-                if (cell[c].data)
-                    cell[c].data[0] = '\0';
-                if (fmt == RP_FORMAT_CSV) {
-                    rp_buf_csv_cell(&cell[c], text, c == 0);
-                } else {
-                    rp_buf_visible(&cell[c], text, strlen(text));
-                    rp_buf_puts(&cell[c], "");
-                }
-                size_t w = cell[c].data ? rp_text_width(cell[c].data) : 0;
-                if (pass == 0 && w > width[c])
-                    width[c] = w;
-            }
-            if (pass == 1) {
-                for (int c = 0; c < NC; c++) {
-                    const char *t = cell[c].data ? cell[c].data : "";
-                    if (fmt == RP_FORMAT_CSV) {
-                        rp_buf_printf(b, "%s%s", c ? "," : "", t);
-                        if (c == NC - 1) { /* why a proposal failed, in its own column */
-                            rp_buf_puts(b, ",");
-                            proposal_error(&cell[0], r);
-                            rp_buf_t e;
-                            rp_buf_init(&e);
-                            rp_buf_csv_cell(&e, cell[0].data ? cell[0].data : "", 1);
-                            rp_buf_puts(b, e.data ? e.data : "");
-                            b->failed |= e.failed;
-                            rp_buf_clear(&e);
-                        }
-                        continue;
-                    }
-                    size_t pad = width[c] - rp_text_width(t);
-                    if (c > 0)
-                        rp_buf_puts(b, "  ");
-                    if (c > 0)
-                        rp_buf_repeat(b, ' ', pad);
-                    rp_buf_puts(b, t);
-                    if (c == 0)
-                        rp_buf_repeat(b, ' ', pad);
-                }
-                rp_buf_puts(b, "\n");
-            }
-        }
-    }
-    /* the table: why each failed proposal failed, under it */
-    for (const cJSON *r = rows->child; r && fmt != RP_FORMAT_CSV; r = r->next) {
-        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "ok")))
-            continue;
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(r, "name");
-        proposal_error(&cell[0], r);
-        rp_buf_puts(b, "error in ");
-        rp_buf_visible(b, name->valuestring, strlen(name->valuestring));
-        rp_buf_puts(b, ": ");
-        rp_buf_visible(b, cell[0].data ? cell[0].data : "", cell[0].len);
-        rp_buf_puts(b, "\n");
-    }
-    for (int c = 0; c < NC; c++) {
-        b->failed |= cell[c].failed;
-        rp_buf_clear(&cell[c]);
-    }
-}
-
-typedef struct proposal_in {
-    const cJSON *name, *actions;
-} proposal_in_t;
-
-static const field_t proposal_fields[] = {
-    {.name = "name", .kind = FK_TEXT, .min = 1, .max = RP_MAX_NAME_CHARS, .required = 1,
-     .offset = offsetof(proposal_in_t, name), .doc = "what to call it in the comparison"},
-    {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1,
-     .offset = offsetof(proposal_in_t, actions), .read = rp_json_keep,
-     .doc = "the actions, as for restructure"},
-};
-const object_spec_t rp_spec_proposal = {"a proposal", RP_FIELDS(proposal_fields)};
-
-rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
-{
-    case_in_t c;
-    rp_status st = rp_json_case_open(&c, req, err);
-    const cJSON *list = req->proposals;
-    int n = 0;
-    if (st == RP_OK && !cJSON_IsArray(list))
-        st = rp_fail(err, RP_E_TYPE, "$.proposals", "expected an array of proposals, found %s",
-                     rp_json_type_name(list));
-    if (st == RP_OK) {
-        n = cJSON_GetArraySize(list);
-        if (n < 1 || n > RP_MAX_PROPOSALS)
-            st = rp_fail(err, RP_E_RANGE, "$.proposals", "give 1 to %d proposals", RP_MAX_PROPOSALS);
-    }
-    /* read every proposal first: bad input is an error for the request */
-    rp_actions_t acts[RP_MAX_PROPOSALS];
-    const char *names[RP_MAX_PROPOSALS];
-    int read = 0;
-    const cJSON *m = list ? list->child : NULL;
-    for (int i = 0; st == RP_OK && i < n; i++, m = m->next) {
-        char path[RP_PATH_MAX];
-        snprintf(path, sizeof path, "$.proposals[%d]", i);
-        proposal_in_t p = {NULL, NULL};
-        st = rp_fields_read(&p, m, &rp_spec_proposal, path, err);
-        rp_actions_init(&acts[i]);
-        read = i + 1;
-        if (st == RP_OK) {
-            names[i] = p.name->valuestring;
-            snprintf(path, sizeof path, "$.proposals[%d].actions", i);
-            st = rp_json_read_actions(&acts[i], p.actions, path, &c.loan, err);
-        }
-    }
-    cJSON *rows = st == RP_OK ? cJSON_CreateArray() : NULL;
-    for (int i = 0; st == RP_OK && i < n; i++) {
-        rp_plan_t plan;
-        rp_pricing_t price;
-        rp_plan_init(&plan);
-        rp_pricing_init(&price);
-        char prefix[RP_PATH_MAX];
-        snprintf(prefix, sizeof prefix, "$.proposals[%d].actions", i);
-        rp_error e;
-        rp_error_reset(&e);
-        rp_status ps = rp_json_plan(&plan, &price, &c, req->as_of, &acts[i], prefix, &e);
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "name", names[i]);
-        if (ps == RP_OK) {
-            cJSON_AddTrueToObject(o, "ok");
-            rp_json_plan_summary(o, &plan, &price, &c.loan.rounding);
-            rp_json_add_int(o, "warning_count", plan.warning_count);
-        } else if (rp_status_exit_code(ps) == 2) {
-            /* a proposal that cannot be built is a result, not an error */
-            cJSON_AddFalseToObject(o, "ok");
-            cJSON *eo = cJSON_AddObjectToObject(o, "error");
-            cJSON_AddStringToObject(eo, "code", rp_strerror(ps));
-            cJSON_AddStringToObject(eo, "path", e.path);
-            cJSON_AddStringToObject(eo, "message", e.message);
-        } else {
-            st = ps;
-            if (err)
-                *err = e;
-        }
-        cJSON_AddItemToArray(rows, o);
-        rp_pricing_clear(&price);
-        rp_plan_clear(&plan);
-    }
-    if (st == RP_OK && fmt == RP_FORMAT_JSON) {
-        rp_json_add_date(out->json, "date", req->as_of);
-        cJSON_AddItemToObject(out->json, "proposals", rows);
-    } else {
-        if (st == RP_OK)
-            render_compare(&out->text, fmt, rows);
-        cJSON_Delete(rows);
-    }
-    for (int i = 0; i < read; i++)
-        rp_actions_clear(&acts[i]);
-    rp_json_case_close(&c);
-    return st;
 }

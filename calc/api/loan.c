@@ -1,5 +1,5 @@
 /*
- * json_loan.c — reading $.loan: the contract, its rounding context, and
+ * loan.c — reading $.loan: the contract, its rounding context, and
  * the terms a statement needs (overdue, allocation, overpayment). The
  * field tables here are the contract's single source of truth.
  */
@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "json_ops.h"
+#include "ops.h"
 
 /* ---- rates and shares: one checked reader ----------------------------------
  * Every rate and share of the API goes through read_value: its syntax

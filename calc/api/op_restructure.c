@@ -1,0 +1,70 @@
+/*
+ * op_restructure.c — op "restructure": the plan after the actions, what was
+ * waived, its price for both sides, reconciled to the unit.
+ */
+#include "ops.h"
+#include "render/render.h"
+#include "restructure/restructure.h"
+
+static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price,
+                      const rp_round_t *rc)
+{
+    rp_json_add_date(root, "date", p->date);
+    cJSON *before = cJSON_AddObjectToObject(root, "before");
+    rp_json_add_int(before, "dpd", p->dpd);
+    cJSON_AddStringToObject(before, "class", rp_tier_names[p->tier]);
+    cJSON_AddStringToObject(before, "class_zh", rp_tier_names_zh[p->tier]);
+    rp_json_add_decimal(before, "annual_rate", p->contract_rate);
+    rp_json_add_components(before, "claim", p->claim, 1, rc);
+    rp_json_add_components(root, "waived", p->waived, 1, rc);
+    rp_json_plan_warnings(root, p);
+    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
+    rp_json_plan_summary(summary, p, price, rc);
+    cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
+    rp_json_add_amount(rec, "claim", p->claim_total, rc);
+    rp_json_add_amount(rec, "waived", p->waived_total, rc);
+    rp_json_add_amount(rec, "debt", p->debt, rc);
+    rp_json_add_amount(rec, "interest_kept", p->interest_kept, rc);
+    rp_json_add_amount(rec, "capitalized", p->capitalized, rc);
+    rp_json_add_amount(rec, "new_interest", p->new_interest, rc);
+    rp_json_add_amount(rec, "fees", p->total_fee, rc);
+    rp_json_add_amount(rec, "total_to_pay", p->total_payment, rc);
+    rp_json_add_amount(rec, "pv", price->pv, rc);
+    rp_json_add_amount(rec, "time_value", price->time_value, rc);
+    if (mpq_sgn(p->deferral_waived) > 0)
+        rp_json_add_amount(rec, "deferral_interest_waived", p->deferral_waived, rc);
+    cJSON *totals = cJSON_AddObjectToObject(root, "totals");
+    rp_json_add_amount(totals, "payment", p->total_payment, rc);
+    rp_json_add_amount(totals, "principal", p->total_principal, rc);
+    rp_json_add_amount(totals, "interest", p->total_interest, rc);
+    rp_json_add_amount(totals, "fee", p->total_fee, rc);
+    rp_json_add_amount(totals, "arrears", p->total_arrears, rc);
+    rp_json_plan_rows(root, p, rc);
+}
+
+rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+{
+    case_in_t c;
+    rp_actions_t acts;
+    rp_plan_t plan;
+    rp_pricing_t price;
+    rp_actions_init(&acts);
+    rp_plan_init(&plan);
+    rp_pricing_init(&price);
+    rp_status st = rp_json_case_open(&c, req, err);
+    if (st == RP_OK)
+        st = rp_json_read_actions(&acts, req->actions, "$.actions", &c.loan, err);
+    if (st == RP_OK)
+        st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
+    if (st == RP_OK) {
+        if (fmt == RP_FORMAT_JSON)
+            plan_json(out->json, &plan, &price, &c.loan.rounding);
+        else
+            rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
+    }
+    rp_pricing_clear(&price);
+    rp_plan_clear(&plan);
+    rp_actions_clear(&acts);
+    rp_json_case_close(&c);
+    return st;
+}
