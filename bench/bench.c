@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "repay.h"
+#include "repay_advanced.h"
 
 #define BENCH_SECONDS 1.0
 

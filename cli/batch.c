@@ -195,7 +195,8 @@ static void *worker(void *arg)
             s->state = SLOT_WORKING;
             pthread_mutex_unlock(&p->lock);
             char *out = NULL;
-            (void)rp_run(&out, s->text, s->len, &opt, NULL); /* errors are answers too */
+            rp_status ran = rp_run(&out, s->text, s->len, &opt, NULL);
+            (void)ran; /* an error is answered by its error line too */
             free(s->text);
             s->text = out ? out : cli_error_line("out_of_memory", "$", "out of memory");
             s->len = s->text ? strlen(s->text) : 0;

@@ -427,7 +427,8 @@ START_TEST(memory_comes_back)
     long before = live_blocks;
     for (int i = 0; i < N_ELEMENTS(bad); i++) {
         char *out = NULL;
-        (void)rp_run(&out, bad[i].request, strlen(bad[i].request), NULL, NULL);
+        rp_status ran = rp_run(&out, bad[i].request, strlen(bad[i].request), NULL, NULL);
+        ck_assert_int_ne(ran, RP_OK);
         rp_free(out);
     }
     char *out = NULL;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repay.h"
+#include "repay_advanced.h"
 
 /* Sets q from a decimal literal written in the test. */
 static inline void q_set(mpq_t q, const char *s)

@@ -5,7 +5,7 @@
 #define RP_INTERNAL_H
 
 #include <stdarg.h>
-#include "repay.h"
+#include "repay_advanced.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define RP_PRINTF(a, b) __attribute__((format(printf, a, b)))

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repay.h"
+#include "repay_advanced.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
