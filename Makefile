@@ -27,7 +27,7 @@ LIB_SRC  = $(sort $(wildcard calc/*/*.c))
 GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
-TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_SRC = $(sort $(wildcard tests/*/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
@@ -54,10 +54,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/stmtutil.h $(BUILD)/librepay.a
+# Check suites, one folder per layer (tests/base/test_round.c ↔ calc/base/round.c).
+$(BUILD)/tests/%: tests/%.c $(BUILD)/librepay.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS)
+	$(Q)$(CC) $(CPPFLAGS) -Itests $(CHECK_CFLAGS) $(CFLAGS) -MF $@.d -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS) -lm
 
 # data/lpr.json and data/response_schema.json ship inside the library as C strings.
 $(BUILD)/tools/embed: tools/embed.c
@@ -101,19 +102,19 @@ check: deps
 fixtures: $(BUILD)/repay
 	@$(BUILD)/repay check fixtures
 
-unit: $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+unit: $(TEST_BIN) $(BUILD)/repay
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; REPAY_BIN=$(BUILD)/repay $$t; done
 
 cli-test: $(BUILD)/repay
-	@sh tests/cli_test.sh $(BUILD)/repay
+	@sh tests/tools/cli_test.sh $(BUILD)/repay
 
 # batch, schema and the MCP server, driven from Python (Debian's python3-jsonschema);
 # hostile_test.py: issue 14's hostile inputs on every interface.
 tool-test: $(BUILD)/repay
-	@/usr/bin/python3 tests/batch_test.py $(BUILD)/repay
-	@/usr/bin/python3 tests/schema_test.py $(BUILD)/repay fixtures examples
-	@/usr/bin/python3 tests/mcp_test.py $(BUILD)/repay
-	@/usr/bin/python3 tests/hostile_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/tools/batch_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/tools/schema_test.py $(BUILD)/repay fixtures examples
+	@/usr/bin/python3 tests/tools/mcp_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/tools/hostile_test.py $(BUILD)/repay
 
 san:
 	@REPAY_MEMORY_LIMIT_MB=0 REPAY_TIME_SCALE=10 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
@@ -214,10 +215,10 @@ $(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(BUILD)/librepay.a $(LIBS) -lm
 
 bench: $(BUILD)/bench $(BUILD)/repay
-	@/usr/bin/python3 tests/limits_suite.py $(BUILD)/limits > /dev/null
+	@/usr/bin/python3 tests/tools/limits_suite.py $(BUILD)/limits > /dev/null
 	@$(BUILD)/bench $(BUILD)/repay $(BUILD)/limits
 
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

@@ -4,7 +4,7 @@
  *
  *   bench BUILD/repay [LIMITS_DIR]
  *
- * With LIMITS_DIR (tests/limits_suite.py writes it), each request of the
+ * With LIMITS_DIR (tests/tools/limits_suite.py writes it), each request of the
  * limits suite — the legal requests with the most work — runs once in its
  * own `repay run` process; its time, peak memory, output and answer are
  * printed, and the worst case last.

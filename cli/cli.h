@@ -54,6 +54,13 @@ char *cli_error_line(const char *code, const char *path, const char *message);
  * characters and bytes that are not UTF-8 as \xHH (visible.c). */
 void cli_put_visible(FILE *f, const char *s);
 
+/* Reads all of in, at most limit bytes (newly allocated, NUL-terminated;
+ * NULL past the limit or on a read error). repay.c. */
+char *cli_read_limited(FILE *in, size_t limit, size_t *len);
+
+/* repay check [--list] PATH...: the exit status. check.c. */
+int cli_check(int argc, char **argv);
+
 /* repay batch: answers every request of the source in order. */
 int cli_batch(source_t *src, const cli_settings_t *cfg);
 

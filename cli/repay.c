@@ -29,7 +29,7 @@ static const char usage[] =
     "  compare [FILE|-]    several restructuring proposals side by side\n"
     "  solve [FILE|-]      find a plan that fits constraints\n"
     "  run [FILE|-]        whatever op the request names\n"
-    "  check PATH...       run fixture cases (files, or folders searched for\n"
+    "  check [--list] PATH...  run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
     "  record [FILE|-]     a fixture skeleton for a request, marked unverified\n"
     "  batch [FILE|-]      JSON Lines: one request per line in, one response per\n"
@@ -53,7 +53,7 @@ static const char usage[] =
 
 /* Reads at most limit + 1 bytes: enough to tell a request is too large
  * without ever holding a huge one. Returns NULL on an I/O error. */
-static char *read_limited(FILE *in, size_t limit, size_t *len)
+char *cli_read_limited(FILE *in, size_t limit, size_t *len)
 {
     char *data = malloc(limit + 2);
     if (!data)
@@ -77,13 +77,13 @@ static char *read_limited(FILE *in, size_t limit, size_t *len)
 static char *read_input(const char *path, size_t *len)
 {
     if (!path || strcmp(path, "-") == 0)
-        return read_limited(stdin, RP_MAX_REQUEST_BYTES, len);
+        return cli_read_limited(stdin, RP_MAX_REQUEST_BYTES, len);
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "repay: %s: %s\n", path, strerror(errno));
         return NULL;
     }
-    char *data = read_limited(f, RP_MAX_REQUEST_BYTES, len);
+    char *data = cli_read_limited(f, RP_MAX_REQUEST_BYTES, len);
     if (!data)
         fprintf(stderr, "repay: %s: read error\n", path);
     fclose(f);
@@ -135,249 +135,6 @@ static int run_request(const char *op, const char *path, const cli_settings_t *c
     return rp_status_exit_code(st);
 }
 
-/* ---- check -------------------------------------------------------------- */
-
-typedef struct tally {
-    int passed, failed, broken, skipped;
-    /* every folder and file seen, by device and inode: each is visited
-     * once, and a folder reached again is a loop, not 33 more visits */
-    struct seen {
-        dev_t dev;
-        ino_t ino;
-    } *seen;
-    size_t seen_count, seen_cap;
-} tally_t;
-
-static size_t seen_slot(const tally_t *t, dev_t dev, ino_t ino)
-{
-    size_t h = ((size_t)ino * 2654435761u) ^ (size_t)dev;
-    for (size_t i = h & (t->seen_cap - 1);; i = (i + 1) & (t->seen_cap - 1))
-        if ((t->seen[i].dev == dev && t->seen[i].ino == ino) ||
-            (t->seen[i].dev == 0 && t->seen[i].ino == 0))
-            return i;
-}
-
-/* 1 if (dev, ino) was seen before; records it otherwise. */
-static int seen_before(tally_t *t, const struct stat *sb)
-{
-    if (t->seen_count * 2 + 2 > t->seen_cap) {
-        size_t cap = t->seen_cap ? t->seen_cap * 2 : 256;
-        struct seen *grown = calloc(cap, sizeof *grown), *old = t->seen;
-        if (!grown)
-            return 0; /* out of memory: worst case a file runs twice */
-        size_t old_cap = t->seen_cap;
-        t->seen = grown;
-        t->seen_cap = cap;
-        for (size_t i = 0; i < old_cap; i++)
-            if (old[i].dev || old[i].ino)
-                t->seen[seen_slot(t, old[i].dev, old[i].ino)] = old[i];
-        free(old);
-    }
-    size_t i = seen_slot(t, sb->st_dev, sb->st_ino);
-    if (t->seen[i].dev == sb->st_dev && t->seen[i].ino == sb->st_ino && (sb->st_dev || sb->st_ino))
-        return 1;
-    t->seen[i].dev = sb->st_dev;
-    t->seen[i].ino = sb->st_ino;
-    t->seen_count++;
-    return 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static const char *kind_of(mode_t m)
-{
-    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
-         : S_ISBLK(m) ? "a block device" : "not a regular file";
-}
-
-/* A line saying a path was not run, and why. */
-static void skip(tally_t *t, const char *path, const char *why)
-{
-    t->skipped++;
-    fputs("SKIP  ", stdout);
-    cli_put_visible(stdout, path);
-    printf(": %s\n", why);
-}
-
-/* Reads a regular file without ever blocking: opened non-blocking and
- * checked again once open (the path may have changed since it was
- * looked at). NULL with *why set if it is not one or cannot be read. */
-static char *read_regular(const char *path, size_t *len, const char **why)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-    struct stat sb;
-    if (fd < 0) {
-        *why = strerror(errno);
-        return NULL;
-    }
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        *why = "not a regular file";
-        close(fd);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        *why = strerror(errno);
-        close(fd);
-        return NULL;
-    }
-    char *data = read_limited(f, RP_MAX_REQUEST_BYTES, len);
-    if (!data)
-        *why = "read error";
-    fclose(f);
-    return data;
-}
-
-static void check_file(const char *path, tally_t *t)
-{
-    size_t len = 0;
-    const char *why = NULL;
-    char *text = read_regular(path, &len, &why);
-    if (!text) {
-        t->broken++;
-        fputs("ERROR ", stdout);
-        cli_put_visible(stdout, path);
-        printf(": %s\n", why);
-        return;
-    }
-    char *report = NULL;
-    int mismatches = 0;
-    rp_error err;
-    rp_status st = rp_fixture_run(&report, &mismatches, NULL, text, len, &err);
-    free(text);
-    const char *verdict = st != RP_OK ? "ERROR " : mismatches > 0 ? "FAIL  " : NULL;
-    if (st != RP_OK)
-        t->broken++;
-    else if (mismatches > 0)
-        t->failed++;
-    else
-        t->passed++;
-    if (verdict) {
-        fputs(verdict, stdout);
-        cli_put_visible(stdout, path);
-        fputc('\n', stdout);
-    }
-    if (report && verdict) {
-        /* indent the report under its case */
-        for (char *line = report; *line;) {
-            char *nl = strchr(line, '\n');
-            size_t n = nl ? (size_t)(nl - line) : strlen(line);
-            line[n] = '\0';
-            fputs("      ", stdout);
-            cli_put_visible(stdout, line);
-            fputc('\n', stdout);
-            line += n + (nl ? 1 : 0);
-        }
-    }
-    rp_free(report);
-}
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-/* Runs path: a regular file, or a folder searched for *.json. named: the
- * user named it, so anything but a file or a folder is an error; inside a
- * folder, a *.json that is not a regular file (a FIFO, a device, a link
- * that leads nowhere or in a loop) is skipped with a line saying why. */
-static void check_path(const char *path, tally_t *t, int depth, int named)
-{
-    struct stat sb, lb;
-    if (stat(path, &sb) != 0) {
-        int e = errno;
-        const char *why = e == ELOOP ? "a symbolic link loop"
-                        : lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode) ? "a dangling symbolic link"
-                                                                       : strerror(e);
-        if (named) {
-            fputs("repay check: ", stderr);
-            cli_put_visible(stderr, path);
-            fprintf(stderr, ": %s\n", why);
-            t->broken++;
-        } else {
-            skip(t, path, why);
-        }
-        return;
-    }
-    if (!S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
-        if (named) {
-            fputs("repay check: ", stderr);
-            cli_put_visible(stderr, path);
-            fprintf(stderr, ": %s, not a fixture file or folder\n", kind_of(sb.st_mode));
-            t->broken++;
-        } else {
-            skip(t, path, kind_of(sb.st_mode));
-        }
-        return;
-    }
-    if (seen_before(t, &sb)) {
-        skip(t, path, S_ISDIR(sb.st_mode) ? "a folder already visited (a link loop, or named twice)"
-                                          : "a file already run (through another link or name)");
-        return;
-    }
-    if (S_ISREG(sb.st_mode)) {
-        check_file(path, t);
-        return;
-    }
-    if (depth > 32) {
-        fputs("repay check: ", stderr);
-        cli_put_visible(stderr, path);
-        fputs(": folders nested too deeply\n", stderr);
-        t->broken++;
-        return;
-    }
-    struct dirent **entries = NULL;
-    int n = scandir(path, &entries, NULL, by_name); /* sorted: stable output */
-    if (n < 0) {
-        fputs("repay check: ", stderr);
-        cli_put_visible(stderr, path);
-        fprintf(stderr, ": %s\n", strerror(errno));
-        t->broken++;
-        return;
-    }
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (name[0] != '.') {
-            size_t size = strlen(path) + strlen(name) + 2;
-            char *child = malloc(size);
-            if (child) {
-                snprintf(child, size, "%s/%s", path, name);
-                struct stat cs;
-                int is_dir = stat(child, &cs) == 0 && S_ISDIR(cs.st_mode);
-                if (is_dir || ends_with(name, ".json"))
-                    check_path(child, t, depth + 1, 0);
-                free(child);
-            }
-        }
-        free(entries[i]);
-    }
-    free(entries);
-}
-
-static int run_check(int argc, char **argv)
-{
-    if (argc == 0) {
-        fputs("repay check: name at least one fixture file or folder\n", stderr);
-        return 2;
-    }
-    tally_t t = {0};
-    for (int i = 0; i < argc; i++)
-        check_path(argv[i], &t, 0, 1);
-    free(t.seen);
-    printf("%d passed, %d failed", t.passed, t.failed);
-    if (t.broken)
-        printf(", %d could not be run", t.broken);
-    if (t.skipped)
-        printf(", %d skipped", t.skipped);
-    printf("\n");
-    if (t.broken)
-        return 2;
-    return t.failed ? 1 : 0;
-}
 
 /* ---- record, schema, batch ---------------------------------------------- */
 
@@ -570,6 +327,8 @@ int main(int argc, char **argv)
                 fputs("repay: --from-csv needs a file\n", stderr);
                 status = 2;
             }
+        } else if (strcmp(a, "--list") == 0 && command && strcmp(command, "check") == 0) {
+            rest[nrest++] = argv[i]; /* check's own: name the files, run none */
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "repay: unknown option %s (see repay --help)\n", a);
             status = 2;
@@ -595,7 +354,7 @@ int main(int argc, char **argv)
         fputs("repay: --jobs and --from-csv are for repay batch\n", stderr);
         status = 2;
     } else if (strcmp(command, "check") == 0) {
-        status = run_check(nrest, rest);
+        status = cli_check(nrest, rest);
     } else if (strcmp(command, "schema") == 0) {
         status = run_schema(nrest, rest);
     } else if (strcmp(command, "batch") == 0) {

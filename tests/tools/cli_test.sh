@@ -1,6 +1,6 @@
 #!/bin/sh
 # CLI tests: exit codes, formats, errors on stdout and stderr, limits.
-# usage: sh tests/cli_test.sh build/repay
+# usage: sh tests/tools/cli_test.sh build/repay
 set -u
 REPAY=${1:-build/repay}
 TMP=$(mktemp -d)

@@ -6,9 +6,7 @@
  * fall by the principal, never go negative and end at 0; totals are the
  * column sums; installments are numbered 1…n with rising due dates.
  */
-#include <dirent.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "testutil.h"
 #include <cjson/cJSON.h>
@@ -17,29 +15,30 @@
 static char *paths[MAX_CASES];
 static int ncases;
 
+/* The fixture files, named by the one walker every test shares: `repay
+ * check --list` (REPAY_BIN, default build/repay), so what is checked here is
+ * exactly what `repay check` runs. */
 static void collect(const char *dir)
 {
-    struct dirent **list;
-    int n = scandir(dir, &list, NULL, alphasort);
-    if (n < 0) {
-        fprintf(stderr, "test_fixtures: cannot read %s\n", dir);
+    const char *bin = getenv("REPAY_BIN");
+    char command[1024];
+    snprintf(command, sizeof command, "'%s' check --list '%s'", bin && *bin ? bin : "build/repay",
+             dir);
+    FILE *p = popen(command, "r");
+    if (!p) {
+        fprintf(stderr, "test_fixtures: cannot run %s\n", command);
         exit(EXIT_FAILURE);
     }
-    for (int i = 0; i < n; i++) {
-        const char *name = list[i]->d_name;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        struct stat sb;
-        if (name[0] != '.' && stat(path, &sb) == 0) {
-            if (S_ISDIR(sb.st_mode))
-                collect(path);
-            else if (strlen(name) > 5 && strcmp(name + strlen(name) - 5, ".json") == 0 &&
-                     ncases < MAX_CASES)
-                paths[ncases++] = strdup(path);
-        }
-        free(list[i]);
+    char line[1024];
+    while (fgets(line, sizeof line, p) && ncases < MAX_CASES) {
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0])
+            paths[ncases++] = strdup(line);
     }
-    free(list);
+    if (pclose(p) != 0 || ncases == 0) {
+        fprintf(stderr, "test_fixtures: %s failed or found no fixture\n", command);
+        exit(EXIT_FAILURE);
+    }
 }
 
 static char *slurp(const char *path, size_t *len)

@@ -5,7 +5,7 @@ documented refusal — in well under a second and 100 MB.
 
 usage: limits_suite.py OUTDIR       writes OUTDIR/NAME.json, one request each
 
-tests/hostile_test.py runs them (loosely time-bounded: a hang detector, not
+tests/tools/hostile_test.py runs them (loosely time-bounded: a hang detector, not
 a benchmark); `make bench` times each in its own process and prints the
 worst case.
 """
