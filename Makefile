@@ -34,7 +34,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
+.PHONY: layers valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -96,7 +96,12 @@ demo: deps
 	@$(BUILD)/repay statement --format table examples/overdue.json | sed -n '1,21p'
 
 check: deps
-	@$(MAKE) --no-print-directory all unit cli-test tool-test fixtures wasm-test
+	@$(MAKE) --no-print-directory all layers unit cli-test tool-test fixtures wasm-test
+
+# Calls go downward only, in no circle (tools/layers); a planted upward
+# include must be caught.
+layers: all
+	@sh tests/tools/layers_test.sh $(BUILD)
 
 # The finance-staff view of the same cases: every fixture through `repay check`.
 fixtures: $(BUILD)/repay

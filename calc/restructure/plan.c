@@ -187,15 +187,30 @@ rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err
     rp_qadd(t, t, p->total_fee);
     if (st == RP_OK && !mpq_equal(t, p->total_payment))
         st = broken(err, "payments ≠ debt + new interest + fees");
+    /* each row is its parts, the rows are the totals, balances fall by
+     * the principal */
+    mpq_set(other, p->total_principal);
+    mpq_set_ui(sum, 0, 1);
     for (int k = 0; k < p->count && st == RP_OK; k++) {
         const rp_plan_row_t *r = &p->rows[k];
+        rp_qadd(t, r->principal, r->interest);
+        rp_qadd(t, t, r->fee);
+        rp_qadd(t, t, r->arrears);
+        rp_qadd(sum, sum, r->payment);
+        rp_qsub(other, other, r->principal);
         if (mpq_sgn(r->principal) < 0 || mpq_sgn(r->interest) < 0 || mpq_sgn(r->fee) < 0 ||
             mpq_sgn(r->arrears) < 0 || mpq_sgn(r->balance) < 0)
             st = broken(err, "a negative amount in a row");
         else if (!rp_round_is_multiple(r->payment, rc) || !rp_round_is_multiple(r->principal, rc) ||
                  !rp_round_is_multiple(r->arrears, rc))
             st = broken(err, "an amount is not a whole number of units");
+        else if (!mpq_equal(t, r->payment))
+            st = broken(err, "a row's payment is not principal + interest + fee + arrears");
+        else if (!mpq_equal(other, r->balance))
+            st = broken(err, "a row's balance is not the one before less its principal");
     }
+    if (st == RP_OK && !mpq_equal(sum, p->total_payment))
+        st = broken(err, "the rows' payments are not the total to pay");
     if (st == RP_OK && p->count > 0 && mpq_sgn(p->rows[p->count - 1].balance) != 0)
         st = broken(err, "the last row leaves principal");
     mpq_clears(sum, t, other, NULL);
