@@ -34,7 +34,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: layers valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
+.PHONY: layers install install-test valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -96,7 +96,7 @@ demo: deps
 	@$(BUILD)/repay statement --format table examples/overdue.json | sed -n '1,21p'
 
 check: deps
-	@$(MAKE) --no-print-directory all layers unit cli-test tool-test fixtures wasm-test
+	@$(MAKE) --no-print-directory all layers unit cli-test tool-test install-test fixtures wasm-test
 
 # Calls go downward only, in no circle (tools/layers); a planted upward
 # include must be caught.
@@ -152,7 +152,7 @@ $(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*/*.h) $(wildcard include/*.h
 	$(Q)mv $(WASM_OUT)/repay_core.wasm $@
 
 wasm: web-deps $(WASM_OUT)/repay.wasm
-	@cp wasm/repay.mjs wasm/package.json $(WASM_OUT)/
+	@cp wasm/repay.mjs wasm/npm/package.json wasm/npm/repay.d.ts $(WASM_OUT)/
 	@mkdir -p $(WASM_OUT)/web && cp $(WASM_WEB) $(WASM_OUT)/web/
 	@cp $(WASM_OUT)/repay.mjs $(WASM_OUT)/repay_core.mjs $(WASM_OUT)/repay.wasm $(WASM_OUT)/web/
 	@echo "  WASM  $(WASM_OUT)/ ($$(du -k $(WASM_OUT)/repay.wasm | cut -f1) KB wasm)"
@@ -163,6 +163,7 @@ wasm/node_modules/playwright-core/package.json: wasm/package.json
 
 wasm-test: wasm $(BUILD)/repay wasm/node_modules/playwright-core/package.json
 	@node wasm/test/node.test.mjs $(WASM_OUT) $(BUILD)/repay fixtures examples
+	@node wasm/test/package.test.mjs $(WASM_OUT)
 	@node wasm/test/browser.test.mjs $(WASM_OUT) $(BUILD)/screenshot.png
 
 # Every unit test in-process (CK_FORK=no), the fixtures and a batch under
@@ -222,6 +223,49 @@ $(BUILD)/bench: bench/bench.c $(BUILD)/librepay.a
 bench: $(BUILD)/bench $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/limits_suite.py $(BUILD)/limits > /dev/null
 	@$(BUILD)/bench $(BUILD)/repay $(BUILD)/limits
+
+# ---- install: what a C library ships (see README "From C") ----
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the static and shared
+# library (soname librepay.so.MAJOR), the headers, repay.pc for pkg-config,
+# the repay command, and the man pages repay(1) and librepay(3).
+PREFIX  ?= /usr/local
+VERSION := $(shell sed -n 's/^\#define RP_VERSION "\(.*\)"/\1/p' include/repay.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+PIC_OBJ  = $(LIB_OBJ:$(BUILD)/%.o=$(BUILD)/pic/%.o)
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (PIC)"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/librepay.so.$(VERSION): $(PIC_OBJ)
+	@echo "  LINK  $@"
+	$(Q)$(CC) -shared -Wl,-soname,librepay.so.$(SOMAJOR) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+install: all $(BUILD)/librepay.so.$(VERSION)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' '' \
+	  'Name: repay' 'Description: exact repayment plans, statements and restructuring' \
+	  'Version: $(VERSION)' 'Requires: gmp' 'Requires.private: libcjson' 'Cflags: -I$${includedir}' \
+	  'Libs: -L$${libdir} -lrepay' 'Libs.private: -lpthread' > $(BUILD)/repay.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man3
+	install -m 755 $(BUILD)/repay $(DESTDIR)$(PREFIX)/bin/repay
+	install -m 644 include/repay.h include/repay_advanced.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(BUILD)/librepay.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/librepay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf librepay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/librepay.so.$(SOMAJOR)
+	ln -sf librepay.so.$(SOMAJOR) $(DESTDIR)$(PREFIX)/lib/librepay.so
+	install -m 644 $(BUILD)/repay.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 644 docs/repay.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 docs/librepay.3 $(DESTDIR)$(PREFIX)/share/man/man3/
+
+# A program built against an installed copy, statically and shared.
+install-test: all
+	@sh tests/tools/install_test.sh $(BUILD)
 
 clean:
 	rm -rf build build-san build-fuzz
