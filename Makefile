@@ -8,7 +8,9 @@
 #   make fuzz       libFuzzer on requests and parsers, FUZZ_SECONDS each (default 60)
 #   make bench      speed and memory figures for this machine (prints, asserts nothing)
 #   make wasm       build/wasm/: the core as WebAssembly + the browser page
-#   make wasm-test  Node tests of the module over every fixture, browser tests of the page
+#   make wasm-test  Node tests of the module over every fixture, its npm package, the page
+#   make layers     calls go downward only, in no circle (tools/layers)
+#   make install    PREFIX=/usr/local DESTDIR=: libraries, headers, repay.pc, man pages
 #   make clean
 
 CC      ?= cc
@@ -34,7 +36,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 DEBIAN_PACKAGES = libgmp-dev libcjson-dev check pkg-config python3-jsonschema
 
-.PHONY: layers install install-test valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-deps wasm-test web-deps
+.PHONY: layers install install-test valgrind fuzz-deps fuzz-lib all deps demo check unit fixtures cli-test tool-test san bench fuzz clean wasm wasm-test web-deps
 
 all: $(BUILD)/librepay.a $(BUILD)/repay
 
@@ -127,7 +129,8 @@ san:
 
 # ---- WebAssembly (see README "In the browser") ----
 # GMP and cJSON are built once from Debian's source packages into $(WASM_DEPS)
-# (kept by `make clean-wasm`-less rebuilds); calc/ is compiled straight to wasm.
+# (build/wasm-deps: kept across builds, removed by make clean); calc/ is
+# compiled straight to wasm.
 WASM_DEPS = build/wasm-deps
 WASM_OUT  = $(BUILD)/wasm
 WASM_WEB  = $(wildcard wasm/web/*)

@@ -391,6 +391,101 @@ static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, co
     return st;
 }
 
+/* The flows of the request: a loan's, or the cash_flows given. */
+static rp_status read_flows(yield_in_t *y, const request_t *req, rp_error *err)
+{
+    if (!req->loan == !req->cash_flows)
+        return rp_fail(err, RP_E_MISSING, req->loan ? "$.cash_flows" : "$.loan",
+                       "give either a loan or cash_flows");
+    rp_status st = read_precision(y->precision, req->precision, err);
+    if (st == RP_OK && req->rounding) {
+        if (req->loan)
+            st = rp_fail(err, RP_E_VALUE, "$.rounding",
+                         "rounding is for cash_flows: a loan has its own (loan.rounding)");
+        else
+            st = rp_fields_read(&y->loan.rounding, req->rounding, &rp_spec_rounding, "$.rounding",
+                                err);
+    }
+    if (st == RP_OK)
+        st = req->loan ? flows_of_loan(y, req->loan, err) : flows_of_list(y, req->cash_flows, err);
+    if (st == RP_OK && y->periodic && !y->has_loan)
+        y->flows.periods_per_year = req->periods_per_year;
+    if (st == RP_OK && (req->frequency >= 0 || req->odd_days != RP_ODD_ACTUAL) &&
+        (y->periodic || y->dated_count == 0))
+        st = rp_fail(err, RP_E_VALUE, req->frequency >= 0 ? "$.frequency" : "$.apr_odd_days",
+                     "frequency and apr_odd_days are for dated cash_flows (a loan has its own)");
+    return st;
+}
+
+/* The rates of return: the periodic IRR (and from it the APR) of periodic
+ * flows, the XIRR of dated ones; both for a loan with dates. */
+static rp_status add_rates(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
+                           rp_irr_t *irr, rp_irr_t *xirr, rp_error *err)
+{
+    int ppy = y->flows.periods_per_year;
+    rp_status st = RP_OK;
+    if (y->periodic) {
+        mpq_t p;
+        mpq_init(p);
+        rp_precision_per_period(p, y->precision, ppy);
+        st = rp_flows_irr(irr, &y->flows, p, err);
+        mpq_clear(p);
+    }
+    if (st == RP_OK && y->dated_count > 0)
+        st = rp_irr_dated(xirr, (mpq_t const *)y->dated, y->days, y->dated_count, req->basis,
+                          y->precision, err);
+    if (st != RP_OK) {
+        rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
+        return st;
+    }
+    cJSON_AddStringToObject(root, "method", y->periodic ? "periodic" : "dated");
+    rp_json_add_int(root, "cash_flow_count", y->periodic ? y->flows.n : y->dated_count);
+    if (y->periodic) {
+        rp_json_add_int(root, "periods_per_year", ppy);
+        add_irr(root, warnings, irr, ppy, 1);
+        if (y->has_loan)
+            add_simple_rate(root, y);
+    }
+    if (y->dated_count > 0) {
+        rp_json_add_int(root, "basis", req->basis);
+        cJSON *target = root;
+        if (y->periodic) /* a loan with dates: XIRR beside the APR */
+            target = cJSON_AddObjectToObject(root, "dated");
+        add_irr(target, warnings, xirr, 1, 0);
+    }
+    return st;
+}
+
+/* npv at discount_rate: periodic flows exactly (nominal rate ÷ periods a
+ * year, rounded to the unit); dated flows within bounds (effective rate). */
+static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y, rp_error *err)
+{
+    rate_in_t r;
+    mpq_init(r.value);
+    r.unit = RP_RATE_ANNUAL;
+    rp_status st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
+    mpq_t rate, lo, hi;
+    mpq_inits(rate, lo, hi, NULL);
+    if (st == RP_OK)
+        st = rp_rate_in_annual(rate, &r, 365, err);
+    if (st == RP_OK && y->periodic) {
+        st = rp_flows_npv_nominal(hi, &y->flows, rate, err);
+        if (st == RP_OK) {
+            rp_round(hi, hi, &y->loan.rounding);
+            rp_json_add_amount(root, "npv", hi, &y->loan.rounding);
+        }
+    } else if (st == RP_OK) {
+        st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y->dated, y->days, y->dated_count,
+                          req->basis, y->precision, err);
+        if (st == RP_OK)
+            rp_json_add_bounded(root, "npv", lo, hi, y->loan.rounding.places);
+    }
+    if (st != RP_OK && err && strncmp(err->path, "$.discount_rate", 15) != 0)
+        rp_error_prefix(err, "$.discount_rate");
+    mpq_clears(rate, lo, hi, r.value, NULL);
+    return st;
+}
+
 rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
 {
     yield_in_t y;
@@ -400,90 +495,13 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
     rp_irr_init(&xirr);
     cJSON *root = out->json ? out->json : cJSON_CreateObject();
     cJSON *warnings = cJSON_CreateArray();
-    rp_status st = RP_OK;
-    if (!req->loan == !req->cash_flows)
-        st = rp_fail(err, RP_E_MISSING, req->loan ? "$.cash_flows" : "$.loan",
-                     "give either a loan or cash_flows");
+    rp_status st = read_flows(&y, req, err);
     if (st == RP_OK)
-        st = read_precision(y.precision, req->precision, err);
-    if (st == RP_OK && req->rounding) {
-        if (req->loan)
-            st = rp_fail(err, RP_E_VALUE, "$.rounding",
-                         "rounding is for cash_flows: a loan has its own (loan.rounding)");
-        else
-            st = rp_fields_read(&y.loan.rounding, req->rounding, &rp_spec_rounding, "$.rounding",
-                                err);
-    }
-    if (st == RP_OK)
-        st = req->loan ? flows_of_loan(&y, req->loan, err) : flows_of_list(&y, req->cash_flows, err);
-    if (st == RP_OK && y.periodic && !y.has_loan)
-        y.flows.periods_per_year = req->periods_per_year;
-    int ppy = y.flows.periods_per_year;
-    if (st == RP_OK && y.periodic) {
-        mpq_t p;
-        mpq_init(p);
-        rp_precision_per_period(p, y.precision, ppy);
-        st = rp_flows_irr(&irr, &y.flows, p, err);
-        mpq_clear(p);
-        if (st != RP_OK)
-            rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
-    }
-    if (st == RP_OK && y.dated_count > 0) {
-        st = rp_irr_dated(&xirr, (mpq_t const *)y.dated, y.days, y.dated_count, req->basis,
-                          y.precision, err);
-        if (st != RP_OK)
-            rp_error_prefix(err, req->loan ? "$.loan" : "$.cash_flows");
-    }
-    if (st == RP_OK) {
-        cJSON_AddStringToObject(root, "method", y.periodic ? "periodic" : "dated");
-        rp_json_add_int(root, "cash_flow_count", y.periodic ? y.flows.n : y.dated_count);
-        if (y.periodic) {
-            rp_json_add_int(root, "periods_per_year", ppy);
-            add_irr(root, warnings, &irr, ppy, 1);
-            if (y.has_loan)
-                add_simple_rate(root, &y);
-        }
-        if (y.dated_count > 0) {
-            rp_json_add_int(root, "basis", req->basis);
-            cJSON *target = root;
-            if (y.periodic) /* a loan with dates: XIRR beside the APR */
-                target = cJSON_AddObjectToObject(root, "dated");
-            add_irr(target, warnings, &xirr, 1, 0);
-        }
-    }
-    if (st == RP_OK && (req->frequency >= 0 || req->odd_days != RP_ODD_ACTUAL) &&
-        (y.periodic || y.dated_count == 0))
-        st = rp_fail(err, RP_E_VALUE, req->frequency >= 0 ? "$.frequency" : "$.apr_odd_days",
-                     "frequency and apr_odd_days are for dated cash_flows (a loan has its own)");
+        st = add_rates(root, warnings, req, &y, &irr, &xirr, err);
     if (st == RP_OK && req->frequency >= 0)
         st = add_actuarial(root, warnings, req, &y, err);
-    if (st == RP_OK && req->discount_rate) {
-        rate_in_t r;
-        mpq_init(r.value);
-        r.unit = RP_RATE_ANNUAL;
-        st = rp_json_read_rate(&r, req->discount_rate, "$.discount_rate", err);
-        mpq_t rate, lo, hi;
-        mpq_inits(rate, lo, hi, NULL);
-        if (st == RP_OK)
-            st = rp_rate_in_annual(rate, &r, 365, err);
-        if (st == RP_OK && y.periodic) {
-            st = rp_flows_npv_nominal(hi, &y.flows, rate, err);
-            if (st == RP_OK) {
-                rp_round(hi, hi, &y.loan.rounding);
-                rp_json_add_amount(root, "npv", hi, &y.loan.rounding);
-            } else {
-                rp_error_prefix(err, "$.discount_rate");
-            }
-        } else if (st == RP_OK) {
-            st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y.dated, y.days, y.dated_count,
-                              req->basis, y.precision, err);
-            if (st == RP_OK)
-                rp_json_add_bounded(root, "npv", lo, hi, y.loan.rounding.places);
-            else
-                rp_error_prefix(err, "$.discount_rate");
-        }
-        mpq_clears(rate, lo, hi, r.value, NULL);
-    }
+    if (st == RP_OK && req->discount_rate)
+        st = add_npv(root, req, &y, err);
     if (st == RP_OK && req->caps)
         st = add_caps(root, warnings, req, &y, &irr, err);
     if (st == RP_OK && cJSON_GetArraySize(warnings) > 0) {

@@ -1,5 +1,6 @@
 /*
- * internal.h — helpers shared by the calc/ modules; not part of the API.
+ * internal.h — the base layer's helpers every calc/ file may use (errors,
+ * text, names, warnings, exact sums); not part of the API.
  */
 #ifndef RP_INTERNAL_H
 #define RP_INTERNAL_H
@@ -54,15 +55,5 @@ void rp_warning_add_once(rp_warning_t *list, int *count, const char *code, const
  * aliasing), faster when the denominators fit a machine word. */
 void rp_qadd(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
 void rp_qsub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b);
-
-/* signbound.c: the sign of Σ c_i z^(D − e_i) at z = a / 2^k (e_i = days[i],
- * or i when days is NULL; D the last), proved with rounded bounds, or
- * RP_SIGN_UNKNOWN when the bounds straddle zero (evaluate exactly then). */
-#define RP_SIGN_UNKNOWN 2
-int rp_poly_sign_bounded(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
-/* Its two tiers, tried in this order (tests check each against the exact
- * sign): 62-bit mantissas in machine words, then 128-bit ones in mpz_t. */
-int rp_poly_sign_words(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
-int rp_poly_sign_wide(mpz_t const *c, const int *days, int n, const mpz_t a, unsigned long k);
 
 #endif

@@ -29,7 +29,7 @@ void rp_units_set_z(mpz_t z, rp_i128 v)
         mpz_set_si(z, (long)v);
         return;
     }
-    unsigned __int128 magnitude = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    rp_u128 magnitude = v < 0 ? -(rp_u128)v : (rp_u128)v;
     uint64_t words[2] = {(uint64_t)magnitude, (uint64_t)(magnitude >> 64)};
     mpz_import(z, 2, -1, sizeof words[0], 0, 0, words);
     if (v < 0)

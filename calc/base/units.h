@@ -14,7 +14,10 @@
 
 #include "internal.h"
 
-typedef __int128 rp_i128;
+/* 128-bit integers: a GCC and Clang extension, named here and nowhere
+ * else (every other file uses these types). */
+__extension__ typedef __int128 rp_i128;
+__extension__ typedef unsigned __int128 rp_u128;
 
 /* Counts of units stay below 2^62, so a sum or difference of two never
  * overflows before it is checked. */

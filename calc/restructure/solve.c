@@ -299,22 +299,118 @@ static rp_status check_goal(const solver_t *S, rp_error *err)
     }
 }
 
+/* The plan after the given actions alone: how many installments it has
+ * and what is left to repay, by component — where every search starts. */
+static rp_status base_plan(solver_t *S, trial_t *t, rp_error *err)
+{
+    rp_actions_t none;
+    rp_actions_init(&none);
+    rp_status st = build(S, &none, &t->plan, &t->price, err);
+    rp_actions_clear(&none);
+    if (st != RP_OK)
+        return st;
+    S->base_count = rp_plan_installments(&t->plan);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+        rp_qsub(S->left[c], t->plan.claim[c], t->plan.waived[c]);
+        rp_qadd(S->left_total, S->left_total, S->left[c]);
+    }
+    if (mpq_sgn(S->left_total) == 0)
+        return rp_fail(err, RP_E_VALUE, "date", "nothing is owed on the date: there is nothing to solve");
+    return RP_OK;
+}
+
+/* The search range, in installments or whole units of money: the larger
+ * k, the easier the goal; floor_k the smallest k a proof may step to. */
+static rp_status search_range(const solver_t *S, mpz_t lo, mpz_t hi, mpz_t floor_k, rp_error *err)
+{
+    const rp_goal_t *goal = S->goal;
+    int fewest = S->base_count > 1 ? S->base_count : 1;
+    switch (goal->type) {
+    case RP_GOAL_SHORTEST_TERM:
+        mpz_set_si(lo, fewest);
+        mpz_set_si(floor_k, fewest);
+        mpz_set_si(hi, goal->term > 0 ? goal->term : RP_SOLVER_HORIZON);
+        if (mpz_cmp_si(hi, RP_MAX_TERM) > 0)
+            return rp_fail(err, RP_E_RANGE, "goal.term", "term must be at most %d", RP_MAX_TERM);
+        if (mpz_cmp(hi, lo) < 0)
+            return rp_fail(err, RP_E_VALUE, "goal.term",
+                           "the longest term asked for is shorter than the %d installments "
+                           "already planned",
+                           S->base_count);
+        return RP_OK;
+    case RP_GOAL_PAYMENT_FOR_TERM:
+        if (goal->term < S->base_count || goal->term > RP_MAX_TERM)
+            return rp_fail(err, RP_E_VALUE, "goal.term",
+                           "term must be between the %d installments already planned and %d",
+                           S->base_count, RP_MAX_TERM);
+        mpz_set_si(lo, goal->term);
+        mpz_set_si(hi, goal->term);
+        mpz_set(floor_k, hi); /* nothing to prove: the term is given */
+        return RP_OK;
+    default: {
+        /* money, in whole units: waiver 0 … all; settlement 1 unit … all */
+        mpq_t units;
+        mpq_init(units);
+        mpq_div(units, S->left_total, S->rc->unit);
+        mpz_set(hi, mpq_numref(units)); /* a whole number: amounts are in units */
+        mpz_set_si(lo, goal->type == RP_GOAL_MAX_DISCOUNT ? 1 : 0);
+        mpz_set(floor_k, lo);
+        mpq_clear(units);
+        return RP_OK;
+    }
+    }
+}
+
+/* Bisection over [lo, hi] (hi fits; the easiest candidate is tried first:
+ * if it fails, nothing fits), then the proof: one step better fails — if
+ * rounding broke monotony, step on. The parameter found is left in hi. */
+static rp_status search(const solver_t *S, rp_solution_t *sol, trial_t *t, mpz_t lo, mpz_t hi,
+                        const mpz_t floor_k, rp_error *err)
+{
+    mpz_t mid;
+    mpz_init(mid);
+    rp_status st = attempt(S, t, hi, err);
+    if (st == RP_OK) {
+        sol->feasible = t->ok;
+        take(sol, t, 0);
+    }
+    while (st == RP_OK && sol->feasible && mpz_cmp(lo, hi) < 0) {
+        mpz_sub(mid, hi, lo);
+        mpz_fdiv_q_2exp(mid, mid, 1);
+        mpz_add(mid, mid, lo);
+        st = attempt(S, t, mid, err);
+        if (st == RP_OK && t->ok) {
+            mpz_set(hi, mid);
+            take(sol, t, 0);
+        } else if (st == RP_OK) {
+            mpz_add_ui(lo, mid, 1);
+        }
+    }
+    while (st == RP_OK && sol->feasible && mpz_cmp(hi, floor_k) > 0) {
+        mpz_sub_ui(mid, hi, 1);
+        st = attempt(S, t, mid, err);
+        if (st == RP_OK && !t->ok) {
+            take(sol, t, 1);
+            break;
+        }
+        if (st == RP_OK) { /* not monotone here: the smaller one fits too */
+            mpz_set(hi, mid);
+            take(sol, t, 0);
+        }
+    }
+    mpz_clear(mid);
+    return st;
+}
+
 rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
                    const rp_events_t *events, rp_date_t date, const rp_actions_t *given,
                    const rp_goal_t *goal, mpq_srcptr discount_rate, const rp_round_t *rc,
                    rp_error *err)
 {
-    solver_t S;
-    S.loan = loan;
-    S.date = date;
-    S.given = given;
-    S.goal = goal;
-    S.discount = discount_rate;
-    S.rc = rc;
-    S.base_count = 0;
     rp_position_t position;
     rp_position_init(&position);
-    S.position = &position;
+    solver_t S = {.loan = loan, .date = date, .given = given, .goal = goal,
+                  .discount = discount_rate, .rc = rc, .base_count = 0, .position = &position};
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_init(S.left[c]);
     mpq_init(S.left_total);
@@ -322,114 +418,31 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_solution_init(&sol);
     trial_t t;
     trial_init(&t);
-    rp_actions_t none;
-    rp_actions_init(&none);
+    mpz_t lo, hi, floor_k;
+    mpz_inits(lo, hi, floor_k, NULL);
     rp_status st = check_goal(&S, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
         st = rp_position_on(&position, loan, terms, events, date, rc, err);
-    if (st == RP_OK) /* the position after the given actions */
-        st = build(&S, &none, &t.plan, &t.price, err);
+    if (st == RP_OK)
+        st = base_plan(&S, &t, err);
+    if (st == RP_OK)
+        st = search_range(&S, lo, hi, floor_k, err);
+    if (st == RP_OK)
+        st = search(&S, &sol, &t, lo, hi, floor_k, err);
     if (st == RP_OK) {
-        for (int k = 0; k < t.plan.count; k++)
-            S.base_count += t.plan.rows[k].n > 0;
-        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-            rp_qsub(S.left[c], t.plan.claim[c], t.plan.waived[c]);
-            rp_qadd(S.left_total, S.left_total, S.left[c]);
-        }
-        if (mpq_sgn(S.left_total) == 0)
-            st = rp_fail(err, RP_E_VALUE, "date", "nothing is owed on the date: there is nothing to solve");
+        /* the amount found: a waiver, or a settlement */
+        mpq_t found;
+        mpq_init(found);
+        mpq_set_z(found, hi);
+        mpq_mul(found, found, rc->unit);
+        if (goal->type == RP_GOAL_MAX_DISCOUNT)
+            mpq_set(sol.settlement, found);
+        else if (goal->type == RP_GOAL_SMALLEST_WAIVER)
+            mpq_set(sol.waiver, found);
+        mpq_clear(found);
     }
-
-    /* the search range, in installments or whole units of money: the
-     * larger k, the easier the goal */
-    mpz_t lo, hi, mid, found, floor_k;
-    mpz_inits(lo, hi, mid, found, floor_k, NULL);
-    if (st == RP_OK) {
-        switch (goal->type) {
-        case RP_GOAL_SHORTEST_TERM:
-            mpz_set_si(lo, S.base_count > 1 ? S.base_count : 1);
-            mpz_set_si(hi, goal->term > 0 ? goal->term : RP_SOLVER_HORIZON);
-            if (mpz_cmp(hi, lo) < 0)
-                st = rp_fail(err, RP_E_VALUE, "goal.term",
-                             "the longest term asked for is shorter than the %d installments "
-                             "already planned",
-                             S.base_count);
-            if (mpz_cmp_si(hi, RP_MAX_TERM) > 0)
-                st = rp_fail(err, RP_E_RANGE, "goal.term", "term must be at most %d", RP_MAX_TERM);
-            break;
-        case RP_GOAL_PAYMENT_FOR_TERM:
-            if (goal->term < S.base_count || goal->term > RP_MAX_TERM)
-                st = rp_fail(err, RP_E_VALUE, "goal.term",
-                             "term must be between the %d installments already planned and %d",
-                             S.base_count, RP_MAX_TERM);
-            mpz_set_si(lo, goal->term);
-            mpz_set_si(hi, goal->term);
-            break;
-        default: {
-            /* money, in whole units: waiver 0 … all; settlement 1 unit … all */
-            mpq_t units;
-            mpq_init(units);
-            mpq_div(units, S.left_total, rc->unit);
-            mpz_set(hi, mpq_numref(units)); /* a whole number: amounts are in units */
-            mpz_set_si(lo, goal->type == RP_GOAL_MAX_DISCOUNT ? 1 : 0);
-            mpq_clear(units);
-            break;
-        }
-        }
-    }
-    if (st == RP_OK) {
-        /* the easiest candidate first: if it fails, nothing fits */
-        st = attempt(&S, &t, hi, err);
-        if (st == RP_OK) {
-            sol.feasible = t.ok;
-            take(&sol, &t, 0);
-        }
-    }
-    while (st == RP_OK && sol.feasible && mpz_cmp(lo, hi) < 0) {
-        mpz_sub(mid, hi, lo);
-        mpz_fdiv_q_2exp(mid, mid, 1);
-        mpz_add(mid, mid, lo);
-        st = attempt(&S, &t, mid, err);
-        if (st != RP_OK)
-            break;
-        if (t.ok) {
-            mpz_set(hi, mid);
-            take(&sol, &t, 0);
-        } else {
-            mpz_add_ui(lo, mid, 1);
-        }
-    }
-    /* the proof: one step better fails (if rounding broke monotony, step on) */
-    mpz_set(found, hi);
-    mpz_set_si(floor_k, goal->type == RP_GOAL_SHORTEST_TERM ? (S.base_count > 1 ? S.base_count : 1)
-                        : goal->type == RP_GOAL_MAX_DISCOUNT ? 1
-                                                             : 0);
-    while (st == RP_OK && sol.feasible && goal->type != RP_GOAL_PAYMENT_FOR_TERM &&
-           mpz_cmp(found, floor_k) > 0) {
-        mpz_sub_ui(mid, found, 1);
-        st = attempt(&S, &t, mid, err);
-        if (st != RP_OK)
-            break;
-        if (!t.ok) {
-            take(&sol, &t, 1);
-            break;
-        }
-        mpz_set(found, mid); /* not monotone here: the smaller one fits too */
-        take(&sol, &t, 0);
-    }
-    if (st == RP_OK) {
-        mpq_set_z(sol.waiver, found);
-        mpq_mul(sol.waiver, sol.waiver, rc->unit);
-        if (goal->type == RP_GOAL_MAX_DISCOUNT) {
-            mpq_set(sol.settlement, sol.waiver);
-            mpq_set_ui(sol.waiver, 0, 1);
-        } else if (goal->type != RP_GOAL_SMALLEST_WAIVER) {
-            mpq_set_ui(sol.waiver, 0, 1);
-        }
-    }
-    mpz_clears(lo, hi, mid, found, floor_k, NULL);
+    mpz_clears(lo, hi, floor_k, NULL);
     trial_clear(&t);
-    rp_actions_clear(&none);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_clear(S.left[c]);
     mpq_clear(S.left_total);

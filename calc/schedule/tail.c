@@ -77,6 +77,35 @@ void rp_tail_adjust(tail_t *t, int r, rp_date_t first, mpq_srcptr base, mpq_srcp
     mpq_clear(share);
 }
 
+/* The schedule a rebuild made, in whichever form it fitted. */
+typedef struct built {
+    const rp_unit_schedule_t *units; /* the fast form, or NULL */
+    const rp_schedule_t *general;
+    rp_unit_words_t words;
+} built_t;
+
+/* Row i's principal and the year fraction its interest covers. */
+static void built_row(mpq_t principal, mpq_t years, const built_t *b, int i)
+{
+    if (b->units) {
+        const rp_unit_row_t *r = &b->units->rows[i];
+        rp_units_to_q(principal, r->principal, &b->words);
+        rp_units_set_z(mpq_numref(years), r->years_num); /* in lowest terms */
+        rp_units_set_z(mpq_denref(years), r->years_den);
+    } else {
+        mpq_set(principal, b->general->rows[i].principal);
+        mpq_set(years, b->general->rows[i].year_fraction);
+    }
+}
+
+static void built_level(mpq_t out, const built_t *b)
+{
+    if (b->units)
+        rp_units_to_q(out, b->units->level_payment, &b->words);
+    else
+        mpq_set(out, b->general->level_payment);
+}
+
 rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mpq_srcptr annual,
                           rp_method method, mpq_srcptr level, mpq_ptr new_level,
                           const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
@@ -124,14 +153,22 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     rp_schedule_opts_t opts = {.dates = dates, .level = level};
     /* the fast form first: only each row's principal and year fraction
      * are needed, not a whole schedule of mpq_t (a rebuild happens at every
-     * period a rate changes in) */
+     * period a rate changes in); the general form when it does not fit */
+    built_t b = {.units = NULL, .general = NULL};
     rp_unit_schedule_t u;
     rp_unit_schedule_init(&u);
+    rp_schedule_t s;
+    rp_schedule_init(&s);
     int fits = 0;
     st = rp_unit_schedule_try_opts(&u, &sub, rc, &opts, &fits, err);
     if (st == RP_OK && fits) {
-        rp_unit_words_t w;
-        rp_unit_words(&w, rc);
+        b.units = &u;
+        rp_unit_words(&b.words, rc);
+    } else if (st == RP_OK) {
+        st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);
+        b.general = &s;
+    }
+    if (st == RP_OK) {
         mpq_t before;
         mpq_init(before);
         mpq_set(before, balance);
@@ -142,10 +179,7 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
                 break;
             }
             tail_row_t *row = &t->rows[from + i];
-            const rp_unit_row_t *r = &u.rows[i];
-            rp_units_to_q(row->principal, r->principal, &w);
-            rp_units_set_z(mpq_numref(row->years), r->years_num); /* in lowest terms */
-            rp_units_set_z(mpq_denref(row->years), r->years_den);
+            built_row(row->principal, row->years, &b, i);
             mpq_mul(row->interest, method == RP_METHOD_FLAT ? balance : before, annual);
             mpq_mul(row->interest, row->interest, row->years);
             rp_qsub(before, before, row->principal);
@@ -154,43 +188,14 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
         rp_tail_truncate(t, from + kept);
         if (new_level) {
             if (method == RP_METHOD_ANNUITY) {
-                rp_units_to_q(new_level, u.level_payment, &w);
+                built_level(new_level, &b);
                 rp_qsub(new_level, new_level, loan->periodic_fee);
-            } else {
-                rp_units_to_q(new_level, u.rows[0].principal, &w);
+            } else { /* the step: the first row's principal */
+                mpq_t years;
+                mpq_init(years);
+                built_row(new_level, years, &b, 0);
+                mpq_clear(years);
             }
-        }
-    }
-    rp_unit_schedule_clear(&u);
-    rp_schedule_t s;
-    rp_schedule_init(&s);
-    if (st == RP_OK && !fits)
-        st = rp_schedule_build_opts(&s, &sub, rc, &opts, err);
-    if (st == RP_OK && !fits) {
-        mpq_t before;
-        mpq_init(before);
-        mpq_set(before, balance);
-        int kept = count;
-        for (int i = 0; i < count; i++) {
-            if (mpq_sgn(before) == 0) { /* a shorter term: no longer needed */
-                kept = i;
-                break;
-            }
-            tail_row_t *row = &t->rows[from + i];
-            const rp_installment_t *r = &s.rows[i];
-            mpq_set(row->principal, r->principal);
-            mpq_mul(row->interest, method == RP_METHOD_FLAT ? balance : before, annual);
-            mpq_mul(row->interest, row->interest, r->year_fraction);
-            mpq_set(row->years, r->year_fraction);
-            rp_qsub(before, before, r->principal);
-        }
-        mpq_clear(before);
-        rp_tail_truncate(t, from + kept);
-        if (new_level) {
-            if (method == RP_METHOD_ANNUITY)
-                rp_qsub(new_level, s.level_payment, loan->periodic_fee);
-            else
-                mpq_set(new_level, s.rows[0].principal);
         }
     } else if (rp_status_exit_code(st) == 2) {
         /* built from checked inputs: a failure is a bug */
@@ -198,6 +203,7 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
         snprintf(why, sizeof why, "%s", err ? err->message : "");
         st = rp_fail(err, RP_E_INTERNAL, NULL, "rebuilding installments: %s", why);
     }
+    rp_unit_schedule_clear(&u);
     rp_schedule_clear(&s);
     rp_loan_clear(&sub);
     free(dates);

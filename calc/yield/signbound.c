@@ -12,6 +12,7 @@
  * the caller falls back to the exact evaluation.
  */
 #include "base/units.h"
+#include "signbound.h"
 
 #define PRECISION 128 /* bits kept in each bound's mantissa */
 
@@ -91,7 +92,7 @@ typedef struct word_bound {
     long e;
 } word_bound_t;
 
-static int bit_length(unsigned __int128 v)
+static int bit_length(rp_u128 v)
 {
     uint64_t high = (uint64_t)(v >> 64), low = (uint64_t)v;
     if (high)
@@ -105,8 +106,8 @@ static rp_i128 shift_out(rp_i128 v, long s, int dir)
     if (s == 0 || v == 0)
         return v;
     int negative = v < 0;
-    unsigned __int128 mag = negative ? -(unsigned __int128)v : (unsigned __int128)v;
-    unsigned __int128 q = s >= 128 ? 0 : mag >> s;
+    rp_u128 mag = negative ? -(rp_u128)v : (rp_u128)v;
+    rp_u128 q = s >= 128 ? 0 : mag >> s;
     int inexact = s >= 128 ? 1 : (q << s) != mag;
     if (inexact && (negative ? dir < 0 : dir > 0))
         q += 1; /* away from zero is the outward direction here */
@@ -122,7 +123,7 @@ static void word_set(word_bound_t *x, rp_i128 v, long e, int dir)
         return;
     }
     for (;;) {
-        unsigned __int128 mag = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+        rp_u128 mag = v < 0 ? -(rp_u128)v : (rp_u128)v;
         int bits = bit_length(mag);
         if (bits > WORD_BITS) { /* rounding up may carry into one more bit: loop */
             v = shift_out(v, bits - WORD_BITS, dir);

@@ -12,7 +12,7 @@
  */
 #include <stdlib.h>
 
-#include "base/internal.h"
+#include "signbound.h"
 
 #define GRID_BITS 40       /* grid points are multiples of 2^−40          */
 #define MAX_HALVINGS 400   /* far beyond what any precision ≥ 1e−60 needs  */

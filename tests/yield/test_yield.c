@@ -3,7 +3,7 @@
  * bounds are checked against it exactly; otherwise against Gnumeric (the
  * fixtures in fixtures/yield hold 31 more cross-checks).
  */
-#include "base/internal.h"
+#include "yield/signbound.h"
 #include <stdio.h>
 
 #include "testutil.h"
