@@ -276,6 +276,7 @@ static int matches(const char *arg, const char *name)
     return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* long: the options, one after another, then the command. */
 int main(int argc, char **argv)
 {
     cli_settings_t cfg = {.format = RP_FORMAT_JSON, .jobs = 1};

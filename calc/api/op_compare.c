@@ -23,38 +23,45 @@ static const field_t proposal_fields[] = {
 };
 const object_spec_t rp_spec_proposal = {"a proposal", RP_FIELDS(proposal_fields)};
 
-rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+/* Every proposal read before any is built: bad input is an error for the
+ * request. *read: the action lists initialised (to clear). */
+static rp_status read_proposals(rp_actions_t *acts, const char **names, int *count, int *read,
+                                const cJSON *list, const case_in_t *c, rp_error *err)
 {
-    case_in_t c;
-    rp_status st = rp_json_case_open(&c, req, err);
-    const cJSON *list = req->proposals;
-    int n = 0;
-    if (st == RP_OK && !cJSON_IsArray(list))
-        st = rp_fail(err, RP_E_TYPE, "$.proposals", "expected an array of proposals, found %s",
-                     rp_json_type_name(list));
-    if (st == RP_OK) {
-        n = cJSON_GetArraySize(list);
-        if (n < 1 || n > RP_MAX_PROPOSALS)
-            st = rp_fail(err, RP_E_RANGE, "$.proposals", "give 1 to %d proposals", RP_MAX_PROPOSALS);
-    }
-    /* read every proposal first: bad input is an error for the request */
-    rp_actions_t acts[RP_MAX_PROPOSALS];
-    const char *names[RP_MAX_PROPOSALS];
-    int read = 0;
-    const cJSON *m = list ? list->child : NULL;
+    if (!cJSON_IsArray(list))
+        return rp_fail(err, RP_E_TYPE, "$.proposals", "expected an array of proposals, found %s",
+                       rp_json_type_name(list));
+    int n = cJSON_GetArraySize(list);
+    if (n < 1 || n > RP_MAX_PROPOSALS)
+        return rp_fail(err, RP_E_RANGE, "$.proposals", "give 1 to %d proposals", RP_MAX_PROPOSALS);
+    *count = n;
+    rp_status st = RP_OK;
+    const cJSON *m = list->child;
     for (int i = 0; st == RP_OK && i < n; i++, m = m->next) {
         char path[RP_PATH_MAX];
         snprintf(path, sizeof path, "$.proposals[%d]", i);
         proposal_in_t p = {NULL, NULL};
         st = rp_fields_read(&p, m, &rp_spec_proposal, path, err);
         rp_actions_init(&acts[i]);
-        read = i + 1;
+        *read = i + 1;
         if (st == RP_OK) {
             names[i] = p.name->valuestring;
             snprintf(path, sizeof path, "$.proposals[%d].actions", i);
-            st = rp_json_read_actions(&acts[i], p.actions, path, &c.loan, err);
+            st = rp_json_read_actions(&acts[i], p.actions, path, &c->loan, err);
         }
     }
+    return st;
+}
+
+rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
+{
+    case_in_t c;
+    rp_status st = rp_json_case_open(&c, req, err);
+    rp_actions_t acts[RP_MAX_PROPOSALS];
+    const char *names[RP_MAX_PROPOSALS];
+    int n = 0, read = 0;
+    if (st == RP_OK)
+        st = read_proposals(acts, names, &n, &read, req->proposals, &c, err);
     /* every plan, then the answer: a proposal that cannot be built is a
      * result (its error), not an error of the request */
     rp_plan_t plans[RP_MAX_PROPOSALS];

@@ -135,6 +135,7 @@ static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc
         mpq_clear(open[c]);
 }
 
+/* long: the response's fields, one after another in their documented order. */
 static void statement_json(cJSON *root, const rp_statement_t *st, const loan_in_t *in,
                            const rp_terms_t *terms)
 {

@@ -19,6 +19,8 @@ static int is_digit(char c)
  * digit limits below, so the cap only keeps the arithmetic in range. */
 #define EXPONENT_CAP 100000
 
+/* long: the decimal grammar in order — sign, digits, point, digits,
+ * exponent — with each limit checked where it applies. */
 rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, size_t len,
                                   rp_error *err)
 {

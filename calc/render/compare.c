@@ -73,6 +73,8 @@ static void proposal_error(rp_buf_t *b, const rp_compare_row_t *r)
     rp_buf_printf(b, "%s: %s (%s)", rp_strerror(r->error->code), r->error->message, r->error->path);
 }
 
+/* long: one table, its columns measured in a first pass and written in the
+ * second, then the reasons of the failed proposals. */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
                        const rp_round_t *rc)
 {

@@ -68,6 +68,26 @@ static rp_status observation_end(rp_date_t *out, rp_date_t first, int periods_pe
     return st;
 }
 
+/* The regular payment: the most common one after the date (the larger on
+ * a tie), into p->payment; returns how often it occurs (0: no row after
+ * the date). */
+static int regular_payment(rp_plan_t *p)
+{
+    int best = 0;
+    for (int k = 0; k < p->count; k++) {
+        if (p->rows[k].n == 0)
+            continue;
+        int same = 0;
+        for (int j = 0; j < p->count; j++)
+            same += p->rows[j].n > 0 && mpq_equal(p->rows[j].payment, p->rows[k].payment);
+        if (same > best || (same == best && mpq_cmp(p->rows[k].payment, p->payment) > 0)) {
+            best = same;
+            mpq_set(p->payment, p->rows[k].payment);
+        }
+    }
+    return best;
+}
+
 rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
 {
     const rp_round_t *rc = w->rc;
@@ -126,19 +146,7 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
     p->grid_frequency = w->rule->frequency;
     p->odd_days = w->loan->odd_days;
 
-    /* the regular payment: the most common one after the date */
-    int best = 0;
-    for (int k = 0; k < p->count; k++) {
-        if (p->rows[k].n == 0)
-            continue;
-        int same = 0;
-        for (int j = 0; j < p->count; j++)
-            same += p->rows[j].n > 0 && mpq_equal(p->rows[j].payment, p->rows[k].payment);
-        if (same > best || (same == best && mpq_cmp(p->rows[k].payment, p->payment) > 0)) {
-            best = same;
-            mpq_set(p->payment, p->rows[k].payment);
-        }
-    }
+    int best = regular_payment(p);
     rp_status st = RP_OK;
     if (p->count > 0) {
         const rp_plan_row_t *first = &p->rows[0];

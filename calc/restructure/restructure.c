@@ -34,6 +34,42 @@ rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, const rp_terms_t
     return st;
 }
 
+/* The work of a restructuring of loan on date, empty; work_close releases it. */
+static void work_open(work_t *w, rp_plan_t *plan, const rp_loan_t *loan, rp_date_t date,
+                      const rp_round_t *rc)
+{
+    memset(w, 0, sizeof *w);
+    w->loan = loan;
+    w->rc = rc;
+    w->date = date;
+    w->plan = plan;
+    w->rule = loan;
+    w->method = loan->method;
+    w->periods_per_year = rp_frequency_per_year(loan->frequency);
+    w->original_maturity = RP_DATE_NONE;
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(w->due_now[c]);
+    mpq_inits(w->accrued, w->rate, NULL);
+    rp_tail_init(&w->tail);
+    /* the date rule for installments anchored on the restructure date */
+    rp_loan_init(&w->date_rule);
+    mpq_set(w->date_rule.principal, loan->principal);
+    mpq_set(w->date_rule.periodic_fee, loan->periodic_fee);
+    w->date_rule.term = loan->term;
+    w->date_rule.frequency = loan->frequency;
+    w->date_rule.day_count = loan->day_count;
+    w->date_rule.daily_basis = loan->daily_basis;
+}
+
+static void work_close(work_t *w)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clear(w->due_now[c]);
+    mpq_clears(w->accrued, w->rate, NULL);
+    rp_tail_clear(&w->tail);
+    rp_loan_clear(&w->date_rule);
+}
+
 /* The position into the work: it is the starting point the actions change. */
 static rp_status take_position(work_t *w, const rp_position_t *pos, rp_error *err)
 {
@@ -60,33 +96,11 @@ static rp_status take_position(work_t *w, const rp_position_t *pos, rp_error *er
 rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_loan_t *loan,
                             const rp_actions_t *actions, const rp_round_t *rc, rp_error *err)
 {
-    rp_date_t date = pos->date;
     rp_plan_t plan;
     rp_plan_init(&plan);
-    plan.date = date;
+    plan.date = pos->date;
     work_t w;
-    memset(&w, 0, sizeof w);
-    w.loan = loan;
-    w.rc = rc;
-    w.date = date;
-    w.plan = &plan;
-    w.rule = loan;
-    w.method = loan->method;
-    w.periods_per_year = rp_frequency_per_year(loan->frequency);
-    w.original_maturity = RP_DATE_NONE;
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_init(w.due_now[c]);
-    mpq_inits(w.accrued, w.rate, NULL);
-    rp_tail_init(&w.tail);
-    /* the date rule for installments anchored on the restructure date */
-    rp_loan_init(&w.date_rule);
-    mpq_set(w.date_rule.principal, loan->principal);
-    mpq_set(w.date_rule.periodic_fee, loan->periodic_fee);
-    w.date_rule.term = loan->term;
-    w.date_rule.frequency = loan->frequency;
-    w.date_rule.day_count = loan->day_count;
-    w.date_rule.daily_basis = loan->daily_basis;
-
+    work_open(&w, &plan, loan, pos->date, rc);
     rp_status st = take_position(&w, pos, err);
     int shaped = 0;
     for (int i = 0; st == RP_OK && i < actions->count; i++) {
@@ -128,11 +142,7 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
         st = rp_plan_finish(&plan, &w, err);
     if (st == RP_OK)
         st = rp_plan_verify(&plan, rc, err);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clear(w.due_now[c]);
-    mpq_clears(w.accrued, w.rate, NULL);
-    rp_tail_clear(&w.tail);
-    rp_loan_clear(&w.date_rule);
+    work_close(&w);
     if (st == RP_OK) {
         rp_plan_clear(out);
         *out = plan; /* moves the rows and limbs */

@@ -106,15 +106,12 @@ static void built_level(mpq_t out, const built_t *b)
         mpq_set(out, b->general->level_payment);
 }
 
-rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mpq_srcptr annual,
-                          rp_method method, mpq_srcptr level, mpq_ptr new_level,
-                          const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
+/* Rows up to count, the new ones on the loan's next due dates (the
+ * present rows keep theirs). */
+static rp_status extend_dates(tail_t *t, int count, const rp_loan_t *loan, rp_error *err)
 {
-    if (count < 1 || count > RP_MAX_TERM)
-        return rp_fail(err, RP_E_RANGE, "term", "a plan has 1 to %d installments", RP_MAX_TERM);
     rp_status st = RP_OK;
-    /* dates: the present rows', then the loan's next due dates */
-    while (st == RP_OK && t->count < from + count) {
+    while (st == RP_OK && t->count < count) {
         /* read the last row before pushing: the push may move the rows */
         int n = t->count ? t->rows[t->count - 1].n + 1 : 1;
         rp_date_t start = t->count ? t->rows[t->count - 1].due : loan->start_date, due;
@@ -129,6 +126,18 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
             mpq_set(row->fee, loan->periodic_fee);
         }
     }
+    return st;
+}
+
+/* long: the balance as a loan of its own, built in whichever form fits,
+ * its rows read back into the tail. */
+rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mpq_srcptr annual,
+                          rp_method method, mpq_srcptr level, mpq_ptr new_level,
+                          const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
+{
+    if (count < 1 || count > RP_MAX_TERM)
+        return rp_fail(err, RP_E_RANGE, "term", "a plan has 1 to %d installments", RP_MAX_TERM);
+    rp_status st = extend_dates(t, from + count, loan, err);
     if (st != RP_OK)
         return st;
     rp_tail_truncate(t, from + count);

@@ -10,6 +10,8 @@
 #include "ledger.h"
 
 /* 违约金 on item k assessed at the end of day d (owed from the next day). */
+/* long: the fee rule in its documented order (amount + rate × base, floor,
+ * cap, rounding, total cap) and its working line. */
 static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
 {
     const rp_overdue_t *o = &L->terms->overdue;
