@@ -879,9 +879,21 @@ typedef enum rp_defer_interest {
 } rp_defer_interest;
 extern const char *const rp_defer_interest_names[RP_DEFER_COUNT];
 
-/* One action. Amounts and rates < 0 and counts ≤ 0 mean "not given". */
+/* Which of an action's optional values are given (rp_action_t.given). */
+enum {
+    RP_HAS_AMOUNT = 1 << 0,
+    RP_HAS_SHARE = 1 << 1,
+    RP_HAS_RATE = 1 << 2,
+    RP_HAS_FEE = 1 << 3,
+    RP_HAS_FEE_SHARE = 1 << 4,
+    RP_HAS_DOWN_PAYMENT = 1 << 5
+};
+
+/* One action. The amounts and rates count only when their RP_HAS_ bit is
+ * in given; counts ≤ 0 mean "not given". */
 typedef struct rp_action {
     rp_action_type type;
+    unsigned given;               /* RP_HAS_* of the values set below        */
     rp_component component;       /* waive                                  */
     mpq_t amount;                 /* waive, settle                          */
     mpq_t share;                  /* waive: of what is owed; settle: discount */
@@ -906,7 +918,8 @@ typedef struct rp_actions {
 
 void rp_actions_init(rp_actions_t *a);
 void rp_actions_clear(rp_actions_t *a);
-/* Appends an action with nothing given; NULL past RP_MAX_ACTIONS. */
+/* Appends an action with nothing given (given 0, values 0); NULL past
+ * RP_MAX_ACTIONS. */
 rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type);
 
 /* One installment of the new plan. n = 0 is due on the restructure date. */

@@ -159,11 +159,15 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
         st = rp_fail(err, RP_E_RANGE, path, "at most %d actions", RP_MAX_ACTIONS);
     if (st == RP_OK) {
         a->component = (rp_component)in.component;
-        mpq_set(a->amount, in.amount);
-        mpq_set(a->share, in.share);
-        mpq_set(a->fee, in.fee);
-        mpq_set(a->fee_share, in.fee_share);
-        mpq_set(a->down_payment, in.down_payment);
+        /* a value read is ≥ 0: the −1 left by the reader means not given */
+        static const unsigned bit[5] = {RP_HAS_AMOUNT, RP_HAS_SHARE, RP_HAS_FEE, RP_HAS_FEE_SHARE,
+                                        RP_HAS_DOWN_PAYMENT};
+        mpq_ptr value[5] = {a->amount, a->share, a->fee, a->fee_share, a->down_payment};
+        for (int i = 0; i < 5; i++)
+            if (mpq_sgn(*given[i]) >= 0) {
+                mpq_set(value[i], *given[i]);
+                a->given |= bit[i];
+            }
         a->periods = t == RP_ACTION_EXTEND ? in.periods : in.installments;
         a->date = t == RP_ACTION_EXTEND ? in.maturity : in.from;
         a->method = in.method;
@@ -171,8 +175,10 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
         a->card = in.card;
         a->days = in.days;
         a->interest = (rp_defer_interest)in.interest;
-        if (in.rate.given)
+        if (in.rate.given) {
             st = rp_rate_in_annual(a->rate, &in.rate, loan->loan.daily_basis, err);
+            a->given |= RP_HAS_RATE;
+        }
         rp_fields_path(sub, sizeof sub, path, "keep");
         if (st == RP_OK && t == RP_ACTION_FREEZE)
             st = rp_json_read_keep(&a->keep, in.keep, sub, err);

@@ -144,7 +144,7 @@ static void action_json(cJSON *list, const rp_action_t *a, const rp_round_t *rc)
     switch (a->type) {
     case RP_ACTION_WAIVE:
         cJSON_AddStringToObject(o, "component", rp_component_names[a->component]);
-        if (mpq_sgn(a->amount) >= 0)
+        if (a->given & RP_HAS_AMOUNT)
             rp_json_add_amount(o, "amount", a->amount, rc);
         else
             rp_json_add_decimal(o, "share", a->share);
@@ -160,7 +160,7 @@ static void action_json(cJSON *list, const rp_action_t *a, const rp_round_t *rc)
             rp_json_add_date(o, "maturity", a->date);
         if (a->method >= 0)
             cJSON_AddStringToObject(o, "method", rp_method_names[a->method]);
-        if (mpq_sgn(a->rate) >= 0)
+        if (a->given & RP_HAS_RATE)
             rp_json_add_decimal(o, "rate", a->rate);
         break;
     case RP_ACTION_RATE:

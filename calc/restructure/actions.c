@@ -43,12 +43,6 @@ rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type)
     x->date = RP_DATE_NONE;
     x->method = -1;
     mpq_inits(x->amount, x->share, x->rate, x->fee, x->fee_share, x->down_payment, NULL);
-    mpq_set_si(x->amount, -1, 1);
-    mpq_set_si(x->share, -1, 1);
-    mpq_set_si(x->rate, -1, 1);
-    mpq_set_si(x->fee, -1, 1);
-    mpq_set_si(x->fee_share, -1, 1);
-    mpq_set_si(x->down_payment, -1, 1);
     return x;
 }
 
@@ -62,11 +56,11 @@ rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shap
                        "freeze and settle replace the plan: only waive may come before them");
     switch (a->type) {
     case RP_ACTION_WAIVE:
-        if ((mpq_sgn(a->amount) >= 0) == (mpq_sgn(a->share) >= 0))
+        if (!(a->given & RP_HAS_AMOUNT) == !(a->given & RP_HAS_SHARE))
             return rp_work_fail(err, RP_E_VALUE, i, NULL, "a waiver takes amount or share");
-        if (mpq_cmp_ui(a->share, 1, 1) > 0)
+        if ((a->given & RP_HAS_SHARE) && mpq_cmp_ui(a->share, 1, 1) > 0)
             return rp_work_fail(err, RP_E_VALUE, i, "share", "a waiver cannot be more than 100%");
-        if (mpq_sgn(a->amount) >= 0 && !rp_round_is_multiple(a->amount, w->rc))
+        if ((a->given & RP_HAS_AMOUNT) && !rp_round_is_multiple(a->amount, w->rc))
             return rp_work_fail(err, RP_E_VALUE, i, "amount", "amounts are whole rounding units");
         return RP_OK;
     case RP_ACTION_EXTEND:
@@ -80,23 +74,23 @@ rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shap
             return rp_work_fail(err, RP_E_VALUE, i, "installments", "defer needs installments ≥ 1");
         return RP_OK;
     case RP_ACTION_RATE:
-        if (mpq_sgn(a->rate) < 0)
+        if (!(a->given & RP_HAS_RATE))
             return rp_work_fail(err, RP_E_MISSING, i, "rate", "a rate action needs the new rate");
         return RP_OK;
     case RP_ACTION_FREEZE:
         if (a->periods < 1)
             return rp_work_fail(err, RP_E_VALUE, i, "installments", "freeze needs installments ≥ 1");
-        if (mpq_sgn(a->fee) >= 0 && mpq_sgn(a->fee_share) >= 0)
+        if ((a->given & RP_HAS_FEE) && (a->given & RP_HAS_FEE_SHARE))
             return rp_work_fail(err, RP_E_VALUE, i, "fee", "give fee or fee_share, not both");
         if (a->keep == 0)
             return rp_work_fail(err, RP_E_VALUE, i, "keep", "keep at least one component");
         return RP_OK;
     case RP_ACTION_SETTLE:
-        if ((mpq_sgn(a->amount) >= 0) == (mpq_sgn(a->share) >= 0))
+        if (!(a->given & RP_HAS_AMOUNT) == !(a->given & RP_HAS_SHARE))
             return rp_work_fail(err, RP_E_VALUE, i, NULL, "a settlement takes amount or discount");
-        if (mpq_cmp_ui(a->share, 1, 1) >= 0)
+        if ((a->given & RP_HAS_SHARE) && mpq_cmp_ui(a->share, 1, 1) >= 0)
             return rp_work_fail(err, RP_E_VALUE, i, "discount", "a discount must be below 100%");
-        if (mpq_sgn(a->amount) >= 0 && !rp_round_is_multiple(a->amount, w->rc))
+        if ((a->given & RP_HAS_AMOUNT) && !rp_round_is_multiple(a->amount, w->rc))
             return rp_work_fail(err, RP_E_VALUE, i, "amount", "amounts are whole rounding units");
         return RP_OK;
     default:

@@ -106,7 +106,7 @@ rp_status rp_act_extend(work_t *w, const rp_action_t *a, int i, rp_error *err)
         mpq_set_ui(w->due_now[RP_PRINCIPAL], 0, 1);
         if (a->method >= 0)
             w->method = (rp_method)a->method;
-        if (mpq_sgn(a->rate) >= 0)
+        if (a->given & RP_HAS_RATE)
             mpq_set(w->rate, a->rate);
         st = rp_work_rebuild(w, balance, count, w->rate, w->method, NULL, err);
     }

@@ -37,7 +37,7 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
                  "more than 60 installments (5 years): the most the credit-card rules (Art. 70) "
                  "allow for card debt; no rule sets it for other loans — flagged by analogy");
     }
-    if (st == RP_OK && mpq_sgn(a->down_payment) > 0) {
+    if (st == RP_OK && (a->given & RP_HAS_DOWN_PAYMENT) && mpq_sgn(a->down_payment) > 0) {
         if (mpq_cmp(a->down_payment, fee) >= 0)
             st = rp_work_fail(err, RP_E_VALUE, i, "down_payment",
                          "the down payment must be less than the frozen debt");
@@ -53,9 +53,9 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
         rp_qsub(p, p, dp);
         /* the fee per installment: an amount, or a share of the debt */
         rp_qadd(fee, p, other);
-        if (mpq_sgn(a->fee) >= 0) {
+        if (a->given & RP_HAS_FEE) {
             mpq_set(fee, a->fee);
-        } else if (mpq_sgn(a->fee_share) >= 0) {
+        } else if (a->given & RP_HAS_FEE_SHARE) {
             mpq_mul(fee, fee, a->fee_share);
             rp_round(fee, fee, w->rc);
         } else {

@@ -19,7 +19,7 @@ rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err)
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_qadd(total, total, amount[c]);
     rp_status st = RP_OK;
-    if (mpq_sgn(a->amount) >= 0) {
+    if (a->given & RP_HAS_AMOUNT) {
         mpq_set(pay, a->amount);
     } else {
         mpq_set_ui(pay, 1, 1);

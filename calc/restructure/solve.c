@@ -86,6 +86,7 @@ static void copy_action(rp_actions_t *to, const rp_action_t *a)
     rp_action_t *x = rp_actions_add(to, a->type);
     if (!x)
         return; /* full: the caller checks the count */
+    x->given = a->given;
     x->component = a->component;
     x->periods = a->periods;
     x->date = a->date;
@@ -135,8 +136,12 @@ static void term_actions(const solver_t *S, rp_actions_t *out, int term)
         x->periods = term - S->base_count;
         x->method = g->method;
         mpq_set(x->rate, g->rate);
+        if (mpq_sgn(g->rate) >= 0)
+            x->given |= RP_HAS_RATE;
     } else if (mpq_sgn(g->rate) >= 0) {
-        mpq_set(rp_actions_add(out, RP_ACTION_RATE)->rate, g->rate);
+        rp_action_t *x = rp_actions_add(out, RP_ACTION_RATE);
+        mpq_set(x->rate, g->rate);
+        x->given |= RP_HAS_RATE;
     }
     rp_actions_add(out, RP_ACTION_REAMORTIZE);
 }
@@ -155,6 +160,7 @@ static void waiver_actions(const solver_t *S, rp_actions_t *out, const mpq_t w)
             rp_action_t *x = rp_actions_add(out, RP_ACTION_WAIVE);
             x->component = c;
             mpq_set(x->amount, take);
+            x->given |= RP_HAS_AMOUNT;
             rp_qsub(left, left, take);
         }
     }
@@ -174,6 +180,7 @@ static void settle_actions(const solver_t *S, rp_actions_t *out, const mpq_t amo
 {
     rp_action_t *x = rp_actions_add(out, RP_ACTION_SETTLE);
     mpq_set(x->amount, amount);
+    x->given |= RP_HAS_AMOUNT;
     x->periods = S->goal->installments;
     x->days = S->goal->days;
 }

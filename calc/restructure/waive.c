@@ -13,7 +13,7 @@ rp_status rp_act_waive(work_t *w, const rp_action_t *a, int i, rp_error *err)
     mpq_t base, x, part;
     mpq_inits(base, x, part, NULL);
     rp_work_owed(base, w, c);
-    if (mpq_sgn(a->amount) >= 0) {
+    if (a->given & RP_HAS_AMOUNT) {
         mpq_set(x, a->amount);
     } else {
         mpq_mul(x, base, a->share);

@@ -183,6 +183,7 @@ START_TEST(waive_principal)
     rp_action_t *a = rp_actions_add(&r.acts, RP_ACTION_WAIVE);
     a->component = RP_PRINCIPAL;
     q_set(a->amount, "1000");
+    a->given |= RP_HAS_AMOUNT;
     run(&r, "2024-07-15");
     ck_assert_q_eq(r.plan.waived[RP_PRINCIPAL], "1000");
     ck_assert_q_eq(r.plan.payment, "893.63");
@@ -200,6 +201,7 @@ START_TEST(waive_limits)
     rp_action_t *a = rp_actions_add(&r.acts, RP_ACTION_WAIVE);
     a->component = RP_PENALTY;
     q_set(a->amount, "100");
+    a->given |= RP_HAS_AMOUNT;
     run(&r, "2024-07-20");
     ck_assert_q_eq(r.plan.waived[RP_PENALTY], "2.49");
     ck_assert(has_warning(&r, "waiver_capped"));
@@ -209,6 +211,7 @@ START_TEST(waive_limits)
     a = rp_actions_add(&r.acts, RP_ACTION_WAIVE);
     a->component = RP_COMPOUND;
     q_set(a->share, "1.5");
+    a->given |= RP_HAS_SHARE;
     ck_assert_int_eq(go(&r, "2024-07-20"), RP_E_VALUE);
     ck_assert_str_eq(r.c.err.path, "actions[0].share");
     done(&r);
@@ -227,6 +230,7 @@ START_TEST(freeze)
     a->periods = 12;
     a->keep = (1u << RP_PRINCIPAL) | (1u << RP_INTEREST);
     q_set(a->down_payment, "1000");
+    a->given |= RP_HAS_DOWN_PAYMENT;
     run(&r, "2024-07-20");
     ck_assert_q_eq(r.plan.claim_total, "7257.85");
     ck_assert_q_eq(r.plan.waived_total, "2.67");
@@ -272,7 +276,11 @@ START_TEST(settle)
 {
     rcase_t r;
     position(&r, 1);
-    q_set(rp_actions_add(&r.acts, RP_ACTION_SETTLE)->share, "0.2");
+    {
+        rp_action_t *x_ = rp_actions_add(&r.acts, RP_ACTION_SETTLE);
+        q_set(x_->share, "0.2");
+        x_->given |= RP_HAS_SHARE;
+    }
     run(&r, "2024-07-20");
     ck_assert_int_eq(r.plan.count, 1);
     ck_assert_q_eq(row(&r, 0)->payment, "5806.28");
@@ -298,7 +306,11 @@ START_TEST(new_rate)
 {
     rcase_t r;
     position(&r, 0);
-    q_set(rp_actions_add(&r.acts, RP_ACTION_RATE)->rate, "0.06");
+    {
+        rp_action_t *x_ = rp_actions_add(&r.acts, RP_ACTION_RATE);
+        q_set(x_->rate, "0.06");
+        x_->given |= RP_HAS_RATE;
+    }
     run(&r, "2024-07-15");
     ck_assert_q_eq(row(&r, 7)->interest, "30.9");
     ck_assert_q_eq(row(&r, 7)->principal, "1004.4");
@@ -352,10 +364,15 @@ START_TEST(bad_actions)
     case 1:
         a = rp_actions_add(&r.acts, RP_ACTION_RATE);
         q_set(a->rate, "0.05");
+        a->given |= RP_HAS_RATE;
         a->date = day("2024-07-01");
         break;
     case 2:
-        q_set(rp_actions_add(&r.acts, RP_ACTION_SETTLE)->amount, "5000");
+        {
+            rp_action_t *x_ = rp_actions_add(&r.acts, RP_ACTION_SETTLE);
+            q_set(x_->amount, "5000");
+            x_->given |= RP_HAS_AMOUNT;
+        }
         rp_actions_add(&r.acts, RP_ACTION_REAMORTIZE);
         break;
     case 3:
@@ -367,10 +384,16 @@ START_TEST(bad_actions)
     case 4:
         a = rp_actions_add(&r.acts, RP_ACTION_WAIVE);
         q_set(a->amount, "1");
+        a->given |= RP_HAS_AMOUNT;
         q_set(a->share, "0.1");
+        a->given |= RP_HAS_SHARE;
         break;
     case 5:
-        q_set(rp_actions_add(&r.acts, RP_ACTION_SETTLE)->amount, "9000");
+        {
+            rp_action_t *x_ = rp_actions_add(&r.acts, RP_ACTION_SETTLE);
+            q_set(x_->amount, "9000");
+            x_->given |= RP_HAS_AMOUNT;
+        }
         break;
     case 6:
         date = "2025-02-01"; /* after maturity: everything is due */

@@ -68,6 +68,7 @@ START_TEST(shortest_term)
     rp_action_t *a = rp_actions_add(&s.given, RP_ACTION_WAIVE);
     a->component = RP_PENALTY;
     q_set(a->share, "1");
+    a->given |= RP_HAS_SHARE;
     ck_assert_int_eq(solve(&s), RP_OK);
     ck_assert(s.sol.feasible);
     ck_assert_int_eq(installments(&s.sol.plan), 16);
