@@ -138,6 +138,28 @@ void rp_date_format(char buf[RP_DATE_TEXT], rp_date_t date);
  * RP_E_RANGE if the result leaves the year limits. */
 RP_MUST_CHECK rp_status rp_date_add_months(rp_date_t *out, rp_date_t anchor, int months, rp_error *err);
 
+/* How often installments fall (calc/base/frequency.c). */
+typedef enum rp_frequency {
+    RP_FREQ_MONTHLY,
+    RP_FREQ_QUARTERLY,
+    RP_FREQ_SEMIANNUAL,
+    RP_FREQ_ANNUAL,
+    RP_FREQ_BIWEEKLY,
+    RP_FREQ_WEEKLY,
+    RP_FREQ_BIMONTHLY,          /* every 2 months                     */
+    RP_FREQ_DAYS_15,            /* every 15 days                      */
+    RP_FREQ_COUNT
+} rp_frequency;
+extern const char *const rp_frequency_names[RP_FREQ_COUNT];
+
+/* Periods per year (calc/base/frequency.c): 12, 4, 2, 1, 26, 52, 6, 24 —
+ * exact: a 15-day period is 1/24 of a year (a 360-day year's count). */
+int rp_frequency_per_year(rp_frequency f);
+/* A period's length: months (1, 3, 6, 12, 2) or, for periods counted in
+ * days, 0; and days (14, 7, 15) or 0 for periods counted in months. */
+int rp_frequency_months(rp_frequency f);
+int rp_frequency_days(rp_frequency f);
+
 /* Day-count conventions. RP_DC_PERIOD means "the periodic rate for each
  * regular period"; it has no year fraction of its own. */
 typedef enum rp_day_count {
@@ -147,10 +169,37 @@ typedef enum rp_day_count {
     RP_DC_ACT_ACT,      /* ISDA: days in each calendar year / its length      */
     RP_DC_30_360,       /* 30/360 US (SIA), with the February end-of-month rules */
     RP_DC_30E_360,      /* 30E/360 (Eurobond basis)                           */
+    RP_DC_30_360_ISDA,  /* 30/360 ISDA 2006 4.16(f), bond basis: a 31st is the
+                           30th; D2's only when D1 is then the 30th          */
+    RP_DC_30E_360_ISDA, /* 30E/360 ISDA 2006 4.16(h): 31sts and February's last
+                           day are the 30th — D2's February end not on the
+                           maturity date                                     */
+    RP_DC_ACT_ACT_ICMA, /* days / (days of the period on the schedule's grid
+                           × periods a year), over each grid period touched  */
+    RP_DC_ACT_365L,     /* days / 365, or 366: annual periods holding a
+                           February 29; others ending in a leap year        */
+    RP_DC_ACT_366,      /* days / 366                                        */
     RP_DC_COUNT
 } rp_day_count;
 
 extern const char *const rp_day_count_names[RP_DC_COUNT];
+
+/* What some conventions need beyond the two dates: ACT/ACT ICMA the grid
+ * of periods (anchor ± whole periods of frequency, on the anchor's day of
+ * month, or month ends with end_of_month); ACT/365L the frequency and the
+ * end of the period the dates lie in (RP_DATE_NONE: d2); 30E/360 ISDA the
+ * maturity date (RP_DATE_NONE: none). */
+typedef struct rp_dc_context {
+    rp_date_t anchor;
+    rp_frequency frequency;
+    int end_of_month;
+    rp_date_t period_end;
+    rp_date_t maturity;
+} rp_dc_context_t;
+
+/* A context with no grid (anchor, period_end, maturity RP_DATE_NONE),
+ * annual, not end-of-month. */
+void rp_dc_context_init(rp_dc_context_t *ctx);
 
 /* How the odd days count: against the actual days of the grid period they
  * fall in (`actual`, the default), or as Regulation Z App. J (b)(5) counts
@@ -167,6 +216,14 @@ extern const char *const rp_odd_days_names[RP_ODD_COUNT];
  * Returns RP_E_VALUE for RP_DC_PERIOD or d1 > d2. */
 RP_MUST_CHECK rp_status rp_year_fraction(mpq_t out, rp_day_count dc, rp_date_t d1, rp_date_t d2,
                                          rp_error *err);
+
+/* The same with the context a convention needs (ctx may be NULL for the
+ * conventions that need none; ACT/ACT ICMA without an anchor takes d1).
+ * *days (may be NULL) gets the convention's day count: actual days, or the
+ * 30/360 days of the 30/360 family. */
+RP_MUST_CHECK rp_status rp_year_fraction_in(mpq_t out, long *days, rp_day_count dc, rp_date_t d1,
+                                            rp_date_t d2, const rp_dc_context_t *ctx,
+                                            rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Rates (calc/base/rate.c)
@@ -201,23 +258,11 @@ typedef enum rp_method {
     RP_METHOD_INTEREST_ONLY,    /* 先息后本: principal at the end   */
     RP_METHOD_BULLET,           /* 到期一次还本付息: one payment      */
     RP_METHOD_FLAT,             /* 等本等息: charge on the original principal */
+    RP_METHOD_CUSTOM,           /* 个性化分期: payments or principal parts listed */
     RP_METHOD_COUNT
 } rp_method;
 extern const char *const rp_method_names[RP_METHOD_COUNT];
 
-typedef enum rp_frequency {
-    RP_FREQ_MONTHLY,
-    RP_FREQ_QUARTERLY,
-    RP_FREQ_SEMIANNUAL,
-    RP_FREQ_ANNUAL,
-    RP_FREQ_BIWEEKLY,
-    RP_FREQ_WEEKLY,
-    RP_FREQ_COUNT
-} rp_frequency;
-extern const char *const rp_frequency_names[RP_FREQ_COUNT];
-
-/* Periods per year: 12, 4, 2, 1, 26, 52. */
-int rp_frequency_per_year(rp_frequency f);
 
 /* Where the flat method's periodic charge is shown. */
 typedef enum rp_charge {
@@ -226,6 +271,63 @@ typedef enum rp_charge {
     RP_CHARGE_COUNT
 } rp_charge;
 extern const char *const rp_charge_names[RP_CHARGE_COUNT];
+
+/* When in its period an installment falls: at its end (default), or at
+ * its start — an annuity due, a spreadsheet's type 1: the first payment on
+ * the start date. */
+typedef enum rp_timing {
+    RP_TIMING_END,
+    RP_TIMING_START,
+    RP_TIMING_COUNT
+} rp_timing;
+extern const char *const rp_timing_names[RP_TIMING_COUNT];
+
+/* 阶梯还款: how the payment steps. */
+typedef enum rp_step_kind {
+    RP_STEP_NONE,
+    RP_STEP_AMOUNT,             /* by an amount each step                  */
+    RP_STEP_SHARE,              /* by a share of the payment before it      */
+    RP_STEP_KIND_COUNT
+} rp_step_kind;
+
+/* 个性化分期: what a custom list gives. */
+typedef enum rp_custom_kind {
+    RP_CUSTOM_PAYMENTS,         /* each installment's payment               */
+    RP_CUSTOM_PRINCIPAL,        /* each installment's principal part        */
+    RP_CUSTOM_KIND_COUNT
+} rp_custom_kind;
+extern const char *const rp_custom_kind_names[RP_CUSTOM_KIND_COUNT];
+
+/* The level payment of an annuity. */
+typedef enum rp_level_rule {
+    RP_LEVEL_ROUNDED,           /* computed exactly and rounded once         */
+    RP_LEVEL_ADJUSTED,          /* Fineract's EMI adjustment: moved by the last
+                                   installment's difference ÷ n while that
+                                   makes the difference smaller              */
+    RP_LEVEL_RULE_COUNT
+} rp_level_rule;
+extern const char *const rp_level_rule_names[RP_LEVEL_RULE_COUNT];
+
+/* An irregular first period (first_due_date not one period after start). */
+typedef enum rp_first_period {
+    RP_FIRST_ACTUAL_DAYS,       /* 首期按实际天数: its actual days' interest, the
+                                   regular principal part                    */
+    RP_FIRST_SOLVED,            /* the level payment solved over the uneven
+                                   first period (Fineract)                   */
+    RP_FIRST_SEPARATE,          /* broken-period interest due on the start date,
+                                   then a regular schedule                   */
+    RP_FIRST_PERIOD_COUNT
+} rp_first_period;
+extern const char *const rp_first_period_names[RP_FIRST_PERIOD_COUNT];
+
+/* The rate an annuity's level payment is solved at. */
+typedef enum rp_annuity_rate {
+    RP_ANNUITY_PERIODIC,        /* i = annual ÷ periods a year, every period  */
+    RP_ANNUITY_ACTUAL,          /* each period's own factor under the day count
+                                   (Fineract's rate factors)                 */
+    RP_ANNUITY_RATE_COUNT
+} rp_annuity_rate;
+extern const char *const rp_annuity_rate_names[RP_ANNUITY_RATE_COUNT];
 
 /* A loan contract as far as its schedule is concerned. Fields mirror the
  * JSON `loan` object; "not given" is 0 for counts and RP_DATE_NONE for
@@ -246,10 +348,45 @@ typedef struct rp_loan {
     mpq_t periodic_fee;         /* added to every installment           */
     mpq_t upfront_fee;          /* deducted when the loan is paid out   */
     rp_odd_days odd_days;       /* odd days in APRs and present values  */
+    /* ---- the payment's timing and shape (README "Payment timing and
+     * shape"; every default is the plain schedule above) ---- */
+    rp_timing timing;           /* installments at the end of each period, or the start */
+    mpq_t down_payment;         /* paid on start_date, a row of its own; 0: none */
+    mpq_t balloon;              /* 尾款: left for the last installment; 0: none */
+    int amortization_term;      /* 气球贷: the payment as if over this many
+                                   periods, the last clearing the rest; 0: term */
+    rp_step_kind step_kind;     /* 阶梯还款: the payment changes every step_every */
+    int step_every;             /* periods by step (an amount, or a share), */
+    mpq_t step;                 /* negative when it falls                    */
+    rp_custom_kind custom_kind; /* method custom (个性化分期): term − 1 payments */
+    int custom_count;           /* or principal parts, the last row clearing */
+    mpq_t *custom;              /* the rest; owned (rp_loan_set_custom)      */
+    /* ---- conventions where banks differ ---- */
+    rp_level_rule level_rule;   /* the level payment: rounded once, or adjusted */
+    mpq_t payment_multiple;     /* the level payment a multiple of this; 0: none */
+    rp_round_mode multiple_mode;/* … rounded to it this way (default up)     */
+    rp_first_period first_period; /* an irregular first period's convention  */
+    rp_annuity_rate annuity_rate; /* the annuity's rate: periodic, or each
+                                     period's actual factor                */
 } rp_loan_t;
 
 void rp_loan_init(rp_loan_t *loan);   /* the documented defaults */
 void rp_loan_clear(rp_loan_t *loan);
+
+/* dst = a copy of src (custom list included); dst initialised. */
+RP_MUST_CHECK rp_status rp_loan_copy(rp_loan_t *dst, const rp_loan_t *src, rp_error *err);
+
+/* Sets method custom's list: count values of kind (copied). */
+RP_MUST_CHECK rp_status rp_loan_set_custom(rp_loan_t *loan, rp_custom_kind kind, mpq_t const *values,
+                                           int count, rp_error *err);
+
+/* out = share × the principal, rounded under rc (a down payment or a
+ * balloon given as a share). */
+void rp_loan_share_of(mpq_t out, const rp_loan_t *loan, const mpq_t share, const rp_round_t *rc);
+
+/* 1 if the loan uses any timing, shape or convention beyond the plain
+ * schedule (the schedule is then built by calc/schedule/shape.c). */
+int rp_loan_shaped(const rp_loan_t *loan);
 
 /* Checks the loan is complete and coherent (term given, dates in order,
  * grace shorter than term, amounts whole multiples of the unit, …).

@@ -49,8 +49,8 @@ rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_e
     return RP_OK;
 }
 
-static rp_status read_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
-                             rp_error *err)
+rp_status rp_fields_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
+                           rp_error *err)
 {
     mpq_t v, limit;
     mpq_inits(v, limit, NULL);
@@ -163,7 +163,7 @@ static rp_status read_field(void *target, const cJSON *item, const field_t *f, c
     case FK_INT:
         return read_int(place, item, f, path, err);
     case FK_AMOUNT:
-        return read_amount(place, item, f, path, err);
+        return rp_fields_amount(place, item, f, path, err);
     case FK_BOOL:
         if (!cJSON_IsBool(item))
             return wrong_type(err, path, "true or false", item);

@@ -17,6 +17,12 @@ typedef struct rate_in {
     char path[RP_PATH_MAX]; /* where it was read, for the limit's error */
 } rate_in_t;
 
+/* The loan's timing and shape fields as given, read once the rounding is
+ * known (shape_in.c). */
+typedef struct shape_in {
+    const cJSON *down_payment, *balloon, *step, *custom, *payment_multiple;
+} shape_in_t;
+
 /* $.loan as read: the contract, its rounding context and its terms. */
 typedef struct loan_in {
     rp_loan_t loan;
@@ -24,7 +30,11 @@ typedef struct loan_in {
     rp_round_t rounding;
     rp_terms_t terms;
     rate_in_t penalty_rate; /* $.loan.overdue.penalty_rate, as given */
+    shape_in_t shape;
 } loan_in_t;
+
+/* Reads the loan's timing and shape fields into in->loan (shape_in.c). */
+rp_status rp_json_shape_read(loan_in_t *in, rp_error *err);
 
 void rp_loan_in_init(loan_in_t *in);
 void rp_loan_in_clear(loan_in_t *in);

@@ -19,6 +19,7 @@ typedef struct plan {
     mpq_t rate;          /* periodic rate: annual / periods per year  */
     rp_date_t *dates;    /* [0] start, [k] due date k; NULL undated  */
     int irregular;       /* first period is not one regular period    */
+    rp_dc_context_t dc;  /* the grid and maturity a day count may need */
 } plan_t;
 
 /* Checks the loan and derives the plan; rp_sched_plan_close releases it. */
@@ -29,6 +30,14 @@ void rp_sched_plan_close(plan_t *p);
 /* dates.c: p->dates — [0] the start date, then every due date — and
  * whether the first period is irregular. */
 rp_status rp_sched_plan_dates(plan_t *p, rp_error *err);
+
+/* The date `periods` (may be negative) periods after anchor, month ends
+ * clamped; RP_E_RANGE outside the date limits. */
+rp_status rp_sched_add_periods(rp_date_t *out, rp_date_t anchor, rp_frequency f, int periods,
+                               rp_error *err);
+
+/* shape.c: the schedule of a shaped loan (rp_loan_shaped) in mpq_t. */
+rp_status rp_sched_build_shaped(rp_schedule_t *s, const plan_t *p, rp_error *err);
 
 /* The year fraction installment k's interest covers (k is 1-based). */
 rp_status rp_sched_period_years(mpq_t out, const plan_t *p, int k, rp_error *err);

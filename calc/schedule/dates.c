@@ -16,33 +16,19 @@ static rp_status at_field(rp_error *err, rp_status st, const char *field)
     return st;
 }
 
-static int months_per_period(rp_frequency f)
-{
-    switch (f) {
-    case RP_FREQ_MONTHLY:
-        return 1;
-    case RP_FREQ_QUARTERLY:
-        return 3;
-    case RP_FREQ_SEMIANNUAL:
-        return 6;
-    case RP_FREQ_ANNUAL:
-        return 12;
-    default:
-        return 0; /* weekly and biweekly count days */
-    }
-}
-
 /* The date `periods` periods after anchor (anchored, month-end clamped). */
-static rp_status add_periods(rp_date_t *out, rp_date_t anchor, rp_frequency f, int periods,
-                             rp_error *err)
+rp_status rp_sched_add_periods(rp_date_t *out, rp_date_t anchor, rp_frequency f, int periods,
+                               rp_error *err)
 {
-    int months = months_per_period(f);
+    int months = rp_frequency_months(f);
     if (months)
         return rp_date_add_months(out, anchor, months * periods, err);
-    long days = (long)(f == RP_FREQ_WEEKLY ? 7 : 14) * periods;
+    long days = (long)rp_frequency_days(f) * periods;
     long last = rp_date_from_ymd(RP_MAX_YEAR, 12, 31);
     if (anchor + days > last)
         return rp_fail(err, RP_E_RANGE, NULL, "the date falls after %d-12-31", RP_MAX_YEAR);
+    if (anchor + days < rp_date_from_ymd(RP_MIN_YEAR, 1, 1))
+        return rp_fail(err, RP_E_RANGE, NULL, "the date falls before %d-01-01", RP_MIN_YEAR);
     *out = (rp_date_t)(anchor + days);
     return RP_OK;
 }
@@ -52,8 +38,8 @@ rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_erro
     if (loan->start_date == RP_DATE_NONE || n < 1)
         return rp_fail(err, RP_E_VALUE, "start_date", "a due date needs a start_date and n ≥ 1");
     if (loan->first_due_date != RP_DATE_NONE) /* anchored on the first due date */
-        return add_periods(out, loan->first_due_date, loan->frequency, n - 1, err);
-    return add_periods(out, loan->start_date, loan->frequency, n, err);
+        return rp_sched_add_periods(out, loan->first_due_date, loan->frequency, n - 1, err);
+    return rp_sched_add_periods(out, loan->start_date, loan->frequency, n, err);
 }
 
 /* Fills p->dates: [0] the start date, then every due date. */
@@ -70,7 +56,7 @@ rp_status rp_sched_plan_dates(plan_t *p, rp_error *err)
         return RP_OK;
     }
     rp_date_t regular_first;
-    rp_status st = add_periods(&regular_first, loan->start_date, loan->frequency, 1, err);
+    rp_status st = rp_sched_add_periods(&regular_first, loan->start_date, loan->frequency, 1, err);
     if (st != RP_OK)
         return at_field(err, st, "start_date");
 
@@ -80,13 +66,13 @@ rp_status rp_sched_plan_dates(plan_t *p, rp_error *err)
             p->irregular = 1; /* interest by days, not by periods */
             return RP_OK;
         }
-        st = add_periods(&p->dates[1], loan->start_date, loan->frequency, loan->term, err);
+        st = rp_sched_add_periods(&p->dates[1], loan->start_date, loan->frequency, loan->term, err);
         return st == RP_OK ? RP_OK : at_field(err, st, "term");
     }
 
     if (loan->first_due_date != RP_DATE_NONE) {
         rp_date_t latest;
-        st = add_periods(&latest, loan->start_date, loan->frequency, 2, err);
+        st = rp_sched_add_periods(&latest, loan->start_date, loan->frequency, 2, err);
         if (st != RP_OK || loan->first_due_date > latest)
             return rp_fail(err, RP_E_VALUE, "first_due_date",
                            "first_due_date may be at most two periods after start_date");

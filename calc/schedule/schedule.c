@@ -133,7 +133,9 @@ rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, cons
             st = rp_sched_units_to_schedule(&s, &u, &p, err);
         rp_unit_schedule_clear(&u);
     }
-    if (st == RP_OK && !built) { /* the general path, in mpq_t */
+    if (st == RP_OK && !built && rp_loan_shaped(loan)) {
+        st = rp_sched_build_shaped(&s, &p, err);
+    } else if (st == RP_OK && !built) { /* the general path, in mpq_t */
         st = rp_sched_alloc_rows(&s, p.rows, err);
         if (st == RP_OK)
             st = fill_rows(&s, &p, err);

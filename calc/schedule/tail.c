@@ -159,7 +159,9 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     sub.frequency = loan->frequency;
     sub.day_count = loan->day_count;
     sub.start_date = dates[0];
-    rp_schedule_opts_t opts = {.dates = dates, .level = level};
+    rp_schedule_opts_t opts = {.dates = dates, .level = level, .anchored = 1,
+                               .anchor = loan->first_due_date != RP_DATE_NONE ? loan->first_due_date
+                                                                              : loan->start_date};
     /* the fast form first: only each row's principal and year fraction
      * are needed, not a whole schedule of mpq_t (a rebuild happens at every
      * period a rate changes in); the general form when it does not fit */

@@ -151,6 +151,8 @@ static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
  * number does not fit (the general path decides then). */
 int rp_sched_build_units(rp_unit_schedule_t *u, const plan_t *p, rp_status *st, rp_error *err)
 {
+    if (rp_loan_shaped(p->loan))
+        return 0; /* shapes and conventions: the general form only (shape.c) */
     u->rows = calloc((size_t)p->rows, sizeof *u->rows);
     if (!u->rows) {
         *st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");

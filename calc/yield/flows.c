@@ -73,8 +73,13 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
     if (loan->method == RP_METHOD_BULLET && loan->maturity_date != RP_DATE_NONE)
         anchor = RP_DATE_NONE;
     rp_qsub(f.amounts[0], loan->principal, loan->upfront_fee);
+    /* undated, the first row falls on the start (timing start, a down
+     * payment): row k is k periods after it */
+    int at_start = loan->timing == RP_TIMING_START || mpq_sgn(loan->down_payment) > 0;
     for (int k = 0; k < s->count && st == RP_OK; k++) {
         int t = dense ? n - 1 : k + 1;
+        if (at_start && !dated)
+            f.when[t].periods = k;
         rp_qsub(f.amounts[t], f.amounts[t], s->rows[k].payment);
         if (dated) {
             f.days[t] = (int)(s->rows[k].due_date - loan->start_date);
