@@ -384,6 +384,10 @@ RP_MUST_CHECK rp_status rp_loan_set_custom(rp_loan_t *loan, rp_custom_kind kind,
  * balloon given as a share). */
 void rp_loan_share_of(mpq_t out, const rp_loan_t *loan, const mpq_t share, const rp_round_t *rc);
 
+/* 1 if the loan's payments follow a shape a re-amortization (a rate
+ * change, a prepayment) cannot keep: steps, or a custom list. */
+int rp_loan_keeps_shape(const rp_loan_t *loan);
+
 /* 1 if the loan uses any timing, shape or convention beyond the plain
  * schedule (the schedule is then built by calc/schedule/shape.c). */
 int rp_loan_shaped(const rp_loan_t *loan);
@@ -475,10 +479,12 @@ void rp_unit_schedule_clear(rp_unit_schedule_t *s);
 RP_MUST_CHECK rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                                const rp_round_t *rc, rp_error *err);
 
-/* The due date of installment n (≥ 1, may exceed term: an extension's
- * dates) by the loan's date rule: n periods after start_date, or n − 1
- * after first_due_date, anchored and month-end clamped. Not for bullets
- * with a maturity_date. RP_E_RANGE past the date limits. */
+/* The due date of row n of the schedule (≥ 1, may exceed it: an
+ * extension's dates) by the loan's date rule: n periods after start_date,
+ * or n − 1 after first_due_date, anchored and month-end clamped; with
+ * timing start n − 1 periods after start_date; after a row on start_date
+ * (a down payment, broken-period interest) the regular installment n − 1.
+ * Not for bullets with a maturity_date. RP_E_RANGE past the date limits. */
 RP_MUST_CHECK rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_error *err);
 
 /* Verifies a schedule's invariants exactly: principal parts sum to the

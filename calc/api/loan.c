@@ -279,5 +279,10 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     st = rp_loan_check(&in->loan, &in->rounding, err);
     if (st != RP_OK)
         rp_error_prefix(err, "$.loan");
+    else if (in->terms.overpayment != RP_OVERPAY_CREDIT && rp_loan_keeps_shape(&in->loan))
+        st = rp_fail(err, RP_E_VALUE, "$.loan.overpayment",
+                     "%s re-amortizes the installments to come as level payments: not for a "
+                     "stepped or custom loan (use credit)",
+                     rp_overpayment_names[in->terms.overpayment]);
     return st;
 }

@@ -42,6 +42,11 @@ const char *const rp_charge_names[RP_CHARGE_COUNT] = {
 };
 
 
+int rp_loan_keeps_shape(const rp_loan_t *loan)
+{
+    return loan->step_kind != RP_STEP_NONE || loan->method == RP_METHOD_CUSTOM;
+}
+
 int rp_loan_shaped(const rp_loan_t *loan)
 {
     return loan->method == RP_METHOD_CUSTOM || loan->timing != RP_TIMING_END ||

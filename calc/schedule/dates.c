@@ -33,13 +33,42 @@ rp_status rp_sched_add_periods(rp_date_t *out, rp_date_t anchor, rp_frequency f,
     return RP_OK;
 }
 
+/* The regular installment k's date: k periods after start_date, or k − 1
+ * after first_due_date. */
+static rp_status regular_due(rp_date_t *out, const rp_loan_t *loan, int k, rp_error *err)
+{
+    if (loan->first_due_date != RP_DATE_NONE) /* anchored on the first due date */
+        return rp_sched_add_periods(out, loan->first_due_date, loan->frequency, k - 1, err);
+    return rp_sched_add_periods(out, loan->start_date, loan->frequency, k, err);
+}
+
+/* 1 if the schedule's first row falls on start_date before the regular
+ * installments: a down payment, or broken-period interest collected
+ * separately (first_due_date more than a period after the start). */
+static int lead_row(const rp_loan_t *loan)
+{
+    if (mpq_sgn(loan->down_payment) > 0)
+        return 1;
+    rp_date_t regular_first;
+    return loan->first_period == RP_FIRST_SEPARATE && loan->first_due_date != RP_DATE_NONE &&
+           rp_sched_add_periods(&regular_first, loan->start_date, loan->frequency, 1, NULL) == RP_OK &&
+           loan->first_due_date > regular_first;
+}
+
 rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_error *err)
 {
     if (loan->start_date == RP_DATE_NONE || n < 1)
         return rp_fail(err, RP_E_VALUE, "start_date", "a due date needs a start_date and n ≥ 1");
-    if (loan->first_due_date != RP_DATE_NONE) /* anchored on the first due date */
-        return rp_sched_add_periods(out, loan->first_due_date, loan->frequency, n - 1, err);
-    return rp_sched_add_periods(out, loan->start_date, loan->frequency, n, err);
+    if (loan->timing == RP_TIMING_START) /* row n falls n − 1 periods after the start */
+        return rp_sched_add_periods(out, loan->start_date, loan->frequency, n - 1, err);
+    if (lead_row(loan)) {
+        if (n == 1) {
+            *out = loan->start_date;
+            return RP_OK;
+        }
+        n--;
+    }
+    return regular_due(out, loan, n, err);
 }
 
 /* Fills p->dates: [0] the start date, then every due date. */
@@ -79,7 +108,7 @@ rp_status rp_sched_plan_dates(plan_t *p, rp_error *err)
         p->irregular = loan->first_due_date != regular_first;
     }
     for (int k = 1; k <= p->rows; k++) {
-        st = rp_loan_due_date(&p->dates[k], loan, k, err);
+        st = regular_due(&p->dates[k], loan, k, err);
         if (st != RP_OK)
             return at_field(err, st, "term");
     }
