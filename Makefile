@@ -26,7 +26,7 @@ LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
 LIB_SRC  = $(sort $(wildcard calc/*/*.c))
-GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c
+GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/calendar_data.c $(BUILD)/gen/response_schema.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
 TEST_SRC = $(sort $(wildcard tests/*/test_*.c))
@@ -62,7 +62,8 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/librepay.a
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(CHECK_CFLAGS) $(CFLAGS) -MF $@.d -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS) -lm
 
-# data/lpr.json and data/response_schema.json ship inside the library as C strings.
+# data/lpr.json, data/cn_calendar.json and data/response_schema.json ship inside the
+# library as C strings.
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) -O2 -o $@ $<
@@ -70,6 +71,10 @@ $(BUILD)/tools/embed: tools/embed.c
 $(BUILD)/gen/lpr_data.c: data/lpr.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/embed rp_lpr_default_json < $< > $@
+
+$(BUILD)/gen/calendar_data.c: data/cn_calendar.json $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_calendar_default_json < $< > $@
 
 $(BUILD)/gen/response_schema.c: data/response_schema.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)

@@ -17,6 +17,8 @@ typedef struct cli_settings {
     const char *from_csv; /* --from-csv FILE for batch                        */
     const char *lpr_json; /* --lpr FILE's text, or NULL                       */
     size_t lpr_len;
+    const char *calendar_json; /* --calendar FILE's text, or NULL             */
+    size_t calendar_len;
 } cli_settings_t;
 
 /* A source of requests for batch: each call gives the next one. */

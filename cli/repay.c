@@ -45,6 +45,8 @@ static const char usage[] =
     "  --from-csv FILE     batch: one loan per row of FILE instead of JSON Lines\n"
     "  --lpr FILE          an LPR table (like data/lpr.json) instead of the built-in\n"
     "                      one; also $REPAY_LPR\n"
+    "  --calendar FILE     a business-day calendar (like data/cn_calendar.json)\n"
+    "                      instead of the built-in mainland one; also $REPAY_CALENDAR\n"
     "  --help              this text\n"
     "  --version           the version\n"
     "\n"
@@ -101,7 +103,8 @@ static char *read_and_run(const char *path, const char *op, rp_format format,
     *out = NULL;
     if (request) {
         rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json,
-                            .lpr_len = cfg->lpr_len};
+                            .lpr_len = cfg->lpr_len, .calendar_json = cfg->calendar_json,
+                            .calendar_len = cfg->calendar_len};
         *st = rp_run(out, request, *len, &opt, err);
     }
     return request;
@@ -159,7 +162,8 @@ static int run_record(const char *path, const cli_settings_t *cfg)
     case_name(name, sizeof name, path);
     rp_error answer, err;
     rp_error_reset(&answer);
-    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len,
+                        .calendar_json = cfg->calendar_json, .calendar_len = cfg->calendar_len};
     rp_status st = rp_fixture_record(&out, &answer, request, len, name, &opt, &err);
     free(request);
     if (st != RP_OK) {
@@ -280,7 +284,7 @@ static int matches(const char *arg, const char *name)
 int main(int argc, char **argv)
 {
     cli_settings_t cfg = {.format = RP_FORMAT_JSON, .jobs = 1};
-    char *lpr_json = NULL;
+    char *lpr_json = NULL, *calendar_json = NULL;
     const char *command = NULL;
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int nrest = 0, status = -1;
@@ -298,6 +302,11 @@ int main(int argc, char **argv)
             free(lpr_json);
             lpr_json = read_input(option_value(argc, argv, &i, "--lpr"), &cfg.lpr_len);
             if (!lpr_json)
+                status = 2;
+        } else if (matches(a, "--calendar")) {
+            free(calendar_json);
+            calendar_json = read_input(option_value(argc, argv, &i, "--calendar"), &cfg.calendar_len);
+            if (!calendar_json)
                 status = 2;
         } else if (matches(a, "--format")) {
             const char *v = option_value(argc, argv, &i, "--format");
@@ -346,6 +355,13 @@ int main(int argc, char **argv)
             status = 2;
     }
     cfg.lpr_json = lpr_json;
+    const char *env_calendar = getenv("REPAY_CALENDAR");
+    if (status < 0 && !calendar_json && env_calendar && *env_calendar) {
+        calendar_json = read_input(env_calendar, &cfg.calendar_len);
+        if (!calendar_json)
+            status = 2;
+    }
+    cfg.calendar_json = calendar_json;
     if (status >= 0) {
         /* done: help, version or a bad option */
     } else if (!command) {
@@ -383,5 +399,6 @@ int main(int argc, char **argv)
     }
     free(rest);
     free(lpr_json);
+    free(calendar_json);
     return status;
 }

@@ -129,6 +129,9 @@ typedef struct rp_options {
                              instead of the built-in one, or NULL */
     size_t lpr_len;
     int one_line;     /* JSON responses on a single line (JSON Lines)   */
+    const char *calendar_json; /* a business-day calendar (data/cn_calendar.json's
+                                  shape) instead of the built-in one, or NULL */
+    size_t calendar_len;
 } rp_options_t;
 
 /* The JSON Schema (draft 2020-12) of the API, newly allocated in *out

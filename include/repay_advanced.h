@@ -226,6 +226,50 @@ RP_MUST_CHECK rp_status rp_year_fraction_in(mpq_t out, long *days, rp_day_count 
                                             rp_error *err);
 
 /* ------------------------------------------------------------------------
+ * Business days (calc/base/calendar.c)
+ * ------------------------------------------------------------------------ */
+
+/* A calendar of working days: Saturdays and Sundays are not, except the
+ * listed workdays (调休上班); the listed holidays are not either. years:
+ * the first and last year its lists cover (first 0: weekends only). */
+typedef struct rp_calendar {
+    int first_year, last_year;
+    int holiday_count, workday_count;
+    rp_date_t *holidays;          /* rising, owned                         */
+    rp_date_t *workdays;          /* rising, owned                         */
+} rp_calendar_t;
+
+void rp_calendar_init(rp_calendar_t *c);   /* weekends only, nothing covered */
+void rp_calendar_clear(rp_calendar_t *c);
+
+/* Adds a holiday or an adjusted working day (in any order; a date given
+ * as both is RP_E_VALUE). */
+RP_MUST_CHECK rp_status rp_calendar_add(rp_calendar_t *c, rp_date_t d, int workday, rp_error *err);
+
+/* 1 if d is a working day. */
+int rp_calendar_is_business_day(const rp_calendar_t *c, rp_date_t d);
+
+/* 1 if d's year is one the calendar's lists cover. */
+int rp_calendar_covers(const rp_calendar_t *c, rp_date_t d);
+
+/* How a date that is not a working day moves. */
+typedef enum rp_roll {
+    RP_ROLL_NONE,                 /* stays                                  */
+    RP_ROLL_FOLLOWING,            /* to the next working day                */
+    RP_ROLL_MODIFIED_FOLLOWING,   /* the next, unless in the next month: the one before */
+    RP_ROLL_PRECEDING,            /* to the working day before              */
+    RP_ROLL_COUNT
+} rp_roll;
+extern const char *const rp_roll_names[RP_ROLL_COUNT];
+
+/* out = d rolled by rule on c. RP_E_RANGE if it leaves the date limits. */
+RP_MUST_CHECK rp_status rp_calendar_roll(rp_date_t *out, const rp_calendar_t *c, rp_date_t d,
+                                         rp_roll rule, rp_error *err);
+
+/* The mainland calendar shipped with the library (data/cn_calendar.json). */
+extern const char rp_calendar_default_json[];
+
+/* ------------------------------------------------------------------------
  * Rates (calc/base/rate.c)
  * ------------------------------------------------------------------------ */
 typedef enum rp_rate_unit {
@@ -368,6 +412,12 @@ typedef struct rp_loan {
     rp_first_period first_period; /* an irregular first period's convention  */
     rp_annuity_rate annuity_rate; /* the annuity's rate: periodic, or each
                                      period's actual factor                */
+    /* ---- business days ---- */
+    const rp_calendar_t *calendar; /* due dates roll on it by roll; NULL:
+                                      none (not owned)                      */
+    rp_roll roll;
+    int accrue_to_rolled;       /* interest to the rolled dates (1), or to
+                                   the contractual ones (0, default)        */
 } rp_loan_t;
 
 void rp_loan_init(rp_loan_t *loan);   /* the documented defaults */

@@ -217,6 +217,7 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     if (!c->position)
         return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
     rp_position_init(c->position);
+    rp_loan_in_tables(&c->loan, req);
     rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
     if (st == RP_OK)
         st = rp_json_read_events(&c->events, req->events, &c->loan, err);

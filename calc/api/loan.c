@@ -219,6 +219,10 @@ static const field_t loan_fields[] = {
      .names = rp_annuity_rate_names, .name_count = RP_ANNUITY_RATE_COUNT,
      .doc = "annuity under an actual day_count: periodic (default: annual ÷ periods a year) or "
             "actual (each period's own factor, Fineract)"},
+    {.name = "business_days", .kind = FK_CUSTOM, .schema = SCHEMA_REF("business_days"),
+     .offset = offsetof(loan_in_t, shape.business_days), .read = rp_json_keep,
+     .doc = "due dates on non-working days roll: {\"calendar\": \"mainland\", \"roll\": "
+            "\"following\", \"accrual\": \"unadjusted\"} (default: no rolling)"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
      .object = &rp_spec_rounding, .doc = "rounding context for every posted amount"},
     {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
@@ -249,6 +253,15 @@ void rp_loan_in_init(loan_in_t *in)
     rp_round_init(&in->rounding);
     rp_terms_init(&in->terms);
     memset(&in->shape, 0, sizeof in->shape);
+    rp_calendar_init(&in->calendar);
+    in->calendar_json = NULL;
+    in->calendar_len = 0;
+}
+
+void rp_loan_in_tables(loan_in_t *in, const request_t *req)
+{
+    in->calendar_json = req->calendar_json;
+    in->calendar_len = req->calendar_len;
 }
 
 void rp_loan_in_clear(loan_in_t *in)
@@ -257,6 +270,7 @@ void rp_loan_in_clear(loan_in_t *in)
     mpq_clears(in->rate.value, in->penalty_rate.value, NULL);
     rp_round_clear(&in->rounding);
     rp_terms_clear(&in->terms);
+    rp_calendar_clear(&in->calendar);
 }
 
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
@@ -271,6 +285,8 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
     if (st == RP_OK)
         st = rp_json_shape_read(in, err);
+    if (st == RP_OK && in->shape.business_days)
+        st = rp_json_business_days(in, err);
     if (st == RP_OK && in->penalty_rate.given)
         st = rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
                                in->terms.overdue.daily_basis, err);

@@ -160,7 +160,9 @@ static cJSON *on_tools_call(const cJSON *id, const cJSON *params, const char *te
         return error_reply(id, -32602, "arguments must be an object: the request without \"op\"");
     char *response = NULL;
     rp_options_t run = {.format = RP_FORMAT_JSON, .op = tools[tool].name,
-                        .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0};
+                        .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0,
+                        .calendar_json = opt ? opt->calendar_json : NULL,
+                        .calendar_len = opt ? opt->calendar_len : 0};
     rp_status st = text ? rp_run(&response, text + start, end - start, &run, NULL)
                         : rp_run(&response, "{}", 2, &run, NULL);
     if (!response)

@@ -86,6 +86,7 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
     rp_schedule_t s;
     rp_loan_in_init(&in);
     rp_schedule_init(&s);
+    rp_loan_in_tables(&in, req);
     rp_status st = rp_loan_in_read(&in, req->loan, err);
     if (st == RP_OK) {
         st = rp_schedule_build(&s, &in.loan, &in.rounding, err);

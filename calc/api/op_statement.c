@@ -234,6 +234,7 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     rp_events_init(&events);
     rp_statement_init(&st);
     in.terms.classification = (rp_classification)req->classification;
+    rp_loan_in_tables(&in, req);
     rp_status status = rp_loan_in_read(&in, req->loan, err);
     if (status == RP_OK)
         status = rp_json_read_events(&events, req->events, &in, err);

@@ -55,9 +55,10 @@ static rp_status alloc_dated(yield_in_t *y, int n, rp_error *err)
 }
 
 /* The flows of a loan's schedule: periodic, and dated when it has dates. */
-static rp_status flows_of_loan(yield_in_t *y, const cJSON *loan, rp_error *err)
+static rp_status flows_of_loan(yield_in_t *y, const request_t *req, rp_error *err)
 {
-    rp_status st = rp_loan_in_read(&y->loan, loan, err);
+    rp_loan_in_tables(&y->loan, req);
+    rp_status st = rp_loan_in_read(&y->loan, req->loan, err);
     rp_schedule_t s;
     rp_schedule_init(&s);
     if (st == RP_OK) {
@@ -407,7 +408,7 @@ static rp_status read_flows(yield_in_t *y, const request_t *req, rp_error *err)
                                 err);
     }
     if (st == RP_OK)
-        st = req->loan ? flows_of_loan(y, req->loan, err) : flows_of_list(y, req->cash_flows, err);
+        st = req->loan ? flows_of_loan(y, req, err) : flows_of_list(y, req->cash_flows, err);
     if (st == RP_OK && y->periodic && !y->has_loan)
         y->flows.periods_per_year = req->periods_per_year;
     if (st == RP_OK && (req->frequency >= 0 || req->odd_days != RP_ODD_ACTUAL) &&

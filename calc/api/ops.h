@@ -20,7 +20,7 @@ typedef struct rate_in {
 /* The loan's timing and shape fields as given, read once the rounding is
  * known (shape_in.c). */
 typedef struct shape_in {
-    const cJSON *down_payment, *balloon, *step, *custom, *payment_multiple;
+    const cJSON *down_payment, *balloon, *step, *custom, *payment_multiple, *business_days;
 } shape_in_t;
 
 /* $.loan as read: the contract, its rounding context and its terms. */
@@ -31,7 +31,18 @@ typedef struct loan_in {
     rp_terms_t terms;
     rate_in_t penalty_rate; /* $.loan.overdue.penalty_rate, as given */
     shape_in_t shape;
+    rp_calendar_t calendar; /* business days, when the loan has them          */
+    const char *calendar_json; /* the calendar table to use (--calendar), or NULL */
+    size_t calendar_len;
 } loan_in_t;
+
+/* Reads $.loan.business_days into in (calendar_in.c). */
+rp_status rp_json_business_days(loan_in_t *in, rp_error *err);
+
+/* Reads a calendar table in data/cn_calendar.json's shape into out; an
+ * error's message names the table by label. */
+rp_status rp_json_calendar_table(rp_calendar_t *out, const char *text, size_t len,
+                                 const char *label, rp_error *err);
 
 /* Reads the loan's timing and shape fields into in->loan (shape_in.c). */
 rp_status rp_json_shape_read(loan_in_t *in, rp_error *err);
@@ -78,6 +89,8 @@ typedef struct request {
     const cJSON *rounding;   /* cash_flows: the unit NPVs are rounded to */
     const char *lpr_json;    /* the LPR table to use (rp_options_t), or NULL */
     size_t lpr_len;
+    const char *calendar_json; /* the calendar table to use (rp_options_t), or NULL */
+    size_t calendar_len;
     /* ops restructure, compare, solve ("date" is read into as_of) */
     const cJSON *actions;
     const cJSON *proposals;
@@ -89,6 +102,9 @@ typedef struct response {
     rp_buf_t text; /* or the rendered text (table, csv)         */
 } response_t;
 
+
+/* The tables a loan may need, from the request (--calendar). */
+void rp_loan_in_tables(loan_in_t *in, const request_t *req);
 
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);

@@ -215,7 +215,9 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
                      .frequency = -1,
                      .odd_days = RP_ODD_ACTUAL,
                      .lpr_json = opt ? opt->lpr_json : NULL,
-                     .lpr_len = opt ? opt->lpr_len : 0};
+                     .lpr_len = opt ? opt->lpr_len : 0,
+                     .calendar_json = opt ? opt->calendar_json : NULL,
+                     .calendar_len = opt ? opt->calendar_len : 0};
 
     cJSON *root = rp_json_parse_request(request, len, &err);
     rp_status st = root ? RP_OK : err.code;

@@ -41,6 +41,9 @@ void rp_loan_init(rp_loan_t *loan)
     loan->multiple_mode = RP_ROUND_UP;
     loan->first_period = RP_FIRST_ACTUAL_DAYS;
     loan->annuity_rate = RP_ANNUITY_PERIODIC;
+    loan->calendar = NULL;
+    loan->roll = RP_ROLL_NONE;
+    loan->accrue_to_rolled = 0;
 }
 
 static void free_custom(rp_loan_t *loan)
@@ -164,6 +167,12 @@ rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *e
         if (loan->first_due_date <= loan->start_date)
             return rp_fail(err, RP_E_VALUE, "first_due_date", "first_due_date must be after start_date");
     }
+    if (loan->accrue_to_rolled && loan->roll != RP_ROLL_NONE && loan->day_count == RP_DC_PERIOD)
+        return rp_fail(err, RP_E_VALUE, "business_days.accrual",
+                       "accrual adjusted counts interest to the rolled dates: it needs an actual "
+                       "day_count (under period every regular period bears the periodic rate)");
+    if (loan->roll != RP_ROLL_NONE && !loan->calendar)
+        return rp_fail(err, RP_E_MISSING, "business_days.calendar", "rolling needs a calendar");
     if (loan->day_count != RP_DC_PERIOD && !has_start)
         return rp_fail(err, RP_E_MISSING, "start_date", "day_count %s needs start_date",
                        rp_day_count_names[loan->day_count]);

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "build.h"
 
@@ -59,16 +60,21 @@ rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_erro
 {
     if (loan->start_date == RP_DATE_NONE || n < 1)
         return rp_fail(err, RP_E_VALUE, "start_date", "a due date needs a start_date and n ≥ 1");
-    if (loan->timing == RP_TIMING_START) /* row n falls n − 1 periods after the start */
-        return rp_sched_add_periods(out, loan->start_date, loan->frequency, n - 1, err);
-    if (lead_row(loan)) {
-        if (n == 1) {
-            *out = loan->start_date;
-            return RP_OK;
-        }
-        n--;
+    if (loan->timing == RP_TIMING_START) { /* row n falls n − 1 periods after the start */
+        rp_status moved = rp_sched_add_periods(out, loan->start_date, loan->frequency, n - 1, err);
+        if (moved == RP_OK && n > 1 && loan->calendar && loan->roll != RP_ROLL_NONE)
+            moved = rp_calendar_roll(out, loan->calendar, *out, loan->roll, err);
+        return moved;
     }
-    return regular_due(out, loan, n, err);
+    rp_status st;
+    if (lead_row(loan) && n == 1) {
+        *out = loan->start_date;
+        return RP_OK;
+    }
+    st = regular_due(out, loan, n - lead_row(loan), err);
+    if (st == RP_OK && loan->calendar && loan->roll != RP_ROLL_NONE)
+        st = rp_calendar_roll(out, loan->calendar, *out, loan->roll, err);
+    return st;
 }
 
 /* Fills p->dates: [0] the start date, then every due date. */
@@ -114,3 +120,33 @@ rp_status rp_sched_plan_dates(plan_t *p, rp_error *err)
     }
     return RP_OK;
 }
+
+rp_status rp_sched_roll_dates(plan_t *p, rp_error *err)
+{
+    const rp_loan_t *loan = p->loan;
+    if (!p->dates || !loan->calendar || loan->roll == RP_ROLL_NONE || (p->opts && p->opts->dates))
+        return RP_OK; /* a rebuild's dates are rolled already */
+    p->shown = malloc(sizeof *p->shown * (size_t)(p->rows + 1));
+    if (!p->shown)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    p->shown[0] = p->dates[0];
+    for (int k = 1; k <= p->rows; k++) {
+        rp_status st = rp_calendar_roll(&p->shown[k], loan->calendar, p->dates[k], loan->roll, err);
+        if (st != RP_OK)
+            return at_field(err, st, "business_days");
+        if (loan->calendar->first_year > 0 && !rp_calendar_covers(loan->calendar, p->dates[k]))
+            p->uncovered = 1;
+    }
+    if (loan->accrue_to_rolled) /* interest runs to the rolled dates */
+        memcpy(p->dates + 1, p->shown + 1, sizeof *p->dates * (size_t)p->rows);
+    return RP_OK;
+}
+
+rp_date_t rp_sched_shown_date(const plan_t *p, int k)
+{
+    return p->shown ? p->shown[k] : p->dates[k];
+}
+
+const char rp_sched_calendar_not_covered[] =
+    "a due date falls in a year the business-day calendar does not list: it rolls for "
+    "weekends only (update data/cn_calendar.json or give the year's holidays)";

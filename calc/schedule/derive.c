@@ -115,7 +115,7 @@ rp_status rp_sched_alloc_rows(rp_schedule_t *s, int count, rp_error *err)
 rp_status rp_sched_plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t *rc,
                            const rp_schedule_opts_t *opts, rp_error *err)
 {
-    *p = (plan_t){.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .irregular = 0};
+    *p = (plan_t){.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .shown = NULL, .irregular = 0};
     mpq_init(p->rate);
     rp_status st = rp_loan_check(loan, rc, err);
     if (st != RP_OK)
@@ -126,6 +126,8 @@ rp_status rp_sched_plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t 
     mpq_div(p->rate, loan->annual_rate, p->rate);
     if (loan->start_date != RP_DATE_NONE)
         st = rp_sched_plan_dates(p, err);
+    if (st == RP_OK)
+        st = rp_sched_roll_dates(p, err);
     rp_dc_context_init(&p->dc);
     if (st == RP_OK && p->dates) {
         /* the grid the periods lie on, and the last due date */
@@ -142,6 +144,7 @@ rp_status rp_sched_plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t 
 void rp_sched_plan_close(plan_t *p)
 {
     free(p->dates);
+    free(p->shown);
     mpq_clear(p->rate);
 }
 

@@ -31,6 +31,7 @@ typedef struct shape {
     int n;             /* regular installments                                 */
     int amortized;     /* rows the level is solved over (amortization_term)    */
     rp_date_t *due;    /* [0] the first period's start, [k] installment k; or NULL */
+    rp_date_t *shown;  /* due, rolled to working days (or due itself)          */
     mpq_t *years;      /* [k − 1]: installment k's year fraction               */
     mpq_t financed;    /* principal − down payment                             */
     mpq_t lead_years;  /* the broken period's year fraction                    */
@@ -58,15 +59,16 @@ static rp_status shape_dates(shape_t *sh, rp_error *err)
     if (!p->dates)
         return RP_OK;
     sh->due = malloc(sizeof *sh->due * (size_t)(sh->n + 1));
-    if (!sh->due)
+    sh->shown = malloc(sizeof *sh->shown * (size_t)(sh->n + 1));
+    if (!sh->due || !sh->shown)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    for (int k = 0; k <= sh->n; k++)
-        sh->due[k] = p->dates[k];
-    if (timing_start(sh)) {
-        for (int k = sh->n; k >= 1; k--)
-            sh->due[k] = p->dates[k - 1];
-        return RP_OK;
+    for (int k = 0; k <= sh->n; k++) {
+        int from = timing_start(sh) && k > 0 ? k - 1 : k; /* a period earlier */
+        sh->due[k] = p->dates[from];
+        sh->shown[k] = rp_sched_shown_date(p, from);
     }
+    if (timing_start(sh))
+        return RP_OK;
     if (sh->loan->first_period == RP_FIRST_SEPARATE && p->irregular) {
         rp_status st = rp_sched_add_periods(&sh->due[0], p->dates[1], sh->loan->frequency, -1, err);
         if (st == RP_OK && sh->due[0] < p->dates[0])
@@ -306,7 +308,7 @@ static void finish(rp_schedule_t *s, const shape_t *sh)
         rp_qsub(balance, balance, r->principal);
         mpq_set(r->balance, balance);
         if (sh->due)
-            r->due_date = k > 0 ? sh->due[k] : loan->start_date;
+            r->due_date = k > 0 ? sh->shown[k] : loan->start_date;
         rp_qadd(s->total_payment, s->total_payment, r->payment);
         rp_qadd(s->total_principal, s->total_principal, r->principal);
         rp_qadd(s->total_interest, s->total_interest, r->interest);
@@ -405,6 +407,7 @@ static void shape_close(shape_t *sh)
             mpq_clear(sh->years[k]);
     free(sh->years);
     free(sh->due);
+    free(sh->shown);
     mpq_clears(sh->financed, sh->lead_years, sh->level, sh->rate, NULL);
 }
 
@@ -420,6 +423,9 @@ rp_status rp_sched_build_shaped(rp_schedule_t *s, const plan_t *p, rp_error *err
         if (p->loan->level_rule == RP_LEVEL_ADJUSTED)
             adjust_level(s, &sh);
         finish(s, &sh);
+        if (p->uncovered)
+            rp_warning_add_once(s->warnings, &s->warning_count, "calendar_not_covered",
+                                rp_sched_calendar_not_covered);
         st = rp_schedule_verify(s, p->loan, p->rc, err);
     }
     shape_close(&sh);
