@@ -294,6 +294,99 @@ void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare);
 void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int daily_basis);
 
 /* ------------------------------------------------------------------------
+ * The Loan Prime Rate and loans priced on it (calc/contract/lpr.c,
+ * lpr_pricing.c)
+ * ------------------------------------------------------------------------ */
+
+/* LPR history: the fixings where the rate changed, rising by date. */
+typedef struct rp_lpr {
+    int count, cap;
+    rp_date_t *dates;
+    mpq_t *one_year;
+    mpq_t *five_year;
+    rp_date_t checked_through;    /* the last fixing the table was checked against */
+} rp_lpr_t;
+
+void rp_lpr_init(rp_lpr_t *t);
+void rp_lpr_clear(rp_lpr_t *t);
+
+/* Appends a fixing; dates must rise. RP_E_VALUE otherwise. */
+RP_MUST_CHECK rp_status rp_lpr_add(rp_lpr_t *t, rp_date_t date, const mpq_t one_year,
+                                   const mpq_t five_year, rp_error *err);
+
+/* The fixing in force on d (the last on or before it), or −1. */
+int rp_lpr_find(const rp_lpr_t *t, rp_date_t d);
+
+/* The LPR table shipped with the library (data/lpr.json, embedded). */
+extern const char rp_lpr_default_json[];
+
+/* LPR 加点: a rate of the 1-year or 5-year LPR plus a spread, repriced on
+ * repricing dates from the LPR then in force (PBoC announcements of 2019:
+ * the spread fixed for the contract's life, a repricing period of at
+ * least a year for mortgages — January 1 or each anniversary; a contract
+ * may state 1 to 12 months). */
+typedef enum rp_lpr_tenor {
+    RP_LPR_ONE_YEAR,
+    RP_LPR_FIVE_YEAR,
+    RP_LPR_TENOR_COUNT
+} rp_lpr_tenor;
+extern const char *const rp_lpr_tenor_names[RP_LPR_TENOR_COUNT]; /* "1y", "5y" */
+
+typedef enum rp_repricing_rule {
+    RP_REPRICE_JANUARY_1,       /* every January 1 after the start          */
+    RP_REPRICE_ANNIVERSARY,     /* every anniversary of start_date          */
+    RP_REPRICE_MONTHS,          /* every repricing_months from start_date   */
+    RP_REPRICE_RULE_COUNT
+} rp_repricing_rule;
+extern const char *const rp_repricing_rule_names[RP_REPRICE_RULE_COUNT];
+
+#define RP_MAX_LPR_SHIFTS 32
+
+typedef struct rp_lpr_pricing {
+    rp_lpr_tenor tenor;
+    mpq_t spread;               /* added to the LPR: −30 bp is −0.003         */
+    rp_repricing_rule rule;
+    int months;                 /* RP_REPRICE_MONTHS: 1 … 12                  */
+    int has_initial;            /* initial_rate holds until the first repricing; */
+    mpq_t initial_rate;         /* else the LPR on contract_date + spread     */
+    rp_date_t contract_date;    /* RP_DATE_NONE: start_date                   */
+    int shift_count;            /* what if the LPR moves: from shift_from[i] on */
+    rp_date_t shift_from[RP_MAX_LPR_SHIFTS]; /* every fixing is shift[i] higher */
+    mpq_t shift[RP_MAX_LPR_SHIFTS];          /* (a fraction; several add up)   */
+    const rp_lpr_t *table;      /* the fixings (not owned)                    */
+} rp_lpr_pricing_t;
+
+void rp_lpr_pricing_init(rp_lpr_pricing_t *p);
+void rp_lpr_pricing_clear(rp_lpr_pricing_t *p);
+
+/* One repricing: on date, the fixing of fixing_date (the last on or before
+ * the day before) plus the shifts in force then, plus the spread. */
+typedef struct rp_repricing {
+    rp_date_t date;
+    rp_date_t fixing_date;
+    mpq_t lpr;                  /* the fixing, shifts included                */
+    mpq_t shift;                /* the shifts in it                           */
+    mpq_t rate;                 /* lpr + spread                               */
+    int stale;                  /* later than the table's checked_through + a month */
+} rp_repricing_t;
+
+typedef struct rp_repricings {
+    int count;
+    rp_repricing_t *items;      /* rising by date, owned                      */
+    rp_repricing_t initial;     /* the rate from the start (date = start_date) */
+    int has_fixing;             /* initial comes from a fixing (not initial_rate) */
+} rp_repricings_t;
+
+void rp_repricings_init(rp_repricings_t *r);
+void rp_repricings_clear(rp_repricings_t *r);
+
+/* The initial rate and every repricing after start and up to until
+ * (inclusive). RP_E_RANGE (path "rate") when the table has no fixing for a
+ * date, RP_E_VALUE when a rate would be negative or over the limit. */
+RP_MUST_CHECK rp_status rp_lpr_repricings(rp_repricings_t *out, const rp_lpr_pricing_t *p,
+                                          rp_date_t start, rp_date_t until, rp_error *err);
+
+/* ------------------------------------------------------------------------
  * Loans and schedules (calc/contract/loan.c, calc/schedule/)
  * ------------------------------------------------------------------------ */
 typedef enum rp_method {
@@ -412,6 +505,9 @@ typedef struct rp_loan {
     rp_first_period first_period; /* an irregular first period's convention  */
     rp_annuity_rate annuity_rate; /* the annuity's rate: periodic, or each
                                      period's actual factor                */
+    const rp_lpr_pricing_t *lpr; /* LPR 加点: annual_rate is the initial rate and
+                                    the schedule reprices; NULL: a fixed rate
+                                    (not owned)                             */
     /* ---- business days ---- */
     const rp_calendar_t *calendar; /* due dates roll on it by roll; NULL:
                                       none (not owned)                      */
@@ -489,6 +585,16 @@ void rp_schedule_clear(rp_schedule_t *s);
  * schedule (any previous content is released). */
 RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan,
                                           const rp_round_t *rc, rp_error *err);
+
+/* A loan priced on the LPR (loan->lpr): s, built at the first rate by
+ * rp_schedule_build, repriced on every repricing date up to maturity — the
+ * installment in progress bears the new rate for its days from the date
+ * (pro rata), the later ones are re-amortized at it over the same count,
+ * exactly as a statement applies a rate change. *out (initialised) gets
+ * the repricings. RP_E_VALUE if the loan has no LPR pricing or no dates. */
+RP_MUST_CHECK rp_status rp_schedule_reprice(rp_schedule_t *s, rp_repricings_t *out,
+                                            const rp_loan_t *loan, const rp_round_t *rc,
+                                            rp_error *err);
 
 /* ---- the fast form: a schedule in whole rounding units ------------------
  * The same schedule rp_schedule_build gives, with every amount a count of
@@ -693,28 +799,6 @@ RP_MUST_CHECK rp_status rp_flows_npv_nominal(mpq_t out, const rp_flows_t *f, con
 /* ------------------------------------------------------------------------
  * Legal caps on the cost of credit (calc/contract/caps.c, calc/yield/cap_check.c)
  * ------------------------------------------------------------------------ */
-
-/* LPR history: the fixings where the rate changed, rising by date. */
-typedef struct rp_lpr {
-    int count, cap;
-    rp_date_t *dates;
-    mpq_t *one_year;
-    mpq_t *five_year;
-    rp_date_t checked_through;    /* the last fixing the table was checked against */
-} rp_lpr_t;
-
-void rp_lpr_init(rp_lpr_t *t);
-void rp_lpr_clear(rp_lpr_t *t);
-
-/* Appends a fixing; dates must rise. RP_E_VALUE otherwise. */
-RP_MUST_CHECK rp_status rp_lpr_add(rp_lpr_t *t, rp_date_t date, const mpq_t one_year,
-                                   const mpq_t five_year, rp_error *err);
-
-/* The fixing in force on d (the last on or before it), or −1. */
-int rp_lpr_find(const rp_lpr_t *t, rp_date_t d);
-
-/* The LPR table shipped with the library (data/lpr.json, embedded). */
-extern const char rp_lpr_default_json[];
 
 typedef enum rp_cap_rule {
     RP_CAP_PRIVATE_LENDING, /* SPC 2020: 4 × 1-year LPR at the contract date;

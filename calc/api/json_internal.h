@@ -79,6 +79,8 @@ void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, in
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */
+/* x exactly as "p/q" in lowest terms, or "p" when whole (a year fraction). */
+cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x);
 
 /* A rate known to lie in [low, high], with every digit shown right (at
  * most places decimals). */

@@ -146,9 +146,11 @@ static rp_status read_allocation(void *target, const cJSON *item, const char *pa
 static const field_t loan_fields[] = {
     {.name = "principal", .kind = FK_AMOUNT, .required = 1, .offset = LOAN(principal),
      .doc = "amount lent, > 0, a whole number of rounding units"},
-    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = offsetof(loan_in_t, rate),
-     .read = rp_json_read_rate,
-     .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}"},
+    {.name = "rate", .kind = FK_CUSTOM,
+     .schema = "{\"oneOf\": [" SCHEMA_REF("rate") ", " SCHEMA_REF("lpr_rate") "]}",
+     .required = 1, .offset = 0, .read = rp_json_read_loan_rate,
+     .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}; "
+            "or LPR 加点: {\"lpr\": \"5y\", \"spread_bp\": -30, \"repricing\": \"january_1\"}"},
     {.name = "term", .kind = FK_INT, .offset = LOAN(term), .min = 1, .max = RP_MAX_TERM,
      .doc = "number of installments (bullet: periods until maturity)"},
     {.name = "method", .kind = FK_ENUM, .offset = LOAN(method), .names = rp_method_names,
@@ -256,12 +258,19 @@ void rp_loan_in_init(loan_in_t *in)
     rp_calendar_init(&in->calendar);
     in->calendar_json = NULL;
     in->calendar_len = 0;
+    in->lpr_node = NULL;
+    rp_lpr_pricing_init(&in->lpr);
+    rp_lpr_init(&in->lpr_table);
+    in->lpr_json = NULL;
+    in->lpr_len = 0;
 }
 
 void rp_loan_in_tables(loan_in_t *in, const request_t *req)
 {
     in->calendar_json = req->calendar_json;
     in->calendar_len = req->calendar_len;
+    in->lpr_json = req->lpr_json;
+    in->lpr_len = req->lpr_len;
 }
 
 void rp_loan_in_clear(loan_in_t *in)
@@ -271,6 +280,8 @@ void rp_loan_in_clear(loan_in_t *in)
     rp_round_clear(&in->rounding);
     rp_terms_clear(&in->terms);
     rp_calendar_clear(&in->calendar);
+    rp_lpr_pricing_clear(&in->lpr);
+    rp_lpr_clear(&in->lpr_table);
 }
 
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
@@ -282,11 +293,18 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     if (in->penalty_rate.given && cJSON_GetObjectItemCaseSensitive(overdue, "penalty_markup"))
         return rp_fail(err, RP_E_VALUE, "$.loan.overdue.penalty_rate",
                        "give penalty_rate or penalty_markup, not both");
-    st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
+    if (!in->lpr_node)
+        st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
     if (st == RP_OK)
         st = rp_json_shape_read(in, err);
     if (st == RP_OK && in->shape.business_days)
         st = rp_json_business_days(in, err);
+    if (st == RP_OK && in->lpr_node && rp_loan_keeps_shape(&in->loan))
+        st = rp_fail(err, RP_E_VALUE, "$.loan.rate",
+                     "a repricing re-amortizes the installments to come as level payments: a "
+                     "stepped or custom loan takes a fixed rate");
+    if (st == RP_OK && in->lpr_node)
+        st = rp_json_lpr_rate(in, err);
     if (st == RP_OK && in->penalty_rate.given)
         st = rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
                                in->terms.overdue.daily_basis, err);

@@ -23,8 +23,59 @@ static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const
     return st;
 }
 
+/* The rate in force on a row's due date: the loan's first rate, or the
+ * last repricing before the date (a repricing on a due date starts with
+ * the next period). */
+static mpq_srcptr row_rate(const rp_loan_t *loan, const rp_repricings_t *rep, rp_date_t due)
+{
+    mpq_srcptr rate = loan->annual_rate;
+    for (int k = 0; rep && k < rep->count && rep->items[k].date < due; k++)
+        rate = rep->items[k].rate;
+    return rate;
+}
+
+/* The LPR terms and every repricing: what the rates of the rows come from. */
+static void lpr_json(cJSON *root, const loan_in_t *in, const rp_repricings_t *rep, cJSON *warnings)
+{
+    const rp_lpr_pricing_t *p = in->loan.lpr;
+    cJSON *o = cJSON_AddObjectToObject(root, "lpr");
+    cJSON_AddStringToObject(o, "tenor", rp_lpr_tenor_names[p->tenor]);
+    rp_json_add_decimal(o, "spread", p->spread);
+    cJSON_AddStringToObject(o, "repricing", rp_repricing_rule_names[p->rule]);
+    cJSON *first = cJSON_AddObjectToObject(o, "initial");
+    if (rep->has_fixing) {
+        rp_json_add_date(first, "fixing_date", rep->initial.fixing_date);
+        rp_json_add_decimal(first, "lpr", rep->initial.lpr);
+    }
+    rp_json_add_decimal(first, "rate", rep->initial.rate);
+    cJSON *list = cJSON_AddArrayToObject(o, "repricings");
+    int stale = rep->has_fixing && rep->initial.stale;
+    for (int k = 0; k < rep->count; k++) {
+        const rp_repricing_t *e = &rep->items[k];
+        cJSON *r = cJSON_CreateObject();
+        rp_json_add_date(r, "date", e->date);
+        rp_json_add_date(r, "fixing_date", e->fixing_date);
+        rp_json_add_decimal(r, "lpr", e->lpr);
+        if (mpq_sgn(e->shift))
+            rp_json_add_decimal(r, "shift", e->shift);
+        rp_json_add_decimal(r, "rate", e->rate);
+        cJSON_AddItemToArray(list, r);
+        stale |= e->stale;
+    }
+    if (stale) {
+        cJSON *w = cJSON_CreateObject();
+        cJSON_AddStringToObject(w, "code", "stale_lpr");
+        cJSON_AddStringToObject(w, "message",
+                                "a repricing falls over a month after the LPR table's last check: it "
+                                "uses the last fixing known (give fixings, shift, or --lpr for newer "
+                                "ones)");
+        cJSON_AddItemToArray(warnings, w);
+    }
+}
+
 static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t *s,
-                          const rp_root_t *apr, int has_apr)
+                          const rp_root_t *apr, int has_apr, const rp_repricings_t *rep,
+                          unsigned show)
 {
     const rp_loan_t *loan = &in->loan;
     const rp_round_t *rc = &in->rounding;
@@ -40,6 +91,10 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
         cJSON_AddNullToObject(summary, "apr");
     if (mpq_sgn(loan->upfront_fee) > 0)
         rp_json_add_amount(summary, "upfront_fee", loan->upfront_fee, rc);
+    if (mpq_sgn(loan->down_payment) > 0)
+        rp_json_add_amount(summary, "down_payment", loan->down_payment, rc);
+    if (mpq_sgn(loan->balloon) > 0)
+        rp_json_add_amount(summary, "balloon", loan->balloon, rc);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
         rp_json_add_amount(summary, "payment", s->level_payment, rc);
     rp_json_add_amount(summary, "first_payment", s->rows[0].payment, rc);
@@ -53,15 +108,21 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
     rp_json_add_amount(totals, "principal", s->total_principal, rc);
     rp_json_add_amount(totals, "interest", s->total_interest, rc);
     rp_json_add_amount(totals, "fee", s->total_fee, rc);
-    if (s->warning_count > 0) {
-        cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
-        for (int w = 0; w < s->warning_count; w++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "code", s->warnings[w].code);
-            cJSON_AddStringToObject(o, "message", s->warnings[w].message);
-            cJSON_AddItemToArray(warnings, o);
-        }
+    cJSON *warnings = cJSON_CreateArray();
+    for (int w = 0; w < s->warning_count; w++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "code", s->warnings[w].code);
+        cJSON_AddStringToObject(o, "message", s->warnings[w].message);
+        cJSON_AddItemToArray(warnings, o);
     }
+    if (loan->lpr)
+        lpr_json(root, in, rep, warnings);
+    if (cJSON_GetArraySize(warnings) > 0)
+        cJSON_AddItemToObject(root, "warnings", warnings);
+    else
+        cJSON_Delete(warnings);
+    if (loan->lpr)
+        show |= SHOW_RATE;
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
     for (int k = 0; k < s->count; k++) {
         const rp_installment_t *r = &s->rows[k];
@@ -74,6 +135,10 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
         rp_json_add_amount(o, "interest", r->interest, rc);
         rp_json_add_amount(o, "fee", r->fee, rc);
         rp_json_add_amount(o, "balance", r->balance, rc);
+        if (show & SHOW_RATE)
+            rp_json_add_decimal(o, "rate", row_rate(loan, rep, r->due_date));
+        if (show & SHOW_YEAR_FRACTION)
+            rp_json_add_fraction(o, "year_fraction", r->year_fraction);
         cJSON_AddItemToArray(rows, o);
     }
 }
@@ -88,8 +153,12 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
     rp_schedule_init(&s);
     rp_loan_in_tables(&in, req);
     rp_status st = rp_loan_in_read(&in, req->loan, err);
+    rp_repricings_t rep;
+    rp_repricings_init(&rep);
     if (st == RP_OK) {
         st = rp_schedule_build(&s, &in.loan, &in.rounding, err);
+        if (st == RP_OK && in.loan.lpr) /* LPR 加点: repriced on every repricing date */
+            st = rp_schedule_reprice(&s, &rep, &in.loan, &in.rounding, err);
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }
@@ -100,12 +169,13 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
         st = plan_apr(&apr, &has_apr, &in, &s, err);
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &s, &apr, has_apr);
+            schedule_json(out->json, &in, &s, &apr, has_apr, &rep, req->show);
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);
     }
     mpq_clears(apr.low, apr.high, NULL);
+    rp_repricings_clear(&rep);
     rp_schedule_clear(&s);
     rp_loan_in_clear(&in);
     return st;

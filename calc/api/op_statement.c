@@ -238,6 +238,8 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     rp_status status = rp_loan_in_read(&in, req->loan, err);
     if (status == RP_OK)
         status = rp_json_read_events(&events, req->events, &in, err);
+    if (status == RP_OK) /* LPR 加点: each repricing up to as_of is a rate change */
+        status = rp_json_lpr_events(&events, &in, req->as_of, err);
     if (status == RP_OK)
         status = read_buckets(&in.terms, req->buckets, err);
     if (status == RP_OK) {

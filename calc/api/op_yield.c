@@ -63,6 +63,12 @@ static rp_status flows_of_loan(yield_in_t *y, const request_t *req, rp_error *er
     rp_schedule_init(&s);
     if (st == RP_OK) {
         st = rp_schedule_build(&s, &y->loan.loan, &y->loan.rounding, err);
+        if (st == RP_OK && y->loan.loan.lpr) { /* LPR 加点: the repriced payments */
+            rp_repricings_t rep;
+            rp_repricings_init(&rep);
+            st = rp_schedule_reprice(&s, &rep, &y->loan.loan, &y->loan.rounding, err);
+            rp_repricings_clear(&rep);
+        }
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }

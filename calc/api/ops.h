@@ -34,7 +34,21 @@ typedef struct loan_in {
     rp_calendar_t calendar; /* business days, when the loan has them          */
     const char *calendar_json; /* the calendar table to use (--calendar), or NULL */
     size_t calendar_len;
+    const cJSON *lpr_node;  /* $.loan.rate when it is LPR 加点, or NULL          */
+    rp_lpr_pricing_t lpr;   /* its terms (loan.lpr points here)                */
+    rp_lpr_t lpr_table;     /* the fixings they use                            */
+    const char *lpr_json;   /* the LPR table to use (--lpr), or NULL           */
+    size_t lpr_len;
 } loan_in_t;
+
+/* lpr_rate_in.c: the loan's rate field (a rate, or LPR 加点 kept for
+ * rp_json_lpr_rate; target is the loan_in_t). */
+rp_status rp_json_read_loan_rate(void *target, const cJSON *item, const char *path, rp_error *err);
+/* Reads the LPR terms and table; sets loan.annual_rate to the first rate
+ * and loan.lpr. */
+rp_status rp_json_lpr_rate(loan_in_t *in, rp_error *err);
+/* Appends to ev a rate_change for every repricing up to until. */
+rp_status rp_json_lpr_events(rp_events_t *ev, const loan_in_t *in, rp_date_t until, rp_error *err);
 
 /* Reads $.loan.business_days into in (calendar_in.c). */
 rp_status rp_json_business_days(loan_in_t *in, rp_error *err);
@@ -95,7 +109,12 @@ typedef struct request {
     const cJSON *actions;
     const cJSON *proposals;
     const cJSON *goal;
+    /* op schedule */
+    unsigned show;           /* SHOW_* columns added to every installment */
 } request_t;
+
+/* The columns a schedule request may add to its installments ("show"). */
+enum { SHOW_RATE = 1 << 0, SHOW_YEAR_FRACTION = 1 << 1 };
 
 typedef struct response {
     cJSON *json;   /* the JSON response, ok/op/id already in it */

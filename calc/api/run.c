@@ -57,7 +57,37 @@ static const long year_bases[] = {360, 365, 366};
     {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .required = 1, .offset = offsetof(request_t, loan),     \
      .read = rp_json_keep, .doc = "the loan contract"}
 
-static const field_t schedule_request_fields[] = {ENVELOPE};
+/* show: columns added to every installment. */
+static const char *const show_names[] = {"rate", "year_fraction"};
+static rp_status read_show(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    unsigned *show = target;
+    if (!cJSON_IsArray(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected an array of column names, found %s",
+                       rp_json_type_name(item));
+    int i = 0;
+    for (const cJSON *m = item->child; m; m = m->next, i++) {
+        int k = cJSON_IsString(m) ? rp_name_index(show_names, 2, m->valuestring) : -1;
+        if (k < 0) {
+            char sub[RP_PATH_MAX];
+            snprintf(sub, sizeof sub, "%s[%d]", path, i);
+            return rp_fail(err, cJSON_IsString(m) ? RP_E_VALUE : RP_E_TYPE, sub,
+                           "expected one of: rate, year_fraction");
+        }
+        *show |= 1u << k;
+    }
+    return RP_OK;
+}
+
+static const field_t schedule_request_fields[] = {
+    ENVELOPE,
+    {.name = "show", .kind = FK_CUSTOM,
+     .schema = "{\"type\": \"array\", \"maxItems\": 2, \"items\": {\"enum\": [\"rate\", "
+               "\"year_fraction\"]}}",
+     .offset = offsetof(request_t, show), .read = read_show,
+     .doc = "columns added to every installment: rate (the annual rate at its due date), "
+            "year_fraction (exact, e.g. \"31/365\": the part of a year its interest covers)"},
+};
 
 static const field_t statement_request_fields[] = {
     ENVELOPE,

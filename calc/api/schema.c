@@ -242,6 +242,8 @@ static cJSON *all_defs(rp_error *err)
              add_object_def(defs, "custom", &rp_spec_custom, err) &&
              add_object_def(defs, "payment_multiple", &rp_spec_multiple, err) &&
              add_object_def(defs, "business_days", &rp_spec_business_days, err) &&
+             add_object_def(defs, "lpr_rate", &rp_spec_lpr_rate, err) &&
+             add_object_def(defs, "lpr_shift", &rp_spec_lpr_shift, err) &&
              add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
              add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
              add_variants_def(defs, "event", rp_spec_events, rp_event_type_names,

@@ -41,6 +41,7 @@ void rp_loan_init(rp_loan_t *loan)
     loan->multiple_mode = RP_ROUND_UP;
     loan->first_period = RP_FIRST_ACTUAL_DAYS;
     loan->annuity_rate = RP_ANNUITY_PERIODIC;
+    loan->lpr = NULL;
     loan->calendar = NULL;
     loan->roll = RP_ROLL_NONE;
     loan->accrue_to_rolled = 0;

@@ -192,7 +192,9 @@ static void level_amount(shape_t *sh)
     const rp_loan_t *loan = sh->loan;
     mpq_t x;
     mpq_init(x);
-    if (loan->method == RP_METHOD_ANNUITY) {
+    if (sh->p->opts && sh->p->opts->level) { /* a rebuild keeps its payment or step */
+        mpq_set(sh->level, sh->p->opts->level);
+    } else if (loan->method == RP_METHOD_ANNUITY) {
         annuity_level(x, sh);
         round_level(sh->level, x, sh);
     } else if (loan->method == RP_METHOD_EQUAL_PRINCIPAL || loan->method == RP_METHOD_FLAT) {
@@ -420,7 +422,7 @@ rp_status rp_sched_build_shaped(rp_schedule_t *s, const plan_t *p, rp_error *err
     if (st == RP_OK) {
         level_amount(&sh);
         fill(s, &sh);
-        if (p->loan->level_rule == RP_LEVEL_ADJUSTED)
+        if (p->loan->level_rule == RP_LEVEL_ADJUSTED && !(p->opts && p->opts->level))
             adjust_level(s, &sh);
         finish(s, &sh);
         if (p->uncovered)

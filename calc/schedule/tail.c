@@ -177,8 +177,14 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     sub.frequency = loan->frequency;
     sub.day_count = loan->day_count;
     sub.start_date = dates[0];
-    if (method == loan->method)
+    if (method == loan->method) {
         keep_balloon(&sub, loan, count);
+        /* the conventions of the payment stay the loan's */
+        sub.annuity_rate = loan->annuity_rate;
+        sub.level_rule = loan->level_rule;
+        mpq_set(sub.payment_multiple, loan->payment_multiple);
+        sub.multiple_mode = loan->multiple_mode;
+    }
     rp_schedule_opts_t opts = {.dates = dates, .level = level, .anchored = 1,
                                .anchor = loan->first_due_date != RP_DATE_NONE ? loan->first_due_date
                                                                               : loan->start_date};
