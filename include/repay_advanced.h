@@ -826,10 +826,26 @@ typedef struct rp_cap_check {
     int stale;              /* the contract date is past the LPR table's end     */
     int within;             /* the plan costs no more than the cap               */
     mpq_t excess;           /* money paid beyond what the cap allows (≥ 0)       */
+    /* 法释〔2020〕17号 Art. 31, with a filing date: a contract made before
+     * 2020-08-20 keeps the cap above up to the day before split, and from
+     * split on the cap is cap_after (4 × the LPR on the filing date) */
+    rp_date_t split;        /* RP_DATE_NONE: one cap throughout                  */
+    mpq_t cap_after;
+    int lpr_after;          /* the fixing cap_after comes from, or −1            */
+    int stale_after;
 } rp_cap_check_t;
 
 void rp_cap_check_init(rp_cap_check_t *c);
 void rp_cap_check_clear(rp_cap_check_t *c);
+
+/* The cap under rule on contract_date, and with a filing_date (or
+ * RP_DATE_NONE) the court's split of a contract made before 2020-08-20 —
+ * the old line up to 2020-08-19, 4 × the LPR at filing from 2020-08-20
+ * (法释〔2020〕17号 Art. 31): split, cap_after, lpr_after. */
+RP_MUST_CHECK rp_status rp_cap_rate_filed(rp_cap_check_t *out, rp_cap_rule rule,
+                                          rp_date_t contract_date, rp_date_t filing_date,
+                                          const mpq_t custom_cap, const rp_lpr_t *lpr,
+                                          rp_error *err);
 
 /* The cap under rule on contract_date (contract/caps.c): basis, cap,
  * void_line, lpr_index and stale of *out; within 1 and excess 0. */
@@ -845,6 +861,15 @@ RP_MUST_CHECK rp_status rp_cap_rate(rp_cap_check_t *out, rp_cap_rule rule, rp_da
 RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
                                      const mpq_t custom_cap, const rp_lpr_t *lpr,
                                      const rp_flows_t *flows, const rp_round_t *rc, rp_error *err);
+
+/* The same against a cap from rp_cap_rate_filed (*cap, kept: its within
+ * and excess are set): with a split, split_when is the split's time on
+ * the flows' own scale (rp_when_dated from their origin). The balance
+ * grows at cap ÷ ppy a period before the split and cap_after ÷ ppy after
+ * it, a period that holds the split at the rates pro rata. */
+RP_MUST_CHECK rp_status rp_cap_check_against(rp_cap_check_t *cap, const rp_flows_t *flows,
+                                             const rp_when_t *split_when, const rp_round_t *rc,
+                                             rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Statements: what is owed on a date (calc/statement/)
@@ -1127,6 +1152,22 @@ RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_l
                                             const rp_events_t *events, const rp_round_t *rc,
                                             rp_error *err);
 
+/* The borrower's cash flows of a loan's history (statement/history_flows.c),
+ * for a legal cap: the money received on start_date (principal − upfront
+ * fee), every payment event up to until on its date, then more_count more
+ * flows paid on more_dates (a plan's installments), each timed on the
+ * loan's grid (rp_when_dated), dated. */
+RP_MUST_CHECK rp_status rp_history_flows(rp_flows_t *out, const rp_loan_t *loan,
+                                         const rp_events_t *events, rp_date_t until,
+                                         const rp_date_t *more_dates, mpq_t const *more,
+                                         int more_count, rp_error *err);
+
+/* The same for a statement: the history up to as_of, then what closes the
+ * loan that day (the payoff, less credit held) as paid on as_of. */
+RP_MUST_CHECK rp_status rp_statement_flows(rp_flows_t *out, const rp_statement_t *st,
+                                           const rp_loan_t *loan, const rp_events_t *events,
+                                           rp_error *err);
+
 /* ------------------------------------------------------------------------
  * Restructuring (calc/restructure/)
  *
@@ -1249,6 +1290,13 @@ RP_MUST_CHECK rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, co
                                        const rp_events_t *events, rp_date_t date,
                                        const rp_actions_t *actions, const rp_round_t *rc,
                                        rp_error *err);
+
+/* The loan's whole life under plan, as the borrower's flows for a legal
+ * cap: received at the start, the payments up to the plan's date, then the
+ * plan's rows on their due dates (restructure/plan_flows.c). */
+RP_MUST_CHECK rp_status rp_plan_history_flows(rp_flows_t *out, const rp_plan_t *plan,
+                                              const rp_loan_t *loan, const rp_events_t *events,
+                                              rp_error *err);
 
 /* The installments after the date (rows with n > 0). */
 int rp_plan_installments(const rp_plan_t *p);

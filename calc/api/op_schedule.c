@@ -167,12 +167,25 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
     mpq_inits(apr.low, apr.high, NULL);
     if (st == RP_OK)
         st = plan_apr(&apr, &has_apr, &in, &s, err);
+    if (st == RP_OK && req->caps && fmt == RP_FORMAT_CSV)
+        st = rp_fail(err, RP_E_VALUE, "$.caps",
+                     "a cap check is answered in the json and table formats, not in csv rows");
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
             schedule_json(out->json, &in, &s, &apr, has_apr, &rep, req->show);
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);
+    }
+    if (st == RP_OK && req->caps) { /* the schedule's flows against a legal cap */
+        rp_flows_t f;
+        rp_flows_init(&f);
+        caps_at_t at;
+        rp_json_caps_at_loan(&at, &in.loan);
+        st = rp_flows_from_schedule(&f, &s, &in.loan, err);
+        if (st == RP_OK)
+            st = rp_json_caps_out(out, fmt, req, &f, &at, &in.rounding, has_apr ? &apr : NULL, err);
+        rp_flows_clear(&f);
     }
     mpq_clears(apr.low, apr.high, NULL);
     rp_repricings_clear(&rep);

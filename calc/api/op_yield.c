@@ -299,102 +299,21 @@ static void add_simple_rate(cJSON *root, const yield_in_t *y)
     mpq_clear(charges);
 }
 
-typedef struct caps_in {
-    int rule;
-    rp_date_t contract_date;
-    rate_in_t cap;
-    const cJSON *lpr;
-} caps_in_t;
-
-static const field_t caps_fields[] = {
-    {.name = "rule", .kind = FK_ENUM, .offset = offsetof(caps_in_t, rule),
-     .names = rp_cap_rule_names, .name_count = RP_CAP_RULE_COUNT,
-     .doc = "private_lending (default), bank_24 or custom"},
-    {.name = "contract_date", .kind = FK_DATE, .offset = offsetof(caps_in_t, contract_date),
-     .doc = "when the contract was made (default: the loan's start_date)"},
-    {.name = "cap", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
-     .doc = "rule custom: the annual cap"},
-    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
-     .doc = "LPR fixings to use instead of the built-in table"},
-};
-const object_spec_t rp_spec_caps = {"caps", RP_FIELDS(caps_fields)};
-
 static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
                           const rp_irr_t *irr, rp_error *err)
 {
     if (!y->periodic)
         return rp_fail(err, RP_E_VALUE, "$.caps", "caps are checked on a loan or on periodic cash flows");
-    caps_in_t c = {.rule = RP_CAP_PRIVATE_LENDING, .contract_date = RP_DATE_NONE};
-    mpq_init(c.cap.value);
-    rp_lpr_t lpr;
-    rp_lpr_init(&lpr);
-    rp_cap_check_t check;
-    rp_cap_check_init(&check);
-    mpq_t cap;
-    mpq_init(cap);
-    rp_status st = rp_fields_read(&c, req->caps, &rp_spec_caps, "$.caps", err);
-    if (st == RP_OK && c.rule == RP_CAP_CUSTOM && !c.cap.given)
-        st = rp_fail(err, RP_E_MISSING, "$.caps.cap", "rule custom needs cap");
-    if (st == RP_OK && c.rule != RP_CAP_CUSTOM && c.cap.given)
-        st = rp_fail(err, RP_E_VALUE, "$.caps.cap", "cap is for rule custom only");
-    if (st == RP_OK && c.contract_date == RP_DATE_NONE && y->has_loan)
-        c.contract_date = y->loan.loan.start_date;
-    if (st == RP_OK) {
-        if (c.lpr)
-            st = rp_json_lpr_fixings(&lpr, c.lpr, "$.caps.lpr", err);
-        else if (req->lpr_json)
-            st = rp_json_lpr_table(&lpr, req->lpr_json, req->lpr_len, "--lpr", err);
-        else
-            st = rp_json_lpr_table(&lpr, rp_lpr_default_json, strlen(rp_lpr_default_json),
-                                   "built in", err);
-    }
-    if (st == RP_OK) {
-        st = rp_rate_in_annual(cap, &c.cap, 365, err);
-    }
-    if (st == RP_OK) {
-        const rp_round_t *rc = &y->loan.rounding;
-        st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr, &y->flows,
-                          rc, err);
-        if (st != RP_OK)
-            rp_error_prefix(err, "$.caps");
-    }
-    if (st == RP_OK) {
-        cJSON *o = cJSON_AddObjectToObject(root, "caps");
-        cJSON_AddStringToObject(o, "rule", rp_cap_rule_names[c.rule]);
-        cJSON_AddStringToObject(o, "basis", rp_cap_basis_names[check.basis]);
-        if (c.contract_date != RP_DATE_NONE)
-            rp_json_add_date(o, "contract_date", c.contract_date);
-        if (check.lpr_index >= 0) {
-            rp_json_add_date(o, "lpr_date", lpr.dates[check.lpr_index]);
-            rp_json_add_decimal(o, "lpr_one_year", lpr.one_year[check.lpr_index]);
-        }
-        rp_json_add_decimal(o, "cap", check.cap);
-        if (mpq_sgn(check.void_line) > 0)
-            rp_json_add_decimal(o, "void_line", check.void_line);
-        if (irr->count == 1) {
-            rp_root_t apr;
-            mpq_inits(apr.low, apr.high, NULL);
-            rp_root_times(&apr, &irr->roots[0], y->flows.periods_per_year);
-            rp_json_add_bounded(o, "annualized_cost", apr.low, apr.high, 12);
-            mpq_clears(apr.low, apr.high, NULL);
-        }
-        cJSON_AddBoolToObject(o, "within", check.within);
-        rp_json_add_amount(o, "excess", check.excess, &y->loan.rounding);
-        if (check.stale) {
-            char last[RP_DATE_TEXT];
-            rp_date_format(last, lpr.checked_through);
-            char message[160];
-            snprintf(message, sizeof message,
-                     "the LPR table was last checked on %s, over a month before the contract "
-                     "date: update data/lpr.json or pass --lpr",
-                     last);
-            warn(warnings, "stale_lpr", message);
-        }
-    }
-    mpq_clear(cap);
-    mpq_clear(c.cap.value);
-    rp_cap_check_clear(&check);
-    rp_lpr_clear(&lpr);
+    caps_at_t at = {.origin = RP_DATE_NONE, .anchor = RP_DATE_NONE};
+    if (y->has_loan)
+        rp_json_caps_at_loan(&at, &y->loan.loan);
+    rp_root_t apr;
+    mpq_inits(apr.low, apr.high, NULL);
+    if (irr->count == 1)
+        rp_root_times(&apr, &irr->roots[0], y->flows.periods_per_year);
+    rp_status st = rp_json_caps(root, warnings, req, req->caps, "$.caps", &y->flows, &at,
+                                &y->loan.rounding, irr->count == 1 ? &apr : NULL, err);
+    mpq_clears(apr.low, apr.high, NULL);
     return st;
 }
 

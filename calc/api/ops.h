@@ -122,8 +122,33 @@ typedef struct response {
 } response_t;
 
 
+/* Where checked flows start and how their time is counted (a loan's). */
+typedef struct caps_at {
+    rp_date_t origin;        /* the flows' first date, or RP_DATE_NONE (periodic) */
+    rp_date_t anchor;        /* the grid of due dates                           */
+    rp_frequency frequency;
+    rp_odd_days odd_days;
+} caps_at_t;
+
+/* caps_in.c: at = the loan's start, grid and odd-days rule. */
+void rp_json_caps_at_loan(caps_at_t *at, const rp_loan_t *loan);
+
+/* Reads the caps object node (at path) and checks flows against it,
+ * adding "caps" to root (and stale_lpr to warnings). apr (may be NULL):
+ * the flows' APR for annualized_cost; NULL: found here from the flows. */
+rp_status rp_json_caps(cJSON *root, cJSON *warnings, const request_t *req, const cJSON *node,
+                       const char *path, const rp_flows_t *flows, const caps_at_t *at,
+                       const rp_round_t *rc, const rp_root_t *apr, rp_error *err);
+
 /* The tables a loan may need, from the request (--calendar). */
 void rp_loan_in_tables(loan_in_t *in, const request_t *req);
+
+/* The request's caps checked on flows, into out: a "caps" object in JSON
+ * (its warnings added to "warnings"), key: value lines after a table;
+ * refused for csv. */
+rp_status rp_json_caps_out(response_t *out, rp_format fmt, const request_t *req,
+                           const rp_flows_t *flows, const caps_at_t *at, const rp_round_t *rc,
+                           const rp_root_t *apr, rp_error *err);
 
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);

@@ -87,6 +87,8 @@ static const field_t schedule_request_fields[] = {
      .offset = offsetof(request_t, show), .read = read_show,
      .doc = "columns added to every installment: rate (the annual rate at its due date), "
             "year_fraction (exact, e.g. \"31/365\": the part of a year its interest covers)"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check the schedule's cost against a legal cap: {\"rule\", \"contract_date\", \"filing_date\", \"cap\", \"lpr\"}"},
 };
 
 static const field_t statement_request_fields[] = {
@@ -100,6 +102,8 @@ static const field_t statement_request_fields[] = {
      .doc = "five-tier table: loans_2023 (default) or credit_card"},
     {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("bucket", 1, RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check what the loan has cost and still claims (interest, 罚息, 复利, 违约金, fees) against a legal cap"},
 };
 
 static const field_t yield_request_fields[] = {
@@ -146,6 +150,8 @@ static const field_t restructure_request_fields[] = {
     CASE,
     {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1, .offset = offsetof(request_t, actions),
      .read = rp_json_keep, .doc = "what to do, in order"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check the loan's whole cost — what was paid before the date and the plan after it — against a legal cap"},
 };
 static const field_t compare_request_fields[] = {
     CASE,
