@@ -927,6 +927,9 @@ typedef struct rp_overdue {
     mpq_t late_fee_floor;     /* per assessment; < 0 none                         */
     mpq_t late_fee_cap;       /* per assessment; < 0 none                         */
     mpq_t late_fee_total_cap; /* all late fees of the loan; < 0 none              */
+    mpq_t arrears_tolerance;  /* unpaid amounts up to this, oldest first, do not
+                                 make the loan past due (Fineract's in-arrears
+                                 tolerance); 0: any amount does               */
     rp_late_fee_frequency late_fee_frequency;
 } rp_overdue_t;
 

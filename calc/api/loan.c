@@ -76,6 +76,9 @@ static const field_t overdue_fields[] = {
      .doc = "paid after grace: penalty from the due date (default true)"},
     {.name = "penalty_cap", .kind = FK_AMOUNT, .offset = OVERDUE(penalty_cap),
      .doc = "all 罚息 and 复利 together at most this (default none)"},
+    {.name = "arrears_tolerance", .kind = FK_AMOUNT, .offset = OVERDUE(arrears_tolerance),
+     .doc = "unpaid amounts up to this, oldest installment first, do not make the loan past due "
+            "(Fineract's in-arrears tolerance; default 0: any amount does)"},
     {.name = "late_fee", .kind = FK_OBJECT, .offset = 0, .object = &late_fee_spec,
      .doc = "违约金 terms (default none)"},
 };

@@ -29,7 +29,8 @@ const char *const rp_late_fee_frequency_names[RP_LATE_FEE_FREQUENCY_COUNT] = {
 void rp_overdue_init(rp_overdue_t *o)
 {
     mpq_inits(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,
-              o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap, NULL);
+              o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap,
+              o->arrears_tolerance, NULL);
     mpq_set_ui(o->markup, 1, 2); /* PBoC 2003: 30%–50% for overdue loans */
     mpq_set_si(o->penalty_rate, -1, 1);
     o->daily_basis = 360;
@@ -48,7 +49,8 @@ void rp_overdue_init(rp_overdue_t *o)
 void rp_overdue_clear(rp_overdue_t *o)
 {
     mpq_clears(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,
-               o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap, NULL);
+               o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap,
+               o->arrears_tolerance, NULL);
 }
 
 static int is_whole_units(const mpq_t x, const rp_round_t *rc)
@@ -73,6 +75,9 @@ rp_status rp_overdue_check(const rp_overdue_t *o, const rp_round_t *rc, rp_error
         return rp_fail(err, RP_E_VALUE, "compound",
                        "penalty_base overdue_installment already charges penalty on overdue "
                        "interest: set compound to false");
+    if (mpq_sgn(o->arrears_tolerance) < 0 || !rp_round_is_multiple(o->arrears_tolerance, rc))
+        return rp_fail(err, RP_E_VALUE, "arrears_tolerance",
+                       "arrears_tolerance must be 0 or more, in whole rounding units");
     if (!is_whole_units(o->penalty_cap, rc))
         return rp_fail(err, RP_E_VALUE, "penalty_cap", "penalty_cap must be a whole number of rounding units");
     if (mpq_sgn(o->late_fee_rate) < 0 || mpq_cmp_ui(o->late_fee_rate, 1, 1) > 0)
