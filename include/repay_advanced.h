@@ -778,11 +778,50 @@ RP_MUST_CHECK rp_status rp_flows_irr(rp_irr_t *out, const rp_flows_t *f, const m
 RP_MUST_CHECK rp_status rp_flows_apr(rp_root_t *apr, int *found, const rp_flows_t *f,
                                      const mpq_t precision, rp_error *err);
 
+/* The modified IRR of periodic flows (calc/yield/mirr.c), as a
+ * spreadsheet's MIRR: negative flows discounted to the start at finance,
+ * positive ones carried to the end at reinvest (both rates per period),
+ * (−FV⁺ / PV⁻)^(1/(n − 1)) − 1 within [out->low, out->high], narrower than
+ * precision. *found 0 when the flows are not both paid and received. */
+RP_MUST_CHECK rp_status rp_mirr(rp_root_t *out, int *found, mpq_t const *flows, int n,
+                                const mpq_t finance, const mpq_t reinvest, const mpq_t precision,
+                                rp_error *err);
+
+/* The time value of money (calc/yield/tvm.c), as a spreadsheet's FV, PV,
+ * PMT, NPER and RATE: pv·(1 + r)^n + pmt·(1 + r·type)·((1 + r)^n − 1)/r + fv
+ * = 0, money paid out negative; type 1 pays at the start of each period. */
+typedef enum rp_tvm_solve {
+    RP_TVM_FV, RP_TVM_PV, RP_TVM_PMT, RP_TVM_NPER, RP_TVM_RATE, RP_TVM_COUNT
+} rp_tvm_solve;
+extern const char *const rp_tvm_names[RP_TVM_COUNT];
+
+typedef struct rp_tvm {
+    mpq_t rate;               /* per period                                   */
+    mpq_t nper, pmt, pv, fv;
+    int type;                 /* 0: payments at the end of each period, 1: start */
+} rp_tvm_t;
+
+void rp_tvm_init(rp_tvm_t *t);
+void rp_tvm_clear(rp_tvm_t *t);
+
+/* out = FV, PV or PMT, exactly (nper a whole number of periods, 1 …
+ * RP_MAX_FLOWS; rate above −1). */
+RP_MUST_CHECK rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error *err);
+/* NPER within [out->low, out->high], narrower than precision. */
+RP_MUST_CHECK rp_status rp_tvm_nper(rp_root_t *out, const rp_tvm_t *t, const mpq_t precision,
+                                    rp_error *err);
+/* RATE: the rates per period that solve the equation (the annuity's IRR). */
+RP_MUST_CHECK rp_status rp_tvm_rate(rp_irr_t *out, const rp_tvm_t *t, const mpq_t precision,
+                                    rp_error *err);
+
 /* Annual rates from a periodic one (calc/yield/rates.c). out is initialised;
  * bounds map to bounds. rp_root_times: low·k, high·k (the APR of a
  * periodic IRR with k periods a year). rp_root_ear: (1 + irr)^ppy − 1. */
 void rp_root_times(rp_root_t *out, const rp_root_t *r, int k);
 void rp_root_ear(rp_root_t *out, const rp_root_t *irr, int ppy);
+
+/* out = annual / periods_per_year (≥ 1), exactly; out may alias annual. */
+void rp_rate_per_period(mpq_t out, const mpq_t annual, int periods_per_year);
 
 /* The precision a periodic rate needs so that × ppy it keeps every digit of
  * precision: precision / (ppy · 1000). */

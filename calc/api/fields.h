@@ -80,7 +80,7 @@ struct object_spec {
 extern const object_spec_t rp_spec_loan, rp_spec_allocation, rp_spec_bucket, rp_spec_proposal,
     rp_spec_dated_flow, rp_spec_caps, rp_spec_lpr_table, rp_spec_lpr_fixing, rp_spec_rounding,
     rp_spec_step, rp_spec_custom, rp_spec_multiple, rp_spec_business_days, rp_spec_lpr_rate,
-    rp_spec_lpr_shift;
+    rp_spec_lpr_shift, rp_spec_day_count_period, rp_spec_mirr;
 extern const object_spec_t rp_spec_events[], rp_spec_actions[], rp_spec_goals[];
 /* The request of each op, and the op names, in the same order. */
 extern const object_spec_t *const rp_spec_requests[];
@@ -103,6 +103,10 @@ rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *sp
  * in messages), for custom readers. */
 rp_status rp_fields_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
                            rp_error *err);
+
+/* A request's precision (at $.precision; NULL: the default 1e-12),
+ * above 0 and at most 0.01. */
+rp_status rp_json_precision(mpq_t out, const cJSON *item, rp_error *err);
 
 /* Reads a decimal from a JSON string or number (exact), for custom readers. */
 rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_error *err);

@@ -37,8 +37,13 @@ static const struct tool {
                 "term, total, waived, borrower saving, APR, lender PV and recovery."},
     {"solve", "Find a plan that fits: shortest term under a monthly capacity, smallest waiver, "
               "payment for a term, largest settlement discount keeping recovery ≥ a share."},
-    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, and legal caps (4×LPR, 24%/36%, "
-              "bank 24%) of a loan or of cash flows."},
+    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, modified IRR, and legal caps "
+              "(4×LPR, 24%/36%, bank 24%) of a loan or of cash flows."},
+    {"tvm", "Time value of money as a spreadsheet's FV, PV, PMT, NPER and RATE (type 0 or 1), "
+            "exact, or within proven bounds for NPER and RATE."},
+    {"day_count", "Year fractions of date pairs under a day-count convention (ACT/360, ACT/365, "
+                  "ACT/366, ACT/ACT ISDA and ICMA, ACT/365L, 30/360 US and ISDA, 30E/360 and "
+                  "30E/360 ISDA), exact."},
 };
 #define TOOL_COUNT ((int)(sizeof tools / sizeof tools[0]))
 

@@ -162,20 +162,6 @@ static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
     return st;
 }
 
-/* precision: default 1e-12, between 1e-40 and 0.01. */
-static rp_status read_precision(mpq_t out, const cJSON *item, rp_error *err)
-{
-    if (!item) {
-        mpz_ui_pow_ui(mpq_denref(out), 10, 12);
-        mpz_set_ui(mpq_numref(out), 1);
-        return RP_OK;
-    }
-    rp_status st = rp_fields_decimal(out, item, "$.precision", err);
-    if (st == RP_OK && (mpq_sgn(out) <= 0 || mpq_cmp_ui(out, 1, 100) > 0))
-        st = rp_fail(err, RP_E_RANGE, "$.precision", "precision must be above 0 and at most 0.01");
-    return st;
-}
-
 /* ---- writing ------------------------------------------------------------- */
 
 static void add_root(cJSON *obj, const rp_root_t *r, int ppy, const char *irr_key,
@@ -323,7 +309,7 @@ static rp_status read_flows(yield_in_t *y, const request_t *req, rp_error *err)
     if (!req->loan == !req->cash_flows)
         return rp_fail(err, RP_E_MISSING, req->loan ? "$.cash_flows" : "$.loan",
                        "give either a loan or cash_flows");
-    rp_status st = read_precision(y->precision, req->precision, err);
+    rp_status st = rp_json_precision(y->precision, req->precision, err);
     if (st == RP_OK && req->rounding) {
         if (req->loan)
             st = rp_fail(err, RP_E_VALUE, "$.rounding",
@@ -384,6 +370,57 @@ static rp_status add_rates(cJSON *root, cJSON *warnings, const request_t *req, c
 
 /* npv at discount_rate: periodic flows exactly (nominal rate ÷ periods a
  * year, rounded to the unit); dated flows within bounds (effective rate). */
+typedef struct mirr_in {
+    const cJSON *finance, *reinvest;
+} mirr_in_t;
+
+static const field_t mirr_fields[] = {
+    {.name = "finance_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .required = 1,
+     .offset = offsetof(mirr_in_t, finance), .read = rp_json_keep,
+     .doc = "a period's rate the negative flows are financed at"},
+    {.name = "reinvest_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .required = 1,
+     .offset = offsetof(mirr_in_t, reinvest), .read = rp_json_keep,
+     .doc = "a period's rate the positive flows are reinvested at"},
+};
+const object_spec_t rp_spec_mirr = {"a modified IRR", RP_FIELDS(mirr_fields)};
+
+/* The modified IRR of periodic flows (MIRR), a period's rate. */
+static rp_status add_mirr(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
+                          rp_error *err)
+{
+    if (!y->periodic)
+        return rp_fail(err, RP_E_VALUE, "$.mirr", "the modified IRR is of periodic flows");
+    mirr_in_t m = {NULL, NULL};
+    mpq_t finance, reinvest;
+    mpq_inits(finance, reinvest, NULL);
+    rp_root_t r;
+    mpq_inits(r.low, r.high, NULL);
+    int found = 0;
+    rp_status st = rp_fields_read(&m, req->mirr, &rp_spec_mirr, "$.mirr", err);
+    if (st == RP_OK)
+        st = rp_json_read_share(&finance, m.finance, "$.mirr.finance_rate", err);
+    if (st == RP_OK)
+        st = rp_json_read_share(&reinvest, m.reinvest, "$.mirr.reinvest_rate", err);
+    mpq_t fine; /* a thousandth of the precision: every printed digit settled */
+    mpq_init(fine);
+    rp_precision_per_period(fine, y->precision, 1);
+    if (st == RP_OK)
+        st = rp_mirr(&r, &found, (mpq_t const *)y->flows.amounts, y->flows.n, finance, reinvest,
+                     fine, err);
+    mpq_clear(fine);
+    if (st == RP_OK && found) {
+        rp_json_add_bounded(root, "mirr", r.low, r.high, 12);
+        add_bounds(root, "mirr_bounds", &r);
+    } else if (st == RP_OK) {
+        cJSON_AddNullToObject(root, "mirr");
+        warn(warnings, "no_mirr", "the modified IRR needs flows both paid and received");
+    }
+    if (st != RP_OK && err && err->path[0] != '$')
+        rp_error_prefix(err, "$.mirr");
+    mpq_clears(finance, reinvest, r.low, r.high, NULL);
+    return st;
+}
+
 static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y, rp_error *err)
 {
     rate_in_t r;
@@ -428,6 +465,8 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         st = add_actuarial(root, warnings, req, &y, err);
     if (st == RP_OK && req->discount_rate)
         st = add_npv(root, req, &y, err);
+    if (st == RP_OK && req->mirr)
+        st = add_mirr(root, warnings, req, &y, err);
     if (st == RP_OK && req->caps)
         st = add_caps(root, warnings, req, &y, &irr, err);
     if (st == RP_OK && cJSON_GetArraySize(warnings) > 0) {

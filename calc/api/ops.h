@@ -111,6 +111,18 @@ typedef struct request {
     const cJSON *goal;
     /* op schedule */
     unsigned show;           /* SHOW_* columns added to every installment */
+    /* op tvm */
+    int solve;
+    const cJSON *tvm_rate, *nper, *pmt, *pv, *fv;
+    int type;
+    int tvm_periods;         /* the rate is annual: ÷ this a period (default 1) */
+    /* op day_count ("frequency" as above) */
+    int day_count;
+    const cJSON *periods;
+    rp_date_t anchor, maturity;
+    int end_of_month;
+    /* op yield: MIRR */
+    const cJSON *mirr;
 } request_t;
 
 /* The columns a schedule request may add to its installments ("show"). */
@@ -156,6 +168,8 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
 rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_tvm(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_day_count(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 
 /* Reads $.events (NULL: none) for the loan. */
 rp_status rp_json_read_events(rp_events_t *ev, const cJSON *arr, const loan_in_t *loan,

@@ -244,6 +244,8 @@ static cJSON *all_defs(rp_error *err)
              add_object_def(defs, "business_days", &rp_spec_business_days, err) &&
              add_object_def(defs, "lpr_rate", &rp_spec_lpr_rate, err) &&
              add_object_def(defs, "lpr_shift", &rp_spec_lpr_shift, err) &&
+             add_object_def(defs, "day_count_period", &rp_spec_day_count_period, err) &&
+             add_object_def(defs, "mirr", &rp_spec_mirr, err) &&
              add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
              add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
              add_variants_def(defs, "event", rp_spec_events, rp_event_type_names,
@@ -298,8 +300,8 @@ rp_status rp_schema(char **out, const char *part, rp_error *err)
         op = op_index(name);
         if (op < 0)
             return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
-                           "statement, yield, restructure, compare, solve), optionally with "
-                           "_response", part);
+                           "statement, yield, restructure, compare, solve, tvm, day_count), "
+                           "optionally with _response", part);
     }
     cJSON *defs = all_defs(err);
     if (!defs)

@@ -46,7 +46,8 @@ send({"jsonrpc": "2.0", "method": "notifications/initialized"})  # no answer exp
 
 r = ask({"jsonrpc": "2.0", "id": "list", "method": "tools/list"})
 tools = {t["name"]: t for t in r["result"]["tools"]}
-check("tools/list: six tools", sorted(tools) == ["compare", "restructure", "schedule", "solve", "statement", "yield"])
+check("tools/list: eight tools", sorted(tools) == ["compare", "day_count", "restructure", "schedule", "solve",
+                                                    "statement", "tvm", "yield"])
 for name, tool in tools.items():
     schema = tool["inputSchema"]
     try:

@@ -40,7 +40,7 @@ for name in listed.stdout.splitlines():
     errors = list(validator(name).iter_errors(response))
     if errors:
         failures.append(f"{path}: response vs {name}: {errors[0].message} at {list(errors[0].path)}")
-    if isinstance(request, dict) and op in {"schedule", "statement", "yield", "restructure", "compare", "solve"}:
+    if isinstance(request, dict) and op in {"schedule", "statement", "yield", "restructure", "compare", "solve", "tvm", "day_count"}:
         req_errors = list(validator(f"{op}_request").iter_errors(request))
         code = None if response["ok"] else response["error"]["code"]
         if response["ok"] and req_errors:
