@@ -56,6 +56,11 @@ rp_status rp_json_check_members(const cJSON *obj, const char *path, rp_error *er
 int rp_json_member_span(const char *text, size_t len, size_t at, const char *key, size_t *start,
                         size_t *end);
 
+/* In text known to be valid JSON, the array starting at offset at: the
+ * spans [spans[2i], spans[2i + 1]) of its first cap elements. Returns the
+ * number of elements, or −1 if no array is there. */
+int rp_json_array_spans(const char *text, size_t len, size_t at, size_t *spans, int cap);
+
 /* "a string", "a number", "an object", … for messages. */
 const char *rp_json_type_name(const cJSON *item);
 
