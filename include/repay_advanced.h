@@ -791,7 +791,10 @@ RP_MUST_CHECK rp_status rp_mirr(rp_root_t *out, int *found, mpq_t const *flows, 
  * PMT, NPER and RATE: pv·(1 + r)^n + pmt·(1 + r·type)·((1 + r)^n − 1)/r + fv
  * = 0, money paid out negative; type 1 pays at the start of each period. */
 typedef enum rp_tvm_solve {
-    RP_TVM_FV, RP_TVM_PV, RP_TVM_PMT, RP_TVM_NPER, RP_TVM_RATE, RP_TVM_COUNT
+    RP_TVM_FV, RP_TVM_PV, RP_TVM_PMT, RP_TVM_NPER, RP_TVM_RATE,
+    RP_TVM_IPMT, RP_TVM_PPMT,       /* payment per's interest and principal parts */
+    RP_TVM_CUMIPMT, RP_TVM_CUMPRINC, /* their sums over periods first … last      */
+    RP_TVM_COUNT
 } rp_tvm_solve;
 extern const char *const rp_tvm_names[RP_TVM_COUNT];
 
@@ -799,13 +802,17 @@ typedef struct rp_tvm {
     mpq_t rate;               /* per period                                   */
     mpq_t nper, pmt, pv, fv;
     int type;                 /* 0: payments at the end of each period, 1: start */
+    int per, first, last;     /* IPMT/PPMT: the period; CUMIPMT/CUMPRINC: the periods */
 } rp_tvm_t;
 
 void rp_tvm_init(rp_tvm_t *t);
 void rp_tvm_clear(rp_tvm_t *t);
 
-/* out = FV, PV or PMT, exactly (nper a whole number of periods, 1 …
- * RP_MAX_FLOWS; rate above −1). */
+/* out = FV, PV, PMT, IPMT, PPMT, CUMIPMT or CUMPRINC, exactly (nper a
+ * whole number of periods, 1 … RP_MAX_FLOWS; rate above −1; per, first and
+ * last within 1 … nper). IPMT as the spreadsheets define it: the interest
+ * on what the loan is worth after per − 1 payments (type 1: none in the
+ * first); PPMT = PMT − IPMT; CUMIPMT and CUMPRINC their sums (fv 0). */
 RP_MUST_CHECK rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error *err);
 /* NPER within [out->low, out->high], narrower than precision. */
 RP_MUST_CHECK rp_status rp_tvm_nper(rp_root_t *out, const rp_tvm_t *t, const mpq_t precision,

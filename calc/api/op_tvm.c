@@ -9,8 +9,11 @@
 
 #include "ops.h"
 
+/* the longest fraction written beside a decimal that does not terminate */
+#define FRACTION_DIGITS 200
+
 /* A rational answer: exact when it terminates in 60 places, else 30
- * places rounded half even; and always as a fraction. */
+ * places rounded half even; and as a fraction when it is short enough. */
 static void add_rational(cJSON *root, const char *key, const char *fraction_key, const mpq_t x)
 {
     char text[160];
@@ -18,7 +21,8 @@ static void add_rational(cJSON *root, const char *key, const char *fraction_key,
     int exact = places >= 0 && places <= 60;
     rp_decimal_format(text, sizeof text, x, exact ? places : 30, RP_ROUND_HALF_EVEN);
     cJSON_AddStringToObject(root, key, text);
-    rp_json_add_fraction(root, fraction_key, x);
+    if (mpz_sizeinbase(mpq_numref(x), 10) + mpz_sizeinbase(mpq_denref(x), 10) <= FRACTION_DIGITS)
+        rp_json_add_fraction(root, fraction_key, x);
     cJSON_AddBoolToObject(root, "exact", exact);
 }
 
@@ -59,6 +63,18 @@ static rp_status read_terms(rp_tvm_t *t, const request_t *req, rp_error *err)
     if (st == RP_OK && req->tvm_periods > 1) /* an annual rate: a period's part of it */
         rp_rate_per_period(t->rate, t->rate, req->tvm_periods);
     t->type = req->type;
+    t->per = req->per;
+    t->first = req->start_period;
+    t->last = req->end_period;
+    int part = req->solve == RP_TVM_IPMT || req->solve == RP_TVM_PPMT;
+    int cumulative = req->solve == RP_TVM_CUMIPMT || req->solve == RP_TVM_CUMPRINC;
+    if (st == RP_OK && part != (req->per > 0))
+        st = rp_fail(err, part ? RP_E_MISSING : RP_E_VALUE, "$.per",
+                     part ? "ipmt and ppmt need per" : "per is for ipmt and ppmt");
+    if (st == RP_OK && cumulative != (req->start_period > 0 || req->end_period > 0))
+        st = rp_fail(err, cumulative ? RP_E_MISSING : RP_E_VALUE, "$.start_period",
+                     cumulative ? "cumipmt and cumprinc need start_period and end_period"
+                                : "start_period and end_period are for cumipmt and cumprinc");
     return st;
 }
 

@@ -116,6 +116,7 @@ typedef struct request {
     const cJSON *tvm_rate, *nper, *pmt, *pv, *fv;
     int type;
     int tvm_periods;         /* the rate is annual: ÷ this a period (default 1) */
+    int per, start_period, end_period;
     /* op day_count ("frequency" as above) */
     int day_count;
     const cJSON *periods;

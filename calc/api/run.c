@@ -149,7 +149,8 @@ static const field_t tvm_request_fields[] = {
     HEAD,
     {.name = "solve", .kind = FK_ENUM, .required = 1, .offset = offsetof(request_t, solve),
      .names = rp_tvm_names, .name_count = RP_TVM_COUNT,
-     .doc = "what to find: fv, pv, pmt, nper or rate (the spreadsheet functions of those names)"},
+     .doc = "what to find: fv, pv, pmt, nper, rate, ipmt, ppmt, cumipmt or cumprinc (the "
+            "spreadsheet functions of those names)"},
     {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = offsetof(request_t, tvm_rate),
      .read = rp_json_keep,
      .doc = "the rate per period, e.g. \"0.5%\" or 0.005, or with periods_per_year a year's (not "
@@ -169,6 +170,12 @@ static const field_t tvm_request_fields[] = {
     {.name = "type", .kind = FK_INT, .offset = offsetof(request_t, type), .min = 0, .max = 1,
      RP_CHOICES(tvm_types),
      .doc = "0: payments at the end of each period (default); 1: at the start (annuity due)"},
+    {.name = "per", .kind = FK_INT, .offset = offsetof(request_t, per), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "ipmt, ppmt: the period, 1 … nper"},
+    {.name = "start_period", .kind = FK_INT, .offset = offsetof(request_t, start_period), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "cumipmt, cumprinc: the first period summed"},
+    {.name = "end_period", .kind = FK_INT, .offset = offsetof(request_t, end_period), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "cumipmt, cumprinc: the last period summed"},
     {.name = "precision", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, precision),
      .read = rp_json_keep, .doc = "nper and rate: the largest error allowed (default 1e-12)"},
 };

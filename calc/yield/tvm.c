@@ -16,14 +16,16 @@
 #include "base/internal.h"
 
 const char *const rp_tvm_names[RP_TVM_COUNT] = {
-    [RP_TVM_FV] = "fv", [RP_TVM_PV] = "pv", [RP_TVM_PMT] = "pmt",
-    [RP_TVM_NPER] = "nper", [RP_TVM_RATE] = "rate",
+    [RP_TVM_FV] = "fv",         [RP_TVM_PV] = "pv",           [RP_TVM_PMT] = "pmt",
+    [RP_TVM_NPER] = "nper",     [RP_TVM_RATE] = "rate",       [RP_TVM_IPMT] = "ipmt",
+    [RP_TVM_PPMT] = "ppmt",     [RP_TVM_CUMIPMT] = "cumipmt", [RP_TVM_CUMPRINC] = "cumprinc",
 };
 
 void rp_tvm_init(rp_tvm_t *t)
 {
     mpq_inits(t->rate, t->nper, t->pmt, t->pv, t->fv, NULL);
     t->type = 0;
+    t->per = t->first = t->last = 0;
 }
 
 void rp_tvm_clear(rp_tvm_t *t)
@@ -66,6 +68,77 @@ static rp_status whole_periods(unsigned long *n, const rp_tvm_t *t, rp_error *er
     return RP_OK;
 }
 
+/* The level payment of t over n periods: −(fv + pv·grown) / annuity. */
+static rp_status payment(mpq_t out, const rp_tvm_t *t, unsigned long n, rp_error *err)
+{
+    mpq_t grown, annuity;
+    mpq_inits(grown, annuity, NULL);
+    factors(grown, annuity, t, n);
+    rp_status st = RP_OK;
+    if (mpq_sgn(annuity) == 0) {
+        st = rp_fail(err, RP_E_VALUE, "rate", "no payment fits these terms");
+    } else {
+        mpq_mul(grown, t->pv, grown);
+        mpq_add(grown, grown, t->fv);
+        mpq_div(out, grown, annuity);
+        mpq_neg(out, out);
+    }
+    mpq_clears(grown, annuity, NULL);
+    return st;
+}
+
+/* What pv and pmt are worth after k periods, as FV gives it: −(pv·grown +
+ * pmt·annuity) over k. */
+static void value_after(mpq_t out, const rp_tvm_t *t, const mpq_t pmt, unsigned long k)
+{
+    mpq_t grown, annuity;
+    mpq_inits(grown, annuity, NULL);
+    factors(grown, annuity, t, k);
+    mpq_mul(grown, t->pv, grown);
+    mpq_mul(annuity, pmt, annuity);
+    mpq_add(out, grown, annuity);
+    mpq_neg(out, out);
+    mpq_clears(grown, annuity, NULL);
+}
+
+/* IPMT of period per, given the payment: FV(per − 1)·r (type 0), or
+ * (FV(per − 2) − pmt)·r (type 1; nothing in the first period). */
+static void interest_part(mpq_t out, const rp_tvm_t *t, const mpq_t pmt, int per)
+{
+    if (t->type && per == 1) {
+        mpq_set_ui(out, 0, 1);
+        return;
+    }
+    value_after(out, t, pmt, (unsigned long)(per - (t->type ? 2 : 1)));
+    if (t->type)
+        mpq_sub(out, out, pmt);
+    mpq_mul(out, out, t->rate);
+}
+
+/* IPMT, PPMT, CUMIPMT, CUMPRINC from the level payment. */
+static rp_status parts(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, unsigned long n,
+                       rp_error *err)
+{
+    int cumulative = what == RP_TVM_CUMIPMT || what == RP_TVM_CUMPRINC;
+    int first = cumulative ? t->first : t->per, last = cumulative ? t->last : t->per;
+    if (first < 1 || last < first || (unsigned long)last > n)
+        return rp_fail(err, RP_E_VALUE, cumulative ? "start_period" : "per",
+                       cumulative ? "the periods must run from 1 to nper, start first"
+                                  : "per must be a period from 1 to nper");
+    mpq_t pmt, part;
+    mpq_inits(pmt, part, NULL);
+    rp_status st = payment(pmt, t, n, err);
+    mpq_set_ui(out, 0, 1);
+    for (int per = first; st == RP_OK && per <= last; per++) {
+        interest_part(part, t, pmt, per);
+        if (what == RP_TVM_PPMT || what == RP_TVM_CUMPRINC)
+            mpq_sub(part, pmt, part);
+        mpq_add(out, out, part);
+    }
+    mpq_clears(pmt, part, NULL);
+    return st;
+}
+
 rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error *err)
 {
     unsigned long n;
@@ -79,10 +152,7 @@ rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error
     factors(grown, annuity, t, n);
     switch (what) {
     case RP_TVM_FV: /* fv = −(pv·grown + pmt·annuity) */
-        mpq_mul(x, t->pv, grown);
-        mpq_mul(out, t->pmt, annuity);
-        mpq_add(out, out, x);
-        mpq_neg(out, out);
+        value_after(out, t, t->pmt, n);
         break;
     case RP_TVM_PV: /* pv = −(fv + pmt·annuity) / grown */
         mpq_mul(x, t->pmt, annuity);
@@ -91,17 +161,16 @@ rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error
         mpq_neg(out, out);
         break;
     case RP_TVM_PMT: /* pmt = −(fv + pv·grown) / annuity */
-        if (mpq_sgn(annuity) == 0) {
-            st = rp_fail(err, RP_E_VALUE, "rate", "no payment fits these terms");
-            break;
-        }
-        mpq_mul(x, t->pv, grown);
-        mpq_add(x, x, t->fv);
-        mpq_div(out, x, annuity);
-        mpq_neg(out, out);
+        st = payment(out, t, n, err);
+        break;
+    case RP_TVM_IPMT:
+    case RP_TVM_PPMT:
+    case RP_TVM_CUMIPMT:
+    case RP_TVM_CUMPRINC:
+        st = parts(out, what, t, n, err);
         break;
     default:
-        st = rp_fail(err, RP_E_INTERNAL, NULL, "rp_tvm_exact solves fv, pv or pmt");
+        st = rp_fail(err, RP_E_INTERNAL, NULL, "rp_tvm_exact does not solve %s", rp_tvm_names[what]);
     }
     mpq_clears(grown, annuity, x, NULL);
     return st;

@@ -30,9 +30,16 @@ const exitOf = (status) => (status === 0 ? 0 : status >= 9 ? 3 : 2);
 
 let compared = 0;
 const failures = [];
+// Every case of a file: one a file, an array of them, or JSON Lines (*.jsonl).
+function casesOf(file) {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.jsonl')) return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const doc = JSON.parse(text);
+  return Array.isArray(doc) ? doc : [doc];
+}
+
 for (const dir of dirs) {
-  for (const file of jsonFiles(dir)) {
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
+  for (const file of jsonFiles(dir)) for (const doc of casesOf(file)) {
     const request = 'request' in doc ? doc.request : doc;
     const text = typeof request === 'string' ? request : JSON.stringify(request);
     for (const format of ['json', 'table', 'csv']) {
