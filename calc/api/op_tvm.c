@@ -66,6 +66,10 @@ static rp_status read_terms(rp_tvm_t *t, const request_t *req, rp_error *err)
     t->per = req->per;
     t->first = req->start_period;
     t->last = req->end_period;
+    if (st == RP_OK && (req->solve == RP_TVM_CUMIPMT || req->solve == RP_TVM_CUMPRINC) &&
+        (mpq_sgn(t->pv) <= 0 || mpq_sgn(t->rate) <= 0))
+        st = rp_fail(err, RP_E_VALUE, mpq_sgn(t->pv) <= 0 ? "$.pv" : "$.rate",
+                     "cumipmt and cumprinc take a positive pv and rate, as the spreadsheets do");
     int part = req->solve == RP_TVM_IPMT || req->solve == RP_TVM_PPMT;
     int cumulative = req->solve == RP_TVM_CUMIPMT || req->solve == RP_TVM_CUMPRINC;
     if (st == RP_OK && part != (req->per > 0))

@@ -433,7 +433,9 @@ static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y,
         st = rp_rate_in_annual(rate, &r, 365, err);
     if (st == RP_OK && y->periodic) {
         st = rp_flows_npv_nominal(hi, &y->flows, rate, err);
-        if (st == RP_OK) {
+        if (st == RP_OK && req->npv_places >= 0) { /* exact, to the places asked */
+            rp_json_add_bounded(root, "npv", hi, hi, req->npv_places);
+        } else if (st == RP_OK) {
             rp_round(hi, hi, &y->loan.rounding);
             rp_json_add_amount(root, "npv", hi, &y->loan.rounding);
         }
@@ -441,7 +443,8 @@ static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y,
         st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y->dated, y->days, y->dated_count,
                           req->basis, y->precision, err);
         if (st == RP_OK)
-            rp_json_add_bounded(root, "npv", lo, hi, y->loan.rounding.places);
+            rp_json_add_bounded(root, "npv", lo, hi,
+                                req->npv_places >= 0 ? req->npv_places : y->loan.rounding.places);
     }
     if (st != RP_OK && err && strncmp(err->path, "$.discount_rate", 15) != 0)
         rp_error_prefix(err, "$.discount_rate");

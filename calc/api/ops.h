@@ -122,8 +122,9 @@ typedef struct request {
     const cJSON *periods;
     rp_date_t anchor, maturity;
     int end_of_month;
-    /* op yield: MIRR */
+    /* op yield: MIRR, and the NPV's places (−1: the rounding unit's) */
     const cJSON *mirr;
+    int npv_places;
 } request_t;
 
 /* The columns a schedule request may add to its installments ("show"). */

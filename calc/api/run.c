@@ -138,6 +138,10 @@ static const field_t yield_request_fields[] = {
     {.name = "rounding", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rounding"), .offset = offsetof(request_t, rounding),
      .read = rp_json_keep,
      .doc = "cash_flows: the rounding context of the NPV (default unit 0.01, half_up; a loan has its own)"},
+    {.name = "npv_places", .kind = FK_INT, .offset = offsetof(request_t, npv_places), .min = 0,
+     .max = 40,
+     .doc = "cash_flows: the NPV to this many places, rounded half even (or, dated, the places "
+            "its bounds settle), instead of rounded to the money unit"},
     {.name = "mirr", .kind = FK_CUSTOM, .schema = SCHEMA_REF("mirr"), .offset = offsetof(request_t, mirr),
      .read = rp_json_keep,
      .doc = "periodic flows: the modified IRR, {\"finance_rate\", \"reinvest_rate\"} per period, as "
@@ -319,6 +323,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
                      .odd_days = RP_ODD_ACTUAL,
                      .anchor = RP_DATE_NONE,
                      .tvm_periods = 1,
+                     .npv_places = -1,
                      .maturity = RP_DATE_NONE,
                      .lpr_json = opt ? opt->lpr_json : NULL,
                      .lpr_len = opt ? opt->lpr_len : 0,
