@@ -10,7 +10,7 @@
  * stable interface use repay.h's JSON API (rp_run), which this is the
  * engine of.
  *
- * Conventions as in repay.h (see STYLE.md).
+ * Conventions as in repay.h.
  */
 #ifndef REPAY_ADVANCED_H
 #define REPAY_ADVANCED_H
@@ -191,6 +191,12 @@ void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare);
 
 /* annual = value (annual), value × 12 (monthly), value × daily_basis (daily). */
 void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int daily_basis);
+/* The one ceiling on rates: an annual rate above RP_MAX_RATE_PERCENT is
+ * out_of_range at path ("<subject> must be at most 1000%"). */
+rp_status rp_rate_check_max(mpq_srcptr annual, const char *path, const char *subject,
+                            rp_error *err);
+/* A day's rate is a year's over 360 or 365 days, nothing else. */
+rp_status rp_daily_basis_check(int basis, const char *path, rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Loans and schedules (calc/contract/loan.c, calc/schedule/)
@@ -570,7 +576,8 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
                                      const rp_flows_t *flows, const rp_round_t *rc, rp_error *err);
 
 /* ------------------------------------------------------------------------
- * Statements: what is owed on a date (calc/statement/)
+ * Loan terms: what a late installment costs, how payments are applied,
+ * classification buckets and the loan's events (calc/contract/)
  * ------------------------------------------------------------------------ */
 /* The parts a debt is made of, in the order statements list them. */
 typedef enum rp_component {
@@ -608,14 +615,23 @@ typedef enum rp_late_fee_frequency {
 } rp_late_fee_frequency;
 extern const char *const rp_late_fee_frequency_names[RP_LATE_FEE_FREQUENCY_COUNT];
 
+/* The overdue terms' named numbers: the default markup (PBoC 2003 allows
+ * 30%–50% on overdue loans; banks use the top), the largest markup taken,
+ * and the longest grace period (a month). Docs and checks print these. */
+#define RP_PENALTY_MARKUP_PERCENT      50
+#define RP_MAX_PENALTY_MARKUP_PERCENT  1000
+#define RP_MAX_GRACE_DAYS              31
+#define RP_XSTR(x) RP_STR(x)
+#define RP_STR(x) #x
+
 /* Overdue terms. Money caps and floors < 0 mean "none". */
 typedef struct rp_overdue {
-    mpq_t markup;             /* penalty rate = contract rate × (1 + markup); 0.5 */
+    mpq_t markup;             /* penalty rate = contract rate × (1 + markup)      */
     mpq_t penalty_rate;       /* an explicit annual penalty rate; < 0: use markup */
     int daily_basis;          /* 360 (default) or 365                             */
     rp_penalty_base base;
     int compound;             /* 复利 on overdue interest: 1 (default) or 0        */
-    int grace_days;           /* 0 … 31                                           */
+    int grace_days;           /* 0 … RP_MAX_GRACE_DAYS                            */
     int grace_counts_back;    /* paid after grace: penalty from the due date (1)  */
     mpq_t penalty_cap;        /* all 罚息 + 复利 together; < 0 none               */
     mpq_t late_fee_rate;      /* 违约金 = amount + rate × base; 0 and 0: none      */
@@ -630,6 +646,9 @@ typedef struct rp_overdue {
 
 void rp_overdue_init(rp_overdue_t *o);  /* the documented defaults */
 void rp_overdue_clear(rp_overdue_t *o);
+/* The penalty rate (罚息利率) while the contract rate is contract_rate:
+ * penalty_rate if given, else contract_rate × (1 + markup). */
+void rp_overdue_penalty_rate(mpq_t out, const rp_overdue_t *o, mpq_srcptr contract_rate);
 
 /* Checks the terms agree with each other; err->path names the field
  * relative to the overdue object ("late_fee.cap"). */
@@ -656,6 +675,9 @@ typedef enum rp_waterfall {
     RP_WATERFALL_COUNT
 } rp_waterfall;
 extern const char *const rp_waterfall_names[RP_WATERFALL_COUNT];
+/* The usual order of willingness to waive: 违约金, 复利, 罚息, fees,
+ * interest, principal (contract/allocation.c). */
+extern const rp_component rp_waive_order[RP_COMPONENT_COUNT];
 
 void rp_allocation_preset(rp_allocation_t *a, rp_waterfall w);
 
@@ -706,6 +728,8 @@ void rp_terms_init(rp_terms_t *t);  /* defaults: bank_default, credit, 2023, M0�
 void rp_components_total(mpq_t out, mpq_t const *v);
 /* The default DPD buckets: M0 (current), M1 1–30 … M6 151–180, M7+. */
 void rp_buckets_default(rp_terms_t *t);
+/* 1 to RP_MAX_BUCKETS buckets, max_dpd rising, only the last open-ended. */
+RP_MUST_CHECK rp_status rp_buckets_check(const rp_terms_t *t, rp_error *err);
 void rp_terms_clear(rp_terms_t *t);
 
 typedef enum rp_event_type {
@@ -738,6 +762,9 @@ void rp_events_clear(rp_events_t *ev);
  * returns it, or NULL when out of memory or past RP_MAX_EVENTS. */
 rp_event_t *rp_events_add(rp_events_t *ev, rp_event_type type);
 
+/* ------------------------------------------------------------------------
+ * Statements: what is owed on a date (calc/statement/)
+ * ------------------------------------------------------------------------ */
 /* One line of the penalty workings: base × rate × days / basis. */
 typedef struct rp_segment {
     rp_date_t from, to;       /* days from..to inclusive               */
@@ -859,6 +886,15 @@ RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_l
  * freeze with installments (停息挂账 / 个性化分期) or a settlement (一次性结清).
  * ------------------------------------------------------------------------ */
 
+/* 《商业银行信用卡业务监督管理办法》 (2011) Art. 70: a card debt in arrears
+ * may be repaid by installments over at most 5 years. */
+#define RP_CARD_MAX_INSTALLMENTS 60
+/* No rule bounds these; they keep a plan to what negotiators offer: a
+ * deferral of at most ten years of monthly installments, a settlement
+ * paid over at most as long as the card rule allows a card debt. */
+#define RP_MAX_DEFER_PERIODS 120
+#define RP_MAX_SETTLE_INSTALLMENTS RP_CARD_MAX_INSTALLMENTS
+
 typedef enum rp_action_type {
     RP_ACTION_WAIVE,
     RP_ACTION_EXTEND,
@@ -906,7 +942,7 @@ typedef struct rp_action {
     unsigned keep;                /* freeze: components kept, 1 << c         */
     mpq_t fee;                    /* freeze: fee per installment             */
     mpq_t fee_share;              /* freeze: fee per installment as a share of the debt */
-    mpq_t down_payment;           /* freeze, settle: paid on the date        */
+    mpq_t down_payment;           /* freeze: paid on the date                */
     int card;                     /* freeze: card debt (Art. 70: ≤ 60)       */
     int days;                     /* settle: days after the date to pay      */
 } rp_action_t;

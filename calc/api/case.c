@@ -54,7 +54,7 @@ static const field_t extend_fields[] = {
 static const field_t defer_fields[] = {
     COMMON,
     {.name = "installments", .kind = FK_INT, .required = 1, .offset = ACTION(installments),
-     .min = 1, .max = 120, .doc = "how many periods the installments to come move later"},
+     .min = 1, .max = RP_MAX_DEFER_PERIODS, .doc = "how many periods the installments to come move later"},
     {.name = "interest", .kind = FK_ENUM, .offset = ACTION(interest),
      .names = rp_defer_interest_names, .name_count = RP_DEFER_COUNT,
      .doc = "interest for the deferral: accrue (default: paid later), capitalize or waive"},
@@ -72,14 +72,14 @@ static const field_t freeze_fields[] = {
     {.name = "down_payment", .kind = FK_AMOUNT, .offset = ACTION(down_payment),
      .doc = "paid on the date"},
     {.name = "card", .kind = FK_BOOL, .offset = ACTION(card),
-     .doc = "credit-card debt: more than 60 installments is an error (Art. 70)"},
+     .doc = "credit-card debt: more than " RP_XSTR(RP_CARD_MAX_INSTALLMENTS) " installments is an error (Art. 70)"},
 };
 static const field_t settle_fields[] = {
     COMMON,
     {.name = "amount", .kind = FK_AMOUNT, .offset = ACTION(amount), .doc = "the settlement amount"},
     {.name = "discount", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = ACTION(share), .read = rp_json_read_share,
      .doc = "or a discount on what is owed, e.g. \"30%\""},
-    {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = 60,
+    {.name = "installments", .kind = FK_INT, .offset = ACTION(installments), .min = 1, .max = RP_MAX_SETTLE_INSTALLMENTS,
      .doc = "monthly installments (default 1: a lump sum)"},
     {.name = "days", .kind = FK_INT, .offset = ACTION(days), .min = 0, .max = 365,
      .doc = "the first payment this many days after the date (default 0)"},
@@ -168,6 +168,9 @@ static rp_status read_action(rp_actions_t *acts, const cJSON *item, const char *
                 mpq_set(value[i], *given[i]);
                 a->given |= bit[i];
             }
+        /* JSON names onto the action's shared fields: extend's periods and
+         * maturity, the others' installments and from; settle's discount
+         * is read into share */
         a->periods = t == RP_ACTION_EXTEND ? in.periods : in.installments;
         a->date = t == RP_ACTION_EXTEND ? in.maturity : in.from;
         a->method = in.method;

@@ -109,6 +109,10 @@ void rp_json_case_close(case_in_t *c);
 /* Reads a list of component names into a bit set (1 << component);
  * NULL: principal and interest. */
 rp_status rp_json_read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err);
+/* A list of all six component names, each once, into order[] (an
+ * allocation's order, a solve goal's waiving order). */
+rp_status rp_json_read_component_order(rp_component *order, const cJSON *item, const char *path,
+                                       rp_error *err);
 
 /* Reads an array of actions at path. */
 rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,

@@ -191,10 +191,10 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
         return rp_fail(err, RP_E_MISSING, "$.op", "op is required (e.g. \"schedule\")");
     *op = rp_name_index(rp_op_names, OP_COUNT, want);
     if (*op < 0) {
-        char shown[48];
+        char shown[48], allowed[RP_MESSAGE_MAX];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
-        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield, restructure, compare, solve",
-                       shown);
+        rp_names_join(allowed, sizeof allowed, rp_op_names, OP_COUNT);
+        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: %s", shown, allowed);
     }
     return RP_OK;
 }

@@ -49,3 +49,17 @@ void rp_buckets_default(rp_terms_t *t)
              DEFAULT_BUCKETS - 1);
     t->buckets[DEFAULT_BUCKETS - 1].max_dpd = -1;
 }
+
+rp_status rp_buckets_check(const rp_terms_t *t, rp_error *err)
+{
+    if (t->bucket_count < 1 || t->bucket_count > RP_MAX_BUCKETS)
+        return rp_fail(err, RP_E_VALUE, "buckets", "give 1 to %d buckets", RP_MAX_BUCKETS);
+    for (int i = 0; i < t->bucket_count; i++) {
+        int last = i == t->bucket_count - 1;
+        if ((t->buckets[i].max_dpd < 0) != last ||
+            (i > 0 && !last && t->buckets[i].max_dpd <= t->buckets[i - 1].max_dpd))
+            return rp_fail(err, RP_E_VALUE, "buckets",
+                           "bucket max_dpd must rise, and only the last bucket is open-ended");
+    }
+    return RP_OK;
+}

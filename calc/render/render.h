@@ -30,7 +30,7 @@ typedef struct rp_compare_row {
     const rp_error *error;
 } rp_compare_row_t;
 
-/* Appends the proposals side by side (compare.c). */
+/* Appends the proposals side by side (render_compare.c). */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
                        const rp_round_t *rc);
 

@@ -46,12 +46,12 @@ rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type)
     return x;
 }
 
-rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shaped,
+rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int plan_replaced,
                               rp_error *err)
 {
-    if (shaped)
+    if (plan_replaced)
         return rp_work_fail(err, RP_E_VALUE, i, NULL, "nothing can follow a freeze or a settlement");
-    if ((a->type == RP_ACTION_FREEZE || a->type == RP_ACTION_SETTLE) && w->reshaped)
+    if ((a->type == RP_ACTION_FREEZE || a->type == RP_ACTION_SETTLE) && w->tail_changed)
         return rp_work_fail(err, RP_E_VALUE, i, NULL,
                        "freeze and settle replace the plan: only waive may come before them");
     switch (a->type) {

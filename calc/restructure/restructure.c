@@ -102,10 +102,10 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
     work_t w;
     work_open(&w, &plan, loan, pos->date, rc);
     rp_status st = take_position(&w, pos, err);
-    int shaped = 0;
+    int plan_replaced = 0;
     for (int i = 0; st == RP_OK && i < actions->count; i++) {
         const rp_action_t *a = &actions->items[i];
-        st = rp_action_check(&w, a, i, shaped, err);
+        st = rp_action_check(&w, a, i, plan_replaced, err);
         if (st != RP_OK)
             break;
         switch (a->type) {
@@ -126,17 +126,17 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
             break;
         case RP_ACTION_FREEZE:
             st = rp_act_freeze(&w, a, i, err);
-            shaped = 1;
+            plan_replaced = 1;
             break;
         case RP_ACTION_SETTLE:
             st = rp_act_settle(&w, a, i, err);
-            shaped = 1;
+            plan_replaced = 1;
             break;
         default:
             break;
         }
         if (a->type != RP_ACTION_WAIVE)
-            w.reshaped = 1;
+            w.tail_changed = 1;
     }
     if (st == RP_OK)
         st = rp_plan_finish(&plan, &w, err);

@@ -23,9 +23,6 @@ const char *const rp_goal_names[RP_GOAL_COUNT] = {
     [RP_GOAL_MAX_DISCOUNT] = "max_discount",
 };
 
-/* The usual order of willingness to waive (DOMAIN.md). */
-static const rp_component willingness[RP_COMPONENT_COUNT] = {
-    RP_LATE_FEE, RP_COMPOUND, RP_PENALTY, RP_FEE, RP_INTEREST, RP_PRINCIPAL};
 
 void rp_goal_init(rp_goal_t *g)
 {
@@ -36,7 +33,7 @@ void rp_goal_init(rp_goal_t *g)
     mpq_set_si(g->min_recovery, -1, 1);
     g->freeze = 1;
     g->keep = (1u << RP_PRINCIPAL) | (1u << RP_INTEREST);
-    memcpy(g->order, willingness, sizeof willingness);
+    memcpy(g->order, rp_waive_order, sizeof rp_waive_order);
     g->method = -1;
     g->installments = 1;
 }

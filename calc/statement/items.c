@@ -104,10 +104,14 @@ int rp_ledger_rate_index(const ledger_t *L, rp_date_t d)
     return lo;
 }
 
-mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty)
+mpq_srcptr rp_ledger_contract_rate_on(const ledger_t *L, rp_date_t d)
 {
-    int at = rp_ledger_rate_index(L, d);
-    return penalty ? L->rates.penalty[at] : L->rates.contract[at];
+    return L->rates.contract[rp_ledger_rate_index(L, d)];
+}
+
+mpq_srcptr rp_ledger_penalty_rate_on(const ledger_t *L, rp_date_t d)
+{
+    return L->rates.penalty[rp_ledger_rate_index(L, d)];
 }
 
 void rp_ledger_entry_clear(rp_entry_t *e)
@@ -136,6 +140,37 @@ rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
         mpq_set(row->years, L->xs[j].period_years);
         mpq_set(row->fee, it->due[RP_FEE]);
     }
+    return RP_OK;
+}
+
+rp_status rp_ledger_segment_room(const ledger_t *L, const char *path, const char *cause,
+                                 rp_error *err)
+{
+    if (L->segments < RP_MAX_WORKING_LINES)
+        return RP_OK;
+    return rp_fail(err, RP_E_RANGE, path,
+                   "the workings would exceed %d lines (penalty segments and late-fee charges): %s",
+                   RP_MAX_WORKING_LINES, cause);
+}
+
+rp_status rp_ledger_push_segment(ledger_t *L, rp_working_t *wk, rp_date_t from, rp_date_t to,
+                                 rp_segment_t **out, rp_error *err)
+{
+    if (wk->count == wk->cap) {
+        int cap = wk->cap ? wk->cap * 2 : 4;
+        rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        wk->segments = grown;
+        wk->cap = cap;
+    }
+    L->segments++;
+    rp_segment_t *sg = &wk->segments[wk->count++];
+    sg->from = from;
+    sg->to = to;
+    sg->days = to >= from ? (int)(to - from + 1) : 0;
+    mpq_inits(sg->base, sg->rate, sg->amount, NULL);
+    *out = sg;
     return RP_OK;
 }
 

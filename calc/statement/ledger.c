@@ -4,8 +4,8 @@
  *
  * The clock stops only where something happens: an event, the end of an
  * installment's grace (or a monthly late-fee date), a due date while
- * credit is waiting, and as_of. Between stops, penalty accrues in closed
- * form (overdue.c). On a stop day, in this order: the day's accrual (with
+ * credit is waiting, and as_of. Between stops, penalty accrues lazily, in
+ * runs (overdue_interest.c). On a stop day, in this order: the day's accrual (with
  * the balances at the start of the day), rate changes, fee events,
  * acceleration, payments in the order listed, then credit; grace ends and
  * late fees are assessed at the end of the day. as_of itself ends before
@@ -56,10 +56,6 @@ static rp_status check_events(const rp_events_t *ev, const rp_loan_t *loan, cons
 {
     char path[64];
     int accelerations = 0;
-    mpq_t cap;
-    mpq_init(cap);
-    mpq_set_ui(cap, RP_MAX_RATE_PERCENT, 100);
-    mpq_canonicalize(cap);
     rp_status st = RP_OK;
     for (int i = 0; i < ev->count && st == RP_OK; i++) {
         const rp_event_t *e = &ev->items[i];
@@ -80,15 +76,13 @@ static rp_status check_events(const rp_events_t *ev, const rp_loan_t *loan, cons
             snprintf(path, sizeof path, "events[%d].rate", i);
             if (mpq_sgn(e->rate) < 0)
                 st = rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
-            else if (mpq_cmp(e->rate, cap) > 0)
-                st = rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
-                             RP_MAX_RATE_PERCENT);
+            else
+                st = rp_rate_check_max(e->rate, path, "the annual rate", err);
         } else if (e->type == RP_EVENT_ACCELERATION && ++accelerations > 1) {
             snprintf(path, sizeof path, "events[%d]", i);
             st = rp_fail(err, RP_E_VALUE, path, "a loan can be accelerated only once");
         }
     }
-    mpq_clear(cap);
     return st;
 }
 
@@ -114,16 +108,7 @@ static rp_status check_terms(const rp_terms_t *t, const rp_loan_t *loan, const r
         m != RP_METHOD_EQUAL_PRINCIPAL && m != RP_METHOD_INTEREST_ONLY)
         return rp_fail(err, RP_E_VALUE, "loan.overpayment",
                        "lower_payment applies to annuity, equal_principal and interest_only loans");
-    if (t->bucket_count < 1 || t->bucket_count > RP_MAX_BUCKETS)
-        return rp_fail(err, RP_E_VALUE, "buckets", "give 1 to %d buckets", RP_MAX_BUCKETS);
-    for (int i = 0; i < t->bucket_count; i++) {
-        int last = i == t->bucket_count - 1;
-        if ((t->buckets[i].max_dpd < 0) != last ||
-            (i > 0 && !last && t->buckets[i].max_dpd <= t->buckets[i - 1].max_dpd))
-            return rp_fail(err, RP_E_VALUE, "buckets",
-                           "bucket max_dpd must rise, and only the last bucket is open-ended");
-    }
-    return RP_OK;
+    return rp_buckets_check(t, err);
 }
 
 static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_error *err)
@@ -137,11 +122,6 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
     r->penalty = malloc(sizeof *r->penalty * (size_t)(changes + 1));
     if (!r->dates || !r->contract || !r->penalty)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    const rp_overdue_t *o = &L->terms->overdue;
-    mpq_t factor;
-    mpq_init(factor);
-    mpq_set_ui(factor, 1, 1);
-    rp_qadd(factor, factor, o->markup);
     for (int i = -1; i < n; i++) {
         const rp_event_t *e = i >= 0 ? &L->events->items[keys[i].index] : NULL;
         if (e && e->type != RP_EVENT_RATE_CHANGE)
@@ -150,12 +130,8 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
         mpq_inits(r->contract[at], r->penalty[at], NULL);
         r->dates[at] = e ? e->date : L->loan->start_date;
         mpq_set(r->contract[at], e ? e->rate : L->loan->annual_rate);
-        if (mpq_sgn(o->penalty_rate) >= 0)
-            mpq_set(r->penalty[at], o->penalty_rate);
-        else
-            mpq_mul(r->penalty[at], r->contract[at], factor);
+        rp_overdue_penalty_rate(r->penalty[at], &L->terms->overdue, r->contract[at]);
     }
-    mpq_clear(factor);
     return RP_OK;
 }
 
@@ -277,7 +253,7 @@ static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_
         st = rp_allocate(L, e, left, d, err);
     if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT) {
         st = rp_reamortize_prepay(L, d, left, used, err);
-        e = &L->st->entries[L->st->entry_count - 1];
+        e = &L->st->entries[L->st->entry_count - 1]; /* this payment's entry, wherever it is now */
         mpq_set(e->to_prepayment, used);
         rp_qsub(left, left, used);
     }

@@ -2,7 +2,7 @@
  * statement.c — what is owed on a date: the engine's replay (ledger.c)
  * summed up by component (owed today, payoff), each installment's status
  * and days past due, the loan's DPD, bucket and class, the warnings a
- * reader needs, then checked (verify.c) before it is returned.
+ * reader needs, then checked (verify_statement.c) before it is returned.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +65,8 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
             st->bucket = b;
             break;
         }
-    mpq_set(st->penalty_rate, rp_ledger_rate_on(L, as_of, 1));
-    mpq_set(st->contract_rate, rp_ledger_rate_on(L, as_of, 0));
+    mpq_set(st->penalty_rate, rp_ledger_penalty_rate_on(L, as_of));
+    mpq_set(st->contract_rate, rp_ledger_contract_rate_on(L, as_of));
     mpq_set(st->credit, L->credit);
     mpq_clear(open);
 }

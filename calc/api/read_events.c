@@ -1,5 +1,5 @@
 /*
- * events.c — reading $.events: what happened to a loan (payments, fees,
+ * read_events.c — reading $.events: what happened to a loan (payments, fees,
  * rate changes, acceleration), for statements and restructurings.
  */
 #include <stddef.h>
@@ -67,10 +67,10 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
         return rp_fail(err, RP_E_TYPE, sub, "expected a string, found %s", rp_json_type_name(type));
     int t = rp_name_index(rp_event_type_names, RP_EVENT_TYPE_COUNT, type->valuestring);
     if (t < 0) {
-        char shown[48];
+        char shown[48], allowed[RP_MESSAGE_MAX];
         rp_quote(shown, sizeof shown, type->valuestring, strlen(type->valuestring), 24);
-        return rp_fail(err, RP_E_VALUE, sub,
-                       "\"%s\" is not one of: payment, fee, rate_change, acceleration", shown);
+        rp_names_join(allowed, sizeof allowed, rp_event_type_names, RP_EVENT_TYPE_COUNT);
+        return rp_fail(err, RP_E_VALUE, sub, "\"%s\" is not one of: %s", shown, allowed);
     }
     event_in_t in = {.date = RP_DATE_NONE};
     mpq_inits(in.amount, in.rate.value, NULL);

@@ -1,5 +1,5 @@
 /*
- * reamortize.c — changes to installments not yet due: a new contract rate
+ * reshape.c — changes to installments not yet due: a new contract rate
  * (LPR repricing), prepayment from an overpayment, and acceleration
  * (宣布提前到期).
  *
@@ -165,7 +165,7 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
     }
     if (st == RP_OK && mpq_sgn(x) > 0) {
         /* the prepaid principal stops bearing interest after d */
-        mpq_neg(rate, rp_ledger_rate_on(L, d, 0));
+        mpq_neg(rate, rp_ledger_contract_rate_on(L, d));
         rp_tail_adjust(&t, 0, d + 1, x, rate);
         mpq_neg(rate, rate);
         rp_qsub(rest, balance, t.rows[0].principal); /* after installment j */
