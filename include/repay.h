@@ -71,6 +71,7 @@ extern "C" {
 #define RP_MAX_ALLOCATION_LINES 60000
 #define RP_MAX_BUCKETS 16
 #define RP_MAX_ACTIONS   32
+#define RP_MAX_RESTRUCTURINGS 24 /* restructure events in one history */
 #define RP_MAX_PROPOSALS 16
 
 /* ------------------------------------------------------------------------

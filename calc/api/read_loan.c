@@ -234,7 +234,7 @@ static const field_t overdue_fields[] = {
      .doc = "违约金 terms (default none)"},
 };
 #undef OVERDUE
-static const object_spec_t overdue_spec = {"overdue", RP_FIELDS(overdue_fields)};
+const object_spec_t rp_spec_overdue = {"overdue", RP_FIELDS(overdue_fields)};
 
 /* ---- allocation ------------------------------------------------------------ */
 
@@ -349,7 +349,7 @@ static const field_t loan_fields[] = {
             "(actual, default) or over 30 a month (reg_z, Regulation Z App. J)"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
      .object = &rp_spec_rounding, .doc = "rounding context for every posted amount"},
-    {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
+    {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &rp_spec_overdue,
      .doc = "penalty interest, grace and late fee terms (statements)"},
     {.name = "allocation", .kind = FK_CUSTOM, .schema = SCHEMA_ALLOCATION, .offset = offsetof(loan_in_t, terms.allocation),
      .read = read_allocation,
@@ -382,6 +382,36 @@ void rp_loan_in_clear(loan_in_t *in)
     mpq_clears(in->rate.value, in->penalty_rate.value, NULL);
     rp_round_clear(&in->rounding);
     rp_terms_clear(&in->terms);
+}
+
+rp_status rp_json_read_overdue(rp_overdue_t *out, const cJSON *item, const char *path,
+                               const loan_in_t *loan, rp_error *err)
+{
+    loan_in_t tmp;
+    rp_loan_in_init(&tmp);
+    rp_status st = cJSON_IsObject(item) ? RP_OK
+                                        : rp_fail(err, RP_E_TYPE, path, "expected an object, found %s",
+                                                  rp_json_type_name(item));
+    if (st == RP_OK)
+        st = rp_fields_read(&tmp, item, &rp_spec_overdue, path, err);
+    if (st == RP_OK && tmp.penalty_rate.given && cJSON_GetObjectItemCaseSensitive(item, "penalty_markup")) {
+        char sub[RP_PATH_MAX];
+        rp_fields_path(sub, sizeof sub, path, "penalty_rate");
+        st = rp_fail(err, RP_E_VALUE, sub, "give penalty_rate or penalty_markup, not both");
+    }
+    if (st == RP_OK && tmp.penalty_rate.given)
+        st = rp_rate_in_annual(tmp.terms.overdue.penalty_rate, &tmp.penalty_rate,
+                               tmp.terms.overdue.daily_basis, err);
+    if (st == RP_OK) {
+        st = rp_overdue_check(&tmp.terms.overdue, &loan->rounding, err);
+        if (st != RP_OK)
+            rp_error_prefix(err, path);
+    }
+    if (st == RP_OK) {
+        rp_overdue_copy(out, &tmp.terms.overdue);
+    }
+    rp_loan_in_clear(&tmp);
+    return st;
 }
 
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)

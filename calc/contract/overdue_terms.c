@@ -60,6 +60,25 @@ void rp_overdue_penalty_rate(mpq_t out, const rp_overdue_t *o, mpq_srcptr contra
     mpq_clear(factor);
 }
 
+void rp_overdue_copy(rp_overdue_t *dst, const rp_overdue_t *src)
+{
+    mpq_t *const to[] = {&dst->markup, &dst->penalty_rate, &dst->penalty_cap, &dst->late_fee_rate,
+                         &dst->late_fee_amount, &dst->minimum_payment, &dst->late_fee_floor,
+                         &dst->late_fee_cap, &dst->late_fee_total_cap};
+    const mpq_t *const from[] = {&src->markup, &src->penalty_rate, &src->penalty_cap,
+                                 &src->late_fee_rate, &src->late_fee_amount, &src->minimum_payment,
+                                 &src->late_fee_floor, &src->late_fee_cap, &src->late_fee_total_cap};
+    for (size_t i = 0; i < sizeof to / sizeof *to; i++)
+        mpq_set(*to[i], *from[i]);
+    dst->daily_basis = src->daily_basis;
+    dst->base = src->base;
+    dst->compound = src->compound;
+    dst->grace_days = src->grace_days;
+    dst->grace_counts_back = src->grace_counts_back;
+    dst->late_fee_base = src->late_fee_base;
+    dst->late_fee_frequency = src->late_fee_frequency;
+}
+
 void rp_overdue_clear(rp_overdue_t *o)
 {
     mpq_clears(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,

@@ -18,6 +18,7 @@ void rp_terms_init(rp_terms_t *t)
     rp_allocation_preset(&t->allocation, RP_WATERFALL_BANK_DEFAULT);
     t->overpayment = RP_OVERPAY_CREDIT;
     t->classification = RP_CLASS_LOANS_2023;
+    t->restructured_rules = RP_RESTRUCTURED_2023;
     rp_buckets_default(t);
 }
 

@@ -9,6 +9,25 @@
 #include "statement/explain.h"
 #include "render.h"
 
+/* 1 if the statement has a restructuring's plan in it. */
+static int has_plans(const rp_statement_t *st)
+{
+    for (int k = 0; k < st->item_count; k++)
+        if (st->items[k].plan > 0)
+            return 1;
+    return 0;
+}
+
+static const char *item_kind(const rp_item_t *it)
+{
+    return it->role == RP_ROLE_INSTALLMENT ? "installment" : it->role == RP_ROLE_FEE ? "fee" : "reinstated";
+}
+
+static const char *item_kind_short(const rp_item_t *it)
+{
+    return it->role == RP_ROLE_FEE ? "fee" : "rein.";
+}
+
 static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_round_t *rc)
 {
     char text[64];
@@ -55,7 +74,11 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
         rp_buf_puts(b, "\n");
     }
 
-    /* what has fallen due, and the next installment */
+    /* what has fallen due, and the next installment (after a restructuring,
+     * the plan each belongs to: 0 the contract) */
+    int plans = has_plans(st);
+    if (plans)
+        rp_buf_printf(b, "%4s  ", "plan");
     rp_buf_printf(b, "%5s  %-10s  %-11s  %5s  %12s  %12s  %12s\n", "n", "due_date", "status", "dpd",
                   "due", "paid", "outstanding");
     int next_shown = 0;
@@ -64,7 +87,7 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
     for (int k = 0; k < st->item_count; k++) {
         const rp_item_t *it = &st->items[k];
         if (it->due_date > st->as_of) {
-            if (next_shown || it->n == 0)
+            if (next_shown || it->role != RP_ROLE_INSTALLMENT)
                 continue;
             next_shown = 1;
         }
@@ -72,10 +95,11 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
         rp_components_total(paid, it->paid);
         rp_item_outstanding(open, it, RP_COMPONENT_COUNT);
         char n[16], d1[48], d2[48], d3[48];
-        if (it->n > 0)
+        snprintf(n, sizeof n, "%s", item_kind_short(it));
+        if (it->role == RP_ROLE_INSTALLMENT)
             snprintf(n, sizeof n, "%d", it->n);
-        else
-            snprintf(n, sizeof n, "fee");
+        if (plans)
+            rp_buf_printf(b, "%4d  ", it->plan);
         rp_date_format(date, it->due_date);
         rp_decimal_format(d1, sizeof d1, due, rc->places, rc->mode);
         rp_decimal_format(d2, sizeof d2, paid, rc->places, rc->mode);
@@ -88,6 +112,9 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
 
 static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *rc)
 {
+    int plans = has_plans(st);
+    if (plans)
+        rp_buf_puts(b, "plan,");
     rp_buf_puts(b, "n,kind,due_date,status,days_past_due");
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_buf_printf(b, ",due_%s", rp_component_names[c]);
@@ -100,7 +127,9 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
         const rp_item_t *it = &st->items[k];
         char date[RP_DATE_TEXT], text[64];
         rp_date_format(date, it->due_date);
-        rp_buf_printf(b, "%d,%s,%s,%s,%d", it->n, it->n > 0 ? "installment" : "fee", date,
+        if (plans)
+            rp_buf_printf(b, "%d,", it->plan);
+        rp_buf_printf(b, "%d,%s,%s,%s,%d", it->n, item_kind(it), date,
                       rp_item_status_names[it->status], it->days_past_due);
         for (int pass = 0; pass < 2; pass++)
             for (int c = 0; c < RP_COMPONENT_COUNT; c++) {

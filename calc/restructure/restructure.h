@@ -25,6 +25,7 @@ typedef struct work {
     const rp_loan_t *rule;    /* whose date rule new installments follow     */
     rp_loan_t date_rule;      /* a rule anchored on the restructure date     */
     rp_date_t original_maturity;
+    rp_date_t oldest_due;     /* the oldest unpaid due date on the date, or none */
     int tail_changed;         /* an action other than waive has run          */
     rp_plan_t *plan;          /* waived, capitalized, warnings               */
 } work_t;
@@ -83,5 +84,13 @@ rp_status rp_act_reamortize(work_t *w, int i, rp_error *err);                   
 rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err);       /* rate.c */
 rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* freeze.c */
 rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* settle.c */
+rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* re_age.c */
+
+/* plan_resume.c: the plan as the statement engine takes it up after its
+ * date (number: its place in the loan's history; order: the loan's
+ * allocation, which the arrears are carried in; pos: the position it was
+ * made from). */
+rp_status rp_plan_resume(rp_resume_t *out, const rp_plan_t *p, int number,
+                         const rp_allocation_t *order, const rp_position_t *pos, rp_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/internal.h"
+#include "life.h"
 #include "restructure.h"
 
 /* shortest_term without a term: the longest plan considered (30 years of
@@ -426,7 +427,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     mpz_inits(lo, hi, floor_k, NULL);
     rp_status st = check_goal(&S, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
-        st = rp_position_on(&position, loan, terms, events, date, rc, err);
+        st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)
         st = base_plan(&S, &t, err);
     if (st == RP_OK)

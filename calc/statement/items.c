@@ -14,6 +14,7 @@ const char *const rp_item_status_names[RP_STATUS_COUNT] = {
     [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",
     [RP_STATUS_PAID] = "paid",         [RP_STATUS_PAID_LATE] = "paid_late",
     [RP_STATUS_PARTLY_PAID] = "partly_paid", [RP_STATUS_OVERDUE] = "overdue",
+    [RP_STATUS_RESTRUCTURED] = "restructured",
 };
 
 void rp_ledger_item_clear(rp_item_t *it)
@@ -27,6 +28,34 @@ void rp_ledger_state_clear(item_state_t *x)
     mpq_clears(x->interest_exact, x->pending[RP_SLOT_PENALTY], x->pending[RP_SLOT_COMPOUND], x->accrued[RP_SLOT_PENALTY],
               x->accrued[RP_SLOT_COMPOUND],
                x->period_years, x->run_base[0], x->run_base[1], NULL);
+    if (x->carried) {
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+            mpq_clear(x->carried[c]);
+        free(x->carried);
+        x->carried = NULL;
+    }
+}
+
+rp_status rp_ledger_carry(ledger_t *L, int k, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    if (x->carried)
+        return RP_OK;
+    x->carried = malloc(sizeof *x->carried * RP_COMPONENT_COUNT);
+    if (!x->carried)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(x->carried[c]);
+    return RP_OK;
+}
+
+void rp_ledger_carried(mpq_t out, const ledger_t *L, int k, rp_component c)
+{
+    const item_state_t *x = &L->xs[k];
+    if (x->carried)
+        mpq_set(out, x->carried[c]);
+    else
+        mpq_set_ui(out, 0, 1);
 }
 
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
@@ -51,6 +80,7 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
         mpq_inits(it->due[c], it->paid[c], NULL);
     it->due_date = it->period_start = it->paid_off = RP_DATE_NONE;
     it->event = -1;
+    it->role = RP_ROLE_INSTALLMENT;
     item_state_t *x = &L->xs[k];
     memset(x, 0, sizeof *x);
     L->states++;
@@ -139,6 +169,8 @@ rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
         mpq_set(row->interest, L->xs[j].interest_exact);
         mpq_set(row->years, L->xs[j].period_years);
         mpq_set(row->fee, it->due[RP_FEE]);
+        if (L->xs[j].carried) /* owed before a plan: not the row's own fee */
+            rp_qsub(row->fee, row->fee, L->xs[j].carried[RP_FEE]);
     }
     return RP_OK;
 }

@@ -37,6 +37,8 @@ typedef struct item_state {
     int dirty;              /* its amounts changed: a new base from the next stop  */
     int unposted;           /* accrued grew since it was last posted              */
     int posted_at;          /* the posting point it was last posted at            */
+    mpq_t *carried;         /* a plan's installment: of due[c], what was owed
+                               before the agreement (NULL: nothing)           */
 } item_state_t;
 
 /* The contract rate over time: rates[i] applies from dates[i] on. */
@@ -51,6 +53,8 @@ typedef struct ledger {
     const rp_loan_t *loan;
     const rp_terms_t *terms;
     const rp_events_t *events;
+    const rp_replay_t *how;   /* the window, a plan to start from, extra events */
+    rp_date_t start;          /* the loan's start_date, or the plan's date */
     const rp_round_t *rc;
     rp_statement_t *st;
     item_state_t *xs;         /* parallel to st->items                   */
@@ -101,14 +105,21 @@ typedef struct ledger {
  * open in L for the caller to read (rp_statement_summarize sums it up);
  * close it with rp_ledger_close whatever the status. */
 rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
-                         const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
-                         const rp_round_t *rc, rp_error *err);
+                         const rp_terms_t *terms, const rp_events_t *events,
+                         const rp_replay_t *how, rp_date_t as_of, const rp_round_t *rc,
+                         rp_error *err);
+/* Event i of the replay: the loan's, then its own extra ones. */
+const rp_event_t *rp_ledger_event(const ledger_t *L, int i);
 void rp_ledger_close(ledger_t *L);
 /* Appends installments k … last (not removed) to t. */
 rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err);
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err);
 /* items.c: releasing an item, its engine state, a ledger entry. */
 void rp_ledger_item_clear(rp_item_t *it);
+/* Gives item k its carried amounts (zero), once; out = carried of c (0
+ * when it has none). */
+rp_status rp_ledger_carry(ledger_t *L, int k, rp_error *err);
+void rp_ledger_carried(mpq_t out, const ledger_t *L, int k, rp_component c);
 void rp_ledger_state_clear(item_state_t *x);
 void rp_ledger_entry_clear(rp_entry_t *e);
 /* Unpaid amount of component c of item k. */
@@ -187,5 +198,8 @@ void rp_reamortize_accrued_interest(mpq_t out, const ledger_t *L, rp_date_t d);
 /* statement.c: the owed and payoff totals, statuses, DPD, bucket and class
  * of the replayed loan on as_of. */
 void rp_statement_summarize(ledger_t *L, rp_date_t as_of);
+/* Then the warnings a reader needs, and the rows a shorter term removed
+ * dropped (item indexes change: read the ledger's items before). */
+rp_status rp_statement_finish(ledger_t *L, rp_error *err);
 
 #endif

@@ -357,6 +357,8 @@ static void post_item(ledger_t *L, int k, mpq_ptr room)
             continue;
         rp_round(target, x->accrued[slot], L->rc);
         rp_qsub(target, target, it->due[c]); /* the increment to post */
+        if (x->carried) /* a plan's installment: what it carried is not accrual */
+            rp_qadd(target, target, x->carried[c]);
         if (mpq_sgn(target) <= 0)
             continue;
         int capped = 0;
@@ -371,6 +373,8 @@ static void post_item(ledger_t *L, int k, mpq_ptr room)
         int w = x->working[slot];
         if (w >= 0) {
             mpq_set(st->workings[w].posted, it->due[c]);
+            if (x->carried)
+                rp_qsub(st->workings[w].posted, st->workings[w].posted, x->carried[c]);
             st->workings[w].capped |= capped;
         }
     }

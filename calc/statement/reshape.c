@@ -212,19 +212,24 @@ rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err)
     mpq_mul(L->xs[j].interest_exact, L->xs[j].interest_exact, share);
     rp_round(it->due[RP_INTEREST], L->xs[j].interest_exact, L->rc);
     mpq_clear(share);
+    mpq_t carried;
+    mpq_init(carried);
+    rp_ledger_carried(carried, L, j, RP_INTEREST); /* a plan's: owed before, not pro rata */
+    rp_qadd(it->due[RP_INTEREST], it->due[RP_INTEREST], carried);
     for (int k = j; k < L->installments; k++) {
         if (L->xs[k].removed)
             continue;
         rp_item_t *ik = &L->st->items[k];
         if (k > j) {
-            mpq_set_ui(ik->due[RP_INTEREST], 0, 1);
-            mpq_set_ui(ik->due[RP_FEE], 0, 1);
+            rp_ledger_carried(ik->due[RP_INTEREST], L, k, RP_INTEREST);
+            rp_ledger_carried(ik->due[RP_FEE], L, k, RP_FEE);
             mpq_set_ui(L->xs[k].interest_exact, 0, 1);
         }
         ik->due_date = d;
         ik->accelerated = 1;
         L->xs[k].assess = RP_DATE_NONE;
     }
+    mpq_clear(carried);
     return RP_OK;
 }
 
