@@ -499,6 +499,11 @@ static rp_status run(life_run_t *r, rp_date_t as_of, rp_error *err)
     life->tier_by_dpd = r->whole.tier;
     life->tier = class_after(life, m - 1, r->terms->restructured_rules, r->whole.tier, &life->rule);
     life->restructured = m > 0 && life->agreements[m - 1].observation != RP_OBSERVATION_PASSED;
+    if (mpq_sgn(r->whole.payoff_total) == 0) { /* paid off: no asset left to classify */
+        life->restructured = 0;
+        life->tier = life->tier_by_dpd;
+        life->rule = RP_CLASS_BY_DPD;
+    }
     if (m > 0)
         life->contractual_dpd = contractual_dpd(&life->agreements[m - 1], &r->whole, m);
     r->whole.tier = life->tier;
