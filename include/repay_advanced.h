@@ -1199,6 +1199,8 @@ typedef struct rp_life_agreement {
     int accelerated;          /* its default clause accelerated the loan      */
     rp_date_t observation_start, observation_end, restarted_on;
     rp_observation observation;
+    const rp_overdue_t *overdue; /* its own overdue terms (in the event), or NULL:
+                                 the loan's                                  */
 } rp_life_agreement_t;
 
 typedef struct rp_life {
@@ -1214,6 +1216,9 @@ typedef struct rp_life {
 
 void rp_life_init(rp_life_t *life);
 void rp_life_clear(rp_life_t *life);
+/* The overdue terms plan's installments ran under: its agreement's own,
+ * or loan_terms (plan 0, the contract, or an agreement without its own). */
+const rp_overdue_t *rp_life_overdue(const rp_life_t *life, int plan, const rp_overdue_t *loan_terms);
 
 /* The statement of a loan whose events may hold restructure events: the
  * contract replayed to the first agreement, each agreement's plan from its
@@ -1226,6 +1231,14 @@ RP_MUST_CHECK rp_status rp_life_statement(rp_statement_t *out, rp_life_t *life,
                                           const rp_loan_t *loan, const rp_terms_t *terms,
                                           const rp_events_t *events, rp_date_t as_of,
                                           const rp_round_t *rc, rp_error *err);
+
+/* The same in sentences to read out (calc/restructure/life_explain.c),
+ * each into zh and en of size bytes: agreement a (plan its number) broke;
+ * a's observation period; the class and the rule that decided it. */
+void rp_life_explain_breach(char *zh, char *en, size_t size, const rp_life_agreement_t *a, int plan,
+                            const rp_round_t *rc);
+void rp_life_explain_observation(char *zh, char *en, size_t size, const rp_life_agreement_t *a);
+void rp_life_explain_class(char *zh, char *en, size_t size, const rp_life_t *life);
 
 /* What a plan is worth to each side. */
 typedef struct rp_pricing {

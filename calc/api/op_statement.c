@@ -69,21 +69,8 @@ static const char *summary_status(const rp_statement_t *st)
     return mpq_sgn(st->total_due) > 0 ? "due" : "current";
 }
 
-/* The overdue terms plan k's installments run under: its agreement's
- * own, or the loan's. */
-static const rp_overdue_t *plan_overdue(int plan, const rp_life_t *life, const rp_events_t *events,
-                                        const loan_in_t *in)
-{
-    if (plan > 0 && plan <= life->count) {
-        const rp_agreement_t *a = events->items[life->agreements[plan - 1].event].agreement;
-        if (a && a->has_overdue)
-            return &a->overdue;
-    }
-    return &in->terms.overdue;
-}
-
 static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
-                         const rp_events_t *events, const loan_in_t *in)
+                         const loan_in_t *in)
 {
     const rp_round_t *rc = &in->rounding;
     cJSON *list = cJSON_AddArrayToObject(root, "workings");
@@ -92,7 +79,7 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t 
         if (wk->count == 0)
             continue;
         const rp_item_t *it = &st->items[wk->item];
-        const rp_overdue_t *o = plan_overdue(it->plan, life, events, in);
+        const rp_overdue_t *o = rp_life_overdue(life, it->plan, &in->terms.overdue);
         cJSON *obj = cJSON_CreateObject();
         if (it->plan > 0)
             rp_json_add_int(obj, "plan", it->plan);
@@ -266,7 +253,7 @@ static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_
     }
     if (life->count > 0)
         rp_json_add_life(root, life, events, rc);
-    add_workings(root, st, life, events, in);
+    add_workings(root, st, life, in);
     add_items(root, st, rc);
     add_allocations(root, st, rc);
 }
@@ -298,7 +285,7 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
         if (fmt == RP_FORMAT_JSON)
             statement_json(out->json, &st, &life, &events, &in);
         else
-            rp_render_statement(&out->text, fmt, &st, &in.terms, &in.rounding);
+            rp_render_statement(&out->text, fmt, &st, &life, &in.terms, &in.rounding);
     }
     rp_statement_clear(&st);
     rp_life_clear(&life);

@@ -36,8 +36,31 @@ static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_
 }
 
 
-static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t *terms,
-                         const rp_round_t *rc)
+/* What became of each agreement, and the class: the sentences the JSON
+ * gives, to read out. */
+static void render_life(rp_buf_t *b, const rp_life_t *life, const rp_round_t *rc)
+{
+    char zh[700], en[700], date[RP_DATE_TEXT];
+    rp_buf_puts(b, "Agreements\n");
+    for (int k = 0; k < life->count; k++) {
+        const rp_life_agreement_t *a = &life->agreements[k];
+        rp_date_format(date, a->date);
+        rp_buf_printf(b, "  plan %d, agreed %s: %s; %d due, %d on time, %d late, %d missed\n", k + 1,
+                      date, rp_standing_names[a->standing], a->due, a->on_time, a->late, a->missed);
+        if (a->breach_date != RP_DATE_NONE) {
+            rp_life_explain_breach(zh, en, sizeof zh, a, k + 1, rc);
+            rp_buf_printf(b, "    %s\n    %s\n", zh, en);
+        }
+        rp_life_explain_observation(zh, en, sizeof zh, a);
+        rp_buf_printf(b, "    %s\n    %s\n", zh, en);
+    }
+    rp_life_explain_class(zh, en, sizeof zh, life);
+    rp_buf_printf(b, "  %s\n  %s\n", zh, en);
+}
+
+/* long: the statement's sections in their documented order. */
+static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_life_t *life,
+                         const rp_terms_t *terms, const rp_round_t *rc)
 {
     char date[RP_DATE_TEXT], text[64];
     rp_date_format(date, st->as_of);
@@ -60,6 +83,8 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
     rp_buf_printf(b, "  %-24s %15s%%\n", "penalty rate a year", text);
     for (int w = 0; w < st->warning_count; w++)
         rp_buf_printf(b, "warning: %s\n", st->warnings[w].message);
+    if (life && life->count > 0)
+        render_life(b, life, rc);
 
     int any = 0;
     for (int w = 0; w < st->working_count; w++) {
@@ -67,10 +92,13 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
             continue;
         if (!any++)
             rp_buf_puts(b, "Workings\n");
+        const rp_overdue_t *o = life ? rp_life_overdue(life, st->items[st->workings[w].item].plan,
+                                                       &terms->overdue)
+                                     : &terms->overdue;
         rp_buf_puts(b, "  ");
-        rp_explain_working(b, NULL, st, &st->workings[w], &terms->overdue, rc);
+        rp_explain_working(b, NULL, st, &st->workings[w], o, rc);
         rp_buf_puts(b, "\n  ");
-        rp_explain_working(NULL, b, st, &st->workings[w], &terms->overdue, rc);
+        rp_explain_working(NULL, b, st, &st->workings[w], o, rc);
         rp_buf_puts(b, "\n");
     }
 
@@ -146,10 +174,10 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
 }
 
 void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
-                         const rp_terms_t *terms, const rp_round_t *rc)
+                         const rp_life_t *life, const rp_terms_t *terms, const rp_round_t *rc)
 {
     if (fmt == RP_FORMAT_CSV)
         render_csv(b, st, rc);
     else
-        render_table(b, st, terms, rc);
+        render_table(b, st, life, terms, rc);
 }

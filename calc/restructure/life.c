@@ -66,6 +66,13 @@ void rp_life_clear(rp_life_t *life)
     rp_life_init(life);
 }
 
+const rp_overdue_t *rp_life_overdue(const rp_life_t *life, int plan, const rp_overdue_t *loan_terms)
+{
+    if (plan > 0 && plan <= life->count && life->agreements[plan - 1].overdue)
+        return life->agreements[plan - 1].overdue;
+    return loan_terms;
+}
+
 /* ---- the stretches ---------------------------------------------------------- */
 
 typedef struct life_run {
@@ -409,8 +416,10 @@ static rp_status run_agreement(life_run_t *r, int k, rp_date_t end, int last, rp
     if (st != RP_OK && rp_status_exit_code(st) == 2)
         rp_error_prefix(err, where);
     rp_terms_t terms = *r->terms; /* shallow: the agreement's overdue terms, if it has them */
-    if (deal->has_overdue)
+    if (deal->has_overdue) {
         terms.overdue = deal->overdue;
+        a->overdue = &deal->overdue;
+    }
     rp_resume_t resume;
     rp_resume_init(&resume);
     rp_events_t extra;
