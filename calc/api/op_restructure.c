@@ -7,7 +7,7 @@
 #include "restructure/restructure.h"
 
 static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price,
-                      const rp_round_t *rc)
+                      int discount_given, const rp_round_t *rc, int detail)
 {
     rp_json_add_date(root, "date", p->date);
     cJSON *before = cJSON_AddObjectToObject(root, "before");
@@ -19,7 +19,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_components(root, "waived", p->waived, 1, rc);
     rp_json_plan_warnings(root, p);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    rp_json_plan_summary(summary, p, price, rc);
+    rp_json_plan_summary(summary, p, price, discount_given, rc);
     cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
     rp_json_add_amount(rec, "claim", p->claim_total, rc);
     rp_json_add_amount(rec, "waived", p->waived_total, rc);
@@ -39,7 +39,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_amount(totals, "interest", p->total_interest, rc);
     rp_json_add_amount(totals, "fee", p->total_fee, rc);
     rp_json_add_amount(totals, "arrears", p->total_arrears, rc);
-    rp_json_plan_rows(root, p, rc);
+    rp_json_plan_rows_detail(root, p, rc, detail);
 }
 
 /* The agreement as a restructure event to append to the loan's events:
@@ -91,10 +91,10 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
         st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON) {
-            plan_json(out->json, &plan, &price, &c.loan.rounding);
+            plan_json(out->json, &plan, &price, c.has_discount, &c.loan.rounding, req->detail);
             add_as_event(out->json, req);
         } else
-            rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
+            rp_render_plan(&out->text, fmt, &plan, &price, c.has_discount, &c.loan.rounding);
     }
     rp_pricing_clear(&price);
     rp_plan_clear(&plan);

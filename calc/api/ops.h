@@ -71,6 +71,7 @@ typedef struct request {
     const cJSON *buckets;
     int classification;
     int restructured_rules;  /* statement and the case ops              */
+    int detail;              /* 0 full (default), 1 summary: a few rows  */
     const cJSON *overdue;    /* restructure: the agreement's own terms   */
     const cJSON *dflt;       /* restructure: its default clause          */
     /* op yield */
@@ -141,8 +142,17 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err);
 
 /* The summary of a priced plan: payment, term, totals, APR, PV, … */
-void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
+/* discount_given: the request gave the discount rate (else the contract
+ * rate was used, and the summary says so). */
+void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price, int discount_given,
                           const rp_round_t *rc);
+
+/* How much of a long answer to give: everything (the default), or a
+ * summary with the first RP_DETAIL_ROWS rows and how many were left out. */
+enum { RP_DETAIL_FULL, RP_DETAIL_SUMMARY, RP_DETAIL_COUNT };
+#define RP_DETAIL_ROWS 3
+extern const char *const rp_detail_names[RP_DETAIL_COUNT];
+void rp_json_plan_rows_detail(cJSON *root, const rp_plan_t *p, const rp_round_t *rc, int detail);
 
 /* The plan's rows as "installments": [{n, due_date, payment, …}]. */
 void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc);

@@ -21,6 +21,8 @@ typedef enum op {
     OP_SOLVE,
     OP_COUNT
 } op_t;
+const char *const rp_detail_names[RP_DETAIL_COUNT] = {"full", "summary"};
+
 const char *const rp_op_names[OP_COUNT] = {
     [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
     [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve"};
@@ -51,7 +53,11 @@ static const long year_bases[] = {360, 365, 366};
     {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = rp_op_names,       \
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
     {.name = "id", .kind = FK_CUSTOM, .schema = SCHEMA_ID, .offset = offsetof(request_t, id), .read = read_id,       \
-     .doc = "echoed back in the response, for matching answers to questions"}
+     .doc = "echoed back in the response, for matching answers to questions"},                  \
+    {.name = "detail", .kind = FK_ENUM, .offset = offsetof(request_t, detail), .names = rp_detail_names, \
+     .name_count = RP_DETAIL_COUNT,                                                              \
+     .doc = "full (default; repay mcp: summary): summary gives the first rows of a long list "  \
+            "and how many it left out"}
 #define RESTRUCTURED_RULES                                                                       \
     {.name = "restructured_rules", .kind = FK_ENUM, .offset = offsetof(request_t, restructured_rules), \
      .names = rp_restructured_rules_names, .name_count = RP_RESTRUCTURED_RULES_COUNT,           \
