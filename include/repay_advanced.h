@@ -98,6 +98,9 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
  * low and high agree — so every digit shown is right. */
 size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const mpq_t high,
                                  int max_places);
+/* The same for a fraction shown as a percentage (0.0597 → "5.97"). */
+size_t rp_decimal_format_percent(char *buf, size_t size, const mpq_t low, const mpq_t high,
+                                 int places);
 
 /* 1 if |x − target| ≤ tolerance. */
 int rp_decimal_within(const mpq_t x, const mpq_t target, const mpq_t tolerance);

@@ -373,7 +373,18 @@ rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp
                       discount, &c.loan.rounding, err);
     if (st != RP_OK && rp_status_exit_code(st) == 2 && err && err->path[0] != '$')
         solve_path(err);
-    if (st == RP_OK) {
+    if (st == RP_OK && (fmt == RP_FORMAT_LETTER || fmt == RP_FORMAT_LETTER_HTML)) {
+        /* the letter of the answer: the best offer, or the plan found */
+        const rp_solution_t *s = goal.type != RP_GOAL_OFFER ? &sol
+                                 : offer.best >= 0          ? &offer.family[offer.best]
+                                                            : NULL;
+        if (!s || !s->feasible)
+            st = rp_fail(err, RP_E_VALUE, "$.goal", "no plan meets the goal, so there is no letter "
+                                                    "to write: the JSON answer says what binds");
+        else
+            st = rp_json_plan_letter(&out->text, fmt, &s->plan, &s->price, &c.loan.terms.overdue,
+                                     -1, 0, &c.loan, err);
+    } else if (st == RP_OK) {
         const rp_round_t *rc = &c.loan.rounding;
         cJSON *root = fmt == RP_FORMAT_JSON ? out->json : cJSON_CreateObject();
         rp_json_add_date(root, "date", req->as_of);

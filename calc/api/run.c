@@ -10,7 +10,8 @@
 #include "ops.h"
 
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
-    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
+    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv",
+    [RP_FORMAT_LETTER] = "letter", [RP_FORMAT_LETTER_HTML] = "letter-html"};
 
 typedef enum op {
     OP_SCHEDULE,
@@ -227,6 +228,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     response_t res = {NULL, {NULL, 0, 0, 0}};
     rp_buf_init(&res.text);
     request_t req = {.op = -1,
+                     .detail = opt && opt->summary ? RP_DETAIL_SUMMARY : RP_DETAIL_FULL,
                      .as_of = RP_DATE_NONE,
                      .classification = RP_CLASS_LOANS_2023,
                      .periods_per_year = 12,
@@ -245,6 +247,10 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
         st = pick_op(&req.op, root, opt, &err);
     if (st == RP_OK)
         st = rp_fields_read(&req, root, &ops[req.op].spec, "$", &err);
+    if (st == RP_OK && (fmt == RP_FORMAT_LETTER || fmt == RP_FORMAT_LETTER_HTML) &&
+        req.op != OP_RESTRUCTURE && req.op != OP_SOLVE)
+        st = rp_fail(&err, RP_E_VALUE, "$.op",
+                     "the letter formats write a restructured plan: use them with restructure or solve");
     if (st == RP_OK && fmt == RP_FORMAT_JSON && !(res.json = response_head(rp_op_names[req.op], req.id)))
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
     if (st == RP_OK)

@@ -16,15 +16,9 @@ static void line(rp_buf_t *b, const char *label, const mpq_t x, const rp_round_t
 
 static void percent(rp_buf_t *b, const char *label, const mpq_t low, const mpq_t high)
 {
-    mpq_t lo, hi;
-    mpq_inits(lo, hi, NULL);
-    mpq_set_ui(lo, 100, 1);
-    mpq_mul(hi, high, lo);
-    mpq_mul(lo, low, lo);
     char text[64];
-    rp_decimal_format_bounded(text, sizeof text, lo, hi, 4);
+    rp_decimal_format_percent(text, sizeof text, low, high, 4);
     rp_buf_printf(b, "  %-26s %15s%%\n", label, text);
-    mpq_clears(lo, hi, NULL);
 }
 
 enum { COLUMNS = 8, CELL = 48 };
@@ -43,15 +37,10 @@ static void cells(char out[COLUMNS][CELL], const rp_plan_row_t *r, const rp_roun
 
 void rp_render_discount(rp_buf_t *b, mpq_srcptr rate, int given)
 {
-    mpq_t pct;
-    mpq_init(pct);
-    mpq_set_ui(pct, 100, 1);
-    mpq_mul(pct, pct, rate);
     char text[64];
-    rp_decimal_format_bounded(text, sizeof text, pct, pct, 4);
+    rp_decimal_format_percent(text, sizeof text, rate, rate, 4);
     rp_buf_printf(b, "  %-26s %15s%% %s\n", "discount rate", text,
                   given ? "(given)" : "(the contract rate: give discount_rate for the lender's own)");
-    mpq_clear(pct);
 }
 
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,

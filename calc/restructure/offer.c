@@ -378,6 +378,9 @@ static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t,
             rp_solver_take(sol, t, 0);
         } else if (st == RP_OK) {
             rp_solver_take(sol, t, 1); /* fails: the proof, or else the closest */
+            rp_actions_t a = sol->actions; /* the closest's actions, if it is */
+            sol->actions = t->actions;
+            t->actions = a;
         }
     }
     if (st == RP_OK && tried && !sol->feasible) { /* the last that met the floor is the closest */

@@ -57,12 +57,14 @@ void rp_goal_clear(rp_goal_t *g)
 const char *rp_plan_breaks(const rp_plan_t *p, unsigned allow)
 {
     for (int w = 0; w < p->warning_count; w++) {
+        /* Static names: the answer outlives the trial plan it came from. */
         const char *code = p->warnings[w].code;
-        if (!(allow & RP_ALLOW_ART12) &&
-            (strcmp(code, "art12_limit") == 0 || strcmp(code, "art12_after_maturity") == 0))
-            return code;
+        if (!(allow & RP_ALLOW_ART12) && strcmp(code, "art12_limit") == 0)
+            return "art12_limit";
+        if (!(allow & RP_ALLOW_ART12) && strcmp(code, "art12_after_maturity") == 0)
+            return "art12_after_maturity";
         if (!(allow & RP_ALLOW_OVER_60) && strcmp(code, "over_60_installments") == 0)
-            return code;
+            return "over_60_installments";
     }
     return NULL;
 }
