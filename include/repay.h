@@ -9,7 +9,7 @@
  * rationals) is repay_advanced.h: exact, complete, and allowed to change
  * between versions, the way zstd keeps its experimental section apart.
  *
- * Conventions (see STYLE.md):
+ * Conventions:
  *  - outputs first, then const inputs, then the rounding context, then the error;
  *  - every owning type has _init/_clear; _clear of an initialised object
  *    releases it; nothing here frees a NULL pointer you did not give it;
@@ -37,7 +37,7 @@ extern "C" {
 
 /* ------------------------------------------------------------------------
  * Limits — the one place they are set. The README's "Limits" table mirrors
- * these; tests/test_limits.c checks each one is enforced.
+ * these; tests/api/test_limits.c checks each one is enforced.
  * ------------------------------------------------------------------------ */
 #define RP_MAX_TERM            1200      /* installments in one schedule      */
 #define RP_MAX_AMOUNT_DIGITS   15        /* |amount| < 10^15                  */
@@ -71,6 +71,7 @@ extern "C" {
 #define RP_MAX_ALLOCATION_LINES 60000
 #define RP_MAX_BUCKETS 16
 #define RP_MAX_ACTIONS   32
+#define RP_MAX_RESTRUCTURINGS 24 /* restructure events in one history */
 #define RP_MAX_PROPOSALS 16
 
 /* ------------------------------------------------------------------------
@@ -117,6 +118,9 @@ typedef enum rp_format {
     RP_FORMAT_JSON,   /* the response object                              */
     RP_FORMAT_TABLE,  /* aligned columns for a person                     */
     RP_FORMAT_CSV,    /* one row per installment, header first            */
+    RP_FORMAT_LETTER, /* restructure, solve: the repayment letter (还款计划确认书),
+                         Chinese then English, in Markdown                */
+    RP_FORMAT_LETTER_HTML, /* the same, as one self-contained HTML page for A4 */
     RP_FORMAT_COUNT
 } rp_format;
 extern const char *const rp_format_names[RP_FORMAT_COUNT];
@@ -129,6 +133,8 @@ typedef struct rp_options {
                              instead of the built-in one, or NULL */
     size_t lpr_len;
     int one_line;     /* JSON responses on a single line (JSON Lines)   */
+    int summary;      /* requests without "detail" answer as "summary":
+                         long lists cut to their first rows (repay mcp) */
     const char *calendar_json; /* a business-day calendar (data/cn_calendar.json's
                                   shape) instead of the built-in one, or NULL */
     size_t calendar_len;

@@ -183,6 +183,11 @@ rp_status rp_json_lpr_events(rp_events_t *ev, const loan_in_t *in, rp_date_t unt
 {
     if (!in->loan.lpr)
         return RP_OK;
+    /* an agreement's plan carries its own rate (a rate action): the LPR
+     * reprices the contract up to the day before the first restructuring */
+    for (int i = 0; i < ev->count; i++)
+        if (ev->items[i].type == RP_EVENT_RESTRUCTURE && ev->items[i].date <= until)
+            until = ev->items[i].date - 1;
     rp_repricings_t r;
     rp_repricings_init(&r);
     rp_status st = rp_lpr_repricings(&r, in->loan.lpr, in->loan.start_date, until, err);

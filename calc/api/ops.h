@@ -47,7 +47,8 @@ rp_status rp_json_read_loan_rate(void *target, const cJSON *item, const char *pa
 /* Reads the LPR terms and table; sets loan.annual_rate to the first rate
  * and loan.lpr. */
 rp_status rp_json_lpr_rate(loan_in_t *in, rp_error *err);
-/* Appends to ev a rate_change for every repricing up to until. */
+/* Appends to ev a rate_change for every repricing up to until, or up to
+ * the day before ev's first restructure event if that is sooner. */
 rp_status rp_json_lpr_events(rp_events_t *ev, const loan_in_t *in, rp_date_t until, rp_error *err);
 
 /* Reads $.loan.business_days into in (calendar_in.c). */
@@ -66,6 +67,44 @@ void rp_loan_in_clear(loan_in_t *in);
 
 /* Reads $.loan into in and checks it (rp_loan_check). */
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err);
+
+/* letter.c: what a repayment letter is written from. */
+typedef struct rp_letter {
+    const rp_loan_t *loan;
+    const rp_plan_t *plan;
+    const rp_pricing_t *price;
+    const rp_overdue_t *overdue;  /* the terms the plan runs under       */
+    mpq_srcptr penalty_rate;      /* its penalty rate a year             */
+    int default_days, accelerate; /* its default clause (days < 0: none) */
+    const rp_round_t *rc;
+} rp_letter_t;
+
+/* Appends the letter in fmt (RP_FORMAT_LETTER: Markdown, zh then en;
+ * RP_FORMAT_LETTER_HTML: one page for A4). */
+rp_status rp_json_letter(rp_buf_t *out, rp_format fmt, const rp_letter_t *l, rp_error *err);
+
+/* The letter of a plan agreed under these overdue terms and default
+ * clause (default_days < 0: none). */
+rp_status rp_json_plan_letter(rp_buf_t *out, rp_format fmt, const rp_plan_t *plan,
+                              const rp_pricing_t *price, const rp_overdue_t *overdue,
+                              int default_days, int accelerate, const loan_in_t *loan, rp_error *err);
+
+/* template.c: tmpl with ctx's values (a Mustache subset, see the file). */
+rp_status rp_template_render(rp_buf_t *out, const char *tmpl, const cJSON *ctx, rp_error *err);
+
+/* read_events.c: a restructuring's default clause at path. */
+rp_status rp_json_read_default(int *days, int *accelerate, const cJSON *item, const char *path,
+                               rp_error *err);
+
+/* life_json.c: the restructurings of a statement (what became of each
+ * agreement) and its class with the article that decided it. */
+void rp_json_add_life(cJSON *root, const rp_life_t *life, const rp_events_t *events,
+                      const rp_round_t *rc);
+
+/* Reads an overdue object at path (a restructuring's own terms) into out,
+ * checked under the loan's rounding. */
+rp_status rp_json_read_overdue(rp_overdue_t *out, const cJSON *item, const char *path,
+                               const loan_in_t *loan, rp_error *err);
 
 /* The one checked reader of rates: "4.9%", 0.049, "日万分之五", {"monthly":
  * "0.5%"}; target is a rate_in_t. Refuses bad syntax, negative values and
@@ -91,6 +130,10 @@ typedef struct request {
     const cJSON *events;
     const cJSON *buckets;
     int classification;
+    int restructured_rules;  /* statement and the case ops              */
+    int detail;              /* 0 full (default), 1 summary: a few rows  */
+    const cJSON *overdue;    /* restructure: the agreement's own terms   */
+    const cJSON *dflt;       /* restructure: its default clause          */
     /* op yield */
     const cJSON *cash_flows;
     int periods_per_year;
@@ -195,6 +238,10 @@ void rp_json_case_close(case_in_t *c);
 /* Reads a list of component names into a bit set (1 << component);
  * NULL: principal and interest. */
 rp_status rp_json_read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err);
+/* A list of all six component names, each once, into order[] (an
+ * allocation's order, a solve goal's waiving order). */
+rp_status rp_json_read_component_order(rp_component *order, const cJSON *item, const char *path,
+                                       rp_error *err);
 
 /* Reads an array of actions at path. */
 rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,
@@ -206,8 +253,17 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err);
 
 /* The summary of a priced plan: payment, term, totals, APR, PV, … */
-void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
+/* discount_given: the request gave the discount rate (else the contract
+ * rate was used, and the summary says so). */
+void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price, int discount_given,
                           const rp_round_t *rc);
+
+/* How much of a long answer to give: everything (the default), or a
+ * summary with the first RP_DETAIL_ROWS rows and how many were left out. */
+enum { RP_DETAIL_FULL, RP_DETAIL_SUMMARY, RP_DETAIL_COUNT };
+#define RP_DETAIL_ROWS 3
+extern const char *const rp_detail_names[RP_DETAIL_COUNT];
+void rp_json_plan_rows_detail(cJSON *root, const rp_plan_t *p, const rp_round_t *rc, int detail);
 
 /* The plan's rows as "installments": [{n, due_date, payment, …}]. */
 void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc);

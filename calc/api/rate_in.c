@@ -88,10 +88,7 @@ static rp_status read_value(rate_in_t *r, const cJSON *item, const char *path, r
  * conversion, which knows the basis, again). */
 static rp_status check_limit(mpq_srcptr annual, const char *path, rp_error *err)
 {
-    if (mpq_cmp_ui(annual, RP_MAX_RATE_PERCENT / 100, 1) > 0)
-        return rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
-                       RP_MAX_RATE_PERCENT);
-    return RP_OK;
+    return rp_rate_check_max(annual, path, "the annual rate", err);
 }
 
 static rp_status check_rate(rate_in_t *r, int daily_basis, mpq_t annual, rp_error *err)

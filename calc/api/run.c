@@ -10,7 +10,8 @@
 #include "ops.h"
 
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
-    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
+    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv",
+    [RP_FORMAT_LETTER] = "letter", [RP_FORMAT_LETTER_HTML] = "letter-html"};
 
 typedef enum op {
     OP_SCHEDULE,
@@ -23,6 +24,8 @@ typedef enum op {
     OP_DAY_COUNT,
     OP_COUNT
 } op_t;
+const char *const rp_detail_names[RP_DETAIL_COUNT] = {"full", "summary"};
+
 const char *const rp_op_names[OP_COUNT] = {
     [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
     [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve",
@@ -54,7 +57,17 @@ static const long year_bases[] = {360, 365, 366};
     {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = rp_op_names,       \
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
     {.name = "id", .kind = FK_CUSTOM, .schema = SCHEMA_ID, .offset = offsetof(request_t, id), .read = read_id,       \
-     .doc = "echoed back in the response, for matching answers to questions"}
+     .doc = "echoed back in the response, for matching answers to questions"},                  \
+    {.name = "detail", .kind = FK_ENUM, .offset = offsetof(request_t, detail), .names = rp_detail_names, \
+     .name_count = RP_DETAIL_COUNT,                                                              \
+     .doc = "full (default; repay mcp: summary): summary gives the first rows of a long list "  \
+            "and how many it left out"}
+#define RESTRUCTURED_RULES                                                                       \
+    {.name = "restructured_rules", .kind = FK_ENUM, .offset = offsetof(request_t, restructured_rules), \
+     .names = rp_restructured_rules_names, .name_count = RP_RESTRUCTURED_RULES_COUNT,           \
+     .doc = "restructured loans: \"2023\" (default: the final 2023 rules, restructured again in "  \
+            "observation → at least 次级) or \"draft_2019\" (→ at least 可疑)"}
+
 #define ENVELOPE                                                                                 \
     HEAD,                                                                                        \
     {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .required = 1, .offset = offsetof(request_t, loan),     \
@@ -91,7 +104,7 @@ static const field_t schedule_request_fields[] = {
      .doc = "columns added to every installment: rate (the annual rate at its due date), "
             "year_fraction (exact, e.g. \"31/365\": the part of a year its interest covers)"},
     {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
-     .doc = "check the schedule's cost against a legal cap: {\"rule\", \"contract_date\", \"filing_date\", \"cap\", \"lpr\"}"},
+     .doc = "check the schedule's cost against a legal cap"},
 };
 
 static const field_t statement_request_fields[] = {
@@ -99,10 +112,11 @@ static const field_t statement_request_fields[] = {
     {.name = "as_of", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),
      .doc = "the date the statement is for"},
     {.name = "events", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("event", RP_MAX_EVENTS), .offset = offsetof(request_t, events),
-     .read = rp_json_keep, .doc = "payments, fees, rate changes, acceleration, in any order"},
+     .read = rp_json_keep, .doc = "payments, fees, rate changes, acceleration, restructurings, in any order"},
     {.name = "classification", .kind = FK_ENUM, .offset = offsetof(request_t, classification),
      .names = rp_classification_names, .name_count = RP_CLASSIFICATION_COUNT,
      .doc = "five-tier table: loans_2023 (default) or credit_card"},
+    RESTRUCTURED_RULES,
     {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("bucket", 1, RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
     {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
@@ -153,8 +167,7 @@ static const field_t tvm_request_fields[] = {
     HEAD,
     {.name = "solve", .kind = FK_ENUM, .required = 1, .offset = offsetof(request_t, solve),
      .names = rp_tvm_names, .name_count = RP_TVM_COUNT,
-     .doc = "what to find: fv, pv, pmt, nper, rate, ipmt, ppmt, cumipmt or cumprinc (the "
-            "spreadsheet functions of those names)"},
+     .doc = "what to find, as the spreadsheet function of that name"},
     {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = offsetof(request_t, tvm_rate),
      .read = rp_json_keep,
      .doc = "the rate per period, e.g. \"0.5%\" or 0.005, or with periods_per_year a year's (not "
@@ -211,7 +224,8 @@ static const field_t day_count_request_fields[] = {
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),      \
      .doc = "the restructure date: the plan starts from what is owed then"},                    \
     {.name = "discount_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(request_t, discount_rate),  \
-     .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}
+     .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}, \
+    RESTRUCTURED_RULES
 
 static const field_t restructure_request_fields[] = {
     CASE,
@@ -219,6 +233,10 @@ static const field_t restructure_request_fields[] = {
      .read = rp_json_keep, .doc = "what to do, in order"},
     {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
      .doc = "check the loan's whole cost — what was paid before the date and the plan after it — against a legal cap"},
+    {.name = "overdue", .kind = FK_CUSTOM, .schema = SCHEMA_REF("overdue"), .offset = offsetof(request_t, overdue),
+     .read = rp_json_keep, .doc = "the plan's own overdue terms, kept in as_event (default: the loan's)"},
+    {.name = "default", .kind = FK_CUSTOM, .schema = SCHEMA_REF("default"), .offset = offsetof(request_t, dflt),
+     .read = rp_json_keep, .doc = "the agreement's default clause, kept in as_event: {\"days_late\", \"accelerate\"}"},
 };
 static const field_t compare_request_fields[] = {
     CASE,
@@ -232,6 +250,7 @@ static const field_t solve_request_fields[] = {
      .read = rp_json_keep, .doc = "what to find: {\"type\", …}"},
 };
 #undef CASE
+#undef RESTRUCTURED_RULES
 #undef ENVELOPE
 #undef HEAD
 
@@ -298,10 +317,10 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
         return rp_fail(err, RP_E_MISSING, "$.op", "op is required (e.g. \"schedule\")");
     *op = rp_name_index(rp_op_names, OP_COUNT, want);
     if (*op < 0) {
-        char shown[48];
+        char shown[48], allowed[RP_MESSAGE_MAX];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
-        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield, restructure, compare, solve, tvm, day_count",
-                       shown);
+        rp_names_join(allowed, sizeof allowed, rp_op_names, OP_COUNT);
+        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: %s", shown, allowed);
     }
     return RP_OK;
 }
@@ -315,6 +334,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     response_t res = {NULL, {NULL, 0, 0, 0}};
     rp_buf_init(&res.text);
     request_t req = {.op = -1,
+                     .detail = opt && opt->summary ? RP_DETAIL_SUMMARY : RP_DETAIL_FULL,
                      .as_of = RP_DATE_NONE,
                      .classification = RP_CLASS_LOANS_2023,
                      .periods_per_year = 12,
@@ -339,6 +359,10 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
         st = pick_op(&req.op, root, opt, &err);
     if (st == RP_OK)
         st = rp_fields_read(&req, root, &ops[req.op].spec, "$", &err);
+    if (st == RP_OK && (fmt == RP_FORMAT_LETTER || fmt == RP_FORMAT_LETTER_HTML) &&
+        req.op != OP_RESTRUCTURE && req.op != OP_SOLVE)
+        st = rp_fail(&err, RP_E_VALUE, "$.op",
+                     "the letter formats write a restructured plan: use them with restructure or solve");
     if (st == RP_OK && fmt == RP_FORMAT_JSON && !(res.json = response_head(rp_op_names[req.op], req.id)))
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
     if (st == RP_OK)

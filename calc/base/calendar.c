@@ -118,7 +118,7 @@ rp_status rp_calendar_roll(rp_date_t *out, const rp_calendar_t *c, rp_date_t d, 
         *out = d;
         return RP_OK;
     }
-    rp_date_t r;
+    rp_date_t r = d; /* set on RP_OK; the initialiser quiets -fPIC builds' maybe-uninitialized */
     rp_status st = step_to_business_day(&r, c, d, rule == RP_ROLL_PRECEDING ? -1 : 1, err);
     if (st == RP_OK && rule == RP_ROLL_MODIFIED_FOLLOWING) {
         int y1, m1, d1, y2, m2, d2;

@@ -15,11 +15,15 @@ void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
 
 /* Appends the statement in fmt: the table starts with what is owed today. */
 void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
-                         const rp_terms_t *terms, const rp_round_t *rc);
+                         const rp_life_t *life, const rp_terms_t *terms, const rp_round_t *rc);
 
 /* Appends a restructured plan: its price first, then its installments. */
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,
-                    const rp_round_t *rc);
+                    int discount_given, const rp_round_t *rc);
+
+/* "  discount rate  12% (the contract rate: …)": which rate the present
+ * values use, and why. */
+void rp_render_discount(rp_buf_t *b, mpq_srcptr rate, int given);
 
 /* One proposal of a comparison: its plan and price, or (plan NULL) the
  * error that stopped it. */
@@ -30,8 +34,8 @@ typedef struct rp_compare_row {
     const rp_error *error;
 } rp_compare_row_t;
 
-/* Appends the proposals side by side (compare.c). */
+/* Appends the proposals side by side (render_compare.c). */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
-                       const rp_round_t *rc);
+                       int discount_given, const rp_round_t *rc);
 
 #endif
