@@ -410,15 +410,16 @@ await check('等额本息 and 等额本金 side by side', async () => {
   // 910,615.12 − 737,041.08 (DOMAIN.md's totals of fen-rounded periods)
   assert.match(body, /少付利息 173,574\.04 元/);
 });
-await check('提前还款: 缩短年限 and 减少月供 and what it saves', async () => {
+await check('提前还款: 缩短年限 and 减少月供 side by side, and what each saves', async () => {
   await tab(page, 'prepay');
   await type(page, '#prepay_date', '2026-01-20');
   await type(page, '#prepay_amount', '100000');
-  // the core's statement with the prepayment (shorten_term): 272 left, the last 2048-09-15
-  assert.match(await text(page, '#prepay-sentence'), /还款期少 64 期，2048-09-15 还清（原 2054-01-15）；节省利息 [\d,]+\.\d\d 元/);
-  await click(page, 'input[name=prepay_mode][value=lower_payment]');
-  assert.match(await text(page, '#prepay-sentence'), /月供从 5,307\.27 元降到 4,758\.91 元/);
-  await click(page, 'input[name=prepay_mode][value=shorten_term]');
+  // the core's statements with the prepayment: shorten_term leaves 272 installments to
+  // 2048-09-15; lower_payment keeps 2054-01-15 at 4,758.91
+  const shorter = await page.locator('#prepay-results [data-kind=shorten_term]').innerText();
+  assert.match(shorter, /还款期少 64 期，2048-09-15 还清（原 2054-01-15）；节省利息 [\d,]+\.\d\d 元/);
+  const lower = await page.locator('#prepay-results [data-kind=lower_payment]').innerText();
+  assert.match(lower, /月供从 5,307\.27 元降到 4,758\.91 元/);
 });
 
 /* ---------- #2, #10: the share link ---------- */

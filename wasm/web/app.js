@@ -401,38 +401,41 @@ function renderPrepay() {
   clearErrors('#panel-prepay');
   $('#prepay-message').textContent = '';
   const out = $('#prepay-results');
-  const clear = () => { out.replaceChildren(); $('#prepay-sentence').textContent = ''; };
-  if (!state.schedule) { clear(); $('#prepay-message').textContent = t('fix_loan_first'); return; }
+  if (!state.schedule) { out.replaceChildren(); $('#prepay-message').textContent = t('fix_loan_first'); return; }
   const date = val('prepay_date');
-  if (!isDate(date)) { clear(); fieldError('prepay_date', 'e_prepay_date'); return; }
+  if (!isDate(date)) { out.replaceChildren(); fieldError('prepay_date', 'e_prepay_date'); return; }
   const amountText = readAmount(val('prepay_amount'));
-  const mode = document.querySelector('input[name=prepay_mode]:checked').value;
   const { loan } = loanSpec();
+  // every installment due by then paid on its date (the core's amounts), then the prepayment
   const events = [], origins = [];
   for (const r of state.schedule.installments) {
     if (r.due_date > date) break;
     events.push({ type: 'payment', date: r.due_date, amount: r.payment }); origins.push({ field: 'prepay_date' });
   }
-  if (events.length === state.schedule.installments.length) { clear(); fieldError('prepay_date', 'e_prepay_date'); return; }
+  if (events.length === state.schedule.installments.length) { out.replaceChildren(); fieldError('prepay_date', 'e_prepay_date'); return; }
   events.push({ type: 'payment', date, amount: amountText }); origins.push({ field: 'prepay_amount' });
-  const response = run({ op: 'statement', as_of: date, loan: { ...loan, overpayment: mode }, events });
-  if (!response.ok) { clear(); showError(response, '#prepay-message', { events: origins }); return; }
-  const rows = response.installments;
-  const left = rows.filter((r) => r.status === 'not_due');
-  const regular = left[1] ?? left[0];
-  const newInterest = decSum(rows.map((r) => r.due.interest));
-  const saved = decSub(state.schedule.totals.interest, newInterest);
-  const vars = {
-    date, amount: money(amountText), payment: money(regular?.due.total ?? '0.00'),
-    orig_payment: money(state.schedule.summary.payment ?? state.schedule.summary.first_payment),
-    fewer: state.schedule.installments.length - rows.length, last: left.at(-1)?.due_date ?? date,
-    orig_last: state.schedule.summary.maturity_date, saved: money(saved),
-  };
-  $('#prepay-sentence').textContent = t(mode === 'shorten_term' ? 'prepay_sentence_shorten' : 'prepay_sentence_lower', vars)
-    + (decCmp(response.summary.credit, '0') > 0 ? ' ' + t('prepay_credit', { credit: money(response.summary.credit) }) : '');
-  const fig = (label, value) => el('div', { class: 'figure' }, el('span', {}, t(label)), el('strong', {}, value));
-  out.replaceChildren(fig('prepay_new', vars.payment), fig('prepay_left', String(left.length)),
-    fig('prepay_end', vars.last), fig('prepay_saved', vars.saved));
+  const cards = [];
+  for (const mode of ['shorten_term', 'lower_payment']) {
+    const response = run({ op: 'statement', as_of: date, loan: { ...loan, overpayment: mode }, events });
+    if (!response.ok) { out.replaceChildren(); showError(response, '#prepay-message', { events: origins }); return; }
+    const rows = response.installments;
+    const left = rows.filter((r) => r.status === 'not_due');
+    const regular = left[1] ?? left[0];
+    // interest over the whole loan after the prepayment: every installment's, as the core posted them
+    const saved = decSub(state.schedule.totals.interest, decSum(rows.map((r) => r.due.interest)));
+    const vars = {
+      date, amount: money(amountText), payment: money(regular?.due.total ?? '0.00'),
+      orig_payment: money(state.schedule.summary.payment ?? state.schedule.summary.first_payment),
+      fewer: state.schedule.installments.length - rows.length, last: left.at(-1)?.due_date ?? date,
+      orig_last: state.schedule.summary.maturity_date, saved: money(saved),
+    };
+    const sentence = t(mode === 'shorten_term' ? 'prepay_sentence_shorten' : 'prepay_sentence_lower', vars)
+      + (decCmp(response.summary.credit, '0') > 0 ? ' ' + t('prepay_credit', { credit: money(response.summary.credit) }) : '');
+    const facts = [['prepay_new', vars.payment], ['prepay_left', String(left.length)], ['prepay_end', vars.last], ['prepay_saved', vars.saved]];
+    cards.push(el('article', { class: 'offer', 'data-kind': mode }, el('h4', {}, t(mode)), el('p', { class: 'sentence' }, sentence),
+      el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', { 'data-k': k }, v)]))));
+  }
+  out.replaceChildren(...cards);
 }
 
 /* ---------- I'm late ---------- */
@@ -537,7 +540,10 @@ function renderLate() {
   const due = response.installments.filter((r) => r.status !== 'not_due');
   const next = response.installments.find((r) => r.status === 'not_due');
   $('#statement thead').replaceChildren(el('tr', {}, ...['n', 'due_date', 'status', 'days', 'due', 'paid', 'outstanding'].map((k) => el('th', { scope: 'col' }, t(k)))));
-  $('#statement tbody').replaceChildren(...[...due.slice(-60), ...(next ? [next] : [])].map((r) => el('tr', { class: r.status },
+  // from two installments before the first one not paid on time (at most 60), and the next one due
+  const firstLate = due.findIndex((r) => r.status !== 'paid');
+  const shown = due.slice(firstLate < 0 ? Math.max(0, due.length - 3) : Math.max(0, firstLate - 2)).slice(-60);
+  $('#statement tbody').replaceChildren(...[...shown, ...(next ? [next] : [])].map((r) => el('tr', { class: r.status },
     el('td', {}, r.n), el('td', {}, r.due_date), el('td', {}, statusText(r.status)), el('td', {}, r.days_past_due),
     el('td', {}, money(r.due.total)), el('td', {}, money(r.paid.total)), el('td', {}, money(r.outstanding.total)))));
 }
@@ -783,7 +789,6 @@ function linkParams() {
   const p = new URLSearchParams();
   for (const id of SHARED) p.set(id, val(id));
   for (const id of CHECKS) p.set(id, $('#' + id).checked ? '1' : '0');
-  p.set('prepay_mode', document.querySelector('input[name=prepay_mode]:checked').value);
   state.payments.forEach((x) => p.append('pay', `${x.date}~${x.amount}`));
   if (state.history.length) p.set('events', JSON.stringify(state.history));
   p.set('lang', state.lang);
@@ -808,7 +813,6 @@ function loadHash() {
     node.value = p.get(id);
   }
   for (const id of CHECKS) if (p.has(id)) $('#' + id).checked = p.get(id) === '1';
-  if (p.get('prepay_mode') === 'lower_payment') document.querySelector('input[name=prepay_mode][value=lower_payment]').checked = true;
   state.payments = p.getAll('pay').map((s) => { const [date, amount = ''] = s.split('~'); return { date, amount }; });
   // events: a restructuring or repricing in the loan's history (the lifecycle
   // issue's events); each goes into every statement, offer and solve.
