@@ -447,7 +447,7 @@ function fillMissedDates(rows) {
   if (key === missedKey) return;
   missedKey = key;
   const keep = select.value || select.dataset.want || '';
-  select.replaceChildren(...rows.map((r) => el('option', { value: r.due_date }, `${r.due_date}（${t('n')} ${r.n}）`)));
+  select.replaceChildren(...rows.map((r) => el('option', { value: r.due_date }, t('missed_option', { date: r.due_date, n: r.n }))));
   const dates = rows.map((r) => r.due_date);
   if (dates.includes(keep)) select.value = keep;
   else {
