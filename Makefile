@@ -122,6 +122,7 @@ tool-test: $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/schema_test.py $(BUILD)/repay fixtures examples
 	@/usr/bin/python3 tests/tools/mcp_test.py $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/hostile_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/tools/life_property.py $(BUILD)/repay
 
 san:
 	@REPAY_MEMORY_LIMIT_MB=0 REPAY_TIME_SCALE=10 $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \

@@ -9,7 +9,7 @@
  * rationals) is repay_advanced.h: exact, complete, and allowed to change
  * between versions, the way zstd keeps its experimental section apart.
  *
- * Conventions (see STYLE.md):
+ * Conventions:
  *  - outputs first, then const inputs, then the rounding context, then the error;
  *  - every owning type has _init/_clear; _clear of an initialised object
  *    releases it; nothing here frees a NULL pointer you did not give it;
@@ -37,7 +37,7 @@ extern "C" {
 
 /* ------------------------------------------------------------------------
  * Limits — the one place they are set. The README's "Limits" table mirrors
- * these; tests/test_limits.c checks each one is enforced.
+ * these; tests/api/test_limits.c checks each one is enforced.
  * ------------------------------------------------------------------------ */
 #define RP_MAX_TERM            1200      /* installments in one schedule      */
 #define RP_MAX_AMOUNT_DIGITS   15        /* |amount| < 10^15                  */
@@ -71,6 +71,7 @@ extern "C" {
 #define RP_MAX_ALLOCATION_LINES 60000
 #define RP_MAX_BUCKETS 16
 #define RP_MAX_ACTIONS   32
+#define RP_MAX_RESTRUCTURINGS 24 /* restructure events in one history */
 #define RP_MAX_PROPOSALS 16
 
 /* ------------------------------------------------------------------------

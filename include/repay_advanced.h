@@ -10,7 +10,7 @@
  * stable interface use repay.h's JSON API (rp_run), which this is the
  * engine of.
  *
- * Conventions as in repay.h (see STYLE.md).
+ * Conventions as in repay.h.
  */
 #ifndef REPAY_ADVANCED_H
 #define REPAY_ADVANCED_H
@@ -191,6 +191,12 @@ void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare);
 
 /* annual = value (annual), value × 12 (monthly), value × daily_basis (daily). */
 void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int daily_basis);
+/* The one ceiling on rates: an annual rate above RP_MAX_RATE_PERCENT is
+ * out_of_range at path ("<subject> must be at most 1000%"). */
+rp_status rp_rate_check_max(mpq_srcptr annual, const char *path, const char *subject,
+                            rp_error *err);
+/* A day's rate is a year's over 360 or 365 days, nothing else. */
+rp_status rp_daily_basis_check(int basis, const char *path, rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Loans and schedules (calc/contract/loan.c, calc/schedule/)
@@ -570,7 +576,8 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
                                      const rp_flows_t *flows, const rp_round_t *rc, rp_error *err);
 
 /* ------------------------------------------------------------------------
- * Statements: what is owed on a date (calc/statement/)
+ * Loan terms: what a late installment costs, how payments are applied,
+ * classification buckets and the loan's events (calc/contract/)
  * ------------------------------------------------------------------------ */
 /* The parts a debt is made of, in the order statements list them. */
 typedef enum rp_component {
@@ -608,14 +615,23 @@ typedef enum rp_late_fee_frequency {
 } rp_late_fee_frequency;
 extern const char *const rp_late_fee_frequency_names[RP_LATE_FEE_FREQUENCY_COUNT];
 
+/* The overdue terms' named numbers: the default markup (PBoC 2003 allows
+ * 30%–50% on overdue loans; banks use the top), the largest markup taken,
+ * and the longest grace period (a month). Docs and checks print these. */
+#define RP_PENALTY_MARKUP_PERCENT      50
+#define RP_MAX_PENALTY_MARKUP_PERCENT  1000
+#define RP_MAX_GRACE_DAYS              31
+#define RP_XSTR(x) RP_STR(x)
+#define RP_STR(x) #x
+
 /* Overdue terms. Money caps and floors < 0 mean "none". */
 typedef struct rp_overdue {
-    mpq_t markup;             /* penalty rate = contract rate × (1 + markup); 0.5 */
+    mpq_t markup;             /* penalty rate = contract rate × (1 + markup)      */
     mpq_t penalty_rate;       /* an explicit annual penalty rate; < 0: use markup */
     int daily_basis;          /* 360 (default) or 365                             */
     rp_penalty_base base;
     int compound;             /* 复利 on overdue interest: 1 (default) or 0        */
-    int grace_days;           /* 0 … 31                                           */
+    int grace_days;           /* 0 … RP_MAX_GRACE_DAYS                            */
     int grace_counts_back;    /* paid after grace: penalty from the due date (1)  */
     mpq_t penalty_cap;        /* all 罚息 + 复利 together; < 0 none               */
     mpq_t late_fee_rate;      /* 违约金 = amount + rate × base; 0 and 0: none      */
@@ -630,6 +646,11 @@ typedef struct rp_overdue {
 
 void rp_overdue_init(rp_overdue_t *o);  /* the documented defaults */
 void rp_overdue_clear(rp_overdue_t *o);
+/* dst (initialised) = src, every term. */
+void rp_overdue_copy(rp_overdue_t *dst, const rp_overdue_t *src);
+/* The penalty rate (罚息利率) while the contract rate is contract_rate:
+ * penalty_rate if given, else contract_rate × (1 + markup). */
+void rp_overdue_penalty_rate(mpq_t out, const rp_overdue_t *o, mpq_srcptr contract_rate);
 
 /* Checks the terms agree with each other; err->path names the field
  * relative to the overdue object ("late_fee.cap"). */
@@ -656,6 +677,9 @@ typedef enum rp_waterfall {
     RP_WATERFALL_COUNT
 } rp_waterfall;
 extern const char *const rp_waterfall_names[RP_WATERFALL_COUNT];
+/* The usual order of willingness to waive: 违约金, 复利, 罚息, fees,
+ * interest, principal (contract/allocation.c). */
+extern const rp_component rp_waive_order[RP_COMPONENT_COUNT];
 
 void rp_allocation_preset(rp_allocation_t *a, rp_waterfall w);
 
@@ -678,6 +702,38 @@ typedef enum rp_classification {
 } rp_classification;
 extern const char *const rp_classification_names[RP_CLASSIFICATION_COUNT];
 
+/* How a restructured loan is classified (《商业银行金融资产风险分类办法》,
+ * 2023): the final text (default) — restructured again inside the
+ * observation period: at least 次级 (Art. 22) — or the 2019 draft it came
+ * from, which said at least 可疑. Both keep a loan that was 次级 or worse
+ * at its class during the observation period, and put one that was 正常 or
+ * 关注 at least at 关注 (Art. 21). */
+typedef enum rp_restructured_rules {
+    RP_RESTRUCTURED_2023,
+    RP_RESTRUCTURED_DRAFT_2019,
+    RP_RESTRUCTURED_RULES_COUNT
+} rp_restructured_rules;
+extern const char *const rp_restructured_rules_names[RP_RESTRUCTURED_RULES_COUNT];
+
+/* Which rule decided a class. */
+typedef enum rp_class_rule {
+    RP_CLASS_BY_DPD,          /* days past due alone                          */
+    RP_CLASS_BY_ART21,        /* restructured from 正常/关注: at least 关注     */
+    RP_CLASS_BY_ART21_KEPT,   /* restructured from 次级 or worse: not upgraded  */
+    RP_CLASS_BY_ART22,        /* restructured again inside the observation    */
+    RP_CLASS_RULE_COUNT
+} rp_class_rule;
+extern const char *const rp_class_rule_names[RP_CLASS_RULE_COUNT];
+
+/* The least class of a restructured asset in its observation period: prior
+ * the class before the restructuring; again: restructured inside an earlier
+ * agreement's observation period. *why names the article. */
+int rp_restructured_floor(rp_restructured_rules rules, int prior, int again, rp_class_rule *why);
+
+/* Art. 20: the observation period from its first due date runs at least
+ * two repayment periods and at least a year; *out its last day. */
+rp_status rp_observation_end(rp_date_t *out, rp_date_t first, int periods_per_year, rp_error *err);
+
 /* Five-tier class names, by tier 0 (正常) … 4 (损失). */
 #define RP_TIER_COUNT 5
 extern const char *const rp_tier_names[RP_TIER_COUNT];    /* "normal", "special_mention", … */
@@ -697,6 +753,7 @@ typedef struct rp_terms {
     rp_allocation_t allocation;
     rp_overpayment overpayment;
     rp_classification classification;
+    rp_restructured_rules restructured_rules;
     int bucket_count;
     rp_bucket_t buckets[RP_MAX_BUCKETS]; /* rising max_dpd, the last open */
 } rp_terms_t;
@@ -706,13 +763,114 @@ void rp_terms_init(rp_terms_t *t);  /* defaults: bank_default, credit, 2023, M0�
 void rp_components_total(mpq_t out, mpq_t const *v);
 /* The default DPD buckets: M0 (current), M1 1–30 … M6 151–180, M7+. */
 void rp_buckets_default(rp_terms_t *t);
+/* 1 to RP_MAX_BUCKETS buckets, max_dpd rising, only the last open-ended. */
+RP_MUST_CHECK rp_status rp_buckets_check(const rp_terms_t *t, rp_error *err);
 void rp_terms_clear(rp_terms_t *t);
+
+/* ---- restructuring agreements (calc/contract/agreement.c) -------------- */
+/* 《商业银行信用卡业务监督管理办法》 (2011) Art. 70: a card debt in arrears
+ * may be repaid by installments over at most 5 years. */
+#define RP_CARD_MAX_INSTALLMENTS 60
+/* No rule bounds these; they keep a plan to what negotiators offer: a
+ * deferral of at most ten years of monthly installments, a settlement
+ * paid over at most as long as the card rule allows a card debt. */
+#define RP_MAX_DEFER_PERIODS 120
+#define RP_MAX_SETTLE_INSTALLMENTS RP_CARD_MAX_INSTALLMENTS
+
+typedef enum rp_action_type {
+    RP_ACTION_WAIVE,
+    RP_ACTION_EXTEND,
+    RP_ACTION_DEFER,
+    RP_ACTION_REAMORTIZE,
+    RP_ACTION_FREEZE,
+    RP_ACTION_SETTLE,
+    RP_ACTION_RATE,
+    RP_ACTION_RE_AGE,
+    RP_ACTION_COUNT
+} rp_action_type;
+extern const char *const rp_action_names[RP_ACTION_COUNT];
+
+typedef enum rp_defer_interest {
+    RP_DEFER_CAPITALIZE,  /* added to the principal                   */
+    RP_DEFER_ACCRUE,      /* paid with the first installment after it */
+    RP_DEFER_WAIVE,       /* not charged                              */
+    RP_DEFER_COUNT
+} rp_defer_interest;
+extern const char *const rp_defer_interest_names[RP_DEFER_COUNT];
+
+/* Which of an action's optional values are given (rp_action_t.given). */
+enum {
+    RP_HAS_AMOUNT = 1 << 0,
+    RP_HAS_SHARE = 1 << 1,
+    RP_HAS_RATE = 1 << 2,
+    RP_HAS_FEE = 1 << 3,
+    RP_HAS_FEE_SHARE = 1 << 4,
+    RP_HAS_DOWN_PAYMENT = 1 << 5,
+    RP_HAS_CONDITION = 1 << 6
+};
+
+/* One action. The amounts and rates count only when their RP_HAS_ bit is
+ * in given; counts ≤ 0 mean "not given". */
+typedef struct rp_action {
+    rp_action_type type;
+    unsigned given;               /* RP_HAS_* of the values set below        */
+    rp_component component;       /* waive                                  */
+    mpq_t amount;                 /* waive, settle                          */
+    mpq_t share;                  /* waive: of what is owed; settle: discount */
+    int periods;                  /* extend: added; defer: moved; freeze, settle,
+                                     re_age: installments                     */
+    rp_date_t date;               /* extend: the new maturity; rate: from    */
+    int method;                   /* extend: a new method, or −1             */
+    mpq_t rate;                   /* extend, rate: the new annual rate       */
+    int strict;                   /* extend: an Art. 12 breach is an error   */
+    rp_defer_interest interest;   /* defer                                   */
+    unsigned keep;                /* freeze: components kept, 1 << c         */
+    mpq_t fee;                    /* freeze: fee per installment             */
+    mpq_t fee_share;              /* freeze: fee per installment as a share of the debt */
+    mpq_t down_payment;           /* freeze: paid on the date                */
+    int card;                     /* freeze: card debt (Art. 70: ≤ 60)       */
+    int days;                     /* settle: days after the date to pay      */
+    int max_days_late;            /* waive with RP_HAS_CONDITION: reinstated if
+                                     an installment of the plan is more than
+                                     this many days past due (附条件减免)    */
+} rp_action_t;
+
+typedef struct rp_actions {
+    int count;
+    rp_action_t items[RP_MAX_ACTIONS];
+} rp_actions_t;
+
+void rp_actions_init(rp_actions_t *a);
+void rp_actions_clear(rp_actions_t *a);
+/* Appends an action with nothing given (given 0, values 0); NULL past
+ * RP_MAX_ACTIONS. */
+rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type);
+
+
+/* An agreement: the actions of a restructuring as a loan's history keeps
+ * them (a restructure event), with the terms the agreement sets for its
+ * plan — its own overdue terms, and its default clause. */
+typedef struct rp_agreement {
+    rp_actions_t actions;
+    int has_overdue;              /* overdue: the plan's own overdue terms    */
+    rp_overdue_t overdue;
+    int default_days;             /* the default clause: an installment more
+                                     than this many days past due breaks the
+                                     agreement; < 0: no clause               */
+    int accelerate;               /* on a breach, all principal falls due     */
+} rp_agreement_t;
+
+/* A new agreement (no actions, no terms of its own, no default clause),
+ * or NULL when out of memory; rp_agreement_free releases one (NULL: nothing). */
+rp_agreement_t *rp_agreement_new(void);
+void rp_agreement_free(rp_agreement_t *a);
 
 typedef enum rp_event_type {
     RP_EVENT_PAYMENT,      /* date, amount                                   */
     RP_EVENT_FEE,          /* date, amount, kind: a cost charged to the loan */
     RP_EVENT_RATE_CHANGE,  /* date, rate: the new contract rate from date    */
     RP_EVENT_ACCELERATION, /* date: 宣布提前到期, all principal falls due      */
+    RP_EVENT_RESTRUCTURE,  /* date, agreement: a restructuring agreed        */
     RP_EVENT_TYPE_COUNT
 } rp_event_type;
 extern const char *const rp_event_type_names[RP_EVENT_TYPE_COUNT];
@@ -723,6 +881,9 @@ typedef struct rp_event {
     mpq_t amount;             /* payment, fee                          */
     mpq_t rate;               /* rate_change: the new annual rate      */
     char kind[4 * RP_MAX_KIND_CHARS + 1]; /* fee: what it is for ("collection", …) */
+    rp_component component;   /* fee: what it charges (fees; a reinstated
+                                 waiver charges the component waived)    */
+    rp_agreement_t *agreement; /* restructure: owned                     */
 } rp_event_t;
 
 typedef struct rp_events {
@@ -738,6 +899,9 @@ void rp_events_clear(rp_events_t *ev);
  * returns it, or NULL when out of memory or past RP_MAX_EVENTS. */
 rp_event_t *rp_events_add(rp_events_t *ev, rp_event_type type);
 
+/* ------------------------------------------------------------------------
+ * Statements: what is owed on a date (calc/statement/)
+ * ------------------------------------------------------------------------ */
 /* One line of the penalty workings: base × rate × days / basis. */
 typedef struct rp_segment {
     rp_date_t from, to;       /* days from..to inclusive               */
@@ -784,13 +948,26 @@ typedef enum rp_item_status {
     RP_STATUS_PAID_LATE,
     RP_STATUS_PARTLY_PAID,    /* past grace, partly paid                */
     RP_STATUS_OVERDUE,        /* past grace, nothing paid               */
+    RP_STATUS_RESTRUCTURED,   /* replaced by a restructuring's plan      */
     RP_STATUS_COUNT
 } rp_item_status;
 extern const char *const rp_item_status_names[RP_STATUS_COUNT];
 
-/* An installment (n ≥ 1) or a fee charged by an event (n = 0). */
+/* What an item is: an installment of the contract or of a plan, a fee
+ * charged by an event, or a waiver reinstated when an agreement broke. */
+typedef enum rp_item_role {
+    RP_ROLE_INSTALLMENT,
+    RP_ROLE_FEE,
+    RP_ROLE_REINSTATED,
+    RP_ROLE_COUNT
+} rp_item_role;
+
+/* An installment (n ≥ 1; a plan's may be 0, due on its date) or a fee
+ * charged by an event (n = 0). */
 typedef struct rp_item {
     int n;
+    rp_item_role role;
+    int plan;                 /* 0: the contract; k: the k-th restructuring's plan */
     rp_date_t due_date;       /* when payable (acceleration moves it)   */
     rp_date_t period_start;   /* installments: start of the period      */
     int accelerated;
@@ -831,6 +1008,64 @@ typedef struct rp_statement {
 void rp_statement_init(rp_statement_t *st);
 void rp_statement_clear(rp_statement_t *st);
 
+/* ---- replaying part of a loan's life (for calc/restructure/life.c) -------
+ * A loan with restructurings is replayed in stretches: the contract up to
+ * the first agreement, then each agreement's plan up to the next. */
+
+/* One installment of a plan, as the statement engine takes it up. */
+typedef struct rp_resume_row {
+    int n;
+    rp_date_t due_date, period_start;
+    mpq_t due[RP_COMPONENT_COUNT];     /* what it asks for, by component          */
+    mpq_t carried[RP_COMPONENT_COUNT]; /* of due: owed before the agreement (no
+                                          pro rata in a payoff, never re-posted)  */
+    mpq_t interest_new;                /* of due[RP_INTEREST]: for days after the
+                                          agreement (pro rata in a payoff)        */
+} rp_resume_row_t;
+
+/* A plan taken up on its agreement's date. */
+typedef struct rp_resume {
+    rp_date_t date;
+    int plan;                 /* its number in the loan's history (1, 2, …)   */
+    mpq_t rate;               /* the plan's annual rate (a markup's basis)      */
+    mpq_t penalties_posted;   /* 罚息 + 复利 posted before it (a cap goes on)   */
+    mpq_t late_fees;          /* late fees assessed before it (total_cap)      */
+    mpq_t credit;             /* the borrower's unapplied money, carried over  */
+    int count;
+    rp_resume_row_t *rows;    /* owned                                         */
+} rp_resume_t;
+
+void rp_resume_init(rp_resume_t *r);
+void rp_resume_clear(rp_resume_t *r);
+/* Makes room for count rows, each zero; RP_E_NOMEM. */
+rp_status rp_resume_rows(rp_resume_t *r, int count, rp_error *err);
+
+/* Which events a replay takes, in (date, index) order: those after
+ * (from, after) and before (to, before); RP_DATE_NONE: no bound. */
+typedef struct rp_window {
+    rp_date_t from;
+    int after;
+    rp_date_t to;
+    int before;
+} rp_window_t;
+
+/* How to replay: from the contract's schedule (resume NULL) or a plan,
+ * the events in window, and events of the replay's own (extra: a
+ * reinstatement, an acceleration on breach; numbered after the loan's). */
+typedef struct rp_replay {
+    const rp_resume_t *resume;
+    rp_window_t window;
+    const rp_events_t *extra;
+} rp_replay_t;
+
+/* rp_statement_build for one stretch (how NULL: the whole life of a loan
+ * without restructurings). Restructure events in the window are an error:
+ * a loan's life is calc/restructure/life.c. */
+RP_MUST_CHECK rp_status rp_statement_replay(rp_statement_t *out, const rp_loan_t *loan,
+                                            const rp_terms_t *terms, const rp_events_t *events,
+                                            const rp_replay_t *how, rp_date_t as_of,
+                                            const rp_round_t *rc, rp_error *err);
+
 /* The state of the loan at the end of as_of: the schedule, then every
  * event up to as_of in date order (same day: rate changes, fees,
  * acceleration, then payments as listed), penalties accrued daily and
@@ -859,69 +1094,6 @@ RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_l
  * freeze with installments (停息挂账 / 个性化分期) or a settlement (一次性结清).
  * ------------------------------------------------------------------------ */
 
-typedef enum rp_action_type {
-    RP_ACTION_WAIVE,
-    RP_ACTION_EXTEND,
-    RP_ACTION_DEFER,
-    RP_ACTION_REAMORTIZE,
-    RP_ACTION_FREEZE,
-    RP_ACTION_SETTLE,
-    RP_ACTION_RATE,
-    RP_ACTION_COUNT
-} rp_action_type;
-extern const char *const rp_action_names[RP_ACTION_COUNT];
-
-typedef enum rp_defer_interest {
-    RP_DEFER_CAPITALIZE,  /* added to the principal                   */
-    RP_DEFER_ACCRUE,      /* paid with the first installment after it */
-    RP_DEFER_WAIVE,       /* not charged                              */
-    RP_DEFER_COUNT
-} rp_defer_interest;
-extern const char *const rp_defer_interest_names[RP_DEFER_COUNT];
-
-/* Which of an action's optional values are given (rp_action_t.given). */
-enum {
-    RP_HAS_AMOUNT = 1 << 0,
-    RP_HAS_SHARE = 1 << 1,
-    RP_HAS_RATE = 1 << 2,
-    RP_HAS_FEE = 1 << 3,
-    RP_HAS_FEE_SHARE = 1 << 4,
-    RP_HAS_DOWN_PAYMENT = 1 << 5
-};
-
-/* One action. The amounts and rates count only when their RP_HAS_ bit is
- * in given; counts ≤ 0 mean "not given". */
-typedef struct rp_action {
-    rp_action_type type;
-    unsigned given;               /* RP_HAS_* of the values set below        */
-    rp_component component;       /* waive                                  */
-    mpq_t amount;                 /* waive, settle                          */
-    mpq_t share;                  /* waive: of what is owed; settle: discount */
-    int periods;                  /* extend: added; defer: moved; freeze, settle: installments */
-    rp_date_t date;               /* extend: the new maturity; rate: from    */
-    int method;                   /* extend: a new method, or −1             */
-    mpq_t rate;                   /* extend, rate: the new annual rate       */
-    int strict;                   /* extend: an Art. 12 breach is an error   */
-    rp_defer_interest interest;   /* defer                                   */
-    unsigned keep;                /* freeze: components kept, 1 << c         */
-    mpq_t fee;                    /* freeze: fee per installment             */
-    mpq_t fee_share;              /* freeze: fee per installment as a share of the debt */
-    mpq_t down_payment;           /* freeze, settle: paid on the date        */
-    int card;                     /* freeze: card debt (Art. 70: ≤ 60)       */
-    int days;                     /* settle: days after the date to pay      */
-} rp_action_t;
-
-typedef struct rp_actions {
-    int count;
-    rp_action_t items[RP_MAX_ACTIONS];
-} rp_actions_t;
-
-void rp_actions_init(rp_actions_t *a);
-void rp_actions_clear(rp_actions_t *a);
-/* Appends an action with nothing given (given 0, values 0); NULL past
- * RP_MAX_ACTIONS. */
-rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type);
-
 /* One installment of the new plan. n = 0 is due on the restructure date. */
 typedef struct rp_plan_row {
     int n;
@@ -940,6 +1112,11 @@ typedef struct rp_plan {
     mpq_t claim_total;
     mpq_t waived[RP_COMPONENT_COUNT];
     mpq_t waived_total;
+    mpq_t conditional[RP_COMPONENT_COUNT]; /* of waived: reinstated on a breach */
+    int condition_days;           /* conditional waivers hold while no installment
+                                     is more than this many days past due; −1: none */
+    int re_aged;                  /* the last re_aged rows are arrears re-aged  */
+    rp_date_t re_aged_from;       /* the oldest unpaid due date they came from  */
     mpq_t debt;                   /* claim − waived: what the plan repays    */
     int count;
     rp_plan_row_t *rows;          /* owned                                  */
@@ -981,6 +1158,87 @@ void rp_plan_largest_payment(mpq_t out, const rp_plan_t *p);
 /* Exact self-checks: claim = waived + debt; Σ payments = debt + new
  * interest + fees; principal conserved; rows add up. */
 RP_MUST_CHECK rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err);
+
+/* ---- a loan's life: agreements kept or broken (calc/restructure/life.c) -- */
+
+/* Where an agreement stands on the statement's date. */
+typedef enum rp_standing {
+    RP_STANDING_CURRENT,      /* nothing of it is past grace unpaid          */
+    RP_STANDING_BEHIND,       /* an installment is past grace unpaid          */
+    RP_STANDING_BROKEN,       /* breached (its condition or default clause)   */
+    RP_STANDING_COMPLETED,    /* every installment paid                       */
+    RP_STANDING_COUNT
+} rp_standing;
+extern const char *const rp_standing_names[RP_STANDING_COUNT];
+
+/* Art. 20's observation period of an agreement. */
+typedef enum rp_observation {
+    RP_OBSERVATION_IN,        /* running                                     */
+    RP_OBSERVATION_RESTARTED, /* a payment late or short restarted it        */
+    RP_OBSERVATION_PASSED,    /* over, with every payment on time and in full */
+    RP_OBSERVATION_COUNT
+} rp_observation;
+extern const char *const rp_observation_names[RP_OBSERVATION_COUNT];
+
+/* One agreement of a loan's history and what became of it. */
+typedef struct rp_life_agreement {
+    int event;                /* its restructure event                        */
+    rp_date_t date;
+    rp_plan_t plan;           /* the plan it made                             */
+    int dpd_before, tier_before; /* on its date before it (tier: the class,
+                                 an earlier agreement's floor included)      */
+    int again;                /* made inside the previous one's observation   */
+    rp_date_t superseded_on;  /* the next agreement's date, or none           */
+    int due, on_time, late, missed; /* its installments due so far, paid on
+                                 time, paid late, past grace unpaid          */
+    rp_standing standing;
+    int breach_days;          /* more than this many days late breaks it; −1 none */
+    rp_date_t breach_date;    /* or none                                      */
+    int breach_n;             /* the installment whose lateness broke it      */
+    mpq_t reinstated[RP_COMPONENT_COUNT]; /* conditional waivers reinstated   */
+    int accelerated;          /* its default clause accelerated the loan      */
+    rp_date_t observation_start, observation_end, restarted_on;
+    rp_observation observation;
+    const rp_overdue_t *overdue; /* its own overdue terms (in the event), or NULL:
+                                 the loan's                                  */
+} rp_life_agreement_t;
+
+typedef struct rp_life {
+    int count;
+    rp_life_agreement_t *agreements; /* owned, in date order                  */
+    int restructured;         /* the asset counts as restructured on as_of    */
+    int tier_by_dpd;          /* the class days past due alone give           */
+    int tier;                 /* the class: the stricter of that and Arts. 21–22 */
+    rp_class_rule rule;       /* which decided                                */
+    int contractual_dpd;      /* with re-aged arrears unpaid: days past due
+                                 counted from their first due date; −1: none */
+} rp_life_t;
+
+void rp_life_init(rp_life_t *life);
+void rp_life_clear(rp_life_t *life);
+/* The overdue terms plan's installments ran under: its agreement's own,
+ * or loan_terms (plan 0, the contract, or an agreement without its own). */
+const rp_overdue_t *rp_life_overdue(const rp_life_t *life, int plan, const rp_overdue_t *loan_terms);
+
+/* The statement of a loan whose events may hold restructure events: the
+ * contract replayed to the first agreement, each agreement's plan from its
+ * date to the next (waivers reinstated and the loan accelerated when an
+ * agreement breaks), the items of every plan in one statement (replaced
+ * ones with status restructured), and what became of each agreement. A
+ * history without restructurings gives rp_statement_build's statement and
+ * an empty life. */
+RP_MUST_CHECK rp_status rp_life_statement(rp_statement_t *out, rp_life_t *life,
+                                          const rp_loan_t *loan, const rp_terms_t *terms,
+                                          const rp_events_t *events, rp_date_t as_of,
+                                          const rp_round_t *rc, rp_error *err);
+
+/* The same in sentences to read out (calc/restructure/life_explain.c),
+ * each into zh and en of size bytes: agreement a (plan its number) broke;
+ * a's observation period; the class and the rule that decided it. */
+void rp_life_explain_breach(char *zh, char *en, size_t size, const rp_life_agreement_t *a, int plan,
+                            const rp_round_t *rc);
+void rp_life_explain_observation(char *zh, char *en, size_t size, const rp_life_agreement_t *a);
+void rp_life_explain_class(char *zh, char *en, size_t size, const rp_life_t *life);
 
 /* What a plan is worth to each side. */
 typedef struct rp_pricing {

@@ -122,11 +122,8 @@ static rp_status read_enum(int *out, const cJSON *item, const field_t *f, const 
         return wrong_type(err, path, "a string", item);
     int i = rp_name_index(f->names, f->name_count, item->valuestring);
     if (i < 0) {
-        char allowed[RP_MESSAGE_MAX] = "", shown[48];
-        size_t used = 0;
-        for (int k = 0; k < f->name_count && used < sizeof allowed; k++)
-            used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
-                                     k ? ", " : "", f->names[k]);
+        char allowed[RP_MESSAGE_MAX], shown[48];
+        rp_names_join(allowed, sizeof allowed, f->names, f->name_count);
         rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
         return rp_fail(err, RP_E_VALUE, path, "\"%s\" is not one of: %s", shown, allowed);
     }

@@ -78,7 +78,8 @@ struct object_spec {
 /* The object specs of the API, for the schema (schema.c). Variant specs
  * (events, actions, goals) are arrays indexed like their names. */
 extern const object_spec_t rp_spec_loan, rp_spec_allocation, rp_spec_bucket, rp_spec_proposal,
-    rp_spec_dated_flow, rp_spec_caps, rp_spec_lpr_table, rp_spec_lpr_fixing, rp_spec_rounding;
+    rp_spec_dated_flow, rp_spec_caps, rp_spec_lpr_table, rp_spec_lpr_fixing, rp_spec_rounding,
+    rp_spec_overdue, rp_spec_condition, rp_spec_default;
 extern const object_spec_t rp_spec_events[], rp_spec_actions[], rp_spec_goals[];
 /* The request of each op, and the op names, in the same order. */
 extern const object_spec_t *const rp_spec_requests[];

@@ -1,5 +1,5 @@
 /*
- * json_internal.h — what the calc/json*.c files share. cJSON stays behind
+ * json_internal.h — what calc/api/json*.c share. cJSON stays behind
  * this header: the core modules never see it.
  *
  * Numbers: cJSON reads every JSON number into a double, which would lose
@@ -39,6 +39,13 @@ cJSON *rp_json_parse_request(const char *text, size_t len, rp_error *err);
 #define RP_PARSE_DUPLICATES 2
 #define RP_PARSE_NUL_ESCAPES 4
 #define RP_PARSE_CHECK_ONLY 8 /* internal: scan, build nothing */
+
+/* json_scan.c: checks text is strict JSON (RFC 8259, UTF-8, no NUL, the
+ * value and nesting limits) before cJSON reads it; an error at "$" names
+ * the line and column. */
+rp_status rp_json_scan(const char *text, size_t len, int flags, rp_error *err);
+/* The four hex digits of a \u escape at p (left bytes there); 0 if not. */
+int rp_json_hex4(const char *p, size_t left, unsigned *out);
 cJSON *rp_json_parse_opts(const char *text, size_t len, int flags, rp_error *err);
 
 /* Scans the text as rp_json_parse_opts would, building nothing: RP_OK or

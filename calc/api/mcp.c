@@ -29,10 +29,14 @@ static const struct tool {
                  "exact to the fen."},
     {"statement", "What a borrower owes on a date given the payments made: overdue principal and "
                   "interest, penalty interest (罚息), compound interest (复利), late fees (违约金), "
-                  "payoff, days past due, class, and the workings as sentences to read out."},
-    {"restructure", "Apply restructuring actions (waive, extend 展期, defer, reamortize, rate, "
-                    "freeze 停息挂账, settle) on a date: the new plan, what is waived, and its price "
-                    "for borrower and lender."},
+                  "payoff, days past due, class, and the workings as sentences to read out. "
+                  "Events may include restructure agreements (a restructure's as_event): then "
+                  "also whether each was kept or broken, waivers reinstated, the observation "
+                  "period and the class by Arts. 20–22."},
+    {"restructure", "Apply restructuring actions (waive, conditional waive 附条件减免, extend 展期, "
+                    "defer, reamortize, rate, freeze 停息挂账, settle, re_age) on a date: the new "
+                    "plan, what is waived, its price for borrower and lender, and as_event to "
+                    "append to the loan's events."},
     {"compare", "Several restructuring proposals on the same loan and date, side by side: payment, "
                 "term, total, waived, borrower saving, APR, lender PV and recovery."},
     {"solve", "Find a plan that fits: shortest term under a monthly capacity, smallest waiver, "

@@ -42,6 +42,37 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_plan_rows(root, p, rc);
 }
 
+/* The agreement as a restructure event to append to the loan's events:
+ * replayed, it gives this plan on its date. */
+static void add_as_event(cJSON *root, const request_t *req)
+{
+    cJSON *e = cJSON_AddObjectToObject(root, "as_event");
+    cJSON_AddStringToObject(e, "type", "restructure");
+    rp_json_add_date(e, "date", req->as_of);
+    cJSON_AddItemToObject(e, "actions", cJSON_Duplicate(req->actions, 1));
+    if (req->overdue)
+        cJSON_AddItemToObject(e, "overdue", cJSON_Duplicate(req->overdue, 1));
+    if (req->dflt)
+        cJSON_AddItemToObject(e, "default", cJSON_Duplicate(req->dflt, 1));
+}
+
+/* The agreement's own terms, read only to refuse bad ones here rather
+ * than when the event is replayed. */
+static rp_status check_agreement(const request_t *req, const loan_in_t *loan, rp_error *err)
+{
+    rp_status st = RP_OK;
+    if (req->overdue) {
+        rp_overdue_t o;
+        rp_overdue_init(&o);
+        st = rp_json_read_overdue(&o, req->overdue, "$.overdue", loan, err);
+        rp_overdue_clear(&o);
+    }
+    int days, accelerate;
+    if (st == RP_OK && req->dflt)
+        st = rp_json_read_default(&days, &accelerate, req->dflt, "$.default", err);
+    return st;
+}
+
 rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
 {
     case_in_t c;
@@ -55,11 +86,14 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
     if (st == RP_OK)
         st = rp_json_read_actions(&acts, req->actions, "$.actions", &c.loan, err);
     if (st == RP_OK)
+        st = check_agreement(req, &c.loan, err);
+    if (st == RP_OK)
         st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
     if (st == RP_OK) {
-        if (fmt == RP_FORMAT_JSON)
+        if (fmt == RP_FORMAT_JSON) {
             plan_json(out->json, &plan, &price, &c.loan.rounding);
-        else
+            add_as_event(out->json, req);
+        } else
             rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
     }
     rp_pricing_clear(&price);

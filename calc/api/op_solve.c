@@ -74,27 +74,6 @@ const object_spec_t rp_spec_goals[RP_GOAL_COUNT] = {
     [RP_GOAL_MAX_DISCOUNT] = {"a max_discount goal", RP_FIELDS(discount_fields)},
 };
 
-/* A list of component names into order[]: all of them, each once. */
-static rp_status read_order(rp_component *order, const cJSON *arr, rp_error *err)
-{
-    rp_allocation_t a;
-    rp_allocation_preset(&a, RP_WATERFALL_BANK_DEFAULT);
-    int n = 0;
-    if (!cJSON_IsArray(arr))
-        return rp_fail(err, RP_E_TYPE, "$.goal.order", "expected an array of components");
-    for (const cJSON *m = arr->child; m; m = m->next, n++) {
-        int c = cJSON_IsString(m) ? rp_name_index(rp_component_names, RP_COMPONENT_COUNT,
-                                                  m->valuestring) : -1;
-        if (c < 0 || n >= RP_COMPONENT_COUNT)
-            return rp_fail(err, RP_E_VALUE, "$.goal.order", "list each component once");
-        a.order[n] = (rp_component)c;
-    }
-    if (n != RP_COMPONENT_COUNT || rp_allocation_check(&a, NULL) != RP_OK)
-        return rp_fail(err, RP_E_VALUE, "$.goal.order", "list all six components, each once");
-    memcpy(order, a.order, sizeof a.order);
-    return RP_OK;
-}
-
 static rp_status read_goal(rp_goal_t *g, rp_actions_t *given, const cJSON *item,
                            const loan_in_t *loan, rp_error *err)
 {
@@ -128,7 +107,7 @@ static rp_status read_goal(rp_goal_t *g, rp_actions_t *given, const cJSON *item,
             st = rp_rate_in_annual(g->rate, &in.rate, loan->loan.daily_basis, err);
     }
     if (st == RP_OK && in.order)
-        st = read_order(g->order, in.order, err);
+        st = rp_json_read_component_order(g->order, in.order, "$.goal.order", err);
     if (st == RP_OK && in.keep)
         st = rp_json_read_keep(&g->keep, in.keep, "$.goal.keep", err);
     if (st == RP_OK && in.actions)

@@ -69,7 +69,8 @@ static const char *summary_status(const rp_statement_t *st)
     return mpq_sgn(st->total_due) > 0 ? "due" : "current";
 }
 
-static void add_workings(cJSON *root, const rp_statement_t *st, const loan_in_t *in)
+static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
+                         const loan_in_t *in)
 {
     const rp_round_t *rc = &in->rounding;
     cJSON *list = cJSON_AddArrayToObject(root, "workings");
@@ -77,47 +78,51 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const loan_in_t 
         const rp_working_t *wk = &st->workings[w];
         if (wk->count == 0)
             continue;
-        cJSON *o = cJSON_CreateObject();
-        rp_json_add_int(o, "n", st->items[wk->item].n);
-        cJSON_AddStringToObject(o, "component", rp_component_names[wk->component]);
+        const rp_item_t *it = &st->items[wk->item];
+        const rp_overdue_t *o = rp_life_overdue(life, it->plan, &in->terms.overdue);
+        cJSON *obj = cJSON_CreateObject();
+        if (it->plan > 0)
+            rp_json_add_int(obj, "plan", it->plan);
+        rp_json_add_int(obj, "n", it->n);
+        cJSON_AddStringToObject(obj, "component", rp_component_names[wk->component]);
         int late = wk->component == RP_LATE_FEE;
         if (!late) {
-            cJSON_AddStringToObject(o, "base", wk->base_kind >= 0 ? rp_penalty_base_names[wk->base_kind]
-                                                                  : "overdue_interest");
-            rp_json_add_int(o, "basis", in->terms.overdue.daily_basis);
+            cJSON_AddStringToObject(obj, "base", wk->base_kind >= 0 ? rp_penalty_base_names[wk->base_kind]
+                                                                    : "overdue_interest");
+            rp_json_add_int(obj, "basis", o->daily_basis);
         }
-        cJSON *segs = cJSON_AddArrayToObject(o, "segments");
+        cJSON *segs = cJSON_AddArrayToObject(obj, "segments");
         for (int i = 0; i < wk->count; i++) {
             const rp_segment_t *sg = &wk->segments[i];
-            cJSON *s = cJSON_CreateObject();
+            cJSON *x = cJSON_CreateObject();
             if (late) {
-                rp_json_add_date(s, "date", sg->from);
+                rp_json_add_date(x, "date", sg->from);
             } else {
-                rp_json_add_date(s, "from", sg->from);
-                rp_json_add_date(s, "to", sg->to);
-                rp_json_add_int(s, "days", sg->days);
+                rp_json_add_date(x, "from", sg->from);
+                rp_json_add_date(x, "to", sg->to);
+                rp_json_add_int(x, "days", sg->days);
             }
-            rp_json_add_amount(s, "base", sg->base, rc);
-            rp_json_add_decimal(s, "rate", sg->rate);
+            rp_json_add_amount(x, "base", sg->base, rc);
+            rp_json_add_decimal(x, "rate", sg->rate);
             if (late)
-                rp_json_add_amount(s, "amount", sg->amount, rc);
+                rp_json_add_amount(x, "amount", sg->amount, rc);
             else
-                add_fine(s, "amount", sg->amount, rc);
-            cJSON_AddItemToArray(segs, s);
+                add_fine(x, "amount", sg->amount, rc);
+            cJSON_AddItemToArray(segs, x);
         }
         if (!late)
-            add_fine(o, "accrued", wk->exact, rc);
-        rp_json_add_amount(o, "amount", wk->posted, rc);
-        cJSON_AddBoolToObject(o, "capped", wk->capped);
+            add_fine(obj, "accrued", wk->exact, rc);
+        rp_json_add_amount(obj, "amount", wk->posted, rc);
+        cJSON_AddBoolToObject(obj, "capped", wk->capped);
         rp_buf_t zh, en;
         rp_buf_init(&zh);
         rp_buf_init(&en);
-        rp_explain_working(&zh, &en, st, wk, &in->terms.overdue, rc);
-        cJSON_AddStringToObject(o, "zh", zh.data ? zh.data : "");
-        cJSON_AddStringToObject(o, "en", en.data ? en.data : "");
+        rp_explain_working(&zh, &en, st, wk, o, rc);
+        cJSON_AddStringToObject(obj, "zh", zh.data ? zh.data : "");
+        cJSON_AddStringToObject(obj, "en", en.data ? en.data : "");
         rp_buf_clear(&zh);
         rp_buf_clear(&en);
-        cJSON_AddItemToArray(list, o);
+        cJSON_AddItemToArray(list, obj);
     }
 }
 
@@ -135,20 +140,102 @@ static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc
         mpq_clear(open[c]);
 }
 
+/* The items: installments (with their plan after a restructuring), fees
+ * charged by events, waivers reinstated. */
+static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *rc)
+{
+    cJSON *rows = cJSON_AddArrayToObject(root, "installments");
+    cJSON *fees = NULL, *back = NULL;
+    for (int k = 0; k < st->item_count; k++) {
+        const rp_item_t *it = &st->items[k];
+        cJSON *o = cJSON_CreateObject();
+        if (it->role == RP_ROLE_INSTALLMENT) {
+            if (it->plan > 0)
+                rp_json_add_int(o, "plan", it->plan);
+            rp_json_add_int(o, "n", it->n);
+            rp_json_add_date(o, "due_date", it->due_date);
+        } else if (it->role == RP_ROLE_FEE) {
+            rp_json_add_int(o, "event", it->event);
+            rp_json_add_date(o, "date", it->due_date);
+            cJSON_AddStringToObject(o, "kind", it->kind);
+        } else {
+            rp_json_add_int(o, "plan", it->plan);
+            rp_json_add_date(o, "date", it->due_date);
+        }
+        cJSON_AddStringToObject(o, "status", rp_item_status_names[it->status]);
+        rp_json_add_int(o, "days_past_due", it->days_past_due);
+        if (it->accelerated)
+            cJSON_AddTrueToObject(o, "accelerated");
+        add_item_amounts(o, it, rc);
+        cJSON **list = it->role == RP_ROLE_INSTALLMENT ? &rows : it->role == RP_ROLE_FEE ? &fees : &back;
+        if (!*list)
+            *list = cJSON_CreateArray();
+        cJSON_AddItemToArray(*list, o);
+    }
+    if (fees)
+        cJSON_AddItemToObject(root, "fees", fees);
+    if (back)
+        cJSON_AddItemToObject(root, "reinstated", back);
+}
+
+static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_round_t *rc)
+{
+    cJSON *entries = cJSON_AddArrayToObject(root, "allocations");
+    for (int e = 0; e < st->entry_count; e++) {
+        const rp_entry_t *en = &st->entries[e];
+        cJSON *o = cJSON_CreateObject();
+        rp_json_add_date(o, "date", en->date);
+        cJSON_AddStringToObject(o, "source", en->event >= 0 ? "payment" : "credit");
+        if (en->event >= 0)
+            rp_json_add_int(o, "event", en->event);
+        rp_json_add_amount(o, "amount", en->amount, rc);
+        cJSON *applied = cJSON_AddArrayToObject(o, "applied");
+        for (int i = 0; i < en->count; i++) {
+            const rp_applied_t *a = &en->applied[i];
+            const rp_item_t *it = &st->items[a->item];
+            cJSON *x = cJSON_CreateObject();
+            if (it->role != RP_ROLE_FEE && it->plan > 0)
+                rp_json_add_int(x, "plan", it->plan);
+            if (it->role == RP_ROLE_INSTALLMENT)
+                rp_json_add_int(x, "n", it->n);
+            else if (it->role == RP_ROLE_FEE)
+                rp_json_add_int(x, "fee_event", it->event);
+            else
+                cJSON_AddTrueToObject(x, "reinstated");
+            cJSON_AddStringToObject(x, "component", rp_component_names[a->component]);
+            rp_json_add_amount(x, "amount", a->amount, rc);
+            cJSON_AddItemToArray(applied, x);
+        }
+        if (en->event >= 0) {
+            rp_json_add_amount(o, "to_credit", en->to_credit, rc);
+            rp_json_add_amount(o, "to_prepayment", en->to_prepayment, rc);
+        }
+        cJSON_AddItemToArray(entries, o);
+    }
+}
+
 /* long: the response's fields, one after another in their documented order. */
-static void statement_json(cJSON *root, const rp_statement_t *st, const loan_in_t *in,
-                           const rp_terms_t *terms)
+static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
+                           const rp_events_t *events, const loan_in_t *in)
 {
     const rp_round_t *rc = &in->rounding;
+    const rp_terms_t *terms = &in->terms;
     rp_json_add_date(root, "as_of", st->as_of);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     cJSON_AddStringToObject(summary, "status", summary_status(st));
     rp_json_add_amount(summary, "total_due", st->total_due, rc);
     rp_json_add_amount(summary, "payoff", st->payoff_total, rc);
     rp_json_add_int(summary, "dpd", st->dpd);
+    if (life->contractual_dpd >= 0)
+        rp_json_add_int(summary, "contractual_dpd", life->contractual_dpd);
     cJSON_AddStringToObject(summary, "bucket", terms->buckets[st->bucket].label);
     cJSON_AddStringToObject(summary, "class", rp_tier_names[st->tier]);
     cJSON_AddStringToObject(summary, "class_zh", rp_tier_names_zh[st->tier]);
+    if (life->count > 0) {
+        cJSON_AddBoolToObject(summary, "restructured", life->restructured);
+        cJSON_AddStringToObject(summary, "class_by_dpd", rp_tier_names[life->tier_by_dpd]);
+        cJSON_AddStringToObject(summary, "class_rule", rp_class_rule_names[life->rule]);
+    }
     rp_json_add_decimal(summary, "penalty_rate", st->penalty_rate);
     rp_json_add_amount(summary, "paid", st->paid_total, rc);
     rp_json_add_amount(summary, "credit", st->credit, rc);
@@ -164,65 +251,11 @@ static void statement_json(cJSON *root, const rp_statement_t *st, const loan_in_
             cJSON_AddItemToArray(warnings, o);
         }
     }
-    add_workings(root, st, in);
-
-    cJSON *rows = cJSON_AddArrayToObject(root, "installments");
-    cJSON *fees = NULL;
-    for (int k = 0; k < st->item_count; k++) {
-        const rp_item_t *it = &st->items[k];
-        cJSON *o = cJSON_CreateObject();
-        if (it->n > 0) {
-            rp_json_add_int(o, "n", it->n);
-            rp_json_add_date(o, "due_date", it->due_date);
-        } else {
-            rp_json_add_int(o, "event", it->event);
-            rp_json_add_date(o, "date", it->due_date);
-            cJSON_AddStringToObject(o, "kind", it->kind);
-        }
-        cJSON_AddStringToObject(o, "status", rp_item_status_names[it->status]);
-        rp_json_add_int(o, "days_past_due", it->days_past_due);
-        if (it->accelerated)
-            cJSON_AddTrueToObject(o, "accelerated");
-        add_item_amounts(o, it, rc);
-        if (it->n > 0) {
-            cJSON_AddItemToArray(rows, o);
-        } else {
-            if (!fees)
-                fees = cJSON_CreateArray();
-            cJSON_AddItemToArray(fees, o);
-        }
-    }
-    if (fees)
-        cJSON_AddItemToObject(root, "fees", fees);
-
-    cJSON *entries = cJSON_AddArrayToObject(root, "allocations");
-    for (int e = 0; e < st->entry_count; e++) {
-        const rp_entry_t *en = &st->entries[e];
-        cJSON *o = cJSON_CreateObject();
-        rp_json_add_date(o, "date", en->date);
-        cJSON_AddStringToObject(o, "source", en->event >= 0 ? "payment" : "credit");
-        if (en->event >= 0)
-            rp_json_add_int(o, "event", en->event);
-        rp_json_add_amount(o, "amount", en->amount, rc);
-        cJSON *applied = cJSON_AddArrayToObject(o, "applied");
-        for (int i = 0; i < en->count; i++) {
-            const rp_applied_t *a = &en->applied[i];
-            const rp_item_t *it = &st->items[a->item];
-            cJSON *x = cJSON_CreateObject();
-            if (it->n > 0)
-                rp_json_add_int(x, "n", it->n);
-            else
-                rp_json_add_int(x, "fee_event", it->event);
-            cJSON_AddStringToObject(x, "component", rp_component_names[a->component]);
-            rp_json_add_amount(x, "amount", a->amount, rc);
-            cJSON_AddItemToArray(applied, x);
-        }
-        if (en->event >= 0) {
-            rp_json_add_amount(o, "to_credit", en->to_credit, rc);
-            rp_json_add_amount(o, "to_prepayment", en->to_prepayment, rc);
-        }
-        cJSON_AddItemToArray(entries, o);
-    }
+    if (life->count > 0)
+        rp_json_add_life(root, life, events, rc);
+    add_workings(root, st, life, in);
+    add_items(root, st, rc);
+    add_allocations(root, st, rc);
 }
 
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
@@ -230,27 +263,32 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     loan_in_t in;
     rp_events_t events;
     rp_statement_t st;
+    rp_life_t life;
     rp_loan_in_init(&in);
     rp_events_init(&events);
     rp_statement_init(&st);
+    rp_life_init(&life);
     in.terms.classification = (rp_classification)req->classification;
+    in.terms.restructured_rules = (rp_restructured_rules)req->restructured_rules;
     rp_status status = rp_loan_in_read(&in, req->loan, err);
     if (status == RP_OK)
         status = rp_json_read_events(&events, req->events, &in, err);
     if (status == RP_OK)
         status = read_buckets(&in.terms, req->buckets, err);
     if (status == RP_OK) {
-        status = rp_statement_build(&st, &in.loan, &in.terms, &events, req->as_of, &in.rounding, err);
+        status = rp_life_statement(&st, &life, &in.loan, &in.terms, &events, req->as_of,
+                                   &in.rounding, err);
         if (status != RP_OK && rp_status_exit_code(status) == 2)
             rp_error_prefix(err, "$");
     }
     if (status == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            statement_json(out->json, &st, &in, &in.terms);
+            statement_json(out->json, &st, &life, &events, &in);
         else
-            rp_render_statement(&out->text, fmt, &st, &in.terms, &in.rounding);
+            rp_render_statement(&out->text, fmt, &st, &life, &in.terms, &in.rounding);
     }
     rp_statement_clear(&st);
+    rp_life_clear(&life);
     rp_events_clear(&events);
     rp_loan_in_clear(&in);
     return status;

@@ -32,6 +32,20 @@ void rp_loan_in_clear(loan_in_t *in);
 /* Reads $.loan into in and checks it (rp_loan_check). */
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err);
 
+/* read_events.c: a restructuring's default clause at path. */
+rp_status rp_json_read_default(int *days, int *accelerate, const cJSON *item, const char *path,
+                               rp_error *err);
+
+/* life_json.c: the restructurings of a statement (what became of each
+ * agreement) and its class with the article that decided it. */
+void rp_json_add_life(cJSON *root, const rp_life_t *life, const rp_events_t *events,
+                      const rp_round_t *rc);
+
+/* Reads an overdue object at path (a restructuring's own terms) into out,
+ * checked under the loan's rounding. */
+rp_status rp_json_read_overdue(rp_overdue_t *out, const cJSON *item, const char *path,
+                               const loan_in_t *loan, rp_error *err);
+
 /* The one checked reader of rates: "4.9%", 0.049, "日万分之五", {"monthly":
  * "0.5%"}; target is a rate_in_t. Refuses bad syntax, negative values and
  * a bare number of 1 or more (invalid_value: "4.9" reads as 490%, so a
@@ -56,6 +70,9 @@ typedef struct request {
     const cJSON *events;
     const cJSON *buckets;
     int classification;
+    int restructured_rules;  /* statement and the case ops              */
+    const cJSON *overdue;    /* restructure: the agreement's own terms   */
+    const cJSON *dflt;       /* restructure: its default clause          */
     /* op yield */
     const cJSON *cash_flows;
     int periods_per_year;
@@ -109,6 +126,10 @@ void rp_json_case_close(case_in_t *c);
 /* Reads a list of component names into a bit set (1 << component);
  * NULL: principal and interest. */
 rp_status rp_json_read_keep(unsigned *keep, const cJSON *arr, const char *path, rp_error *err);
+/* A list of all six component names, each once, into order[] (an
+ * allocation's order, a solve goal's waiving order). */
+rp_status rp_json_read_component_order(rp_component *order, const cJSON *item, const char *path,
+                                       rp_error *err);
 
 /* Reads an array of actions at path. */
 rp_status rp_json_read_actions(rp_actions_t *acts, const cJSON *arr, const char *path,

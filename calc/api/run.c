@@ -52,6 +52,12 @@ static const long year_bases[] = {360, 365, 366};
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
     {.name = "id", .kind = FK_CUSTOM, .schema = SCHEMA_ID, .offset = offsetof(request_t, id), .read = read_id,       \
      .doc = "echoed back in the response, for matching answers to questions"}
+#define RESTRUCTURED_RULES                                                                       \
+    {.name = "restructured_rules", .kind = FK_ENUM, .offset = offsetof(request_t, restructured_rules), \
+     .names = rp_restructured_rules_names, .name_count = RP_RESTRUCTURED_RULES_COUNT,           \
+     .doc = "restructured loans: \"2023\" (default: the final 2023 rules, restructured again in "  \
+            "observation → at least 次级) or \"draft_2019\" (→ at least 可疑)"}
+
 #define ENVELOPE                                                                                 \
     HEAD,                                                                                        \
     {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .required = 1, .offset = offsetof(request_t, loan),     \
@@ -64,10 +70,11 @@ static const field_t statement_request_fields[] = {
     {.name = "as_of", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),
      .doc = "the date the statement is for"},
     {.name = "events", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("event", RP_MAX_EVENTS), .offset = offsetof(request_t, events),
-     .read = rp_json_keep, .doc = "payments, fees, rate changes, acceleration, in any order"},
+     .read = rp_json_keep, .doc = "payments, fees, rate changes, acceleration, restructurings, in any order"},
     {.name = "classification", .kind = FK_ENUM, .offset = offsetof(request_t, classification),
      .names = rp_classification_names, .name_count = RP_CLASSIFICATION_COUNT,
      .doc = "five-tier table: loans_2023 (default) or credit_card"},
+    RESTRUCTURED_RULES,
     {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("bucket", 1, RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
 };
@@ -110,12 +117,17 @@ static const field_t yield_request_fields[] = {
     {.name = "date", .kind = FK_DATE, .required = 1, .offset = offsetof(request_t, as_of),      \
      .doc = "the restructure date: the plan starts from what is owed then"},                    \
     {.name = "discount_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(request_t, discount_rate),  \
-     .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}
+     .read = rp_json_keep, .doc = "the lender's annual rate for present values (default: the contract rate)"}, \
+    RESTRUCTURED_RULES
 
 static const field_t restructure_request_fields[] = {
     CASE,
     {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1, .offset = offsetof(request_t, actions),
      .read = rp_json_keep, .doc = "what to do, in order"},
+    {.name = "overdue", .kind = FK_CUSTOM, .schema = SCHEMA_REF("overdue"), .offset = offsetof(request_t, overdue),
+     .read = rp_json_keep, .doc = "the plan's own overdue terms, kept in as_event (default: the loan's)"},
+    {.name = "default", .kind = FK_CUSTOM, .schema = SCHEMA_REF("default"), .offset = offsetof(request_t, dflt),
+     .read = rp_json_keep, .doc = "the agreement's default clause, kept in as_event: {\"days_late\", \"accelerate\"}"},
 };
 static const field_t compare_request_fields[] = {
     CASE,
@@ -129,6 +141,7 @@ static const field_t solve_request_fields[] = {
      .read = rp_json_keep, .doc = "what to find: {\"type\", …}"},
 };
 #undef CASE
+#undef RESTRUCTURED_RULES
 #undef ENVELOPE
 #undef HEAD
 
@@ -191,10 +204,10 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
         return rp_fail(err, RP_E_MISSING, "$.op", "op is required (e.g. \"schedule\")");
     *op = rp_name_index(rp_op_names, OP_COUNT, want);
     if (*op < 0) {
-        char shown[48];
+        char shown[48], allowed[RP_MESSAGE_MAX];
         rp_quote(shown, sizeof shown, want, strlen(want), 24);
-        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: schedule, statement, yield, restructure, compare, solve",
-                       shown);
+        rp_names_join(allowed, sizeof allowed, rp_op_names, OP_COUNT);
+        return rp_fail(err, RP_E_VALUE, "$.op", "\"%s\" is not one of: %s", shown, allowed);
     }
     return RP_OK;
 }

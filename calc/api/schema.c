@@ -235,6 +235,9 @@ static cJSON *all_defs(rp_error *err)
              add_object_def(defs, "rounding", &rp_spec_rounding, err) &&
              add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
              add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
+             add_object_def(defs, "overdue", &rp_spec_overdue, err) &&
+             add_object_def(defs, "condition", &rp_spec_condition, err) &&
+             add_object_def(defs, "default", &rp_spec_default, err) &&
              add_variants_def(defs, "event", rp_spec_events, rp_event_type_names,
                               RP_EVENT_TYPE_COUNT, err) &&
              add_variants_def(defs, "action", rp_spec_actions, rp_action_names, RP_ACTION_COUNT,

@@ -115,3 +115,12 @@ int rp_name_index(const char *const *names, int count, const char *name)
             return i;
     return -1;
 }
+
+const char *rp_names_join(char *out, size_t size, const char *const *names, int count)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int k = 0; k < count && used < size; k++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s", k ? ", " : "", names[k]);
+    return out;
+}

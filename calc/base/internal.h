@@ -44,6 +44,9 @@ int rp_text_unsafe(unsigned cp);
 
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
+/* The names, comma-separated, into out (cut at size); returns out. For
+ * messages that list what is allowed. */
+const char *rp_names_join(char *out, size_t size, const char *const *names, int count);
 
 /* warning.c: appends a warning (code, message) to list (*count of at most
  * RP_WARNING_MAX); past the limit it is dropped. _once: not if the code is

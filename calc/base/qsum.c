@@ -6,7 +6,7 @@
  * over a few small factors), so the common denominator and the final
  * reduction fit in a machine word: a·(l/da) ± b·(l/db) over l, then one
  * gcd with the word l. The result is the same canonical rational as
- * mpq_add/mpq_sub give (tests/test_round.c checks them against each other);
+ * mpq_add/mpq_sub give (tests/base/test_round.c checks them against each other);
  * anything larger goes to GMP.
  */
 #include <limits.h>

@@ -215,6 +215,28 @@ void rp_rate_to_annual(mpq_t annual, const mpq_t value, rp_rate_unit unit, int d
     mpq_clear(k);
 }
 
+rp_status rp_rate_check_max(mpq_srcptr annual, const char *path, const char *subject,
+                            rp_error *err)
+{
+    mpq_t cap;
+    mpq_init(cap);
+    mpq_set_ui(cap, RP_MAX_RATE_PERCENT, 100);
+    mpq_canonicalize(cap);
+    int too_high = mpq_cmp(annual, cap) > 0;
+    mpq_clear(cap);
+    if (too_high)
+        return rp_fail(err, RP_E_RANGE, path, "%s must be at most %d%%", subject,
+                       RP_MAX_RATE_PERCENT);
+    return RP_OK;
+}
+
+rp_status rp_daily_basis_check(int basis, const char *path, rp_error *err)
+{
+    if (basis != 360 && basis != 365)
+        return rp_fail(err, RP_E_VALUE, path, "daily_basis must be 360 or 365");
+    return RP_OK;
+}
+
 void rp_rate_readings(mpq_ptr as_percent, mpq_ptr as_fraction, mpq_srcptr bare)
 {
     mpq_t hundred;

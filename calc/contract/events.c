@@ -11,6 +11,7 @@ const char *const rp_event_type_names[RP_EVENT_TYPE_COUNT] = {
     [RP_EVENT_FEE] = "fee",
     [RP_EVENT_RATE_CHANGE] = "rate_change",
     [RP_EVENT_ACCELERATION] = "acceleration",
+    [RP_EVENT_RESTRUCTURE] = "restructure",
 };
 
 void rp_events_init(rp_events_t *ev)
@@ -21,8 +22,10 @@ void rp_events_init(rp_events_t *ev)
 
 void rp_events_clear(rp_events_t *ev)
 {
-    for (int i = 0; i < ev->count; i++)
+    for (int i = 0; i < ev->count; i++) {
         mpq_clears(ev->items[i].amount, ev->items[i].rate, NULL);
+        rp_agreement_free(ev->items[i].agreement);
+    }
     free(ev->items);
     rp_events_init(ev);
 }
@@ -44,5 +47,7 @@ rp_event_t *rp_events_add(rp_events_t *ev, rp_event_type type)
     e->date = RP_DATE_NONE;
     mpq_inits(e->amount, e->rate, NULL);
     memset(e->kind, 0, sizeof e->kind);
+    e->component = RP_FEE;
+    e->agreement = NULL;
     return e;
 }

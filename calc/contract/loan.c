@@ -93,17 +93,11 @@ rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *e
         return rp_fail(err, RP_E_VALUE, "upfront_fee", "upfront_fee must be less than the principal");
     if (mpq_sgn(loan->annual_rate) < 0)
         return rp_fail(err, RP_E_VALUE, "rate", "the rate must not be negative");
-    mpq_t cap;
-    mpq_init(cap);
-    mpq_set_ui(cap, RP_MAX_RATE_PERCENT, 100);
-    mpq_canonicalize(cap);
-    int too_high = mpq_cmp(loan->annual_rate, cap) > 0;
-    mpq_clear(cap);
-    if (too_high)
-        return rp_fail(err, RP_E_RANGE, "rate", "the annual rate must be at most %d%%",
-                       RP_MAX_RATE_PERCENT);
-    if (loan->daily_basis != 360 && loan->daily_basis != 365)
-        return rp_fail(err, RP_E_VALUE, "daily_basis", "daily_basis must be 360 or 365");
+    st = rp_rate_check_max(loan->annual_rate, "rate", "the annual rate", err);
+    if (st == RP_OK)
+        st = rp_daily_basis_check(loan->daily_basis, "daily_basis", err);
+    if (st != RP_OK)
+        return st;
 
     int bullet = loan->method == RP_METHOD_BULLET;
     int has_start = loan->start_date != RP_DATE_NONE;

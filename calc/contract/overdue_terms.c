@@ -30,7 +30,8 @@ void rp_overdue_init(rp_overdue_t *o)
 {
     mpq_inits(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,
               o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap, NULL);
-    mpq_set_ui(o->markup, 1, 2); /* PBoC 2003: 30%–50% for overdue loans */
+    mpq_set_ui(o->markup, RP_PENALTY_MARKUP_PERCENT, 100);
+    mpq_canonicalize(o->markup);
     mpq_set_si(o->penalty_rate, -1, 1);
     o->daily_basis = 360;
     o->base = RP_BASE_OVERDUE_PRINCIPAL;
@@ -43,6 +44,39 @@ void rp_overdue_init(rp_overdue_t *o)
     mpq_set_si(o->late_fee_cap, -1, 1);
     mpq_set_si(o->late_fee_total_cap, -1, 1);
     o->late_fee_frequency = RP_LATE_FEE_ONCE;
+}
+
+void rp_overdue_penalty_rate(mpq_t out, const rp_overdue_t *o, mpq_srcptr contract_rate)
+{
+    if (mpq_sgn(o->penalty_rate) >= 0) {
+        mpq_set(out, o->penalty_rate);
+        return;
+    }
+    mpq_t factor;
+    mpq_init(factor);
+    mpq_set_ui(factor, 1, 1);
+    rp_qadd(factor, factor, o->markup);
+    mpq_mul(out, contract_rate, factor);
+    mpq_clear(factor);
+}
+
+void rp_overdue_copy(rp_overdue_t *dst, const rp_overdue_t *src)
+{
+    mpq_t *const to[] = {&dst->markup, &dst->penalty_rate, &dst->penalty_cap, &dst->late_fee_rate,
+                         &dst->late_fee_amount, &dst->minimum_payment, &dst->late_fee_floor,
+                         &dst->late_fee_cap, &dst->late_fee_total_cap};
+    const mpq_t *const from[] = {&src->markup, &src->penalty_rate, &src->penalty_cap,
+                                 &src->late_fee_rate, &src->late_fee_amount, &src->minimum_payment,
+                                 &src->late_fee_floor, &src->late_fee_cap, &src->late_fee_total_cap};
+    for (size_t i = 0; i < sizeof to / sizeof *to; i++)
+        mpq_set(*to[i], *from[i]);
+    dst->daily_basis = src->daily_basis;
+    dst->base = src->base;
+    dst->compound = src->compound;
+    dst->grace_days = src->grace_days;
+    dst->grace_counts_back = src->grace_counts_back;
+    dst->late_fee_base = src->late_fee_base;
+    dst->late_fee_frequency = src->late_fee_frequency;
 }
 
 void rp_overdue_clear(rp_overdue_t *o)
@@ -60,15 +94,17 @@ rp_status rp_overdue_check(const rp_overdue_t *o, const rp_round_t *rc, rp_error
 {
     if (mpq_sgn(o->markup) < 0)
         return rp_fail(err, RP_E_VALUE, "penalty_markup", "penalty_markup must not be negative");
-    if (mpq_cmp_ui(o->markup, 10, 1) > 0)
-        return rp_fail(err, RP_E_RANGE, "penalty_markup", "penalty_markup must be at most 1000%%");
-    if (mpq_cmp_ui(o->penalty_rate, RP_MAX_RATE_PERCENT / 100, 1) > 0)
-        return rp_fail(err, RP_E_RANGE, "penalty_rate", "penalty_rate must be at most %d%%",
-                       RP_MAX_RATE_PERCENT);
-    if (o->daily_basis != 360 && o->daily_basis != 365)
-        return rp_fail(err, RP_E_VALUE, "daily_basis", "daily_basis must be 360 or 365");
-    if (o->grace_days < 0 || o->grace_days > 31)
-        return rp_fail(err, RP_E_RANGE, "grace_days", "grace_days must be between 0 and 31");
+    if (mpq_cmp_ui(o->markup, RP_MAX_PENALTY_MARKUP_PERCENT / 100, 1) > 0)
+        return rp_fail(err, RP_E_RANGE, "penalty_markup", "penalty_markup must be at most %d%%",
+                       RP_MAX_PENALTY_MARKUP_PERCENT);
+    rp_status st = rp_rate_check_max(o->penalty_rate, "penalty_rate", "penalty_rate", err);
+    if (st == RP_OK)
+        st = rp_daily_basis_check(o->daily_basis, "daily_basis", err);
+    if (st != RP_OK)
+        return st;
+    if (o->grace_days < 0 || o->grace_days > RP_MAX_GRACE_DAYS)
+        return rp_fail(err, RP_E_RANGE, "grace_days", "grace_days must be between 0 and %d",
+                       RP_MAX_GRACE_DAYS);
     if (o->compound && o->base == RP_BASE_OVERDUE_INSTALLMENT)
         return rp_fail(err, RP_E_VALUE, "compound",
                        "penalty_base overdue_installment already charges penalty on overdue "

@@ -6,12 +6,6 @@
  */
 #include "base/internal.h"
 
-const char *const rp_component_names[RP_COMPONENT_COUNT] = {
-    [RP_PRINCIPAL] = "principal",   [RP_INTEREST] = "interest",
-    [RP_PENALTY] = "penalty_interest", [RP_COMPOUND] = "compound_interest",
-    [RP_LATE_FEE] = "late_fees",    [RP_FEE] = "fees",
-};
-
 const char *const rp_overpayment_names[RP_OVERPAY_COUNT] = {
     [RP_OVERPAY_CREDIT] = "credit",
     [RP_OVERPAY_SHORTEN_TERM] = "shorten_term",
@@ -24,17 +18,11 @@ void rp_terms_init(rp_terms_t *t)
     rp_allocation_preset(&t->allocation, RP_WATERFALL_BANK_DEFAULT);
     t->overpayment = RP_OVERPAY_CREDIT;
     t->classification = RP_CLASS_LOANS_2023;
+    t->restructured_rules = RP_RESTRUCTURED_2023;
     rp_buckets_default(t);
 }
 
 void rp_terms_clear(rp_terms_t *t)
 {
     rp_overdue_clear(&t->overdue);
-}
-
-void rp_components_total(mpq_t out, mpq_t const *v)
-{
-    mpq_set_ui(out, 0, 1);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_qadd(out, out, v[c]);
 }

@@ -15,7 +15,7 @@ void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
 
 /* Appends the statement in fmt: the table starts with what is owed today. */
 void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
-                         const rp_terms_t *terms, const rp_round_t *rc);
+                         const rp_life_t *life, const rp_terms_t *terms, const rp_round_t *rc);
 
 /* Appends a restructured plan: its price first, then its installments. */
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,
@@ -30,7 +30,7 @@ typedef struct rp_compare_row {
     const rp_error *error;
 } rp_compare_row_t;
 
-/* Appends the proposals side by side (compare.c). */
+/* Appends the proposals side by side (render_compare.c). */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
                        const rp_round_t *rc);
 

@@ -9,6 +9,25 @@
 #include "statement/explain.h"
 #include "render.h"
 
+/* 1 if the statement has a restructuring's plan in it. */
+static int has_plans(const rp_statement_t *st)
+{
+    for (int k = 0; k < st->item_count; k++)
+        if (st->items[k].plan > 0)
+            return 1;
+    return 0;
+}
+
+static const char *item_kind(const rp_item_t *it)
+{
+    return it->role == RP_ROLE_INSTALLMENT ? "installment" : it->role == RP_ROLE_FEE ? "fee" : "reinstated";
+}
+
+static const char *item_kind_short(const rp_item_t *it)
+{
+    return it->role == RP_ROLE_FEE ? "fee" : "rein.";
+}
+
 static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_round_t *rc)
 {
     char text[64];
@@ -17,8 +36,31 @@ static void amount_line(rp_buf_t *b, const char *label, const mpq_t x, const rp_
 }
 
 
-static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t *terms,
-                         const rp_round_t *rc)
+/* What became of each agreement, and the class: the sentences the JSON
+ * gives, to read out. */
+static void render_life(rp_buf_t *b, const rp_life_t *life, const rp_round_t *rc)
+{
+    char zh[700], en[700], date[RP_DATE_TEXT];
+    rp_buf_puts(b, "Agreements\n");
+    for (int k = 0; k < life->count; k++) {
+        const rp_life_agreement_t *a = &life->agreements[k];
+        rp_date_format(date, a->date);
+        rp_buf_printf(b, "  plan %d, agreed %s: %s; %d due, %d on time, %d late, %d missed\n", k + 1,
+                      date, rp_standing_names[a->standing], a->due, a->on_time, a->late, a->missed);
+        if (a->breach_date != RP_DATE_NONE) {
+            rp_life_explain_breach(zh, en, sizeof zh, a, k + 1, rc);
+            rp_buf_printf(b, "    %s\n    %s\n", zh, en);
+        }
+        rp_life_explain_observation(zh, en, sizeof zh, a);
+        rp_buf_printf(b, "    %s\n    %s\n", zh, en);
+    }
+    rp_life_explain_class(zh, en, sizeof zh, life);
+    rp_buf_printf(b, "  %s\n  %s\n", zh, en);
+}
+
+/* long: the statement's sections in their documented order. */
+static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_life_t *life,
+                         const rp_terms_t *terms, const rp_round_t *rc)
 {
     char date[RP_DATE_TEXT], text[64];
     rp_date_format(date, st->as_of);
@@ -41,6 +83,8 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
     rp_buf_printf(b, "  %-24s %15s%%\n", "penalty rate a year", text);
     for (int w = 0; w < st->warning_count; w++)
         rp_buf_printf(b, "warning: %s\n", st->warnings[w].message);
+    if (life && life->count > 0)
+        render_life(b, life, rc);
 
     int any = 0;
     for (int w = 0; w < st->working_count; w++) {
@@ -48,14 +92,21 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
             continue;
         if (!any++)
             rp_buf_puts(b, "Workings\n");
+        const rp_overdue_t *o = life ? rp_life_overdue(life, st->items[st->workings[w].item].plan,
+                                                       &terms->overdue)
+                                     : &terms->overdue;
         rp_buf_puts(b, "  ");
-        rp_explain_working(b, NULL, st, &st->workings[w], &terms->overdue, rc);
+        rp_explain_working(b, NULL, st, &st->workings[w], o, rc);
         rp_buf_puts(b, "\n  ");
-        rp_explain_working(NULL, b, st, &st->workings[w], &terms->overdue, rc);
+        rp_explain_working(NULL, b, st, &st->workings[w], o, rc);
         rp_buf_puts(b, "\n");
     }
 
-    /* what has fallen due, and the next installment */
+    /* what has fallen due, and the next installment (after a restructuring,
+     * the plan each belongs to: 0 the contract) */
+    int plans = has_plans(st);
+    if (plans)
+        rp_buf_printf(b, "%4s  ", "plan");
     rp_buf_printf(b, "%5s  %-10s  %-11s  %5s  %12s  %12s  %12s\n", "n", "due_date", "status", "dpd",
                   "due", "paid", "outstanding");
     int next_shown = 0;
@@ -64,7 +115,7 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
     for (int k = 0; k < st->item_count; k++) {
         const rp_item_t *it = &st->items[k];
         if (it->due_date > st->as_of) {
-            if (next_shown || it->n == 0)
+            if (next_shown || it->role != RP_ROLE_INSTALLMENT)
                 continue;
             next_shown = 1;
         }
@@ -72,10 +123,11 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
         rp_components_total(paid, it->paid);
         rp_item_outstanding(open, it, RP_COMPONENT_COUNT);
         char n[16], d1[48], d2[48], d3[48];
-        if (it->n > 0)
+        snprintf(n, sizeof n, "%s", item_kind_short(it));
+        if (it->role == RP_ROLE_INSTALLMENT)
             snprintf(n, sizeof n, "%d", it->n);
-        else
-            snprintf(n, sizeof n, "fee");
+        if (plans)
+            rp_buf_printf(b, "%4d  ", it->plan);
         rp_date_format(date, it->due_date);
         rp_decimal_format(d1, sizeof d1, due, rc->places, rc->mode);
         rp_decimal_format(d2, sizeof d2, paid, rc->places, rc->mode);
@@ -88,6 +140,9 @@ static void render_table(rp_buf_t *b, const rp_statement_t *st, const rp_terms_t
 
 static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *rc)
 {
+    int plans = has_plans(st);
+    if (plans)
+        rp_buf_puts(b, "plan,");
     rp_buf_puts(b, "n,kind,due_date,status,days_past_due");
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_buf_printf(b, ",due_%s", rp_component_names[c]);
@@ -100,7 +155,9 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
         const rp_item_t *it = &st->items[k];
         char date[RP_DATE_TEXT], text[64];
         rp_date_format(date, it->due_date);
-        rp_buf_printf(b, "%d,%s,%s,%s,%d", it->n, it->n > 0 ? "installment" : "fee", date,
+        if (plans)
+            rp_buf_printf(b, "%d,", it->plan);
+        rp_buf_printf(b, "%d,%s,%s,%s,%d", it->n, item_kind(it), date,
                       rp_item_status_names[it->status], it->days_past_due);
         for (int pass = 0; pass < 2; pass++)
             for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
@@ -117,10 +174,10 @@ static void render_csv(rp_buf_t *b, const rp_statement_t *st, const rp_round_t *
 }
 
 void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
-                         const rp_terms_t *terms, const rp_round_t *rc)
+                         const rp_life_t *life, const rp_terms_t *terms, const rp_round_t *rc)
 {
     if (fmt == RP_FORMAT_CSV)
         render_csv(b, st, rc);
     else
-        render_table(b, st, terms, rc);
+        render_table(b, st, life, terms, rc);
 }

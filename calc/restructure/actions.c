@@ -1,57 +1,19 @@
 /*
- * actions.c — the list of actions of a restructuring, their names, and
- * what each must be given.
+ * actions.c — what each action of a restructuring must be given (the
+ * list itself is contract/agreement.c).
  */
 #include <string.h>
 
 #include "restructure.h"
 
-const char *const rp_action_names[RP_ACTION_COUNT] = {
-    [RP_ACTION_WAIVE] = "waive",   [RP_ACTION_EXTEND] = "extend",
-    [RP_ACTION_DEFER] = "defer",   [RP_ACTION_REAMORTIZE] = "reamortize",
-    [RP_ACTION_FREEZE] = "freeze", [RP_ACTION_SETTLE] = "settle",
-    [RP_ACTION_RATE] = "rate",
-};
-
-const char *const rp_defer_interest_names[RP_DEFER_COUNT] = {
-    [RP_DEFER_CAPITALIZE] = "capitalize",
-    [RP_DEFER_ACCRUE] = "accrue",
-    [RP_DEFER_WAIVE] = "waive",
-};
-
-void rp_actions_init(rp_actions_t *a)
-{
-    a->count = 0;
-}
-
-void rp_actions_clear(rp_actions_t *a)
-{
-    for (int i = 0; i < a->count; i++) {
-        rp_action_t *x = &a->items[i];
-        mpq_clears(x->amount, x->share, x->rate, x->fee, x->fee_share, x->down_payment, NULL);
-    }
-    a->count = 0;
-}
-
-rp_action_t *rp_actions_add(rp_actions_t *a, rp_action_type type)
-{
-    if (a->count >= RP_MAX_ACTIONS)
-        return NULL;
-    rp_action_t *x = &a->items[a->count++];
-    memset(x, 0, sizeof *x);
-    x->type = type;
-    x->date = RP_DATE_NONE;
-    x->method = -1;
-    mpq_inits(x->amount, x->share, x->rate, x->fee, x->fee_share, x->down_payment, NULL);
-    return x;
-}
-
-rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shaped,
+rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int plan_replaced,
                               rp_error *err)
 {
-    if (shaped)
+    if (plan_replaced)
         return rp_work_fail(err, RP_E_VALUE, i, NULL, "nothing can follow a freeze or a settlement");
-    if ((a->type == RP_ACTION_FREEZE || a->type == RP_ACTION_SETTLE) && w->reshaped)
+    if (w->plan->re_aged)
+        return rp_work_fail(err, RP_E_VALUE, i, NULL, "nothing can follow a re_age: it is the plan's last step");
+    if ((a->type == RP_ACTION_FREEZE || a->type == RP_ACTION_SETTLE) && w->tail_changed)
         return rp_work_fail(err, RP_E_VALUE, i, NULL,
                        "freeze and settle replace the plan: only waive may come before them");
     switch (a->type) {

@@ -44,11 +44,11 @@ int rp_extension_limit(int term_months, const char **kind)
 static rp_status check_art12(work_t *w, const rp_action_t *a, int i, rp_error *err)
 {
     rp_date_t start = w->loan->start_date, maturity = w->original_maturity;
-    rp_date_t now = w->tail.count ? w->tail.rows[w->tail.count - 1].due : w->date;
+    rp_date_t new_maturity = w->tail.count ? w->tail.rows[w->tail.count - 1].due : w->date;
     int term = months_between(start, maturity);
     const char *kind;
     int limit = rp_extension_limit(term, &kind);
-    int used = months_between(maturity, now);
+    int used = months_between(maturity, new_maturity);
     char message[200];
     if (w->date >= maturity) {
         snprintf(message, sizeof message,
@@ -99,7 +99,8 @@ rp_status rp_act_extend(work_t *w, const rp_action_t *a, int i, rp_error *err)
             st = rp_work_fail(err, RP_E_VALUE, i, "maturity", "the new maturity adds no installment");
     }
     if (st == RP_OK && count > RP_MAX_TERM)
-        st = rp_work_fail(err, RP_E_RANGE, i, "periods", "a plan has at most 1200 installments");
+        st = rp_work_fail(err, RP_E_RANGE, i, "periods",
+                              "a plan has at most " RP_XSTR(RP_MAX_TERM) " installments");
     if (st == RP_OK) {
         /* overdue principal joins what is extended; it bears interest from
          * the day after the date (up to it, it bore 罚息) */

@@ -5,16 +5,12 @@
  */
 #include "restructure.h"
 
-/* 《商业银行信用卡业务监督管理办法》 (2011) Art. 70: a card debt in arrears may
- * be repaid by installments over at most 5 years. */
-#define CARD_MAX_INSTALLMENTS 60
-
 rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
 {
-    mpq_t amount[RP_COMPONENT_COUNT], p, other, fee, down;
+    mpq_t amount[RP_COMPONENT_COUNT], p, other, debt, fee, down;
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_init(amount[c]);
-    mpq_inits(p, other, fee, down, NULL);
+    mpq_inits(p, other, debt, fee, down, NULL);
     rp_work_remaining(amount, w);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         if (a->keep & (1u << c)) {
@@ -24,21 +20,22 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
         }
     }
     rp_status st = RP_OK;
-    rp_qadd(fee, p, other);
-    if (mpq_sgn(fee) == 0)
+    rp_qadd(debt, p, other);
+    if (mpq_sgn(debt) == 0)
         st = rp_work_fail(err, RP_E_VALUE, i, NULL, "nothing is left to freeze");
-    if (st == RP_OK && a->periods > CARD_MAX_INSTALLMENTS) {
+    if (st == RP_OK && a->periods > RP_CARD_MAX_INSTALLMENTS) {
         if (a->card)
             st = rp_work_fail(err, RP_E_VALUE, i, "installments",
-                         "《商业银行信用卡业务监督管理办法》 Art. 70: a card debt may be split into "
-                         "at most 60 installments (5 years)");
+                              "《商业银行信用卡业务监督管理办法》 Art. 70: a card debt may be split "
+                              "into at most " RP_XSTR(RP_CARD_MAX_INSTALLMENTS) " installments (5 years)");
         else
             rp_work_warn(w, "over_60_installments",
-                 "more than 60 installments (5 years): the most the credit-card rules (Art. 70) "
-                 "allow for card debt; no rule sets it for other loans — flagged by analogy");
+                         "more than " RP_XSTR(RP_CARD_MAX_INSTALLMENTS) " installments (5 years): the "
+                         "most the credit-card rules (Art. 70) allow for card debt; no rule sets it "
+                         "for other loans — flagged by analogy");
     }
     if (st == RP_OK && (a->given & RP_HAS_DOWN_PAYMENT) && mpq_sgn(a->down_payment) > 0) {
-        if (mpq_cmp(a->down_payment, fee) >= 0)
+        if (mpq_cmp(a->down_payment, debt) >= 0)
             st = rp_work_fail(err, RP_E_VALUE, i, "down_payment",
                          "the down payment must be less than the frozen debt");
         mpq_set(down, a->down_payment);
@@ -51,12 +48,12 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
         rp_qsub(dp, down, da);
         rp_qsub(other, other, da);
         rp_qsub(p, p, dp);
-        /* the fee per installment: an amount, or a share of the debt */
-        rp_qadd(fee, p, other);
+        /* the fee per installment: an amount, or a share of the debt left */
+        rp_qadd(debt, p, other);
         if (a->given & RP_HAS_FEE) {
             mpq_set(fee, a->fee);
         } else if (a->given & RP_HAS_FEE_SHARE) {
-            mpq_mul(fee, fee, a->fee_share);
+            mpq_mul(fee, debt, a->fee_share);
             rp_round(fee, fee, w->rc);
         } else {
             mpq_set_ui(fee, 0, 1);
@@ -72,6 +69,6 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err)
     }
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_clear(amount[c]);
-    mpq_clears(p, other, fee, down, NULL);
+    mpq_clears(p, other, debt, fee, down, NULL);
     return st;
 }

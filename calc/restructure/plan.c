@@ -10,7 +10,10 @@ void rp_plan_init(rp_plan_t *p)
 {
     p->date = RP_DATE_NONE;
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_inits(p->claim[c], p->waived[c], NULL);
+        mpq_inits(p->claim[c], p->waived[c], p->conditional[c], NULL);
+    p->condition_days = -1;
+    p->re_aged = 0;
+    p->re_aged_from = RP_DATE_NONE;
     mpq_inits(p->claim_total, p->waived_total, p->debt, p->total_payment, p->total_principal,
               p->total_interest, p->total_fee, p->total_arrears, p->interest_kept, p->capitalized,
               p->new_interest, p->deferral_waived, p->payment, p->annual_rate, p->contract_rate,
@@ -35,7 +38,7 @@ void rp_plan_clear(rp_plan_t *p)
     p->rows = NULL;
     p->count = 0;
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clears(p->claim[c], p->waived[c], NULL);
+        mpq_clears(p->claim[c], p->waived[c], p->conditional[c], NULL);
     mpq_clears(p->claim_total, p->waived_total, p->debt, p->total_payment, p->total_principal,
                p->total_interest, p->total_fee, p->total_arrears, p->interest_kept, p->capitalized,
                p->new_interest, p->deferral_waived, p->payment, p->annual_rate, p->contract_rate,
@@ -49,23 +52,6 @@ static rp_plan_row_t *add_row(rp_plan_t *p, int n, rp_date_t due)
     r->due_date = due;
     mpq_inits(r->payment, r->principal, r->interest, r->fee, r->arrears, r->balance, NULL);
     return r;
-}
-
-/* The later of two periods and a year after the first new due date
- * (2023 risk classification rules, Art. 20). */
-static rp_status observation_end(rp_date_t *out, rp_date_t first, int periods_per_year,
-                                 rp_error *err)
-{
-    rp_date_t year, two;
-    rp_status st = rp_date_add_months(&year, first, 12, err);
-    if (st != RP_OK)
-        return st;
-    if (periods_per_year >= 26) /* weekly, biweekly */
-        two = first + 2 * (periods_per_year == 52 ? 7 : 14);
-    else
-        st = rp_date_add_months(&two, first, 2 * (12 / periods_per_year), err);
-    *out = two > year ? two : year;
-    return st;
 }
 
 /* The regular payment: the most common one after the date (the larger on
@@ -156,7 +142,7 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
             mpq_set(p->payment, p->rows[0].payment);
         p->first_due_date = first->due_date;
         p->maturity_date = p->rows[p->count - 1].due_date;
-        st = observation_end(&p->observation_end, p->first_due_date, p->periods_per_year, err);
+        st = rp_observation_end(&p->observation_end, p->first_due_date, p->periods_per_year, err);
     }
     return st;
 }

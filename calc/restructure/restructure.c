@@ -12,27 +12,17 @@
  *   reamortize  spread the arrears over the installments to come;
  *   rate        a new rate from a date;
  *   freeze      fix the debt, stop interest, split it (停息挂账 / 个性化分期);
- *   settle      a discounted lump sum or short settlement (一次性结清).
+ *   settle      a discounted lump sum or short settlement (一次性结清);
+ *   re_age      move the arrears to new installments after the last (re-age).
  *
  * freeze and settle shape the whole plan: only waivers may come before
  * them and nothing after. plan.c turns the result into rows and prices it.
  */
 #include <string.h>
 
-#include "restructure.h"
+#include <stdio.h>
 
-rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
-                         const rp_events_t *events, rp_date_t date, const rp_actions_t *actions,
-                         const rp_round_t *rc, rp_error *err)
-{
-    rp_position_t pos;
-    rp_position_init(&pos);
-    rp_status st = rp_position_on(&pos, loan, terms, events, date, rc, err);
-    if (st == RP_OK)
-        st = rp_restructure_at(out, &pos, loan, actions, rc, err);
-    rp_position_clear(&pos);
-    return st;
-}
+#include "restructure.h"
 
 /* The work of a restructuring of loan on date, empty; work_close releases it. */
 static void work_open(work_t *w, rp_plan_t *plan, const rp_loan_t *loan, rp_date_t date,
@@ -84,7 +74,16 @@ static rp_status take_position(work_t *w, const rp_position_t *pos, rp_error *er
     mpq_set(p->contract_rate, pos->contract_rate);
     p->dpd = pos->dpd;
     p->tier = pos->tier;
+    w->oldest_due = pos->dpd > 0 ? pos->date - pos->dpd : RP_DATE_NONE;
     w->original_maturity = pos->original_maturity;
+    if (pos->in_observation) {
+        char message[200];
+        snprintf(message, sizeof message,
+                 "the loan is restructured and in its observation period: restructuring it again "
+                 "makes it at least %s (《商业银行金融资产风险分类办法》 Art. 22) and restarts the period",
+                 rp_tier_names_zh[pos->again_tier]);
+        rp_work_warn(w, "restructured_again", message);
+    }
     if (pos->credit_held)
         rp_work_warn(w, "credit_held",
                      "the borrower has unapplied credit; it is not counted here: use it as a down payment");
@@ -102,10 +101,10 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
     work_t w;
     work_open(&w, &plan, loan, pos->date, rc);
     rp_status st = take_position(&w, pos, err);
-    int shaped = 0;
+    int plan_replaced = 0;
     for (int i = 0; st == RP_OK && i < actions->count; i++) {
         const rp_action_t *a = &actions->items[i];
-        st = rp_action_check(&w, a, i, shaped, err);
+        st = rp_action_check(&w, a, i, plan_replaced, err);
         if (st != RP_OK)
             break;
         switch (a->type) {
@@ -126,17 +125,20 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
             break;
         case RP_ACTION_FREEZE:
             st = rp_act_freeze(&w, a, i, err);
-            shaped = 1;
+            plan_replaced = 1;
             break;
         case RP_ACTION_SETTLE:
             st = rp_act_settle(&w, a, i, err);
-            shaped = 1;
+            plan_replaced = 1;
+            break;
+        case RP_ACTION_RE_AGE:
+            st = rp_act_re_age(&w, a, i, err);
             break;
         default:
             break;
         }
         if (a->type != RP_ACTION_WAIVE)
-            w.reshaped = 1;
+            w.tail_changed = 1;
     }
     if (st == RP_OK)
         st = rp_plan_finish(&plan, &w, err);

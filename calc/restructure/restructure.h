@@ -1,6 +1,8 @@
 /*
  * restructure.h — the work in progress of a restructuring, shared by
- * restructure.c (the actions) and plan.c (rows, checks, pricing).
+ * restructure.c (which runs the actions in order), one file per action
+ * (waive.c, extend.c, …), work.c (the rows being reshaped) and plan.c
+ * (rows, checks, pricing).
  */
 #ifndef RP_RESTRUCTURE_H
 #define RP_RESTRUCTURE_H
@@ -11,7 +13,9 @@ typedef struct work {
     const rp_loan_t *loan;
     const rp_round_t *rc;
     rp_date_t date;
-    mpq_t due_now[RP_COMPONENT_COUNT]; /* owed on the date, by component      */
+    mpq_t due_now[RP_COMPONENT_COUNT]; /* owed on the date, by component; a
+                                 freeze or settlement fixes one debt, so
+                                 after it all but principal is in [RP_FEE]  */
     mpq_t accrued;            /* interest of the period in progress to the date,
                                  inside tail.rows[0]'s interest              */
     tail_t tail;              /* the installments after the date             */
@@ -21,7 +25,8 @@ typedef struct work {
     const rp_loan_t *rule;    /* whose date rule new installments follow     */
     rp_loan_t date_rule;      /* a rule anchored on the restructure date     */
     rp_date_t original_maturity;
-    int reshaped;             /* an action other than waive has run          */
+    rp_date_t oldest_due;     /* the oldest unpaid due date on the date, or none */
+    int tail_changed;         /* an action other than waive has run          */
     rp_plan_t *plan;          /* waived, capitalized, warnings               */
 } work_t;
 
@@ -65,17 +70,27 @@ rp_status rp_work_terminal_rows(work_t *w, const mpq_t p, const mpq_t a, int cou
 
 /* ---- one file per action ----------------------------------------------------- */
 
-/* actions.c: what action i must be given; shaped: a freeze or settlement ran. */
-rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int shaped, rp_error *err);
+/* actions.c: what action i must be given; plan_replaced: a freeze or
+ * settlement ran (it replaced the plan: nothing may follow). */
+rp_status rp_action_check(const work_t *w, const rp_action_t *a, int i, int plan_replaced,
+                          rp_error *err);
 rp_status rp_act_waive(work_t *w, const rp_action_t *a, int i, rp_error *err);      /* waive.c */
 rp_status rp_act_extend(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* extend.c */
 /* extend.c: the most a loan of term_months may be extended in all (《贷款通则》
  * Art. 12), and its kind ("short-term", …) into *kind (may be NULL). */
 int rp_extension_limit(int term_months, const char **kind);
 rp_status rp_act_defer(work_t *w, const rp_action_t *a, int i, rp_error *err);      /* defer.c */
-rp_status rp_act_reamortize(work_t *w, int i, rp_error *err);                       /* arrears.c */
-rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err);       /* new_rate.c */
+rp_status rp_act_reamortize(work_t *w, int i, rp_error *err);                       /* reamortize.c */
+rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err);       /* rate.c */
 rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* freeze.c */
 rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* settle.c */
+rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* re_age.c */
+
+/* plan_resume.c: the plan as the statement engine takes it up after its
+ * date (number: its place in the loan's history; order: the loan's
+ * allocation, which the arrears are carried in; pos: the position it was
+ * made from). */
+rp_status rp_plan_resume(rp_resume_t *out, const rp_plan_t *p, int number,
+                         const rp_allocation_t *order, const rp_position_t *pos, rp_error *err);
 
 #endif

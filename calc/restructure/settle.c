@@ -7,17 +7,12 @@
 
 rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err)
 {
-    /* waived in the usual order of willingness (DOMAIN.md): 违约金,
-     * 复利, 罚息, fees, interest, principal */
-    static const rp_component order[RP_COMPONENT_COUNT] = {RP_LATE_FEE, RP_COMPOUND, RP_PENALTY,
-                                                           RP_FEE,      RP_INTEREST, RP_PRINCIPAL};
     mpq_t amount[RP_COMPONENT_COUNT], total, pay, cut, p, other, zero;
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_init(amount[c]);
     mpq_inits(total, pay, cut, p, other, zero, NULL);
     rp_work_remaining(amount, w);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_qadd(total, total, amount[c]);
+    rp_components_total(total, (mpq_t const *)amount);
     rp_status st = RP_OK;
     if (a->given & RP_HAS_AMOUNT) {
         mpq_set(pay, a->amount);
@@ -36,7 +31,7 @@ rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err)
     if (st == RP_OK) {
         rp_qsub(cut, total, pay);
         for (int k = 0; k < RP_COMPONENT_COUNT; k++) {
-            rp_component c = order[k];
+            rp_component c = rp_waive_order[k];
             mpq_t take;
             mpq_init(take);
             mpq_set(take, mpq_cmp(cut, amount[c]) < 0 ? cut : amount[c]);

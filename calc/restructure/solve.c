@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/internal.h"
+#include "life.h"
 #include "restructure.h"
 
 /* shortest_term without a term: the longest plan considered (30 years of
@@ -23,9 +24,6 @@ const char *const rp_goal_names[RP_GOAL_COUNT] = {
     [RP_GOAL_MAX_DISCOUNT] = "max_discount",
 };
 
-/* The usual order of willingness to waive (DOMAIN.md). */
-static const rp_component willingness[RP_COMPONENT_COUNT] = {
-    RP_LATE_FEE, RP_COMPOUND, RP_PENALTY, RP_FEE, RP_INTEREST, RP_PRINCIPAL};
 
 void rp_goal_init(rp_goal_t *g)
 {
@@ -36,7 +34,7 @@ void rp_goal_init(rp_goal_t *g)
     mpq_set_si(g->min_recovery, -1, 1);
     g->freeze = 1;
     g->keep = (1u << RP_PRINCIPAL) | (1u << RP_INTEREST);
-    memcpy(g->order, willingness, sizeof willingness);
+    memcpy(g->order, rp_waive_order, sizeof rp_waive_order);
     g->method = -1;
     g->installments = 1;
 }
@@ -429,7 +427,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     mpz_inits(lo, hi, floor_k, NULL);
     rp_status st = check_goal(&S, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
-        st = rp_position_on(&position, loan, terms, events, date, rc, err);
+        st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)
         st = base_plan(&S, &t, err);
     if (st == RP_OK)

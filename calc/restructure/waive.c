@@ -29,6 +29,17 @@ rp_status rp_act_waive(work_t *w, const rp_action_t *a, int i, rp_error *err)
         mpq_set(x, base);
     }
     rp_qadd(w->plan->waived[c], w->plan->waived[c], x);
+    if (a->given & RP_HAS_CONDITION) {
+        rp_plan_t *p = w->plan;
+        if (p->condition_days >= 0 && p->condition_days != a->max_days_late) {
+            mpq_clears(base, x, part, NULL);
+            return rp_work_fail(err, RP_E_VALUE, i, "condition.max_days_late",
+                                "one agreement has one condition: every conditional waiver must "
+                                "give the same max_days_late");
+        }
+        p->condition_days = a->max_days_late;
+        rp_qadd(p->conditional[c], p->conditional[c], x);
+    }
     /* arrears first, then the interest accrued or the principal to come */
     mpq_set(part, mpq_cmp(x, w->due_now[c]) < 0 ? x : w->due_now[c]);
     rp_qsub(w->due_now[c], w->due_now[c], part);

@@ -22,7 +22,7 @@ typedef struct rp_schedule_opts {
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,
                                  const rp_schedule_opts_t *opts, rp_error *err);
 
-/* The invariants of rp_schedule_verify on the fast form (verify.c). */
+/* The invariants of rp_schedule_verify on the fast form (verify_schedule.c). */
 rp_status rp_unit_schedule_verify(const rp_unit_schedule_t *s, const rp_loan_t *loan,
                                   const rp_round_t *rc, rp_error *err);
 

@@ -3,7 +3,8 @@
  * A rate change, a prepayment, a waiver of principal, an extension or a
  * deferral all come down to: adjust the interest of the installment in
  * progress for the days left, and re-amortize the rest. The statement
- * engine (reamortize.c) and restructuring (restructure.c) share this.
+ * engine (statement/reshape.c) and restructuring (restructure/work.c)
+ * share this.
  */
 #ifndef RP_TAIL_H
 #define RP_TAIL_H

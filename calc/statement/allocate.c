@@ -18,9 +18,8 @@ static int *payable_items(const ledger_t *L, rp_date_t d, int *count)
     if (!idx)
         return NULL;
     /* Installments rise by due date, and fee items (appended as their
-     * events come, in date order) do too: the two lists merge in one pass.
-     * Thousands of fees among the installments no longer cost a sort that
-     * moves each fee past every installment on every payment. */
+     * events come, in date order) do too: the two lists merge in one pass,
+     * without a sort, however many fees there are. */
     int *fees = idx + n, nf = 0, sorted = 1;
     rp_date_t last = RP_DATE_NONE, last_fee = RP_DATE_NONE;
     for (int k = 0; k < n; k++) {

@@ -59,10 +59,17 @@ void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
     const char *what_zh = late ? "违约金" : w->component == RP_PENALTY ? "罚息" : "复利";
     const char *what_en = late ? "late fee" : w->component == RP_PENALTY ? "penalty interest"
                                                                          : "compound interest";
-    snprintf(line, sizeof line, "第%d期%s：", it->n, what_zh);
-    append(zh, line);
-    snprintf(line, sizeof line, "Installment %d %s: ", it->n, what_en);
-    append(en, line);
+    if (it->plan > 0) { /* an installment of a restructuring's plan */
+        snprintf(line, sizeof line, "重组计划%d第%d期%s：", it->plan, it->n, what_zh);
+        append(zh, line);
+        snprintf(line, sizeof line, "Plan %d installment %d %s: ", it->plan, it->n, what_en);
+        append(en, line);
+    } else {
+        snprintf(line, sizeof line, "第%d期%s：", it->n, what_zh);
+        append(zh, line);
+        snprintf(line, sizeof line, "Installment %d %s: ", it->n, what_en);
+        append(en, line);
+    }
     for (int i = 0; i < w->count; i++) {
         const rp_segment_t *sg = &w->segments[i];
         rp_decimal_format(base, sizeof base, sg->base, rc->places, rc->mode);

@@ -14,6 +14,7 @@ const char *const rp_item_status_names[RP_STATUS_COUNT] = {
     [RP_STATUS_NOT_DUE] = "not_due",   [RP_STATUS_DUE] = "due",
     [RP_STATUS_PAID] = "paid",         [RP_STATUS_PAID_LATE] = "paid_late",
     [RP_STATUS_PARTLY_PAID] = "partly_paid", [RP_STATUS_OVERDUE] = "overdue",
+    [RP_STATUS_RESTRUCTURED] = "restructured",
 };
 
 void rp_ledger_item_clear(rp_item_t *it)
@@ -27,6 +28,34 @@ void rp_ledger_state_clear(item_state_t *x)
     mpq_clears(x->interest_exact, x->pending[RP_SLOT_PENALTY], x->pending[RP_SLOT_COMPOUND], x->accrued[RP_SLOT_PENALTY],
               x->accrued[RP_SLOT_COMPOUND],
                x->period_years, x->run_base[0], x->run_base[1], NULL);
+    if (x->carried) {
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+            mpq_clear(x->carried[c]);
+        free(x->carried);
+        x->carried = NULL;
+    }
+}
+
+rp_status rp_ledger_carry(ledger_t *L, int k, rp_error *err)
+{
+    item_state_t *x = &L->xs[k];
+    if (x->carried)
+        return RP_OK;
+    x->carried = malloc(sizeof *x->carried * RP_COMPONENT_COUNT);
+    if (!x->carried)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(x->carried[c]);
+    return RP_OK;
+}
+
+void rp_ledger_carried(mpq_t out, const ledger_t *L, int k, rp_component c)
+{
+    const item_state_t *x = &L->xs[k];
+    if (x->carried)
+        mpq_set(out, x->carried[c]);
+    else
+        mpq_set_ui(out, 0, 1);
 }
 
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
@@ -51,6 +80,7 @@ rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err)
         mpq_inits(it->due[c], it->paid[c], NULL);
     it->due_date = it->period_start = it->paid_off = RP_DATE_NONE;
     it->event = -1;
+    it->role = RP_ROLE_INSTALLMENT;
     item_state_t *x = &L->xs[k];
     memset(x, 0, sizeof *x);
     L->states++;
@@ -104,10 +134,14 @@ int rp_ledger_rate_index(const ledger_t *L, rp_date_t d)
     return lo;
 }
 
-mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty)
+mpq_srcptr rp_ledger_contract_rate_on(const ledger_t *L, rp_date_t d)
 {
-    int at = rp_ledger_rate_index(L, d);
-    return penalty ? L->rates.penalty[at] : L->rates.contract[at];
+    return L->rates.contract[rp_ledger_rate_index(L, d)];
+}
+
+mpq_srcptr rp_ledger_penalty_rate_on(const ledger_t *L, rp_date_t d)
+{
+    return L->rates.penalty[rp_ledger_rate_index(L, d)];
 }
 
 void rp_ledger_entry_clear(rp_entry_t *e)
@@ -135,7 +169,40 @@ rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err)
         mpq_set(row->interest, L->xs[j].interest_exact);
         mpq_set(row->years, L->xs[j].period_years);
         mpq_set(row->fee, it->due[RP_FEE]);
+        if (L->xs[j].carried) /* owed before a plan: not the row's own fee */
+            rp_qsub(row->fee, row->fee, L->xs[j].carried[RP_FEE]);
     }
+    return RP_OK;
+}
+
+rp_status rp_ledger_segment_room(const ledger_t *L, const char *path, const char *cause,
+                                 rp_error *err)
+{
+    if (L->segments < RP_MAX_WORKING_LINES)
+        return RP_OK;
+    return rp_fail(err, RP_E_RANGE, path,
+                   "the workings would exceed %d lines (penalty segments and late-fee charges): %s",
+                   RP_MAX_WORKING_LINES, cause);
+}
+
+rp_status rp_ledger_push_segment(ledger_t *L, rp_working_t *wk, rp_date_t from, rp_date_t to,
+                                 rp_segment_t **out, rp_error *err)
+{
+    if (wk->count == wk->cap) {
+        int cap = wk->cap ? wk->cap * 2 : 4;
+        rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+        wk->segments = grown;
+        wk->cap = cap;
+    }
+    L->segments++;
+    rp_segment_t *sg = &wk->segments[wk->count++];
+    sg->from = from;
+    sg->to = to;
+    sg->days = to >= from ? (int)(to - from + 1) : 0;
+    mpq_inits(sg->base, sg->rate, sg->amount, NULL);
+    *out = sg;
     return RP_OK;
 }
 

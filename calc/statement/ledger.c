@@ -4,8 +4,8 @@
  *
  * The clock stops only where something happens: an event, the end of an
  * installment's grace (or a monthly late-fee date), a due date while
- * credit is waiting, and as_of. Between stops, penalty accrues in closed
- * form (overdue.c). On a stop day, in this order: the day's accrual (with
+ * credit is waiting, and as_of. Between stops, penalty accrues lazily, in
+ * runs (overdue_interest.c). On a stop day, in this order: the day's accrual (with
  * the balances at the start of the day), rate changes, fee events,
  * acceleration, payments in the order listed, then credit; grace ends and
  * late fees are assessed at the end of the day. as_of itself ends before
@@ -19,6 +19,24 @@
 #include "base/units.h"
 
 /* ---- set-up ------------------------------------------------------------- */
+
+/* Event i: the loan's, then the replay's own (extra). */
+const rp_event_t *rp_ledger_event(const ledger_t *L, int i)
+{
+    if (i < L->events->count)
+        return &L->events->items[i];
+    return &L->how->extra->items[i - L->events->count];
+}
+
+/* 1 if event i (dated d) is inside the replay's window. */
+static int in_window(const rp_window_t *w, rp_date_t d, int i)
+{
+    if (w->from != RP_DATE_NONE && (d < w->from || (d == w->from && i <= w->after)))
+        return 0;
+    if (w->to != RP_DATE_NONE && (d > w->to || (d == w->to && i >= w->before)))
+        return 0;
+    return 1;
+}
 
 /* Event order on one day: rate changes, fees, acceleration, payments. */
 static int event_rank(rp_event_type t)
@@ -51,18 +69,19 @@ static int by_key(const void *a, const void *b)
     return x->index - y->index; /* as listed */
 }
 
-static rp_status check_events(const rp_events_t *ev, const rp_loan_t *loan, const rp_round_t *rc,
-                              rp_error *err)
+/* The events as the engine needs them; acceleration once and no
+ * restructuring inside the replay's window (a plan: no rate change). */
+static rp_status check_events(const ledger_t *L, rp_error *err)
 {
+    const rp_events_t *ev = L->events;
+    const rp_loan_t *loan = L->loan;
+    const rp_round_t *rc = L->rc;
     char path[64];
     int accelerations = 0;
-    mpq_t cap;
-    mpq_init(cap);
-    mpq_set_ui(cap, RP_MAX_RATE_PERCENT, 100);
-    mpq_canonicalize(cap);
     rp_status st = RP_OK;
     for (int i = 0; i < ev->count && st == RP_OK; i++) {
         const rp_event_t *e = &ev->items[i];
+        int inside = in_window(&L->how->window, e->date, i);
         if (e->date < loan->start_date) {
             char start[RP_DATE_TEXT];
             rp_date_format(start, loan->start_date);
@@ -80,15 +99,22 @@ static rp_status check_events(const rp_events_t *ev, const rp_loan_t *loan, cons
             snprintf(path, sizeof path, "events[%d].rate", i);
             if (mpq_sgn(e->rate) < 0)
                 st = rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
-            else if (mpq_cmp(e->rate, cap) > 0)
-                st = rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
-                             RP_MAX_RATE_PERCENT);
-        } else if (e->type == RP_EVENT_ACCELERATION && ++accelerations > 1) {
+            else
+                st = rp_rate_check_max(e->rate, path, "the annual rate", err);
+            if (st == RP_OK && inside && L->how->resume)
+                st = rp_fail(err, RP_E_VALUE, path,
+                             "a rate_change after a restructuring is not supported: give the plan's "
+                             "rate in the restructuring (a rate action), or restructure again");
+        } else if (e->type == RP_EVENT_ACCELERATION && inside && ++accelerations > 1) {
             snprintf(path, sizeof path, "events[%d]", i);
             st = rp_fail(err, RP_E_VALUE, path, "a loan can be accelerated only once");
+        } else if (e->type == RP_EVENT_RESTRUCTURE && inside && e->date <= L->st->as_of) {
+            snprintf(path, sizeof path, "events[%d]", i);
+            st = rp_fail(err, RP_E_VALUE, path,
+                         "a restructure event needs the replay of a loan's life "
+                         "(rp_life_statement), not rp_statement_build");
         }
     }
-    mpq_clear(cap);
     return st;
 }
 
@@ -114,16 +140,7 @@ static rp_status check_terms(const rp_terms_t *t, const rp_loan_t *loan, const r
         m != RP_METHOD_EQUAL_PRINCIPAL && m != RP_METHOD_INTEREST_ONLY)
         return rp_fail(err, RP_E_VALUE, "loan.overpayment",
                        "lower_payment applies to annuity, equal_principal and interest_only loans");
-    if (t->bucket_count < 1 || t->bucket_count > RP_MAX_BUCKETS)
-        return rp_fail(err, RP_E_VALUE, "buckets", "give 1 to %d buckets", RP_MAX_BUCKETS);
-    for (int i = 0; i < t->bucket_count; i++) {
-        int last = i == t->bucket_count - 1;
-        if ((t->buckets[i].max_dpd < 0) != last ||
-            (i > 0 && !last && t->buckets[i].max_dpd <= t->buckets[i - 1].max_dpd))
-            return rp_fail(err, RP_E_VALUE, "buckets",
-                           "bucket max_dpd must rise, and only the last bucket is open-ended");
-    }
-    return RP_OK;
+    return rp_buckets_check(t, err);
 }
 
 static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_error *err)
@@ -131,31 +148,22 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
     rate_timeline_t *r = &L->rates;
     int changes = 0;
     for (int i = 0; i < n; i++)
-        changes += L->events->items[keys[i].index].type == RP_EVENT_RATE_CHANGE;
+        changes += rp_ledger_event(L, keys[i].index)->type == RP_EVENT_RATE_CHANGE;
     r->dates = malloc(sizeof *r->dates * (size_t)(changes + 1));
     r->contract = malloc(sizeof *r->contract * (size_t)(changes + 1));
     r->penalty = malloc(sizeof *r->penalty * (size_t)(changes + 1));
     if (!r->dates || !r->contract || !r->penalty)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    const rp_overdue_t *o = &L->terms->overdue;
-    mpq_t factor;
-    mpq_init(factor);
-    mpq_set_ui(factor, 1, 1);
-    rp_qadd(factor, factor, o->markup);
     for (int i = -1; i < n; i++) {
-        const rp_event_t *e = i >= 0 ? &L->events->items[keys[i].index] : NULL;
+        const rp_event_t *e = i >= 0 ? rp_ledger_event(L, keys[i].index) : NULL;
         if (e && e->type != RP_EVENT_RATE_CHANGE)
             continue;
         int at = r->count++;
         mpq_inits(r->contract[at], r->penalty[at], NULL);
-        r->dates[at] = e ? e->date : L->loan->start_date;
-        mpq_set(r->contract[at], e ? e->rate : L->loan->annual_rate);
-        if (mpq_sgn(o->penalty_rate) >= 0)
-            mpq_set(r->penalty[at], o->penalty_rate);
-        else
-            mpq_mul(r->penalty[at], r->contract[at], factor);
+        r->dates[at] = e ? e->date : L->start;
+        mpq_set(r->contract[at], e ? e->rate : L->how->resume ? L->how->resume->rate : L->loan->annual_rate);
+        rp_overdue_penalty_rate(r->penalty[at], &L->terms->overdue, r->contract[at]);
     }
-    mpq_clear(factor);
     return RP_OK;
 }
 
@@ -275,9 +283,14 @@ static rp_status pay(ledger_t *L, int event, rp_date_t d, mpq_srcptr amount, rp_
     st = rp_overdue_post(L, err); /* a payment is a posting point */
     if (st == RP_OK)
         st = rp_allocate(L, e, left, d, err);
-    if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT) {
+    if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT &&
+        L->how->resume) {
+        rp_warning_add_once(L->st->warnings, &L->st->warning_count, "overpayment_credit",
+                            "money beyond what a restructured plan asks for is kept as credit, "
+                            "not prepaid: the plan's installments are agreed");
+    } else if (st == RP_OK && mpq_sgn(left) > 0 && L->terms->overpayment != RP_OVERPAY_CREDIT) {
         st = rp_reamortize_prepay(L, d, left, used, err);
-        e = &L->st->entries[L->st->entry_count - 1];
+        e = &L->st->entries[L->st->entry_count - 1]; /* this payment's entry, wherever it is now */
         mpq_set(e->to_prepayment, used);
         rp_qsub(left, left, used);
     }
@@ -324,19 +337,21 @@ static rp_status add_fee(ledger_t *L, int index, rp_date_t d, rp_error *err)
     rp_status st = rp_ledger_add_item(L, &k, err);
     if (st != RP_OK)
         return st;
-    const rp_event_t *e = &L->events->items[index];
+    const rp_event_t *e = rp_ledger_event(L, index);
     rp_item_t *it = &L->st->items[k];
     it->n = 0;
+    it->role = RP_ROLE_FEE;
+    it->plan = L->how->resume ? L->how->resume->plan : 0;
     it->due_date = it->period_start = d;
     it->event = index;
     memcpy(it->kind, e->kind, sizeof it->kind);
-    mpq_set(it->due[RP_FEE], e->amount);
+    mpq_set(it->due[e->component], e->amount);
     return RP_OK;
 }
 
 static rp_status run_event(ledger_t *L, int index, rp_error *err)
 {
-    const rp_event_t *e = &L->events->items[index];
+    const rp_event_t *e = rp_ledger_event(L, index);
     switch (e->type) {
     case RP_EVENT_RATE_CHANGE: {
         mpq_t old;
@@ -381,7 +396,7 @@ static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as
 {
     rp_status st = RP_OK;
     int next = 0;
-    L->clock = L->loan->start_date - 1;
+    L->clock = L->how->resume ? L->start : L->start - 1; /* a plan: its date has accrued */
     while (st == RP_OK) {
         rp_date_t d = next_stop(L, keys, n, next, as_of);
         if (L->rebuild_at >= 0 && d > L->st->items[L->rebuild_at].due_date)
@@ -403,21 +418,126 @@ static rp_status replay(ledger_t *L, const sort_key_t *keys, int n, rp_date_t as
     return st;
 }
 
-rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
-                         const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
-                         const rp_round_t *rc, rp_error *err)
+/* The plan's installments as items: each due by component, with what it
+ * carries from before the agreement. */
+static rp_status load_plan(ledger_t *L, const rp_resume_t *r, rp_error *err)
 {
+    rp_status st = RP_OK;
+    for (int i = 0; i < r->count && st == RP_OK; i++) {
+        const rp_resume_row_t *row = &r->rows[i];
+        int k;
+        st = rp_ledger_add_item(L, &k, err);
+        if (st == RP_OK)
+            st = rp_ledger_carry(L, k, err);
+        if (st != RP_OK)
+            break;
+        rp_item_t *it = &L->st->items[k];
+        item_state_t *x = &L->xs[k];
+        it->n = row->n;
+        it->plan = r->plan;
+        it->due_date = row->due_date;
+        it->period_start = row->period_start;
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+            mpq_set(it->due[c], row->due[c]);
+            mpq_set(x->carried[c], row->carried[c]);
+        }
+        mpq_set(x->interest_exact, row->interest_new);
+        L->installments++;
+    }
+    for (int k = 0; k < L->installments && st == RP_OK; k++)
+        L->xs[k].assess = rp_overdue_first_assessment(L, k);
+    if (st == RP_OK) {
+        rp_qadd(L->posted_total, L->posted_total, r->penalties_posted);
+        rp_qadd(L->accrued_total, L->accrued_total, r->penalties_posted);
+        rp_qadd(L->late_fee_total, L->late_fee_total, r->late_fees);
+        rp_qadd(L->credit, L->credit, r->credit);
+    }
+    return st;
+}
+
+/* The schedule the replay starts from: the contract's (the fast form when
+ * it fits) or a plan's. */
+static rp_status load(ledger_t *L, const sort_key_t *keys, int n, rp_error *err)
+{
+    if (L->how->resume) {
+        rp_status st = build_rates(L, keys, n, err);
+        return st == RP_OK ? load_plan(L, L->how->resume, err) : st;
+    }
+    const rp_loan_t *loan = L->loan;
+    const rp_round_t *rc = L->rc;
+    rp_unit_schedule_t units;
+    rp_unit_schedule_init(&units);
+    rp_schedule_t s;
+    rp_schedule_init(&s);
+    schedule_source_t src = {.units = &units, .general = &s};
+    rp_unit_words(&src.words, rc);
+    int fits;
+    rp_status st = rp_unit_schedule_try(&units, loan, rc, &fits, err);
+    if (st == RP_OK && !fits) {
+        rp_schedule_opts_t general = {.general = 1}; /* the fast form was just tried */
+        src.units = NULL;
+        st = rp_schedule_build_opts(&s, loan, rc, &general, err);
+    }
+    if (st != RP_OK)
+        rp_error_prefix(err, "loan");
+    if (st == RP_OK)
+        st = build_rates(L, keys, n, err);
+    if (st == RP_OK)
+        st = load_schedule(L, &src, err);
+    rp_schedule_clear(&s);
+    rp_unit_schedule_clear(&units);
+    return st;
+}
+
+/* The events the replay takes, in the order it runs them. */
+static rp_status sort_events(ledger_t *L, rp_date_t as_of, sort_key_t **out, int *count,
+                             rp_error *err)
+{
+    const rp_events_t *extra = L->how->extra;
+    int total = L->events->count + (extra ? extra->count : 0);
+    sort_key_t *keys = malloc(sizeof *keys * (size_t)(total > 0 ? total : 1));
+    if (!keys)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    int n = 0;
+    for (int i = 0; i < total; i++) {
+        const rp_event_t *e = rp_ledger_event(L, i);
+        if (i < L->events->count && !in_window(&L->how->window, e->date, i))
+            continue;
+        if (e->date > as_of) {
+            L->st->events_after_as_of++;
+            continue;
+        }
+        keys[n].date = e->date;
+        keys[n].rank = event_rank(e->type);
+        keys[n].index = i;
+        n++;
+    }
+    qsort(keys, (size_t)n, sizeof *keys, by_key);
+    *out = keys;
+    *count = n;
+    return RP_OK;
+}
+
+rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
+                         const rp_terms_t *terms, const rp_events_t *events,
+                         const rp_replay_t *how, rp_date_t as_of, const rp_round_t *rc,
+                         rp_error *err)
+{
+    static const rp_replay_t whole = {NULL, {RP_DATE_NONE, 0, RP_DATE_NONE, 0}, NULL};
     memset(L, 0, sizeof *L);
     L->loan = loan;
     L->terms = terms;
     L->events = events;
+    L->how = how ? how : &whole;
     L->rc = rc;
     L->st = result;
     mpq_inits(L->credit, L->level, L->rate_now, L->scratch[0], L->scratch[1], L->scratch[2],
               L->posted_total, L->rebuild_rate, L->rebuild_balance, L->late_fee_total,
               L->accrued_total, L->run_sum, L->run_weight, L->unpaid_principal, NULL);
     L->rebuild_at = -1;
-    mpq_set(L->rate_now, loan->annual_rate);
+    const rp_resume_t *resume = L->how->resume;
+    L->start = resume ? resume->date : loan->start_date;
+    mpq_set(L->rate_now, resume ? resume->rate : loan->annual_rate);
     result->as_of = as_of;
     if (loan->start_date == RP_DATE_NONE)
         return rp_fail(err, RP_E_MISSING, "loan.start_date", "a statement needs the loan's start_date");
@@ -426,54 +546,22 @@ rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *l
         rp_error_prefix(err, "loan");
         return st;
     }
-    if (as_of < loan->start_date)
-        return rp_fail(err, RP_E_VALUE, "as_of", "as_of is before the loan's start_date");
+    if (as_of < L->start)
+        return rp_fail(err, RP_E_VALUE, "as_of",
+                       resume ? "as_of is before the restructuring's date"
+                              : "as_of is before the loan's start_date");
     st = check_terms(terms, loan, rc, err);
     if (st == RP_OK)
-        st = check_events(events, loan, rc, err);
+        st = check_events(L, err);
     if (st != RP_OK)
         return st;
-
-    rp_unit_schedule_t units;
-    rp_unit_schedule_init(&units);
-    rp_schedule_t s;
-    rp_schedule_init(&s);
-    schedule_source_t src = {.units = &units, .general = &s};
-    rp_unit_words(&src.words, rc);
-    sort_key_t *keys = malloc(sizeof *keys * (size_t)(events->count > 0 ? events->count : 1));
+    sort_key_t *keys = NULL;
     int n = 0;
-    if (!keys)
-        st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-    for (int i = 0; st == RP_OK && i < events->count; i++) {
-        if (events->items[i].date > as_of) {
-            result->events_after_as_of++;
-            continue;
-        }
-        keys[n].date = events->items[i].date;
-        keys[n].rank = event_rank(events->items[i].type);
-        keys[n].index = i;
-        n++;
-    }
-    if (st == RP_OK) {
-        qsort(keys, (size_t)n, sizeof *keys, by_key);
-        int fits;
-        st = rp_unit_schedule_try(&units, loan, rc, &fits, err);
-        if (st == RP_OK && !fits) {
-            rp_schedule_opts_t general = {.general = 1}; /* the fast form was just tried */
-            src.units = NULL;
-            st = rp_schedule_build_opts(&s, loan, rc, &general, err);
-        }
-        if (st != RP_OK)
-            rp_error_prefix(err, "loan");
-    }
+    st = sort_events(L, as_of, &keys, &n, err);
     if (st == RP_OK)
-        st = build_rates(L, keys, n, err);
-    if (st == RP_OK)
-        st = load_schedule(L, &src, err);
+        st = load(L, keys, n, err);
     if (st == RP_OK)
         st = replay(L, keys, n, as_of, err);
-    rp_schedule_clear(&s);
-    rp_unit_schedule_clear(&units);
     free(keys);
     return st;
 }

@@ -1,8 +1,8 @@
 /*
  * ledger.h — the statement engine's working state, shared by its files,
  * lowest first: items.c (items, rates over time), overdue_interest.c
- * (罚息, 复利), reamortize.c (rate changes, prepayment, acceleration),
- * late_fee.c (the end of a day: grace, 违约金), allocate.c (waterfalls),
+ * (罚息, 复利), reshape.c (rate changes, prepayment, acceleration),
+ * end_of_day.c (the end of a day: grace, 违约金), allocate.c (waterfalls),
  * ledger.c (the event loop), statement.c (the summary), position.c.
  * Not part of the API.
  */
@@ -37,6 +37,8 @@ typedef struct item_state {
     int dirty;              /* its amounts changed: a new base from the next stop  */
     int unposted;           /* accrued grew since it was last posted              */
     int posted_at;          /* the posting point it was last posted at            */
+    mpq_t *carried;         /* a plan's installment: of due[c], what was owed
+                               before the agreement (NULL: nothing)           */
 } item_state_t;
 
 /* The contract rate over time: rates[i] applies from dates[i] on. */
@@ -51,6 +53,8 @@ typedef struct ledger {
     const rp_loan_t *loan;
     const rp_terms_t *terms;
     const rp_events_t *events;
+    const rp_replay_t *how;   /* the window, a plan to start from, extra events */
+    rp_date_t start;          /* the loan's start_date, or the plan's date */
     const rp_round_t *rc;
     rp_statement_t *st;
     item_state_t *xs;         /* parallel to st->items                   */
@@ -88,7 +92,7 @@ typedef struct ledger {
     int settled_upto;         /* items before it are settled for good (ledger.c) */
     int rebuild_at;           /* rate changes in the period of this installment
                                  have rows after it waiting to be re-amortized
-                                 at rebuild_rate (reamortize.c), or −1      */
+                                 at rebuild_rate (reshape.c), or −1      */
     mpq_t rebuild_rate;
     mpq_t rebuild_balance;    /* the principal from that installment on  */
     mpq_t scratch[3];         /* temporaries of the daily accrual, kept so
@@ -101,14 +105,21 @@ typedef struct ledger {
  * open in L for the caller to read (rp_statement_summarize sums it up);
  * close it with rp_ledger_close whatever the status. */
 rp_status rp_ledger_open(ledger_t *L, rp_statement_t *result, const rp_loan_t *loan,
-                         const rp_terms_t *terms, const rp_events_t *events, rp_date_t as_of,
-                         const rp_round_t *rc, rp_error *err);
+                         const rp_terms_t *terms, const rp_events_t *events,
+                         const rp_replay_t *how, rp_date_t as_of, const rp_round_t *rc,
+                         rp_error *err);
+/* Event i of the replay: the loan's, then its own extra ones. */
+const rp_event_t *rp_ledger_event(const ledger_t *L, int i);
 void rp_ledger_close(ledger_t *L);
 /* Appends installments k … last (not removed) to t. */
 rp_status rp_ledger_tail(tail_t *t, const ledger_t *L, int k, rp_error *err);
 rp_status rp_ledger_add_item(ledger_t *L, int *index, rp_error *err);
 /* items.c: releasing an item, its engine state, a ledger entry. */
 void rp_ledger_item_clear(rp_item_t *it);
+/* Gives item k its carried amounts (zero), once; out = carried of c (0
+ * when it has none). */
+rp_status rp_ledger_carry(ledger_t *L, int k, rp_error *err);
+void rp_ledger_carried(mpq_t out, const ledger_t *L, int k, rp_component c);
 void rp_ledger_state_clear(item_state_t *x);
 void rp_ledger_entry_clear(rp_entry_t *e);
 /* Unpaid amount of component c of item k. */
@@ -121,12 +132,21 @@ int rp_ledger_item_settled(const ledger_t *L, int k);
  * or 违约金), created on first use; base_kind is the penalty base or −1. */
 rp_status rp_ledger_working(ledger_t *L, int k, rp_component c, int base_kind, rp_working_t **out,
                             rp_error *err);
+/* RP_E_RANGE at path when the workings are full (RP_MAX_WORKING_LINES),
+ * the message ending with the likely cause. */
+rp_status rp_ledger_segment_room(const ledger_t *L, const char *path, const char *cause,
+                                 rp_error *err);
+/* A new line at the end of working wk, days from..to (0 days when to <
+ * from: a one-off charge), its base, rate and amount 0 to fill in. */
+rp_status rp_ledger_push_segment(ledger_t *L, rp_working_t *wk, rp_date_t from, rp_date_t to,
+                                 rp_segment_t **out, rp_error *err);
 /* The end of item k's grace (the day it ends at night); accelerated
  * items have none. */
 rp_date_t rp_ledger_grace_end(const ledger_t *L, int k);
 /* The contract (or penalty) annual rate in force on day d; the index of
  * that entry of L->rates. */
-mpq_srcptr rp_ledger_rate_on(const ledger_t *L, rp_date_t d, int penalty);
+mpq_srcptr rp_ledger_contract_rate_on(const ledger_t *L, rp_date_t d);
+mpq_srcptr rp_ledger_penalty_rate_on(const ledger_t *L, rp_date_t d);
 int rp_ledger_rate_index(const ledger_t *L, rp_date_t d);
 
 /* overdue_interest.c: 罚息 and 复利 */
@@ -151,7 +171,7 @@ rp_status rp_overdue_grace_ends(ledger_t *L, int k, rp_date_t d, int keep, rp_er
 /* First assessment date of installment k (its grace end). */
 rp_date_t rp_overdue_first_assessment(const ledger_t *L, int k);
 
-/* late_fee.c */
+/* end_of_day.c */
 /* End of day d: grace periods ending, late fees falling due. */
 rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
 
@@ -160,7 +180,7 @@ rp_status rp_overdue_end_of_day(ledger_t *L, rp_date_t d, rp_error *err);
  * fills entry->applied and returns the rest in `left`. */
 rp_status rp_allocate(ledger_t *L, rp_entry_t *entry, mpq_t left, rp_date_t d, rp_error *err);
 
-/* reamortize.c */
+/* reshape.c */
 /* The first installment not yet due on d (its period contains d), or −1. */
 int rp_reamortize_current(const ledger_t *L, rp_date_t d);
 rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rate,
@@ -178,5 +198,8 @@ void rp_reamortize_accrued_interest(mpq_t out, const ledger_t *L, rp_date_t d);
 /* statement.c: the owed and payoff totals, statuses, DPD, bucket and class
  * of the replayed loan on as_of. */
 void rp_statement_summarize(ledger_t *L, rp_date_t as_of);
+/* Then the warnings a reader needs, and the rows a shorter term removed
+ * dropped (item indexes change: read the ledger's items before). */
+rp_status rp_statement_finish(ledger_t *L, rp_error *err);
 
 #endif

@@ -13,11 +13,17 @@
  *
  * Days inside grace accrue as "pending": they become owed when grace ends
  * with the installment unpaid and grace_counts_back is on, and vanish
- * otherwise (rp_overdue_grace_ends, called by late_fee.c at the day's end).
+ * otherwise (rp_overdue_grace_ends, called by end_of_day.c at the day's end).
  */
 #include <stdlib.h>
 
 #include "ledger.h"
+
+/* The component an accruing slot posts to. */
+static rp_component slot_component(int slot)
+{
+    return slot == RP_SLOT_PENALTY ? RP_PENALTY : RP_COMPOUND;
+}
 
 static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pending, rp_date_t from,
                              rp_date_t to, mpq_srcptr base, mpq_srcptr rate, mpq_srcptr amount,
@@ -34,26 +40,15 @@ static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pendin
         rp_qadd(last->amount, last->amount, amount);
         return RP_OK;
     }
-    if (L->segments >= RP_MAX_WORKING_LINES)
-        return rp_fail(err, RP_E_RANGE, "events",
-                       "the workings would exceed %d lines (penalty segments and late-fee charges): "
-                       "too many events for one statement, or an as_of too far", RP_MAX_WORKING_LINES);
-    if (wk->count == wk->cap) {
-        int cap = wk->cap ? wk->cap * 2 : 4;
-        rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
-        if (!grown)
-            return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-        wk->segments = grown;
-        wk->cap = cap;
-    }
+    rp_status st = rp_ledger_segment_room(
+        L, "events", "too many events for one statement, or an as_of too far", err);
     if (pending && pf && *pf < 0)
         *pf = wk->count;
-    L->segments++;
-    rp_segment_t *sg = &wk->segments[wk->count++];
-    sg->from = from;
-    sg->to = to;
-    sg->days = (int)(to - from + 1);
-    mpq_inits(sg->base, sg->rate, sg->amount, NULL);
+    rp_segment_t *sg;
+    if (st == RP_OK)
+        st = rp_ledger_push_segment(L, wk, from, to, &sg, err);
+    if (st != RP_OK)
+        return st;
     mpq_set(sg->base, base);
     mpq_set(sg->rate, rate);
     mpq_set(sg->amount, amount);
@@ -65,7 +60,7 @@ static rp_status add_segment(ledger_t *L, rp_working_t *wk, int slot, int pendin
 static rp_status accrue_days(ledger_t *L, int k, int slot, int pending, mpq_srcptr base,
                              rp_date_t first, rp_date_t last, rp_error *err)
 {
-    rp_component c = slot == RP_SLOT_PENALTY ? RP_PENALTY : RP_COMPOUND;
+    rp_component c = slot_component(slot);
     int kind = slot == RP_SLOT_PENALTY ? (int)L->terms->overdue.base : -1;
     rp_working_t *wk;
     rp_status st = rp_ledger_working(L, k, c, kind, &wk, err);
@@ -163,7 +158,7 @@ static rp_status count_run(ledger_t *L, int k, int sign, rp_error *err)
 {
     item_state_t *x = &L->xs[k];
     mpq_ptr base = L->scratch[2];
-    rp_qadd(base, x->run_base[0], x->run_base[1]);
+    rp_qadd(base, x->run_base[RP_SLOT_PENALTY], x->run_base[RP_SLOT_COMPOUND]);
     if (mpq_sgn(base) == 0)
         return RP_OK;
     mpq_t f;
@@ -256,17 +251,17 @@ static void run_bases(ledger_t *L, int k)
     /* A paid component bears nothing: tested unsubtracted. */
     int principal_open = !mpq_equal(it->due[RP_PRINCIPAL], it->paid[RP_PRINCIPAL]);
     int interest_open = !mpq_equal(it->due[RP_INTEREST], it->paid[RP_INTEREST]);
-    mpq_set_ui(x->run_base[0], 0, 1);
-    mpq_set_ui(x->run_base[1], 0, 1);
+    mpq_set_ui(x->run_base[RP_SLOT_PENALTY], 0, 1);
+    mpq_set_ui(x->run_base[RP_SLOT_COMPOUND], 0, 1);
     if (o->base == RP_BASE_OVERDUE_PRINCIPAL && principal_open) {
-        rp_ledger_unpaid(x->run_base[0], L, k, RP_PRINCIPAL);
+        rp_ledger_unpaid(x->run_base[RP_SLOT_PENALTY], L, k, RP_PRINCIPAL);
     } else if (o->base == RP_BASE_OVERDUE_INSTALLMENT && (principal_open || interest_open)) {
-        rp_ledger_unpaid(x->run_base[0], L, k, RP_PRINCIPAL);
+        rp_ledger_unpaid(x->run_base[RP_SLOT_PENALTY], L, k, RP_PRINCIPAL);
         rp_ledger_unpaid(part, L, k, RP_INTEREST);
-        rp_qadd(x->run_base[0], x->run_base[0], part);
+        rp_qadd(x->run_base[RP_SLOT_PENALTY], x->run_base[RP_SLOT_PENALTY], part);
     }
     if (o->compound && interest_open)
-        rp_ledger_unpaid(x->run_base[1], L, k, RP_INTEREST);
+        rp_ledger_unpaid(x->run_base[RP_SLOT_COMPOUND], L, k, RP_INTEREST);
 }
 
 void rp_overdue_touch(ledger_t *L, int k)
@@ -295,9 +290,9 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
             x->dirty = 0;
             rp_working_t *wk;
             status = count_run(L, k, +1, err);
-            if (status == RP_OK && mpq_sgn(x->run_base[0]) > 0)
+            if (status == RP_OK && mpq_sgn(x->run_base[RP_SLOT_PENALTY]) > 0)
                 status = rp_ledger_working(L, k, RP_PENALTY, (int)o->base, &wk, err);
-            if (status == RP_OK && mpq_sgn(x->run_base[1]) > 0)
+            if (status == RP_OK && mpq_sgn(x->run_base[RP_SLOT_COMPOUND]) > 0)
                 status = rp_ledger_working(L, k, RP_COMPOUND, -1, &wk, err);
         } else if (x->dirty) {
             /* changed at the last stop: its days so far on the old bases */
@@ -339,7 +334,7 @@ rp_status rp_overdue_accrue(ledger_t *L, rp_date_t d, rp_error *err)
                 L->unpaid_valid = 1;
             }
             rp_date_t due = st->items[oldest].due_date;
-            status = accrue_range(L, oldest, 0, L->unpaid_principal,
+            status = accrue_range(L, oldest, RP_SLOT_PENALTY, L->unpaid_principal,
                                   (L->clock > due ? L->clock : due) + 1, d, err);
         }
     }
@@ -355,13 +350,15 @@ static void post_item(ledger_t *L, int k, mpq_ptr room)
     mpq_ptr target = L->scratch[0];
     item_state_t *x = &L->xs[k];
     for (int slot = 0; slot < RP_ACCRUING; slot++) {
-        rp_component c = slot == RP_SLOT_PENALTY ? RP_PENALTY : RP_COMPOUND;
+        rp_component c = slot_component(slot);
         rp_item_t *it = &st->items[k];
         /* nothing accrued: the increment 0 − due is not positive */
         if (mpq_sgn(x->accrued[slot]) == 0 && mpq_sgn(it->due[c]) >= 0)
             continue;
         rp_round(target, x->accrued[slot], L->rc);
         rp_qsub(target, target, it->due[c]); /* the increment to post */
+        if (x->carried) /* a plan's installment: what it carried is not accrual */
+            rp_qadd(target, target, x->carried[c]);
         if (mpq_sgn(target) <= 0)
             continue;
         int capped = 0;
@@ -376,6 +373,8 @@ static void post_item(ledger_t *L, int k, mpq_ptr room)
         int w = x->working[slot];
         if (w >= 0) {
             mpq_set(st->workings[w].posted, it->due[c]);
+            if (x->carried)
+                rp_qsub(st->workings[w].posted, st->workings[w].posted, x->carried[c]);
             st->workings[w].capped |= capped;
         }
     }

@@ -2,7 +2,7 @@
  * statement.c — what is owed on a date: the engine's replay (ledger.c)
  * summed up by component (owed today, payoff), each installment's status
  * and days past due, the loan's DPD, bucket and class, the warnings a
- * reader needs, then checked (verify.c) before it is returned.
+ * reader needs, then checked (verify_statement.c) before it is returned.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +19,8 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
     st->dpd = 0;
     for (int k = 0; k < st->item_count; k++) {
         rp_item_t *it = &st->items[k];
-        int grace = (it->accelerated || it->n == 0) ? 0 : o->grace_days;
+        int installment = it->role == RP_ROLE_INSTALLMENT;
+        int grace = (it->accelerated || !installment) ? 0 : o->grace_days;
         int arrears = rp_ledger_item_open(L, k);
         for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
             rp_qsub(open, it->due[c], it->paid[c]);
@@ -27,6 +28,8 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
                 rp_qadd(st->owed[c], st->owed[c], open);
             else if (c == RP_PRINCIPAL)
                 rp_qadd(st->payoff[c], st->payoff[c], open);
+            else if (L->xs[k].carried) /* a plan's: owed before it, scheduled later */
+                rp_qadd(st->payoff[c], st->payoff[c], L->xs[k].carried[c]);
         }
         if (it->due_date > as_of)
             it->status = RP_STATUS_NOT_DUE;
@@ -47,7 +50,7 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
             it->days_past_due = (int)(as_of - it->due_date);
         else if (it->paid_off != RP_DATE_NONE && it->paid_off > it->due_date)
             it->days_past_due = (int)(it->paid_off - it->due_date);
-        if (late && it->n > 0 && as_of - it->due_date > st->dpd)
+        if (late && installment && as_of - it->due_date > st->dpd)
             st->dpd = (int)(as_of - it->due_date);
     }
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
@@ -65,8 +68,8 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
             st->bucket = b;
             break;
         }
-    mpq_set(st->penalty_rate, rp_ledger_rate_on(L, as_of, 1));
-    mpq_set(st->contract_rate, rp_ledger_rate_on(L, as_of, 0));
+    mpq_set(st->penalty_rate, rp_ledger_penalty_rate_on(L, as_of));
+    mpq_set(st->contract_rate, rp_ledger_contract_rate_on(L, as_of));
     mpq_set(st->credit, L->credit);
     mpq_clear(open);
 }
@@ -175,27 +178,40 @@ void rp_statement_clear(rp_statement_t *st)
     st->item_count = st->entry_count = st->working_count = 0;
 }
 
+rp_status rp_statement_finish(ledger_t *L, rp_error *err)
+{
+    rp_statement_t *st = L->st;
+    note_grace(L);
+    if (st->events_after_as_of > 0) {
+        char message[120];
+        snprintf(message, sizeof message, "%d event%s after as_of %s not applied",
+                 st->events_after_as_of, st->events_after_as_of == 1 ? " is" : "s are",
+                 st->events_after_as_of == 1 ? "was" : "were");
+        warn(st, "events_after_as_of", message);
+    }
+    return compact(L, err);
+}
+
 rp_status rp_statement_build(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
                              const rp_events_t *events, rp_date_t as_of, const rp_round_t *rc,
                              rp_error *err)
 {
+    return rp_statement_replay(out, loan, terms, events, NULL, as_of, rc, err);
+}
+
+rp_status rp_statement_replay(rp_statement_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                              const rp_events_t *events, const rp_replay_t *how, rp_date_t as_of,
+                              const rp_round_t *rc, rp_error *err)
+{
     rp_statement_t result;
     rp_statement_init(&result);
     ledger_t L;
-    rp_status st = rp_ledger_open(&L, &result, loan, terms, events, as_of, rc, err);
+    rp_status st = rp_ledger_open(&L, &result, loan, terms, events, how, as_of, rc, err);
     if (st == RP_OK) {
         rp_statement_summarize(&L, as_of);
-        note_grace(&L);
-        if (result.events_after_as_of > 0) {
-            char message[120];
-            snprintf(message, sizeof message, "%d event%s after as_of %s not applied",
-                     result.events_after_as_of, result.events_after_as_of == 1 ? " is" : "s are",
-                     result.events_after_as_of == 1 ? "was" : "were");
-            warn(&result, "events_after_as_of", message);
-        }
-        st = compact(&L, err);
+        st = rp_statement_finish(&L, err);
     }
-    if (st == RP_OK)
+    if (st == RP_OK && !how) /* a stretch of a life: the life checks the whole */
         st = rp_statement_verify(&result, loan, events, rc, err);
     rp_ledger_close(&L);
     if (st == RP_OK) {

@@ -3,7 +3,8 @@
  *
  * REPAY_SEED=n picks the seed (default below) and REPAY_CASES the count;
  * a failure names the seed and the case's request so it can be replayed
- * with `repay run`. The checks are the DESIGN.md invariants, recomputed
+ * with `repay run`. The checks are the invariants the README lists for each op
+ * (sums, conservation, no negative balances), recomputed
  * here from the response with exact decimals, independently of the
  * library's own self-checks:
  *   schedules   payment = principal + interest + fee; balance_k =

@@ -1,5 +1,5 @@
 /*
- * test_text.c — user text on its way out (calc/text.c): CSV cells quoted
+ * test_text.c — user text on its way out (calc/base/text.c): CSV cells quoted
  * and neutralized, terminal text with its control characters shown,
  * UTF-8 checked and cut on character boundaries (issue 14, items 5–7).
  */

@@ -1,6 +1,6 @@
 /*
- * test_timing.c — when flows fall (calc/timing.c) and what rates and
- * present values make of timed flows (calc/flows.c).
+ * test_timing.c — when flows fall (calc/schedule/timing.c) and what rates and
+ * present values make of timed flows (calc/yield/flows.c).
  *
  * Unit cases come from Regulation Z Appendix J's examples (the t and f it
  * states for published dates) and from hand arithmetic; the properties

@@ -1,5 +1,5 @@
 /*
- * test_verify.c — the schedule's self-checks (calc/schedule/verify.c) catch
+ * test_verify_schedule.c — the schedule's self-checks (calc/schedule/verify_schedule.c) catch
  * every broken invariant: a sound schedule passes, and each planted fault —
  * a payment that is not its parts, a balance that does not fall by the
  * principal, a last row that leaves a balance, totals that are not the

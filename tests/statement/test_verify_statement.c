@@ -1,5 +1,5 @@
 /*
- * test_verify.c — a statement's self-checks (calc/statement/verify.c): a
+ * test_verify_statement.c — a statement's self-checks (calc/statement/verify_statement.c): a
  * sound statement passes; money that went nowhere, a component paid beyond
  * what was due, principal not conserved, an amount off the unit: each is
  * refused as an internal error.

@@ -1,5 +1,5 @@
 /*
- * lpr.c — reading LPR history: the table shipped in data/lpr.json (or
+ * read_lpr.c — reading LPR history: the table shipped in data/lpr.json (or
  * a newer one given at run time), or fixings inside a request.
  */
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * reamortize.c — changes to installments not yet due: a new contract rate
+ * reshape.c — changes to installments not yet due: a new contract rate
  * (LPR repricing), prepayment from an overpayment, and acceleration
  * (宣布提前到期).
  *
@@ -165,7 +165,7 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
     }
     if (st == RP_OK && mpq_sgn(x) > 0) {
         /* the prepaid principal stops bearing interest after d */
-        mpq_neg(rate, rp_ledger_rate_on(L, d, 0));
+        mpq_neg(rate, rp_ledger_contract_rate_on(L, d));
         rp_tail_adjust(&t, 0, d + 1, x, rate);
         mpq_neg(rate, rate);
         rp_qsub(rest, balance, t.rows[0].principal); /* after installment j */
@@ -212,19 +212,24 @@ rp_status rp_reamortize_accelerate(ledger_t *L, rp_date_t d, rp_error *err)
     mpq_mul(L->xs[j].interest_exact, L->xs[j].interest_exact, share);
     rp_round(it->due[RP_INTEREST], L->xs[j].interest_exact, L->rc);
     mpq_clear(share);
+    mpq_t carried;
+    mpq_init(carried);
+    rp_ledger_carried(carried, L, j, RP_INTEREST); /* a plan's: owed before, not pro rata */
+    rp_qadd(it->due[RP_INTEREST], it->due[RP_INTEREST], carried);
     for (int k = j; k < L->installments; k++) {
         if (L->xs[k].removed)
             continue;
         rp_item_t *ik = &L->st->items[k];
         if (k > j) {
-            mpq_set_ui(ik->due[RP_INTEREST], 0, 1);
-            mpq_set_ui(ik->due[RP_FEE], 0, 1);
+            rp_ledger_carried(ik->due[RP_INTEREST], L, k, RP_INTEREST);
+            rp_ledger_carried(ik->due[RP_FEE], L, k, RP_FEE);
             mpq_set_ui(L->xs[k].interest_exact, 0, 1);
         }
         ik->due_date = d;
         ik->accelerated = 1;
         L->xs[k].assess = RP_DATE_NONE;
     }
+    mpq_clear(carried);
     return RP_OK;
 }
 

@@ -1,5 +1,5 @@
 /*
- * verify.c — a statement's exact self-checks before it is returned: money
+ * verify_statement.c — a statement's exact self-checks before it is returned: money
  * in = money applied + credit + prepaid; nothing paid beyond what was due;
  * principal conserved; every amount in whole units. A failure is a bug
  * (RP_E_INTERNAL), never output.

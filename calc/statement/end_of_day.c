@@ -1,5 +1,5 @@
 /*
- * late_fee.c — the end of a day in the statement engine: grace periods
+ * end_of_day.c — the end of a day in the statement engine: grace periods
  * ending (the pending 罚息 and 复利 owed or dropped) and 违约金 assessed —
  * amount + rate × base, raised to the floor, cut to the cap and the total
  * cap, rounded; once per missed installment, or again every month while
@@ -31,8 +31,8 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
         rp_qadd(part, part, it->paid[RP_FEE]);
         rp_qsub(base, base, part);
     } else {
-        static const rp_component scheduled[3] = {RP_PRINCIPAL, RP_INTEREST, RP_FEE};
-        for (int i = 0; i < 3; i++) {
+        static const rp_component scheduled[] = {RP_PRINCIPAL, RP_INTEREST, RP_FEE};
+        for (size_t i = 0; i < sizeof scheduled / sizeof *scheduled; i++) {
             rp_ledger_unpaid(part, L, k, scheduled[i]);
             rp_qadd(base, base, part);
         }
@@ -53,35 +53,21 @@ static rp_status assess_late_fee(ledger_t *L, int k, rp_date_t d, rp_error *err)
                 capped = 1;
             }
         }
-        if ((mpq_sgn(fee) > 0 || capped) && L->segments >= RP_MAX_WORKING_LINES)
-            st = rp_fail(err, RP_E_RANGE, "loan.overdue.late_fee",
-                         "the workings would exceed %d lines (penalty segments and late-fee "
-                         "charges): monthly late fees up to an as_of this far", RP_MAX_WORKING_LINES);
-        if (st == RP_OK && (mpq_sgn(fee) > 0 || capped)) {
+        if (mpq_sgn(fee) > 0 || capped) {
+            /* a late fee line: base × rate (+ amount), floor/cap applied */
             rp_working_t *wk;
-            st = rp_ledger_working(L, k, RP_LATE_FEE, -1, &wk, err);
+            rp_segment_t *sg;
+            st = rp_ledger_segment_room(L, "loan.overdue.late_fee",
+                                        "monthly late fees up to an as_of this far", err);
+            if (st == RP_OK)
+                st = rp_ledger_working(L, k, RP_LATE_FEE, -1, &wk, err);
+            if (st == RP_OK)
+                st = rp_ledger_push_segment(L, wk, d + 1, d, &sg, err);
             if (st == RP_OK) {
-                /* a late fee line: base × rate (+ amount), floor/cap applied */
-                if (wk->count == wk->cap) {
-                    int cap = wk->cap ? wk->cap * 2 : 2;
-                    rp_segment_t *grown = realloc(wk->segments, sizeof *grown * (size_t)cap);
-                    if (!grown)
-                        st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
-                    else {
-                        wk->segments = grown;
-                        wk->cap = cap;
-                    }
-                }
-            }
-            if (st == RP_OK) {
-                rp_segment_t *sg = &wk->segments[wk->count++];
-                sg->from = sg->to = d + 1;
-                sg->days = 0;
-                mpq_inits(sg->base, sg->rate, sg->amount, NULL);
+                sg->to = d + 1; /* a charge on one day: from = to, 0 days */
                 mpq_set(sg->base, base);
                 mpq_set(sg->rate, o->late_fee_rate);
                 mpq_set(sg->amount, fee);
-                L->segments++;
                 rp_qadd(wk->exact, wk->exact, fee);
                 rp_qadd(it->due[RP_LATE_FEE], it->due[RP_LATE_FEE], fee);
                 rp_qadd(L->late_fee_total, L->late_fee_total, fee);

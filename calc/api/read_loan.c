@@ -1,5 +1,5 @@
 /*
- * loan.c — reading $.loan: the contract, its rounding context, and
+ * read_loan.c — reading $.loan: the contract, its rounding context, and
  * the terms a statement needs (overdue, allocation, overpayment). The
  * field tables here are the contract's single source of truth.
  */
@@ -89,10 +89,7 @@ static rp_status read_value(rate_in_t *r, const cJSON *item, const char *path, r
  * conversion, which knows the basis, again). */
 static rp_status check_limit(mpq_srcptr annual, const char *path, rp_error *err)
 {
-    if (mpq_cmp_ui(annual, RP_MAX_RATE_PERCENT / 100, 1) > 0)
-        return rp_fail(err, RP_E_RANGE, path, "the annual rate must be at most %d%%",
-                       RP_MAX_RATE_PERCENT);
-    return RP_OK;
+    return rp_rate_check_max(annual, path, "the annual rate", err);
 }
 
 static rp_status check_rate(rate_in_t *r, int daily_basis, mpq_t annual, rp_error *err)
@@ -216,7 +213,7 @@ static const object_spec_t late_fee_spec = {"late_fee", RP_FIELDS(late_fee_field
 
 static const field_t overdue_fields[] = {
     {.name = "penalty_markup", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = OVERDUE(markup), .read = rp_json_read_share,
-     .doc = "penalty rate = contract rate × (1 + markup) (default \"50%\")"},
+     .doc = "penalty rate = contract rate × (1 + markup) (default \"" RP_XSTR(RP_PENALTY_MARKUP_PERCENT) "%\")"},
     {.name = "penalty_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(loan_in_t, penalty_rate),
      .read = rp_json_read_rate, .doc = "an explicit penalty rate instead of the markup"},
     {.name = "daily_basis", .kind = FK_INT, .offset = OVERDUE(daily_basis), .min = 360, .max = 365,
@@ -227,7 +224,7 @@ static const field_t overdue_fields[] = {
      .doc = "what bears 罚息 (default overdue_principal)"},
     {.name = "compound", .kind = FK_BOOL, .offset = OVERDUE(compound),
      .doc = "复利 on overdue interest at the penalty rate (default true)"},
-    {.name = "grace_days", .kind = FK_INT, .offset = OVERDUE(grace_days), .min = 0, .max = 31,
+    {.name = "grace_days", .kind = FK_INT, .offset = OVERDUE(grace_days), .min = 0, .max = RP_MAX_GRACE_DAYS,
      .doc = "days after the due date that still count as on time (default 0)"},
     {.name = "grace_counts_back", .kind = FK_BOOL, .offset = OVERDUE(grace_counts_back),
      .doc = "paid after grace: penalty from the due date (default true)"},
@@ -237,13 +234,15 @@ static const field_t overdue_fields[] = {
      .doc = "违约金 terms (default none)"},
 };
 #undef OVERDUE
-static const object_spec_t overdue_spec = {"overdue", RP_FIELDS(overdue_fields)};
+const object_spec_t rp_spec_overdue = {"overdue", RP_FIELDS(overdue_fields)};
 
 /* ---- allocation ------------------------------------------------------------ */
 
-static rp_status read_order(void *target, const cJSON *item, const char *path, rp_error *err)
+rp_status rp_json_read_component_order(rp_component *order, const cJSON *item, const char *path,
+                                       rp_error *err)
 {
-    rp_allocation_t *a = target;
+    rp_allocation_t a;
+    rp_allocation_preset(&a, RP_WATERFALL_BANK_DEFAULT);
     if (!cJSON_IsArray(item))
         return rp_fail(err, RP_E_TYPE, path, "expected an array of components, found %s",
                        rp_json_type_name(item));
@@ -253,17 +252,27 @@ static rp_status read_order(void *target, const cJSON *item, const char *path, r
         snprintf(sub, sizeof sub, "%s[%d]", path, n);
         int c = cJSON_IsString(m) ? rp_name_index(rp_component_names, RP_COMPONENT_COUNT,
                                                   m->valuestring) : -1;
-        if (c < 0 || n >= RP_COMPONENT_COUNT)
-            return rp_fail(err, c < 0 ? RP_E_VALUE : RP_E_RANGE, sub,
-                           "expected one of principal, interest, penalty_interest, "
-                           "compound_interest, late_fees, fees, each once");
-        a->order[n] = (rp_component)c;
+        if (c < 0 || n >= RP_COMPONENT_COUNT) {
+            char allowed[RP_MESSAGE_MAX];
+            rp_names_join(allowed, sizeof allowed, rp_component_names, RP_COMPONENT_COUNT);
+            return rp_fail(err, c < 0 ? RP_E_VALUE : RP_E_RANGE, sub, "expected one of %s, each once",
+                           allowed);
+        }
+        a.order[n] = (rp_component)c;
     }
     if (n != RP_COMPONENT_COUNT)
         return rp_fail(err, RP_E_VALUE, path, "order must list all %d components, found %d",
                        RP_COMPONENT_COUNT, n);
-    return rp_allocation_check(a, err) == RP_OK ? RP_OK : rp_fail(err, RP_E_VALUE, path, "%s",
-                                                                  "order must list each component exactly once");
+    if (rp_allocation_check(&a, NULL) != RP_OK)
+        return rp_fail(err, RP_E_VALUE, path, "order must list each component exactly once");
+    memcpy(order, a.order, sizeof a.order);
+    return RP_OK;
+}
+
+static rp_status read_order(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    rp_allocation_t *a = target;
+    return rp_json_read_component_order(a->order, item, path, err);
 }
 
 static const field_t allocation_fields[] = {
@@ -288,10 +297,10 @@ static rp_status read_allocation(void *target, const cJSON *item, const char *pa
                        rp_json_type_name(item));
     int w = rp_name_index(rp_waterfall_names, RP_WATERFALL_COUNT, item->valuestring);
     if (w < 0) {
-        char shown[48];
+        char shown[48], allowed[RP_MESSAGE_MAX];
         rp_quote(shown, sizeof shown, item->valuestring, strlen(item->valuestring), 24);
-        return rp_fail(err, RP_E_VALUE, path,
-                       "\"%s\" is not one of: bank_default, statutory, principal_first", shown);
+        rp_names_join(allowed, sizeof allowed, rp_waterfall_names, RP_WATERFALL_COUNT);
+        return rp_fail(err, RP_E_VALUE, path, "\"%s\" is not one of: %s", shown, allowed);
     }
     rp_allocation_preset(a, (rp_waterfall)w);
     return RP_OK;
@@ -340,7 +349,7 @@ static const field_t loan_fields[] = {
             "(actual, default) or over 30 a month (reg_z, Regulation Z App. J)"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
      .object = &rp_spec_rounding, .doc = "rounding context for every posted amount"},
-    {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &overdue_spec,
+    {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &rp_spec_overdue,
      .doc = "penalty interest, grace and late fee terms (statements)"},
     {.name = "allocation", .kind = FK_CUSTOM, .schema = SCHEMA_ALLOCATION, .offset = offsetof(loan_in_t, terms.allocation),
      .read = read_allocation,
@@ -373,6 +382,36 @@ void rp_loan_in_clear(loan_in_t *in)
     mpq_clears(in->rate.value, in->penalty_rate.value, NULL);
     rp_round_clear(&in->rounding);
     rp_terms_clear(&in->terms);
+}
+
+rp_status rp_json_read_overdue(rp_overdue_t *out, const cJSON *item, const char *path,
+                               const loan_in_t *loan, rp_error *err)
+{
+    loan_in_t tmp;
+    rp_loan_in_init(&tmp);
+    rp_status st = cJSON_IsObject(item) ? RP_OK
+                                        : rp_fail(err, RP_E_TYPE, path, "expected an object, found %s",
+                                                  rp_json_type_name(item));
+    if (st == RP_OK)
+        st = rp_fields_read(&tmp, item, &rp_spec_overdue, path, err);
+    if (st == RP_OK && tmp.penalty_rate.given && cJSON_GetObjectItemCaseSensitive(item, "penalty_markup")) {
+        char sub[RP_PATH_MAX];
+        rp_fields_path(sub, sizeof sub, path, "penalty_rate");
+        st = rp_fail(err, RP_E_VALUE, sub, "give penalty_rate or penalty_markup, not both");
+    }
+    if (st == RP_OK && tmp.penalty_rate.given)
+        st = rp_rate_in_annual(tmp.terms.overdue.penalty_rate, &tmp.penalty_rate,
+                               tmp.terms.overdue.daily_basis, err);
+    if (st == RP_OK) {
+        st = rp_overdue_check(&tmp.terms.overdue, &loan->rounding, err);
+        if (st != RP_OK)
+            rp_error_prefix(err, path);
+    }
+    if (st == RP_OK) {
+        rp_overdue_copy(out, &tmp.terms.overdue);
+    }
+    rp_loan_in_clear(&tmp);
+    return st;
 }
 
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)

@@ -1,5 +1,5 @@
 /*
- * verify.c — a schedule's exact self-checks, in both forms, before it is
+ * verify_schedule.c — a schedule's exact self-checks, in both forms, before it is
  * returned. A failure here is a bug in repay (RP_E_INTERNAL), never output.
  */
 #include "base/quotient.h"

@@ -1,5 +1,5 @@
 /*
- * new_rate.c — the rate action: a new contract rate from a date, the
+ * rate.c — the rate action: a new contract rate from a date, the
  * installment in progress pro rata by days, the later ones re-amortized.
  */
 #include "restructure.h"
@@ -10,7 +10,7 @@ rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err)
     if (from < w->date)
         return rp_work_fail(err, RP_E_VALUE, i, "from", "a new rate cannot start before the restructure date");
     if (w->method == RP_METHOD_FLAT && w->loan->flat_charge == RP_CHARGE_FEE) {
-        /* as in a statement (reamortize.c): an installment fee does not reprice */
+        /* as in a statement (statement/reshape.c): an installment fee does not reprice */
         rp_work_warn(w, "rate_unused", "a flat loan's installment fee (flat_charge fee) does not reprice");
         return RP_OK;
     }

@@ -1,5 +1,5 @@
 /*
- * compare.c — proposals side by side as one table (or CSV): a proposal a
+ * render_compare.c — proposals side by side as one table (or CSV): a proposal a
  * row, the columns an agent reads while negotiating, and why a proposal
  * failed. A proposal's name is user text: quoted and neutralized in CSV,
  * shown visibly (no control character) in the table, aligned by its width

@@ -1,5 +1,5 @@
 /*
- * arrears.c — the reamortize action: what is overdue on the date spread
+ * reamortize.c — the reamortize action: what is overdue on the date spread
  * over the installments to come, in equal whole units.
  */
 #include "restructure.h"

@@ -1,5 +1,5 @@
 /*
- * test_reamortize.c — rate changes, prepayment, acceleration. 12,000 at
+ * test_reshape.c — rate changes, prepayment, acceleration. 12,000 at
  * 12% × 12 from 2024-01-15 (payment 1066.19; rows 1–3: principal 946.19,
  * 955.65, 965.21; interest 120.00, 110.54, 100.98), installments 1–2 paid
  * on time, so 10,098.16 is owed going into installment 3 (Mar 15 → Apr 15,
