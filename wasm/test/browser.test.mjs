@@ -479,11 +479,32 @@ await check('a loan history from the link (events) goes into the statement', asy
   const plain = 'principal=1000000&rate=4.9&term=360&start_date=2024-01-15&as_of=2024-04-15&missed=2024-02-15&tab=late';
   const a = await open(plain);
   const b = await open(`${plain}&events=${ev}`);
-  assert.match(await text(b, '#history'), /2024-03-01 rate_change 6%/);
+  assert.match(await text(b, '#history'), /2024-03-01 利率调整 6%/);
   assert.notEqual(await text(b, '#out-owed'), await text(a, '#out-owed'));
   assert.match(b.url(), /events=/);
   await a.context().close();
   await b.context().close();
+});
+
+await check('a loan with a restructuring in its history loads from a link (the lifecycle\'s events)', async () => {
+  // README "A loan's life": 12,000 at 6%, restructured on 2024-04-15 with a conditional waiver
+  const history = [{ type: 'restructure', date: '2024-04-15',
+    actions: [{ type: 'waive', component: 'penalty_interest', share: '100%', condition: { max_days_late: 30 } },
+      { type: 'reamortize' }, { type: 'extend', periods: 6 }],
+    default: { days_late: 60, accelerate: true } }];
+  const link = `principal=12000&rate=6&term=12&start_date=2024-01-15&as_of=2024-06-20&missed=2024-02-15&pay=2024-05-15~700&tab=late&events=${encodeURIComponent(JSON.stringify(history))}`;
+  const p = await open(link);
+  // the core's statement of the same history
+  const want = core.run({ op: 'statement', as_of: '2024-06-20',
+    loan: { principal: '12000', rate: '6%', term: 12, method: 'annuity', start_date: '2024-01-15', overdue: { penalty_markup: '50%', compound: true }, allocation: 'bank_default' },
+    events: [{ type: 'payment', date: '2024-05-15', amount: '700' }, ...history] });
+  assert.equal(want.ok, true, JSON.stringify(want.error));
+  assert.equal(await text(p, '#out-owed'), want.summary.total_due.replace(/\B(?=(\d{3})+(?!\d))/, ','));
+  assert.match(await text(p, '#history'), /2024-04-15 重组协议 减免、欠款分摊、展期/);
+  assert.match(await text(p, '#restructurings'), /第 1 次重组（2024-04-15）：新计划 15 期，2024-05-15 至 2025-07-15；协议已违约。.*协议于2024-06-15违约/);
+  assert.match(await p.locator('#statement tbody').innerText(), /已重组/);
+  assert.doesNotMatch(await p.locator('#panel-late').innerText(), RAW);
+  await p.context().close();
 });
 
 /* ---------- #7: CSV ---------- */

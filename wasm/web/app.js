@@ -114,9 +114,11 @@ function overdueLoan(loan) {
 function lateEvents() {
   const events = [], origins = [];
   const missed = val('missed');
+  // a restructuring in the history replaces the schedule from its date on
+  const firstPlan = state.history.filter((e) => e.type === 'restructure' && isDate(e.date)).map((e) => e.date).sort()[0];
   if ($('#paid_before').checked && missed && state.schedule) {
     for (const r of state.schedule.installments) {
-      if (r.due_date >= missed) break;
+      if (r.due_date >= missed || (firstPlan && r.due_date >= firstPlan)) break;
       events.push({ type: 'payment', date: r.due_date, amount: r.payment });
       origins.push({ field: 'missed' });
     }
@@ -485,6 +487,7 @@ function statusText(status) {
 const classText = (c, zh) => (state.lang === 'zh' ? (zh || t('class_' + c)) : t('class_' + c));
 
 function clearLate() {
+  $('#restructurings').hidden = true;
   for (const id of ['out-owed', 'out-dpd', 'out-payoff', 'out-bucket', 'out-class']) $('#' + id).textContent = '–';
   $('#late-sentence').textContent = '';
   $('#penalty-words').textContent = '';
@@ -537,6 +540,7 @@ function renderLate() {
     return el('li', { class: settled ? 'paid' : 'unpaid' }, el('span', { class: 'badge' }, t(settled ? 'w_paid' : 'w_unpaid')), ' ', w[state.lang] ?? w.zh);
   });
   $('#workings').replaceChildren(...(lines.length ? lines : [el('li', {}, t('no_workings'))]));
+  renderRestructurings(response.restructurings ?? []);
   const due = response.installments.filter((r) => r.status !== 'not_due');
   const next = response.installments.find((r) => r.status === 'not_due');
   $('#statement thead').replaceChildren(el('tr', {}, ...['n', 'due_date', 'status', 'days', 'due', 'paid', 'outstanding'].map((k) => el('th', { scope: 'col' }, t(k)))));
@@ -546,6 +550,17 @@ function renderLate() {
   $('#statement tbody').replaceChildren(...[...shown, ...(next ? [next] : [])].map((r) => el('tr', { class: r.status },
     el('td', {}, r.n), el('td', {}, r.due_date), el('td', {}, statusText(r.status)), el('td', {}, r.days_past_due),
     el('td', {}, money(r.due.total)), el('td', {}, money(r.paid.total)), el('td', {}, money(r.outstanding.total)))));
+}
+
+// Each agreement in the loan's history (the lifecycle's restructure events):
+// kept or broken, and its observation period, in the core's own sentences.
+function renderRestructurings(list) {
+  const box = $('#restructurings');
+  box.hidden = !list.length;
+  box.replaceChildren(...list.map((r) => el('li', {},
+    t('plan_line', { plan: r.plan, date: r.date, standing: ('standing_' + r.standing) in TEXT.zh ? t('standing_' + r.standing) : '',
+      count: r.installments, first: r.first_due_date, last: r.maturity_date }),
+    ...[r.breach, r.observation].filter((x) => x && (x.zh || x.en)).map((x) => el('span', { class: 'detail' }, ' ' + (x[state.lang] ?? x.zh))))));
 }
 
 function renderPayments(focusIndex) {
@@ -832,7 +847,9 @@ function renderHistory() {
   const box = $('#history');
   box.hidden = !state.history.length;
   box.replaceChildren(...(state.history.length ? [el('li', { class: 'history-title' }, t('history'))] : []),
-    ...state.history.map((e) => el('li', {}, [e.date, e.type, e.amount ?? e.rate ?? ''].filter(Boolean).join(' '))));
+    ...state.history.map((e) => el('li', {}, [e.date, ('ev_' + e.type) in TEXT.zh ? t('ev_' + e.type) : t('ev_other'),
+      e.amount ?? e.rate ?? (Array.isArray(e.actions) ? e.actions.map((a) => a?.type).filter((x) => ('act_' + x) in TEXT.zh).map((x) => t('act_' + x)).join('、') : '')]
+      .filter(Boolean).join(' '))));
 }
 
 /* ---------- language, tabs ---------- */
