@@ -21,7 +21,7 @@ static void add_breach(cJSON *entry, const rp_life_agreement_t *a, int plan, con
     cJSON *b = cJSON_AddObjectToObject(entry, "breach");
     rp_json_add_date(b, "date", a->breach_date);
     rp_json_add_int(b, "n", a->breach_n);
-    rp_json_add_int(b, "days_late", a->breach_days);
+    rp_json_add_int(b, "max_days_late", a->breach_days);
     rp_json_add_components(b, "reinstated", a->reinstated, 1, rc);
     cJSON_AddBoolToObject(b, "accelerated", a->accelerated);
     char zh[SENTENCE], en[SENTENCE];

@@ -274,7 +274,9 @@ pen5a, comp5a = r2(p5 * DAY * d5), r2(CI5 * DAY * d5)   # 13.5758 → 13.58; 1.9
 pen6a, comp6a = r2(p6 * DAY * d6), r2(CI6 * DAY * d6)   # 1.9588 → 1.96; 0.260175 → 0.26
 assert (pen5a, comp5a, pen6a, comp6a) == (F("13.58"), F("1.96"), F("1.96"), F("0.26"))
 owed_b1 = comps(p5 + p6, CI5 + CI6, pen5a + pen6a + PEN0, comp5a + comp6a + COMP0)
-BREACH_ENTRY = {"date": BREACH, "n": 8, "days_late": 31, "reinstated": comps(0, 0, PEN0, COMP0), "accelerated": False}
+# breach.max_days_late: "the limit it passed" (README, breach fields) — the condition's 30; on the
+# breach date itself the installment is 31 days past due.
+BREACH_ENTRY = {"date": BREACH, "n": 8, "max_days_late": 30, "reinstated": comps(0, 0, PEN0, COMP0), "accelerated": False}
 fixture("broken-breach-reinstated",
         "hand: plan row 5 (n 8, due 2024-09-15: 775.76 + 89.73 + 22.10 carried interest) unpaid: more than 30 days late on "
         "2024-09-15 + 31 = 2024-10-16, the breach: 罚息 43.20 and 复利 5.31 owed again from that day (bearing nothing). On "
@@ -441,16 +443,55 @@ for rules, cls in [(None, "substandard"), ("draft_2019", "doubtful")]:
 #  罚息 946.19 × 0.0005 × 34 = 16.08523 → 16.09, 955.65 × 0.0025 = 2.389125 → 2.39
 #  复利 120.00 × 0.017 = 2.04, 110.54 × 0.0025 = 0.27635 → 0.28
 # re_age 2: all of it (principal 1,901.84, interest 230.54, 罚息 18.48, 复利 2.32 = 2,153.18) to two
-# installments after the last (2025-01-15): 2025-02-15 (n 13) and 2025-03-15 (n 14), each exactly
-# half of every component (950.92, 115.27, 9.24, 1.16 = 1,076.59), no interest. Installments 3 … 12
-# are the contract's as they were (1,066.19; the last 1,066.14).
+# installments after the last (2025-01-15): 2025-02-15 (n 13) and 2025-03-15 (n 14), split evenly
+# (1,076.59 each: principal 950.92, the rest 125.67), no interest. Installments 3 … 12 are the
+# contract's as they were (1,066.19; the last 1,066.14).
+# Which components the rest of each row holds: README "What the plan carries": "A plan row's
+# arrears are split back into the components they came from (…, in the order the loan's allocation
+# pays them, earliest row first)" — bank_default pays fees, 违约金, 复利, 罚息, interest: row 13's
+# 125.67 is 复利 2.32 + 罚息 18.48 + interest 104.87; row 14's is interest 125.67.
+# (A first derivation split every component in half — 115.27 / 9.24 / 1.16 — overlooking this rule.)
 DR = "2024-03-20"
 pr1, cr1 = r2(ROWS[0][0] * DAY * 34), r2(ROWS[0][1] * DAY * 34)
 pr2, cr2 = r2(ROWS[1][0] * DAY * 5), r2(ROWS[1][1] * DAY * 5)
 assert (pr1, cr1, pr2, cr2) == (F("16.09"), F("2.04"), F("2.39"), F("0.28"))
-RA = [ROWS[0][0] + ROWS[1][0], ROWS[0][1] + ROWS[1][1], pr1 + pr2, cr1 + cr2]
-HALF = [x / 2 for x in RA]
-assert HALF == [F("950.92"), F("115.27"), F("9.24"), F("1.16")]
+RA_P, RA_I, RA_PEN, RA_COMP = ROWS[0][0] + ROWS[1][0], ROWS[0][1] + ROWS[1][1], pr1 + pr2, cr1 + cr2
+RA_P13, RA_P14 = spread(RA_P, 2)
+REST13, REST14 = spread(RA_I + RA_PEN + RA_COMP, 2)
+assert (RA_P13, RA_P14, REST13, REST14) == (F("950.92"), F("950.92"), F("125.67"), F("125.67"))
+# row 13: 复利, then 罚息, then interest
+C13 = RA_COMP
+P13 = RA_PEN
+I13 = REST13 - C13 - P13
+I14 = REST14
+assert (C13, P13, I13, I14) == (F("2.32"), F("18.48"), F("104.87"), F("125.67"))
+ROW13 = RA_P13 + REST13
+assert ROW13 == F("1076.59")
+# The restructure op for the same re-age: the interest of installment 3's period (Mar 15 → Apr 15)
+# up to the date, 10,098.16 × 1% × 5/31 = 16.2874 → 16.29, is in the claim and stays inside
+# installment 3's interest (interest_kept).
+ACC3 = r2(F("10098.16") * i * 5 / 31)
+assert ACC3 == F("16.29")
+CLAIM_R = F(12000) + RA_I + ACC3 + RA_PEN + RA_COMP
+DEBT_R = F(12000) + (REST13 + REST14) + ACC3
+assert CLAIM_R == DEBT_R == F("12267.63")
+INT_R = sum(I for _, I in ROWS[2:])
+fixture("re-age-plan",
+        "hand: on 2024-03-20 (nothing paid) installment 1 is 34 days late (罚息 16.09, 复利 2.04), installment 2 5 days (2.39, 0.28); "
+        "claim 12,000 + interest 230.54 + 16.29 accrued (10,098.16 × 1% × 5/31) + 18.48 + 2.32 = 12,267.63; re_age 2: the 2,153.18 due "
+        "to 2025-02-15 and 2025-03-15, 1,076.59 each (principal 950.92 + 125.67 other arrears), no interest; installments 3–12 unchanged",
+        {"op": "restructure", "date": DR, "loan": LOAN, "actions": [{"type": "re_age", "installments": 2}]},
+        {"ok": True,
+         "before": {"dpd": 34, "claim": comps(12000, RA_I + ACC3, RA_PEN, RA_COMP)},
+         "summary": {"installment_count": 12, "first_due_date": "2024-04-15", "maturity_date": "2025-03-15"},
+         "reconciliation": {"claim": t(CLAIM_R), "waived": "0.00", "debt": t(DEBT_R), "interest_kept": t(ACC3),
+                            "capitalized": "0.00", "new_interest": t(INT_R - ACC3), "total_to_pay": t(DEBT_R + INT_R - ACC3)},
+         "installments": {"[0]": {"n": 3, "due_date": "2024-04-15", "principal": "965.21", "interest": "100.98",
+                                  "arrears": "0.00", "payment": "1066.19"},
+                          "[-2]": {"n": 13, "due_date": "2025-02-15", "principal": t(RA_P13), "interest": "0.00",
+                                   "arrears": t(REST13), "payment": t(ROW13)},
+                          "[-1]": {"n": 14, "due_date": "2025-03-15", "principal": t(RA_P14), "interest": "0.00",
+                                   "arrears": t(REST14), "payment": t(RA_P14 + REST14)}}})
 RE_AGE = {"type": "restructure", "date": DR, "actions": [{"type": "re_age", "installments": 2}]}
 CONTRACT_PAY = [pay(month(k), "1066.19") for k in range(3, 12)] + [pay(month(12), "1066.14")]
 fixture("re-age-before-new-dates",
@@ -460,24 +501,26 @@ fixture("re-age-before-new-dates",
         {"op": "statement", "as_of": "2024-06-20", "loan": LOAN, "events": [RE_AGE] + CONTRACT_PAY[:3]},
         {"ok": True, "summary": {"dpd": 0, "contractual_dpd": days("2024-02-15", "2024-06-20"), "total_due": "0.00"}})
 assert days("2024-02-15", "2024-06-20") == 126
-pen13, comp13 = r2(HALF[0] * DAY * 10), r2(HALF[1] * DAY * 10)   # 4.7546 → 4.75; 0.57635 → 0.58
-assert (pen13, comp13) == (F("4.75"), F("0.58"))
+pen13, comp13 = r2(RA_P13 * DAY * 10), r2(I13 * DAY * 10)   # 4.7546 → 4.75; 0.52435 → 0.52
+assert (pen13, comp13) == (F("4.75"), F("0.52"))
+owed13 = comps(RA_P13, I13, P13 + pen13, C13 + comp13)
+assert owed13["total"] == "1081.86"
 fixture("re-age-first-new-installment-late",
-        "hand: installments 3–12 paid on time; re-aged installment n 13 (2025-02-15: 950.92 + 115.27 + 罚息 9.24 + 复利 1.16) unpaid "
-        "on 2025-02-25: dpd 10 from its new date; contractual_dpd from 2024-02-15 = 376; it bears 罚息 950.92 × 0.0005 × 10 = "
-        "4.7546 → 4.75 and 复利 on its interest 115.27 × 0.005 = 0.57635 → 0.58 (the re-aged 罚息/复利 bear nothing): owed "
-        "950.92 + 115.27 + 13.99 + 1.74 = 1,081.92",
+        "hand: installments 3–12 paid on time; re-aged installment n 13 (2025-02-15: principal 950.92, carried 复利 2.32, 罚息 18.48 and "
+        "interest 104.87 — its 125.67 of arrears split back in bank_default's order) unpaid on 2025-02-25: dpd 10 from its new date; "
+        "contractual_dpd from 2024-02-15 = 376; it bears 罚息 950.92 × 0.0005 × 10 = 4.7546 → 4.75 and 复利 on its interest "
+        "104.87 × 0.005 = 0.52435 → 0.52 (carried 罚息/复利 bear nothing): owed 950.92 + 104.87 + 23.23 + 2.84 = 1,081.86",
         {"op": "statement", "as_of": "2025-02-25", "loan": LOAN, "events": [RE_AGE] + CONTRACT_PAY},
         {"ok": True,
          "summary": {"status": "overdue", "dpd": 10, "contractual_dpd": days("2024-02-15", "2025-02-25"),
-                     "total_due": "1081.92"},
-         "owed": comps(HALF[0], HALF[1], HALF[2] + pen13, HALF[3] + comp13)})
-assert days("2024-02-15", "2025-02-25") == 376 and t(sum(HALF) + pen13 + comp13) == "1081.92"
+                     "total_due": owed13["total"]},
+         "owed": owed13})
+assert days("2024-02-15", "2025-02-25") == 376
 fixture("re-age-second-new-installment-late",
         "hand: re-aged n 13 paid on 2025-02-15 (1,076.59), n 14 (2025-03-15) unpaid on 2025-03-20: dpd 5 from its new date; "
         "a re-aged installment is still unpaid, so contractual_dpd counts from the oldest original due date, 2024-02-15: 399",
         {"op": "statement", "as_of": "2025-03-20", "loan": LOAN,
-         "events": [RE_AGE] + CONTRACT_PAY + [pay("2025-02-15", sum(HALF))]},
+         "events": [RE_AGE] + CONTRACT_PAY + [pay("2025-02-15", ROW13)]},
         {"ok": True, "summary": {"dpd": 5, "contractual_dpd": days("2024-02-15", "2025-03-20")}})
 assert days("2024-02-15", "2025-03-20") == 399
 
