@@ -300,7 +300,7 @@ function scheduleColumns(response) {
 function renderSchedulePanel() {
   const response = state.schedule;
   const svg = $('#chart');
-  $('#chart-box').hidden = !response;
+  $('#schedule-body').hidden = !response;
   if (!response) {
     svg.replaceChildren();
     svg.setAttribute('aria-label', t('fix_loan_first'));
