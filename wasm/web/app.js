@@ -656,6 +656,10 @@ function offerCard(p, r, index) {
     return card;
   }
   const s = r.summary, rows = r.installments ?? [];
+  const { loan } = loanSpec();
+  // printed with the offer alone: which loan, on which date
+  card.append(el('p', { class: 'print-only' }, t('plan_of', { date: val('as_of'), principal: money(loan.principal),
+    rate: loan.rate, term: loan.term, start: loan.start_date ?? '' })));
   card.append(el('p', { class: 'sentence' }, offerSentence(p, r)));
   const extra = isNegative(s.saving);
   const facts = [
@@ -701,6 +705,7 @@ function printOne(card) {
 
 function renderOffers() {
   clearErrors('#panel-offers');
+  $('#offers-h').textContent = isDate(val('as_of')) ? t('offers_on', { date: val('as_of') }) : t('offers');
   $('#whatif-message').textContent = '';
   const box = $('#offers');
   if (!state.schedule) { box.replaceChildren(); $('#whatif-message').textContent = t('fix_loan_first'); return; }
