@@ -690,33 +690,47 @@ await check('#9 removing a payment keeps the focus in the form', async () => {
 /* ---------- figures: speed, load, size ---------- */
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-await check('keystroke to painted result (issue 19: ≤ 50 ms at desktop speed)', async () => {
-  await tab(page, 'schedule');
-  await page.click('#principal');
-  await page.evaluate(() => {
+// Keystroke to painted result: from the keydown's time stamp to the frame
+// after the page's recompute (a task queued from requestAnimationFrame runs
+// after that frame is painted), over 21 keystrokes and 21 deletions.
+async function keystrokes(p, sel, start) {
+  await p.click(sel);
+  await p.evaluate(() => {
     window.__paint = [];
+    if (window.__timing) return;
+    window.__timing = true;
     let t0 = 0;
     document.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, true);
     new MutationObserver(() => {
       if (!t0) return;
-      const start = t0; t0 = 0;
-      // the frame after the update: a task queued from requestAnimationFrame runs after paint
-      requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => window.__paint.push(performance.now() - start); ch.port2.postMessage(0); });
+      const begin = t0; t0 = 0;
+      requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => window.__paint.push(performance.now() - begin); ch.port2.postMessage(0); });
     }).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
   });
-  await page.fill('#principal', '100000');
+  await p.fill(sel, start);
+  await p.evaluate(() => { window.__paint = []; });
   for (let i = 0; i < 21; i++) {
-    await page.keyboard.press('End');
-    const n = await ready(page);
-    await page.keyboard.type(String(i % 9 + 1));
-    await settled(page, n);
-    await page.keyboard.press('Backspace');
-    await page.waitForTimeout(20);
+    await p.keyboard.press('End');
+    let n = await ready(p);
+    await p.keyboard.type(String(i % 9 + 1));
+    await settled(p, n);
+    n = await ready(p);
+    await p.keyboard.press('Backspace');
+    await settled(p, n);
   }
-  const times = await page.evaluate(() => window.__paint);
+  return p.evaluate(() => window.__paint);
+}
+await check('keystroke to painted result (issue 19: ≤ 50 ms at desktop speed)', async () => {
+  await tab(page, 'schedule');
+  const times = await keystrokes(page, '#principal', '100000');
   const m = median(times);
-  figures.push(`keystroke to painted result (360 months, schedule tab): median ${m.toFixed(1)} ms over ${times.length} keystrokes (max ${Math.max(...times).toFixed(1)} ms)`);
+  figures.push(`keystroke to painted result, 360 months, the schedule tab (chart and table): median ${m.toFixed(1)} ms over ${times.length} keystrokes (max ${Math.max(...times).toFixed(1)} ms)`);
   await type(page, '#principal', '1000000');
+  await tab(page, 'late');
+  const late = await keystrokes(page, '#markup', '5');
+  figures.push(`keystroke to painted result, the "I'm late" tab (a statement as well): median ${median(late).toFixed(1)} ms (max ${Math.max(...late).toFixed(1)} ms)`);
+  await type(page, '#markup', '50');
+  await tab(page, 'schedule');
   assert.ok(m <= 50, `median ${m.toFixed(1)} ms`);
 });
 await check('the 360-month recompute in Node (issue 19 target: ≤ 1 ms, C-side)', async () => {
