@@ -307,6 +307,7 @@ function renderSchedulePanel() {
     $('#chart-tip').hidden = true;
     $('#schedule thead').replaceChildren();
     $('#schedule tbody').replaceChildren();
+    table.shape = null;
     $('#schedule-caption').textContent = '';
     $('#schedule-message').textContent = t('fix_loan_first');
     return;
@@ -322,16 +323,39 @@ function renderSchedulePanel() {
   table.cols = scheduleColumns(response);
   table.rows = state.view === 'year' ? years : response.installments;
   table.totals = response.totals;
-  $('#schedule thead').replaceChildren(el('tr', {}, ...table.cols.map(([k, label, cls]) => el('th', { scope: 'col', class: cls === 'keep' ? null : cls }, t(label)))));
+  const head = table.cols.map((c) => c[0]).join() + state.lang;
+  if ($('#schedule thead').dataset.key !== head || !$('#schedule thead').firstChild) {
+    $('#schedule thead').dataset.key = head;
+    $('#schedule thead').replaceChildren(el('tr', {}, ...table.cols.map(([k, label, cls]) => el('th', { scope: 'col', class: cls === 'keep' ? null : cls }, t(label)))));
+  }
   $('#schedule-caption').textContent = t('table_scroll', { n: table.rows.length });
   table.first = table.last = -1;
   paintRows(true);
 }
 
 // Only the rows in view (and a screenful either side) are in the document;
-// spacer rows keep the scroll height. Rows are updated in place.
+// spacer rows keep the scroll height. The rows are updated in place: the
+// same <tr> and <td> elements get new text, so a keystroke changes text
+// nodes, not the table's structure.
+const showCell = (v) => (typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? money(v) : String(v ?? ''));
+function rowElement(cols) {
+  const tr = document.createElement('tr');
+  for (const [, , cls] of cols) {
+    const td = document.createElement('td');
+    if (cls !== 'keep') td.className = cls;
+    td.append(document.createTextNode(''));
+    tr.append(td);
+  }
+  return tr;
+}
+function fillRow(tr, r, cols) {
+  for (let c = 0; c < cols.length; c++) {
+    const node = tr.children[c].firstChild;
+    const v = showCell(r[cols[c][0]]);
+    if (node.data !== v) node.data = v;
+  }
+}
 function paintRows(force = false) {
-  const box = $('#schedule-scroll');
   const body = $('#schedule tbody');
   const n = table.rows.length;
   const all = document.body.classList.contains('printing-all');
@@ -343,24 +367,40 @@ function paintRows(force = false) {
   const to = whole ? n : Math.min(n, top + 2 * per);
   if (!force && from === table.first && to === table.last) return;
   table.first = from; table.last = to;
-  const cell = (r, [k, , cls]) => {
-    const v = r[k];
-    return el('td', { class: cls === 'keep' ? null : cls }, typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? money(v) : v);
-  };
-  const frag = document.createDocumentFragment();
-  frag.append(el('tr', { class: 'spacer', 'aria-hidden': 'true', style: `height:${from * table.rowH}px` }));
-  for (let i = from; i < to; i++) frag.append(el('tr', {}, ...table.cols.map((c) => cell(table.rows[i], c))));
-  frag.append(el('tr', { class: 'spacer', 'aria-hidden': 'true', style: `height:${(n - to) * table.rowH}px` }));
+  const shape = table.cols.map((c) => c[0]).join();
+  if (table.shape !== shape || !table.top?.isConnected) {
+    // a new set of columns: new rows
+    table.shape = shape;
+    table.pool = [];
+    table.top = el('tr', { class: 'spacer', 'aria-hidden': 'true' });
+    table.bottom = el('tr', { class: 'spacer', 'aria-hidden': 'true' });
+    table.total = rowElement(table.cols);
+    table.total.className = 'total';
+    body.replaceChildren(table.top, table.bottom, table.total);
+  }
+  table.top.style.height = `${from * table.rowH}px`;
+  table.bottom.style.height = `${(n - to) * table.rowH}px`;
+  const count = to - from;
+  while (table.pool.length < count) {
+    const tr = rowElement(table.cols);
+    table.pool.push(tr);
+  }
+  for (let k = 0; k < table.pool.length; k++) {
+    const tr = table.pool[k];
+    if (k < count) {
+      fillRow(tr, table.rows[from + k], table.cols);
+      if (!tr.isConnected) body.insertBefore(tr, table.bottom);
+    } else if (tr.isConnected) tr.remove();
+  }
   const tot = table.totals;
-  const totalRow = { n: t('owed_total'), year: t('owed_total'), due_date: '', count: '', payment: tot.payment, principal: tot.principal,
-    interest: tot.interest, fee: tot.fee, balance: '' };
-  frag.append(el('tr', { class: 'total' }, ...table.cols.map((c) => cell(totalRow, c))));
-  body.replaceChildren(frag);
+  fillRow(table.total, { n: t('owed_total'), year: t('owed_total'), due_date: '', count: '', payment: tot.payment,
+    principal: tot.principal, interest: tot.interest, fee: tot.fee, balance: '' }, table.cols);
   if (!table.measured && !whole) {
     // the real row height, read after the frame is painted (no forced layout)
     table.measured = true;
+    const box = $('#schedule-scroll');
     requestAnimationFrame(() => setTimeout(() => {
-      const h = body.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
+      const h = table.pool[0]?.getBoundingClientRect().height;
       table.boxH = box.clientHeight;
       if (h && Math.abs(h - table.rowH) > 0.5) { table.rowH = h; paintRows(true); }
     }));
