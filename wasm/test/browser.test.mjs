@@ -647,7 +647,9 @@ async function audit(p) {
       const ids = (e.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
       if (!ids.some((id) => document.getElementById(id)?.textContent.trim())) problems.push(`error not tied to #${e.id}`);
     }
-    if (!document.querySelector('#loan-results[aria-live]')) problems.push('the results are not a live region');
+    if (!document.querySelector('[aria-live] #loan-sentence')) problems.push('the results are not a live region');
+    for (const panel of document.querySelectorAll('[role=tabpanel]:not([hidden])'))
+      if (!panel.querySelector('[aria-live]')) problems.push(`#${panel.id}: no live region`);
     const chart = document.querySelector('#chart');
     if (visible(chart) && !/\d/.test(chart.getAttribute('aria-label') ?? '')) problems.push('the chart has no data in its label');
     return problems;
@@ -668,9 +670,9 @@ await check('#9 accessibility: names, contrast, live results, errors tied to inp
   assert.deepEqual(problems, []);
 });
 await check('#9 a recompute is announced: the live region changes', async () => {
-  const before = await page.locator('[aria-live] #loan-sentence, #loan-results[aria-live]').first().innerText();
+  const before = await page.locator('[aria-live] #loan-sentence').first().innerText();
   await type(page, '#principal', '500000');
-  const after = await page.locator('[aria-live] #loan-sentence, #loan-results[aria-live]').first().innerText();
+  const after = await page.locator('[aria-live] #loan-sentence').first().innerText();
   assert.notEqual(before, after);
   assert.match(after, /2,653\.63/); // PMT(4.9%/12, 360, 500,000)
   await type(page, '#principal', '1000000');
