@@ -26,7 +26,8 @@ LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
 LIB_SRC  = $(sort $(wildcard calc/*/*.c))
-GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c
+GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c \
+           $(BUILD)/gen/letter_zh.c $(BUILD)/gen/letter_en.c $(BUILD)/gen/letter_css.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
 TEST_SRC = $(sort $(wildcard tests/*/test_*.c))
@@ -75,6 +76,19 @@ $(BUILD)/gen/response_schema.c: data/response_schema.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/embed rp_response_schema_json < $< > $@
 
+# the repayment letter's wording, one template per language, and its print style
+$(BUILD)/gen/letter_zh.c: data/letter/zh.md $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_letter_zh < $< > $@
+
+$(BUILD)/gen/letter_en.c: data/letter/en.md $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_letter_en < $< > $@
+
+$(BUILD)/gen/letter_css.c: data/letter/letter.css $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_letter_css < $< > $@
+
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
@@ -121,6 +135,7 @@ tool-test: $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/batch_test.py $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/schema_test.py $(BUILD)/repay fixtures examples
 	@/usr/bin/python3 tests/tools/mcp_test.py $(BUILD)/repay
+	@/usr/bin/python3 tests/tools/mcp_negotiation.py $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/hostile_test.py $(BUILD)/repay
 	@/usr/bin/python3 tests/tools/life_property.py $(BUILD)/repay
 
@@ -169,6 +184,7 @@ wasm-test: wasm $(BUILD)/repay wasm/node_modules/playwright-core/package.json
 	@node wasm/test/node.test.mjs $(WASM_OUT) $(BUILD)/repay fixtures examples
 	@node wasm/test/package.test.mjs $(WASM_OUT)
 	@node wasm/test/browser.test.mjs $(WASM_OUT) $(BUILD)/screenshot.png
+	@node wasm/test/letter.test.mjs $(BUILD)/repay $(BUILD)/letter.pdf
 
 # Every unit test in-process (CK_FORK=no), the fixtures and a batch under
 # valgrind's memcheck: any invalid access, uninitialised read or leak fails.

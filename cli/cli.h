@@ -13,6 +13,8 @@ typedef struct cli_settings {
     rp_format format;
     int format_given;     /* --format was on the command line                */
     int bom;              /* --bom: a UTF-8 byte order mark before CSV output */
+    int compact;          /* --compact: JSON on one line, long lists cut, as
+                             repay mcp answers                               */
     int jobs;             /* --jobs N for batch                               */
     const char *from_csv; /* --from-csv FILE for batch                        */
     const char *lpr_json; /* --lpr FILE's text, or NULL                       */

@@ -34,13 +34,18 @@ static const char usage[] =
     "  record [FILE|-]     a fixture skeleton for a request, marked unverified\n"
     "  batch [FILE|-]      JSON Lines: one request per line in, one response per\n"
     "                      line out, in order, each with the request's id\n"
-    "  schema [OP[_response]]  the JSON Schema of requests and responses\n"
+    "  schema [PART]       the JSON Schema of requests and responses, or of one\n"
+    "                      part: an op, OP_response, or a value (loan, goal, …)\n"
     "  mcp                 a Model Context Protocol tool server on stdin/stdout\n"
     "\n"
     "options:\n"
     "  --format F          json (default), table (for people), csv (spreadsheets);\n"
-    "                      batch and mcp answer in JSON only\n"
+    "                      restructure and solve also letter (还款计划确认书, Markdown)\n"
+    "                      and letter-html (one printable page); batch and mcp\n"
+    "                      answer in JSON only\n"
     "  --bom               csv: start with a UTF-8 byte order mark (for Excel)\n"
+    "  --compact           JSON on one line, long lists cut to their first rows\n"
+    "                      (detail summary): the answers repay mcp gives\n"
     "  --jobs N            batch: answer on N threads (order kept; default 1)\n"
     "  --from-csv FILE     batch: one loan per row of FILE instead of JSON Lines\n"
     "  --lpr FILE          an LPR table (like data/lpr.json) instead of the built-in\n"
@@ -101,7 +106,8 @@ static char *read_and_run(const char *path, const char *op, rp_format format,
     *out = NULL;
     if (request) {
         rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json,
-                            .lpr_len = cfg->lpr_len};
+                            .lpr_len = cfg->lpr_len, .one_line = cfg->compact,
+                            .summary = cfg->compact};
         *st = rp_run(out, request, *len, &opt, err);
     }
     return request;
@@ -306,13 +312,15 @@ int main(int argc, char **argv)
                 if (strcmp(v, rp_format_names[k]) == 0)
                     f = k;
             if (f < 0) {
-                fprintf(stderr, "repay: --format takes json, table or csv, not \"%s\"\n", v);
+                fprintf(stderr, "repay: --format takes json, table, csv, letter or letter-html, not \"%s\"\n", v);
                 status = 2;
             }
             cfg.format = (rp_format)f;
             cfg.format_given = 1;
         } else if (strcmp(a, "--bom") == 0) {
             cfg.bom = 1;
+        } else if (strcmp(a, "--compact") == 0) {
+            cfg.compact = 1;
         } else if (matches(a, "--jobs")) {
             const char *v = option_value(argc, argv, &i, "--jobs");
             char *end = NULL;

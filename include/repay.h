@@ -118,6 +118,9 @@ typedef enum rp_format {
     RP_FORMAT_JSON,   /* the response object                              */
     RP_FORMAT_TABLE,  /* aligned columns for a person                     */
     RP_FORMAT_CSV,    /* one row per installment, header first            */
+    RP_FORMAT_LETTER, /* restructure, solve: the repayment letter (还款计划确认书),
+                         Chinese then English, in Markdown                */
+    RP_FORMAT_LETTER_HTML, /* the same, as one self-contained HTML page for A4 */
     RP_FORMAT_COUNT
 } rp_format;
 extern const char *const rp_format_names[RP_FORMAT_COUNT];
@@ -130,6 +133,8 @@ typedef struct rp_options {
                              instead of the built-in one, or NULL */
     size_t lpr_len;
     int one_line;     /* JSON responses on a single line (JSON Lines)   */
+    int summary;      /* requests without "detail" answer as "summary":
+                         long lists cut to their first rows (repay mcp) */
 } rp_options_t;
 
 /* The JSON Schema (draft 2020-12) of the API, newly allocated in *out

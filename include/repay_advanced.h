@@ -98,6 +98,9 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
  * low and high agree — so every digit shown is right. */
 size_t rp_decimal_format_bounded(char *buf, size_t size, const mpq_t low, const mpq_t high,
                                  int max_places);
+/* The same for a fraction shown as a percentage (0.0597 → "5.97"). */
+size_t rp_decimal_format_percent(char *buf, size_t size, const mpq_t low, const mpq_t high,
+                                 int places);
 
 /* 1 if |x − target| ≤ tolerance. */
 int rp_decimal_within(const mpq_t x, const mpq_t target, const mpq_t tolerance);
@@ -1155,6 +1158,11 @@ int rp_plan_installments(const rp_plan_t *p);
 /* out = the largest payment of the plan (0 without rows). */
 void rp_plan_largest_payment(mpq_t out, const rp_plan_t *p);
 
+/* The plan in one sentence to read out, zh and en (size bytes each):
+ * what to pay and how often, what is waived, and the total against
+ * settling in full today (calc/restructure/plan_explain.c). */
+void rp_plan_explain(char *zh, char *en, size_t size, const rp_plan_t *p, const rp_round_t *rc);
+
 /* Exact self-checks: claim = waived + debt; Σ payments = debt + new
  * interest + fees; principal conserved; rows add up. */
 RP_MUST_CHECK rp_status rp_plan_verify(const rp_plan_t *p, const rp_round_t *rc, rp_error *err);
@@ -1272,9 +1280,35 @@ typedef enum rp_goal_type {
                                  within `term` installments                       */
     RP_GOAL_PAYMENT_FOR_TERM, /* the plan over `term` installments                */
     RP_GOAL_MAX_DISCOUNT,     /* the smallest settlement with recovery ≥ min_recovery */
+    RP_GOAL_OFFER,            /* every constraint at once: the best plan of each
+                                 family (rp_solve_offer)                          */
     RP_GOAL_COUNT
 } rp_goal_type;
 extern const char *const rp_goal_names[RP_GOAL_COUNT];
+
+/* The plan families an offer is made of. */
+typedef enum rp_family {
+    RP_FAMILY_EXTEND,         /* 展期: more installments, the arrears spread, waivers if needed */
+    RP_FAMILY_FREEZE,         /* 停息挂账: the debt fixed, no interest, in installments          */
+    RP_FAMILY_SETTLE,         /* 一次性结清 / short settlement at a discount                     */
+    RP_FAMILY_COUNT
+} rp_family;
+extern const char *const rp_family_names[RP_FAMILY_COUNT];
+
+/* What an offer is best at. */
+typedef enum rp_objective {
+    RP_OBJECTIVE_LENDER_PV,       /* the largest present value for the lender */
+    RP_OBJECTIVE_BORROWER_TOTAL,  /* the least the borrower pays in all        */
+    RP_OBJECTIVE_SHORTEST_TERM,   /* the fewest installments                  */
+    RP_OBJECTIVE_COUNT
+} rp_objective;
+extern const char *const rp_objective_names[RP_OBJECTIVE_COUNT];
+
+/* Legal limits a request may override, explicitly (rp_goal_t.allow). */
+enum {
+    RP_ALLOW_ART12 = 1 << 0,  /* 《贷款通则》 Art. 12: extension limits, before maturity */
+    RP_ALLOW_OVER_60 = 1 << 1 /* more than 60 installments (the card rule, by analogy) */
+};
 
 typedef struct rp_goal {
     rp_goal_type type;
@@ -1291,10 +1325,23 @@ typedef struct rp_goal {
     mpq_t min_recovery;       /* max_discount                                     */
     int installments;         /* max_discount: settlement installments (1)       */
     int days;                 /* max_discount: days to the first payment          */
+    unsigned allow;           /* RP_ALLOW_*: limits the request overrides; a plan
+                                 breaking any other is never feasible            */
+    /* offer: */
+    mpq_t down_payment;       /* available today (freeze, settle); < 0 none       */
+    mpq_t min_pv;             /* the lender's floor as a PV; < 0 none              */
+    unsigned waivable;        /* components that may be waived, 1 << c            */
+    unsigned families;        /* 1 << rp_family tried                             */
+    rp_objective objective;
+    int card;                 /* card debt: more than 60 installments is refused  */
 } rp_goal_t;
 
 void rp_goal_init(rp_goal_t *g);   /* defaults as documented */
 void rp_goal_clear(rp_goal_t *g);
+/* What a goal must be given, with the actions given before it; err->path
+ * relative to the request ("goal.capacity"). */
+RP_MUST_CHECK rp_status rp_goal_check(const rp_goal_t *g, const rp_actions_t *given,
+                                      const rp_round_t *rc, rp_error *err);
 
 typedef struct rp_solution {
     int feasible;
@@ -1306,10 +1353,32 @@ typedef struct rp_solution {
     rp_pricing_t neighbour_price;
     mpq_t waiver;             /* smallest_waiver: the amount found                    */
     mpq_t settlement;         /* max_discount: the settlement found                   */
+    const char *binding;      /* infeasible: the constraint that binds ("capacity",
+                                 "recovery", "art12_limit", …), or NULL              */
+    mpq_t shortfall;          /* … how far the closest plan is from it (money or share) */
+    int limit;                /* … and the installments that bound it, or 0           */
+    char why_zh[RP_MESSAGE_MAX], why_en[RP_MESSAGE_MAX]; /* … in a sentence            */
 } rp_solution_t;
 
 void rp_solution_init(rp_solution_t *s);
 void rp_solution_clear(rp_solution_t *s);
+
+/* An offer: the best plan of each family that meets every constraint (or
+ * why none does), and which family is best by the objective. */
+typedef struct rp_offer {
+    int tried[RP_FAMILY_COUNT];
+    rp_solution_t family[RP_FAMILY_COUNT];
+    int best;                 /* the family best by the objective, or −1: none feasible */
+} rp_offer_t;
+
+void rp_offer_init(rp_offer_t *o);
+void rp_offer_clear(rp_offer_t *o);
+
+/* Solves an offer goal (rp_solve's arguments). */
+RP_MUST_CHECK rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
+                                       const rp_events_t *events, rp_date_t date,
+                                       const rp_actions_t *given, const rp_goal_t *goal,
+                                       mpq_srcptr discount_rate, const rp_round_t *rc, rp_error *err);
 
 /* Solves goal for the loan on date, after the given actions (which must
  * not freeze or settle). Prices with discount_rate (NULL: the contract

@@ -9,7 +9,7 @@
 // the same bytes.
 import createRepayCore from './repay_core.mjs';
 
-const FORMATS = Object.freeze({ __proto__: null, json: 0, table: 1, csv: 2 });
+const FORMATS = Object.freeze({ __proto__: null, json: 0, table: 1, csv: 2, letter: 3, 'letter-html': 4 });
 
 // A lone surrogate cannot be UTF-8: such text is sent as WTF-8 bytes, which
 // the core refuses as invalid UTF-8 (as the CLI refuses the same bytes),
@@ -51,7 +51,7 @@ export async function load(options = {}) {
   function runText(request, format = 'json') {
     // own keys only: 'toString' or '__proto__' is not a format
     if (typeof format !== 'string' || !Object.prototype.hasOwnProperty.call(FORMATS, format)) {
-      throw new Error(`format must be json, table or csv, not ${String(format)}`);
+      throw new Error(`format must be json, table, csv, letter or letter-html, not ${String(format)}`);
     }
     const text = typeof request === 'string' ? request : JSON.stringify(request);
     // The request goes in with its length, so a NUL inside it is the core's
@@ -80,7 +80,8 @@ export async function load(options = {}) {
     run(request) {
       return JSON.parse(runText(request, 'json'));
     },
-    /** The response as text in a format: json, table or csv (errors are JSON). */
+    /** The response as text in a format: json, table, csv, or for restructure and solve
+     * letter (还款计划确认书, Markdown) or letter-html (errors are JSON). */
     runText,
     /** The status of the last request: 0 ok, 1…8 bad input, 9–10 internal. */
     lastStatus: () => status(),

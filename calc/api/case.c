@@ -93,7 +93,7 @@ static void add_ratio(cJSON *obj, const char *key, const mpq_t x)
 }
 
 void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
-                          const rp_round_t *rc)
+                          int discount_given, const rp_round_t *rc)
 {
     int count = 0;
     for (int k = 0; k < p->count; k++)
@@ -115,11 +115,19 @@ void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *pric
     else
         cJSON_AddNullToObject(o, "apr");
     rp_json_add_decimal(o, "discount_rate", price->discount_rate);
+    /* which rate the present values use, and why: a recovery means nothing
+     * without it */
+    cJSON_AddStringToObject(o, "discount_rate_source", discount_given ? "given" : "contract_rate");
     rp_json_add_amount(o, "pv", price->pv, rc);
     add_ratio(o, "recovery", price->recovery);
     rp_json_add_amount(o, "concession", price->concession, rc);
     if (p->observation_end != RP_DATE_NONE)
         rp_json_add_date(o, "observation_end", p->observation_end);
+    char zh[RP_MESSAGE_MAX], en[RP_MESSAGE_MAX];
+    rp_plan_explain(zh, en, sizeof zh, p, rc);
+    cJSON *x = cJSON_AddObjectToObject(o, "explain");
+    cJSON_AddStringToObject(x, "zh", zh);
+    cJSON_AddStringToObject(x, "en", en);
 }
 
 void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p)
@@ -137,8 +145,16 @@ void rp_json_plan_warnings(cJSON *root, const rp_plan_t *p)
 
 void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc)
 {
+    rp_json_plan_rows_detail(root, p, rc, RP_DETAIL_FULL);
+}
+
+void rp_json_plan_rows_detail(cJSON *root, const rp_plan_t *p, const rp_round_t *rc, int detail)
+{
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
-    for (int k = 0; k < p->count; k++) {
+    int shown = detail == RP_DETAIL_SUMMARY && p->count > RP_DETAIL_ROWS ? RP_DETAIL_ROWS : p->count;
+    if (shown < p->count) /* the rest on request: "detail": "full" */
+        rp_json_add_int(root, "installments_not_shown", p->count - shown);
+    for (int k = 0; k < shown; k++) {
         const rp_plan_row_t *r = &p->rows[k];
         cJSON *o = cJSON_CreateObject();
         rp_json_add_int(o, "n", r->n);

@@ -20,29 +20,32 @@
 
 static const char *const protocol_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
+/* The tools, in the order a negotiation uses them; their descriptions
+ * teach that order. */
 static const struct tool {
     const char *name;
     const char *description;
 } tools[] = {
-    {"schedule", "Installment schedule of a loan (等额本息, 等额本金, 先息后本, bullet, flat): "
-                 "payment, principal, interest, fee and balance per installment, totals and APR, "
-                 "exact to the fen."},
-    {"statement", "What a borrower owes on a date given the payments made: overdue principal and "
-                  "interest, penalty interest (罚息), compound interest (复利), late fees (违约金), "
-                  "payoff, days past due, class, and the workings as sentences to read out. "
-                  "Events may include restructure agreements (a restructure's as_event): then "
-                  "also whether each was kept or broken, waivers reinstated, the observation "
-                  "period and the class by Arts. 20–22."},
-    {"restructure", "Apply restructuring actions (waive, conditional waive 附条件减免, extend 展期, "
-                    "defer, reamortize, rate, freeze 停息挂账, settle, re_age) on a date: the new "
-                    "plan, what is waived, its price for borrower and lender, and as_event to "
-                    "append to the loan's events."},
-    {"compare", "Several restructuring proposals on the same loan and date, side by side: payment, "
-                "term, total, waived, borrower saving, APR, lender PV and recovery."},
-    {"solve", "Find a plan that fits: shortest term under a monthly capacity, smallest waiver, "
-              "payment for a term, largest settlement discount keeping recovery ≥ a share."},
-    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, and legal caps (4×LPR, 24%/36%, "
-              "bank 24%) of a loan or of cash flows."},
+    {"statement", "Start here. What a borrower owes on a date given the payments (and any "
+                  "restructurings) so far: overdue principal and interest, 罚息, 复利, 违约金, payoff, "
+                  "days past due, class, the workings as sentences to read out, and — after an "
+                  "agreement — whether it is kept or broken."},
+    {"solve", "Next: the offers that fit. Goal {\"type\": \"offer\", \"capacity\", \"min_recovery\", "
+              "\"max_term\"} gives the best extend, freeze and settle plans that meet every constraint "
+              "(legal limits included), each proved, or what binds and by how much. Give "
+              "discount_rate: recoveries are priced at it."},
+    {"restructure", "Then: the chosen actions (solve's `actions`) as a plan — what is waived, the "
+                    "installments, the price for both sides, one sentence to read out — and "
+                    "as_event, to append to the loan's events once agreed."},
+    {"letter", "Last: the written plan for the borrower (还款计划确认书, Chinese and English, "
+               "Markdown) from the same request as restructure."},
+    {"compare", "Several proposals (name + actions) on one loan and date side by side: payment, "
+                "term, total, waived, saving, APR, lender PV, recovery."},
+    {"schedule", "A loan's installment schedule (等额本息, 等额本金, 先息后本, bullet, flat) and APR."},
+    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, and legal caps (4×LPR, 24%/36%) of "
+              "a loan or of cash flows."},
+    {"schema", "The full JSON Schema of a request or value when a field is unclear: "
+               "{\"name\": \"loan\"} (or event, action, goal, overdue, statement_request, …)."},
 };
 #define TOOL_COUNT ((int)(sizeof tools / sizeof tools[0]))
 
@@ -68,38 +71,173 @@ static cJSON *error_reply(const cJSON *id, int code, const char *message)
     return m;
 }
 
-/* The tool's input schema: the op's request schema without "op", with
- * the definitions it refers to. */
-static cJSON *input_schema(const char *op)
+/* Which op a tool runs and in what format: "letter" is restructure's
+ * request written as the letter; "schema" runs no op. */
+static const char *tool_op(const char *tool)
 {
-    char *text = NULL;
-    if (rp_schema(&text, NULL, NULL) != RP_OK)
+    if (strcmp(tool, "letter") == 0)
+        return "restructure";
+    return strcmp(tool, "schema") == 0 ? NULL : tool;
+}
+
+/* A definition small enough to inline (a date, a rate, an amount) is
+ * given whole; a large one (loan, goal, event) as an object whose
+ * description names its fields and the schema tool that gives it all:
+ * tools/list stays a few KB, an agent's context is precious. */
+enum { INLINE_MAX = 360 };
+
+/* "a, b, c": an object's property names, "type" and "note" left out. */
+static void field_names(rp_buf_t *b, const cJSON *props)
+{
+    const cJSON *f;
+    int n = 0;
+    cJSON_ArrayForEach(f, props)
+    {
+        if (strcmp(f->string, "type") == 0 || strcmp(f->string, "note") == 0)
+            continue;
+        rp_buf_puts(b, n++ ? ", " : "");
+        rp_buf_puts(b, f->string);
+    }
+}
+
+static cJSON *compact_ref(const char *ref, const cJSON *prop, const cJSON *defs)
+{
+    const char *name = strrchr(ref, '/') ? strrchr(ref, '/') + 1 : ref;
+    const cJSON *def = cJSON_GetObjectItemCaseSensitive(defs, name);
+    if (!def)
         return NULL;
-    cJSON *all = rp_json_parse(text, strlen(text), NULL);
-    rp_free(text);
-    if (!all)
+    char *text = cJSON_PrintUnformatted(def);
+    /* inlined whole only if it refers to nothing: no $defs are sent */
+    int small = text && strlen(text) <= INLINE_MAX && !strstr(text, "\"$ref\"");
+    cJSON_free(text);
+    if (small) {
+        cJSON *c = cJSON_Duplicate(def, 1);
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(prop, "description");
+        if (c && cJSON_IsString(d)) {
+            cJSON_DeleteItemFromObjectCaseSensitive(c, "description");
+            cJSON_AddStringToObject(c, "description", d->valuestring);
+        }
+        return c;
+    }
+    rp_buf_t b;
+    rp_buf_init(&b);
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(prop, "description");
+    if (!cJSON_IsString(d))
+        d = cJSON_GetObjectItemCaseSensitive(def, "description");
+    if (cJSON_IsString(d))
+        rp_buf_puts(&b, d->valuestring);
+    const cJSON *dd = cJSON_GetObjectItemCaseSensitive(def, "description");
+    if (cJSON_IsString(dd) && dd != d && strlen(dd->valuestring) > 24) { /* not "a loan" */
+        rp_buf_puts(&b, b.len ? ": " : "");
+        rp_buf_puts(&b, dd->valuestring);
+    }
+    const cJSON *props = cJSON_GetObjectItemCaseSensitive(def, "properties");
+    if (props) {
+        rp_buf_puts(&b, b.len ? "; fields: " : "fields: ");
+        field_names(&b, props);
+    }
+    /* a choice by "type" (event, action, goal): each type and its fields */
+    const cJSON *one = cJSON_GetObjectItemCaseSensitive(def, "oneOf"), *o;
+    int n = 0;
+    cJSON_ArrayForEach(o, one)
+    {
+        const cJSON *op = cJSON_GetObjectItemCaseSensitive(o, "properties");
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(op, "type");
+        const cJSON *k = cJSON_GetObjectItemCaseSensitive(t, "const");
+        if (!cJSON_IsString(k))
+            continue;
+        rp_buf_puts(&b, n++ ? "; " : b.len ? "; one of: " : "one of: ");
+        rp_buf_puts(&b, k->valuestring);
+        rp_buf_puts(&b, " (");
+        field_names(&b, op);
+        rp_buf_puts(&b, ")");
+    }
+    rp_buf_puts(&b, b.len ? "; the whole schema: tool schema {\"name\": \"" : "the whole schema: tool schema {\"name\": \"");
+    rp_buf_puts(&b, name);
+    rp_buf_puts(&b, "\"}");
+    char *desc = rp_buf_take(&b);
+    if (!desc)
         return NULL;
-    cJSON *defs = cJSON_DetachItemFromObjectCaseSensitive(all, "$defs");
-    cJSON_Delete(all);
+    cJSON *c = cJSON_CreateObject();
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(def, "type");
+    if (cJSON_IsString(type))
+        cJSON_AddStringToObject(c, "type", type->valuestring);
+    cJSON_AddStringToObject(c, "description", desc);
+    rp_free(desc);
+    return c;
+}
+
+/* One property, every reference in it resolved as compact_ref says
+ * (NULL if memory ran out). */
+static cJSON *compact(const cJSON *prop, const cJSON *defs)
+{
+    const cJSON *ref = cJSON_GetObjectItemCaseSensitive(prop, "$ref");
+    if (cJSON_IsString(ref))
+        return compact_ref(ref->valuestring, prop, defs);
+    cJSON *c = cJSON_IsObject(prop) ? cJSON_CreateObject() : cJSON_IsArray(prop) ? cJSON_CreateArray()
+                                                                                  : cJSON_Duplicate(prop, 0);
+    const cJSON *child;
+    cJSON_ArrayForEach(child, prop)
+    {
+        cJSON *cc = compact(child, defs);
+        if (!cc || !c) {
+            cJSON_Delete(cc);
+            cJSON_Delete(c);
+            return NULL;
+        }
+        if (cJSON_IsObject(c))
+            cJSON_AddItemToObject(c, child->string, cc);
+        else
+            cJSON_AddItemToArray(c, cc);
+    }
+    return c;
+}
+
+/* The tool's input schema: the op's request without "op", each property
+ * compact; the schema tool takes the name of a part. */
+static cJSON *input_schema(const char *tool, const cJSON *defs)
+{
+    const char *op = tool_op(tool);
+    if (!op) {
+        cJSON *s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "type", "object");
+        cJSON *p = cJSON_AddObjectToObject(s, "properties");
+        cJSON *n = cJSON_AddObjectToObject(p, "name");
+        cJSON *names = cJSON_AddArrayToObject(n, "enum");
+        const cJSON *d;
+        cJSON_ArrayForEach(d, defs)
+        cJSON_AddItemToArray(names, cJSON_CreateString(d->string));
+        cJSON_AddStringToObject(n, "description", "the part: a value (loan, event, action, goal, …) "
+                                                  "or an op's request or response");
+        cJSON *req = cJSON_AddArrayToObject(s, "required");
+        cJSON_AddItemToArray(req, cJSON_CreateString("name"));
+        cJSON_AddFalseToObject(s, "additionalProperties");
+        return s;
+    }
     char name[48];
     snprintf(name, sizeof name, "%s_request", op);
-    cJSON *schema = cJSON_DetachItemFromObjectCaseSensitive(defs, name);
-    if (!schema) {
-        cJSON_Delete(defs);
+    const cJSON *request = cJSON_GetObjectItemCaseSensitive(defs, name);
+    if (!request)
         return NULL;
+    cJSON *s = cJSON_CreateObject();
+    cJSON_AddStringToObject(s, "type", "object");
+    cJSON *out = cJSON_AddObjectToObject(s, "properties");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(request, "properties"))
+    {
+        if (strcmp(p->string, "op") == 0)
+            continue;
+        cJSON *c = compact(p, defs);
+        if (!c) {
+            cJSON_Delete(s);
+            return NULL;
+        }
+        cJSON_AddItemToObject(out, p->string, c);
     }
-    cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(schema, "properties"),
-                                            "op");
-    /* other ops' requests and all responses are not needed here */
-    for (int i = 0; i < TOOL_COUNT; i++) {
-        snprintf(name, sizeof name, "%s_request", tools[i].name);
-        cJSON_DeleteItemFromObjectCaseSensitive(defs, name);
-        snprintf(name, sizeof name, "%s_response", tools[i].name);
-        cJSON_DeleteItemFromObjectCaseSensitive(defs, name);
-    }
-    cJSON_DeleteItemFromObjectCaseSensitive(defs, "error_response");
-    cJSON_AddItemToObject(schema, "$defs", defs);
-    return schema;
+    const cJSON *required = cJSON_GetObjectItemCaseSensitive(request, "required");
+    if (required)
+        cJSON_AddItemToObject(s, "required", cJSON_Duplicate(required, 1));
+    return s;
 }
 
 static cJSON *on_initialize(const cJSON *id, const cJSON *params)
@@ -125,8 +263,24 @@ static cJSON *on_initialize(const cJSON *id, const cJSON *params)
     return m;
 }
 
+/* The API's $defs, parsed from the schema: NULL if memory ran out. */
+static cJSON *schema_defs(void)
+{
+    char *text = NULL;
+    if (rp_schema(&text, NULL, NULL) != RP_OK)
+        return NULL;
+    cJSON *all = rp_json_parse(text, strlen(text), NULL);
+    rp_free(text);
+    cJSON *defs = all ? cJSON_DetachItemFromObjectCaseSensitive(all, "$defs") : NULL;
+    cJSON_Delete(all);
+    return defs;
+}
+
 static cJSON *on_tools_list(const cJSON *id)
 {
+    cJSON *defs = schema_defs();
+    if (!defs)
+        return error_reply(id, -32603, "internal error: no schema");
     cJSON *m = reply(id);
     cJSON *r = cJSON_AddObjectToObject(m, "result");
     cJSON *list = cJSON_AddArrayToObject(r, "tools");
@@ -134,16 +288,48 @@ static cJSON *on_tools_list(const cJSON *id)
         cJSON *t = cJSON_CreateObject();
         cJSON_AddStringToObject(t, "name", tools[i].name);
         cJSON_AddStringToObject(t, "description", tools[i].description);
-        cJSON *schema = input_schema(tools[i].name);
+        cJSON *schema = input_schema(tools[i].name, defs);
         if (!schema) {
             cJSON_Delete(t);
             cJSON_Delete(m);
+            cJSON_Delete(defs);
             return error_reply(id, -32603, "internal error: no schema");
         }
         cJSON_AddItemToObject(t, "inputSchema", schema);
         cJSON_AddItemToArray(list, t);
     }
+    cJSON_Delete(defs);
     return m;
+}
+
+/* The schema tool: {"name": part} gives that part of the schema (a
+ * value or an op's request or response); errors as a request's are. */
+static rp_status schema_part(char **out, const char *text, size_t len)
+{
+    rp_error err;
+    rp_status st;
+    cJSON *args = rp_json_parse(text, len, &err);
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(args, "name");
+    if (!args) {
+        st = err.code;
+    } else if (!cJSON_IsString(name)) {
+        st = rp_fail(&err, RP_E_MISSING, "$.name", "the schema tool takes {\"name\": \"loan\"} "
+                                              "(or event, action, goal, statement_request, …)");
+    } else {
+        st = rp_schema(out, name->valuestring, &err);
+    }
+    cJSON_Delete(args);
+    if (st == RP_OK)
+        return st;
+    *out = NULL;
+    rp_buf_t b;
+    rp_buf_init(&b);
+    cJSON *e = rp_json_error_response(&err, NULL, NULL);
+    if (e)
+        rp_json_write_line(&b, e);
+    cJSON_Delete(e);
+    *out = rp_buf_take(&b);
+    return st;
 }
 
 /* text[start, end) is the arguments object as the client wrote it (text
@@ -157,16 +343,33 @@ static cJSON *on_tools_call(const cJSON *id, const cJSON *params, const char *te
     for (int i = 0; cJSON_IsString(name) && i < TOOL_COUNT; i++)
         if (strcmp(name->valuestring, tools[i].name) == 0)
             tool = i;
-    if (tool < 0)
-        return error_reply(id, -32602, "unknown tool: name one of schedule, statement, restructure, "
-                                       "compare, solve, yield");
+    if (tool < 0) {
+        const char *names[TOOL_COUNT];
+        for (int i = 0; i < TOOL_COUNT; i++)
+            names[i] = tools[i].name;
+        char message[256];
+        int n = snprintf(message, sizeof message, "unknown tool: name one of ");
+        rp_names_join(message + n, sizeof message - (size_t)n, names, TOOL_COUNT);
+        return error_reply(id, -32602, message);
+    }
     if (args && !cJSON_IsObject(args))
         return error_reply(id, -32602, "arguments must be an object: the request without \"op\"");
+    const char *request = text ? text + start : "{}";
+    size_t len = text ? end - start : 2;
     char *response = NULL;
-    rp_options_t run = {.format = RP_FORMAT_JSON, .op = tools[tool].name,
-                        .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0};
-    rp_status st = text ? rp_run(&response, text + start, end - start, &run, NULL)
-                        : rp_run(&response, "{}", 2, &run, NULL);
+    rp_status st;
+    const char *op = tool_op(tools[tool].name);
+    if (op) {
+        /* answers are small by default (summary) and on one line: the
+         * text is the whole answer, not repeated as structured content */
+        rp_options_t run = {.format = strcmp(tools[tool].name, "letter") == 0 ? RP_FORMAT_LETTER
+                                                                               : RP_FORMAT_JSON,
+                            .op = op, .one_line = 1, .summary = 1,
+                            .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0};
+        st = rp_run(&response, request, len, &run, NULL);
+    } else {
+        st = schema_part(&response, request, len);
+    }
     if (!response)
         return error_reply(id, -32603, "out of memory");
     cJSON *m = reply(id);
@@ -176,9 +379,6 @@ static cJSON *on_tools_call(const cJSON *id, const cJSON *params, const char *te
     cJSON_AddStringToObject(item, "type", "text");
     cJSON_AddStringToObject(item, "text", response); /* the CLI's bytes */
     cJSON_AddItemToArray(content, item);
-    cJSON *structured = rp_json_parse(response, strlen(response), NULL); /* numbers as text */
-    if (structured)
-        cJSON_AddItemToObject(r, "structuredContent", structured);
     cJSON_AddBoolToObject(r, "isError", st != RP_OK);
     rp_free(response);
     return m;

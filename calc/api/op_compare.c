@@ -94,8 +94,9 @@ rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, 
             cJSON_AddStringToObject(o, "name", names[i]);
             if (rows[i].plan) {
                 cJSON_AddTrueToObject(o, "ok");
-                rp_json_plan_summary(o, &plans[i], &prices[i], &c.loan.rounding);
+                rp_json_plan_summary(o, &plans[i], &prices[i], c.has_discount, &c.loan.rounding);
                 rp_json_add_int(o, "warning_count", plans[i].warning_count);
+                rp_json_plan_warnings(o, &plans[i]); /* as restructure gives them */
             } else {
                 cJSON_AddFalseToObject(o, "ok");
                 cJSON *eo = cJSON_AddObjectToObject(o, "error");
@@ -106,7 +107,7 @@ rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, 
             cJSON_AddItemToArray(answers, o);
         }
     } else if (st == RP_OK) {
-        rp_render_compare(&out->text, fmt, rows, n, &c.loan.rounding);
+        rp_render_compare(&out->text, fmt, rows, n, c.has_discount, &c.loan.rounding);
     }
     for (int i = 0; i < built; i++) {
         rp_plan_clear(&plans[i]);

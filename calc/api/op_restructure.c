@@ -7,7 +7,7 @@
 #include "restructure/restructure.h"
 
 static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price,
-                      const rp_round_t *rc)
+                      int discount_given, const rp_round_t *rc, int detail)
 {
     rp_json_add_date(root, "date", p->date);
     cJSON *before = cJSON_AddObjectToObject(root, "before");
@@ -19,7 +19,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_components(root, "waived", p->waived, 1, rc);
     rp_json_plan_warnings(root, p);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    rp_json_plan_summary(summary, p, price, rc);
+    rp_json_plan_summary(summary, p, price, discount_given, rc);
     cJSON *rec = cJSON_AddObjectToObject(root, "reconciliation");
     rp_json_add_amount(rec, "claim", p->claim_total, rc);
     rp_json_add_amount(rec, "waived", p->waived_total, rc);
@@ -39,7 +39,7 @@ static void plan_json(cJSON *root, const rp_plan_t *p, const rp_pricing_t *price
     rp_json_add_amount(totals, "interest", p->total_interest, rc);
     rp_json_add_amount(totals, "fee", p->total_fee, rc);
     rp_json_add_amount(totals, "arrears", p->total_arrears, rc);
-    rp_json_plan_rows(root, p, rc);
+    rp_json_plan_rows_detail(root, p, rc, detail);
 }
 
 /* The agreement as a restructure event to append to the loan's events:
@@ -56,20 +56,25 @@ static void add_as_event(cJSON *root, const request_t *req)
         cJSON_AddItemToObject(e, "default", cJSON_Duplicate(req->dflt, 1));
 }
 
-/* The agreement's own terms, read only to refuse bad ones here rather
- * than when the event is replayed. */
-static rp_status check_agreement(const request_t *req, const loan_in_t *loan, rp_error *err)
+/* The agreement's own terms: its overdue terms (the loan's by default)
+ * and its default clause, read here so that bad ones are refused now
+ * rather than when the event is replayed. */
+typedef struct agreement_in {
+    rp_overdue_t overdue;
+    int default_days, accelerate;
+} agreement_in_t;
+
+static rp_status read_agreement(agreement_in_t *a, const request_t *req, const loan_in_t *loan,
+                                rp_error *err)
 {
+    rp_overdue_copy(&a->overdue, &loan->terms.overdue);
+    a->default_days = -1;
+    a->accelerate = 0;
     rp_status st = RP_OK;
-    if (req->overdue) {
-        rp_overdue_t o;
-        rp_overdue_init(&o);
-        st = rp_json_read_overdue(&o, req->overdue, "$.overdue", loan, err);
-        rp_overdue_clear(&o);
-    }
-    int days, accelerate;
+    if (req->overdue)
+        st = rp_json_read_overdue(&a->overdue, req->overdue, "$.overdue", loan, err);
     if (st == RP_OK && req->dflt)
-        st = rp_json_read_default(&days, &accelerate, req->dflt, "$.default", err);
+        st = rp_json_read_default(&a->default_days, &a->accelerate, req->dflt, "$.default", err);
     return st;
 }
 
@@ -79,6 +84,8 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
     rp_actions_t acts;
     rp_plan_t plan;
     rp_pricing_t price;
+    agreement_in_t agreement;
+    rp_overdue_init(&agreement.overdue);
     rp_actions_init(&acts);
     rp_plan_init(&plan);
     rp_pricing_init(&price);
@@ -86,19 +93,23 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
     if (st == RP_OK)
         st = rp_json_read_actions(&acts, req->actions, "$.actions", &c.loan, err);
     if (st == RP_OK)
-        st = check_agreement(req, &c.loan, err);
+        st = read_agreement(&agreement, req, &c.loan, err);
     if (st == RP_OK)
         st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON) {
-            plan_json(out->json, &plan, &price, &c.loan.rounding);
+            plan_json(out->json, &plan, &price, c.has_discount, &c.loan.rounding, req->detail);
             add_as_event(out->json, req);
-        } else
-            rp_render_plan(&out->text, fmt, &plan, &price, &c.loan.rounding);
+        } else if (fmt == RP_FORMAT_LETTER || fmt == RP_FORMAT_LETTER_HTML)
+            st = rp_json_plan_letter(&out->text, fmt, &plan, &price, &agreement.overdue,
+                                     agreement.default_days, agreement.accelerate, &c.loan, err);
+        else
+            rp_render_plan(&out->text, fmt, &plan, &price, c.has_discount, &c.loan.rounding);
     }
     rp_pricing_clear(&price);
     rp_plan_clear(&plan);
     rp_actions_clear(&acts);
+    rp_overdue_clear(&agreement.overdue);
     rp_json_case_close(&c);
     return st;
 }

@@ -24,7 +24,7 @@ static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const
 }
 
 static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t *s,
-                          const rp_root_t *apr, int has_apr)
+                          const rp_root_t *apr, int has_apr, int detail)
 {
     const rp_loan_t *loan = &in->loan;
     const rp_round_t *rc = &in->rounding;
@@ -63,7 +63,10 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
         }
     }
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
-    for (int k = 0; k < s->count; k++) {
+    int shown = detail == RP_DETAIL_SUMMARY && s->count > RP_DETAIL_ROWS ? RP_DETAIL_ROWS : s->count;
+    if (shown < s->count) /* the rest on request: "detail": "full" */
+        rp_json_add_int(root, "installments_not_shown", s->count - shown);
+    for (int k = 0; k < shown; k++) {
         const rp_installment_t *r = &s->rows[k];
         cJSON *o = cJSON_CreateObject();
         rp_json_add_int(o, "n", r->n);
@@ -99,7 +102,7 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
         st = plan_apr(&apr, &has_apr, &in, &s, err);
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &s, &apr, has_apr);
+            schedule_json(out->json, &in, &s, &apr, has_apr, req->detail);
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);

@@ -140,14 +140,35 @@ static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc
         mpq_clear(open[c]);
 }
 
+/* Whether a summary shows item k: what is unpaid and due, and the next
+ * installment to fall due. */
+static int in_summary(const rp_statement_t *st, int k, int *next_shown)
+{
+    const rp_item_t *it = &st->items[k];
+    if (it->status == RP_STATUS_PAID || it->status == RP_STATUS_PAID_LATE ||
+        it->status == RP_STATUS_RESTRUCTURED)
+        return 0;
+    if (it->status != RP_STATUS_NOT_DUE)
+        return 1;
+    if (*next_shown || it->role != RP_ROLE_INSTALLMENT)
+        return 0;
+    *next_shown = 1;
+    return 1;
+}
+
 /* The items: installments (with their plan after a restructuring), fees
  * charged by events, waivers reinstated. */
-static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *rc)
+static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *rc, int detail)
 {
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
     cJSON *fees = NULL, *back = NULL;
+    int next_shown = 0, left_out = 0;
     for (int k = 0; k < st->item_count; k++) {
         const rp_item_t *it = &st->items[k];
+        if (detail == RP_DETAIL_SUMMARY && !in_summary(st, k, &next_shown)) {
+            left_out++;
+            continue;
+        }
         cJSON *o = cJSON_CreateObject();
         if (it->role == RP_ROLE_INSTALLMENT) {
             if (it->plan > 0)
@@ -176,6 +197,8 @@ static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *r
         cJSON_AddItemToObject(root, "fees", fees);
     if (back)
         cJSON_AddItemToObject(root, "reinstated", back);
+    if (left_out) /* paid, replaced or later: on request, "detail": "full" */
+        rp_json_add_int(root, "items_not_shown", left_out);
 }
 
 static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_round_t *rc)
@@ -216,7 +239,7 @@ static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_roun
 
 /* long: the response's fields, one after another in their documented order. */
 static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
-                           const rp_events_t *events, const loan_in_t *in)
+                           const rp_events_t *events, const loan_in_t *in, int detail)
 {
     const rp_round_t *rc = &in->rounding;
     const rp_terms_t *terms = &in->terms;
@@ -254,8 +277,11 @@ static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_
     if (life->count > 0)
         rp_json_add_life(root, life, events, rc);
     add_workings(root, st, life, in);
-    add_items(root, st, rc);
-    add_allocations(root, st, rc);
+    add_items(root, st, rc, detail);
+    if (detail == RP_DETAIL_SUMMARY)
+        rp_json_add_int(root, "allocations_not_shown", st->entry_count);
+    else
+        add_allocations(root, st, rc);
 }
 
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
@@ -283,7 +309,7 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     }
     if (status == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            statement_json(out->json, &st, &life, &events, &in);
+            statement_json(out->json, &st, &life, &events, &in, req->detail);
         else
             rp_render_statement(&out->text, fmt, &st, &life, &in.terms, &in.rounding);
     }

@@ -32,6 +32,30 @@ void rp_loan_in_clear(loan_in_t *in);
 /* Reads $.loan into in and checks it (rp_loan_check). */
 rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err);
 
+/* letter.c: what a repayment letter is written from. */
+typedef struct rp_letter {
+    const rp_loan_t *loan;
+    const rp_plan_t *plan;
+    const rp_pricing_t *price;
+    const rp_overdue_t *overdue;  /* the terms the plan runs under       */
+    mpq_srcptr penalty_rate;      /* its penalty rate a year             */
+    int default_days, accelerate; /* its default clause (days < 0: none) */
+    const rp_round_t *rc;
+} rp_letter_t;
+
+/* Appends the letter in fmt (RP_FORMAT_LETTER: Markdown, zh then en;
+ * RP_FORMAT_LETTER_HTML: one page for A4). */
+rp_status rp_json_letter(rp_buf_t *out, rp_format fmt, const rp_letter_t *l, rp_error *err);
+
+/* The letter of a plan agreed under these overdue terms and default
+ * clause (default_days < 0: none). */
+rp_status rp_json_plan_letter(rp_buf_t *out, rp_format fmt, const rp_plan_t *plan,
+                              const rp_pricing_t *price, const rp_overdue_t *overdue,
+                              int default_days, int accelerate, const loan_in_t *loan, rp_error *err);
+
+/* template.c: tmpl with ctx's values (a Mustache subset, see the file). */
+rp_status rp_template_render(rp_buf_t *out, const char *tmpl, const cJSON *ctx, rp_error *err);
+
 /* read_events.c: a restructuring's default clause at path. */
 rp_status rp_json_read_default(int *days, int *accelerate, const cJSON *item, const char *path,
                                rp_error *err);
@@ -71,6 +95,7 @@ typedef struct request {
     const cJSON *buckets;
     int classification;
     int restructured_rules;  /* statement and the case ops              */
+    int detail;              /* 0 full (default), 1 summary: a few rows  */
     const cJSON *overdue;    /* restructure: the agreement's own terms   */
     const cJSON *dflt;       /* restructure: its default clause          */
     /* op yield */
@@ -141,8 +166,17 @@ rp_status rp_json_plan(rp_plan_t *plan, rp_pricing_t *price, case_in_t *c, rp_da
                        const rp_actions_t *acts, const char *path_prefix, rp_error *err);
 
 /* The summary of a priced plan: payment, term, totals, APR, PV, … */
-void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price,
+/* discount_given: the request gave the discount rate (else the contract
+ * rate was used, and the summary says so). */
+void rp_json_plan_summary(cJSON *o, const rp_plan_t *p, const rp_pricing_t *price, int discount_given,
                           const rp_round_t *rc);
+
+/* How much of a long answer to give: everything (the default), or a
+ * summary with the first RP_DETAIL_ROWS rows and how many were left out. */
+enum { RP_DETAIL_FULL, RP_DETAIL_SUMMARY, RP_DETAIL_COUNT };
+#define RP_DETAIL_ROWS 3
+extern const char *const rp_detail_names[RP_DETAIL_COUNT];
+void rp_json_plan_rows_detail(cJSON *root, const rp_plan_t *p, const rp_round_t *rc, int detail);
 
 /* The plan's rows as "installments": [{n, due_date, payment, …}]. */
 void rp_json_plan_rows(cJSON *root, const rp_plan_t *p, const rp_round_t *rc);

@@ -10,7 +10,8 @@
 #include "ops.h"
 
 const char *const rp_format_names[RP_FORMAT_COUNT] = {
-    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv"};
+    [RP_FORMAT_JSON] = "json", [RP_FORMAT_TABLE] = "table", [RP_FORMAT_CSV] = "csv",
+    [RP_FORMAT_LETTER] = "letter", [RP_FORMAT_LETTER_HTML] = "letter-html"};
 
 typedef enum op {
     OP_SCHEDULE,
@@ -21,6 +22,8 @@ typedef enum op {
     OP_SOLVE,
     OP_COUNT
 } op_t;
+const char *const rp_detail_names[RP_DETAIL_COUNT] = {"full", "summary"};
+
 const char *const rp_op_names[OP_COUNT] = {
     [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
     [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve"};
@@ -51,7 +54,11 @@ static const long year_bases[] = {360, 365, 366};
     {.name = "op", .kind = FK_ENUM, .offset = offsetof(request_t, op), .names = rp_op_names,       \
      .name_count = OP_COUNT, .doc = "what to compute"},                                         \
     {.name = "id", .kind = FK_CUSTOM, .schema = SCHEMA_ID, .offset = offsetof(request_t, id), .read = read_id,       \
-     .doc = "echoed back in the response, for matching answers to questions"}
+     .doc = "echoed back in the response, for matching answers to questions"},                  \
+    {.name = "detail", .kind = FK_ENUM, .offset = offsetof(request_t, detail), .names = rp_detail_names, \
+     .name_count = RP_DETAIL_COUNT,                                                              \
+     .doc = "full (default; repay mcp: summary): summary gives the first rows of a long list "  \
+            "and how many it left out"}
 #define RESTRUCTURED_RULES                                                                       \
     {.name = "restructured_rules", .kind = FK_ENUM, .offset = offsetof(request_t, restructured_rules), \
      .names = rp_restructured_rules_names, .name_count = RP_RESTRUCTURED_RULES_COUNT,           \
@@ -221,6 +228,7 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     response_t res = {NULL, {NULL, 0, 0, 0}};
     rp_buf_init(&res.text);
     request_t req = {.op = -1,
+                     .detail = opt && opt->summary ? RP_DETAIL_SUMMARY : RP_DETAIL_FULL,
                      .as_of = RP_DATE_NONE,
                      .classification = RP_CLASS_LOANS_2023,
                      .periods_per_year = 12,
@@ -239,6 +247,10 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
         st = pick_op(&req.op, root, opt, &err);
     if (st == RP_OK)
         st = rp_fields_read(&req, root, &ops[req.op].spec, "$", &err);
+    if (st == RP_OK && (fmt == RP_FORMAT_LETTER || fmt == RP_FORMAT_LETTER_HTML) &&
+        req.op != OP_RESTRUCTURE && req.op != OP_SOLVE)
+        st = rp_fail(&err, RP_E_VALUE, "$.op",
+                     "the letter formats write a restructured plan: use them with restructure or solve");
     if (st == RP_OK && fmt == RP_FORMAT_JSON && !(res.json = response_head(rp_op_names[req.op], req.id)))
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
     if (st == RP_OK)

@@ -267,6 +267,44 @@ static cJSON *all_defs(rp_error *err)
     return defs;
 }
 
+/* Marks in `seen` (an object of names) every definition node refers to,
+ * and what they refer to in turn. */
+static void mark_refs(const cJSON *node, const cJSON *defs, cJSON *seen)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, node)
+    {
+        if (c->string && strcmp(c->string, "$ref") == 0 && cJSON_IsString(c)) {
+            const char *name = c->valuestring + (strncmp(c->valuestring, "#/$defs/", 8) ? 0 : 8);
+            const cJSON *d = cJSON_GetObjectItemCaseSensitive(defs, name);
+            if (d && !cJSON_GetObjectItemCaseSensitive(seen, name)) {
+                cJSON_AddTrueToObject(seen, name);
+                mark_refs(d, defs, seen);
+            }
+        } else {
+            mark_refs(c, defs, seen);
+        }
+    }
+}
+
+/* A part of the schema carries only the definitions it reaches: the
+ * loan's schema is a few KB, not the whole API's. */
+static void keep_reachable(const cJSON *root, cJSON *defs)
+{
+    cJSON *seen = cJSON_CreateObject();
+    if (!seen)
+        return; /* out of memory: the whole set is still a valid schema */
+    mark_refs(root, defs, seen);
+    cJSON *d = defs->child;
+    while (d) {
+        cJSON *next = d->next;
+        if (!cJSON_GetObjectItemCaseSensitive(seen, d->string))
+            cJSON_Delete(cJSON_DetachItemViaPointer(defs, d));
+        d = next;
+    }
+    cJSON_Delete(seen);
+}
+
 static int op_index(const char *name)
 {
     for (int i = 0; i < rp_op_count; i++)
@@ -287,19 +325,30 @@ rp_status rp_schema(char **out, const char *part, rp_error *err)
             *suffix = '\0';
             response = 1;
         }
+        suffix = strstr(name, "_request");
+        if (!response && suffix && suffix[8] == '\0')
+            *suffix = '\0';
         op = op_index(name);
-        if (op < 0)
-            return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
-                           "statement, yield, restructure, compare, solve), optionally with "
-                           "_response", part);
     }
     cJSON *defs = all_defs(err);
     if (!defs)
         return err ? err->code : RP_E_INTERNAL;
+    const cJSON *value = op < 0 && part ? cJSON_GetObjectItemCaseSensitive(defs, part) : NULL;
+    if (part && op < 0 && (!value || strstr(part, "_re"))) {
+        cJSON_Delete(defs);
+        return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
+                       "statement, yield, restructure, compare, solve), optionally with "
+                       "_response, or a value (loan, event, action, goal, overdue, …)", part);
+    }
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");
     char ref[64];
-    if (op < 0) {
+    if (value) {
+        snprintf(ref, sizeof ref, "repay %s", part);
+        cJSON_AddStringToObject(root, "title", ref);
+        snprintf(ref, sizeof ref, "#/$defs/%s", part);
+        cJSON_AddStringToObject(root, "$ref", ref);
+    } else if (op < 0) {
         cJSON_AddStringToObject(root, "title", "repay " RP_VERSION ": requests and responses");
         cJSON_AddStringToObject(root, "description",
                                 "A request is one of the *_request definitions; its response is "
@@ -328,6 +377,8 @@ rp_status rp_schema(char **out, const char *part, rp_error *err)
         cJSON_AddStringToObject(r, "$ref", "#/$defs/error_response");
         cJSON_AddItemToArray(one, r);
     }
+    if (part)
+        keep_reachable(root, defs);
     cJSON_AddItemToObject(root, "$defs", defs);
     rp_buf_t b;
     rp_buf_init(&b);

@@ -290,3 +290,16 @@ int rp_decimal_within(const mpq_t x, const mpq_t target, const mpq_t tolerance)
     mpq_clear(gap);
     return within;
 }
+
+size_t rp_decimal_format_percent(char *buf, size_t size, const mpq_t low, const mpq_t high,
+                                 int places)
+{
+    mpq_t lo, hi;
+    mpq_inits(lo, hi, NULL);
+    mpq_set_ui(lo, 100, 1);
+    mpq_mul(hi, high, lo);
+    mpq_mul(lo, low, lo);
+    size_t n = rp_decimal_format_bounded(buf, size, lo, hi, places);
+    mpq_clears(lo, hi, NULL);
+    return n;
+}

@@ -19,7 +19,11 @@ void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,
 
 /* Appends a restructured plan: its price first, then its installments. */
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,
-                    const rp_round_t *rc);
+                    int discount_given, const rp_round_t *rc);
+
+/* "  discount rate  12% (the contract rate: …)": which rate the present
+ * values use, and why. */
+void rp_render_discount(rp_buf_t *b, mpq_srcptr rate, int given);
 
 /* One proposal of a comparison: its plan and price, or (plan NULL) the
  * error that stopped it. */
@@ -32,6 +36,6 @@ typedef struct rp_compare_row {
 
 /* Appends the proposals side by side (render_compare.c). */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
-                       const rp_round_t *rc);
+                       int discount_given, const rp_round_t *rc);
 
 #endif

@@ -76,7 +76,7 @@ static void proposal_error(rp_buf_t *b, const rp_compare_row_t *r)
 /* long: one table, its columns measured in a first pass and written in the
  * second, then the reasons of the failed proposals. */
 void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows, int n,
-                       const rp_round_t *rc)
+                       int discount_given, const rp_round_t *rc)
 {
     static const char *const cols[NC] = {"name",         "payment", "installment_count",
                                          "total_to_pay", "waived",  "saving",
@@ -144,7 +144,13 @@ void rp_render_compare(rp_buf_t *b, rp_format fmt, const rp_compare_row_t *rows,
             }
         }
     }
-    /* the table: why each failed proposal failed, under it */
+    /* the table: the rate its present values use, then why each failed
+     * proposal failed */
+    for (int i = 0; i < n && fmt != RP_FORMAT_CSV; i++)
+        if (rows[i].plan) {
+            rp_render_discount(b, rows[i].price->discount_rate, discount_given);
+            break;
+        }
     for (int i = 0; i < n && fmt != RP_FORMAT_CSV; i++) {
         if (rows[i].plan)
             continue;

@@ -16,15 +16,9 @@ static void line(rp_buf_t *b, const char *label, const mpq_t x, const rp_round_t
 
 static void percent(rp_buf_t *b, const char *label, const mpq_t low, const mpq_t high)
 {
-    mpq_t lo, hi;
-    mpq_inits(lo, hi, NULL);
-    mpq_set_ui(lo, 100, 1);
-    mpq_mul(hi, high, lo);
-    mpq_mul(lo, low, lo);
     char text[64];
-    rp_decimal_format_bounded(text, sizeof text, lo, hi, 4);
+    rp_decimal_format_percent(text, sizeof text, low, high, 4);
     rp_buf_printf(b, "  %-26s %15s%%\n", label, text);
-    mpq_clears(lo, hi, NULL);
 }
 
 enum { COLUMNS = 8, CELL = 48 };
@@ -41,8 +35,16 @@ static void cells(char out[COLUMNS][CELL], const rp_plan_row_t *r, const rp_roun
         rp_decimal_format(out[c], CELL, v[c], rc->places, rc->mode);
 }
 
+void rp_render_discount(rp_buf_t *b, mpq_srcptr rate, int given)
+{
+    char text[64];
+    rp_decimal_format_percent(text, sizeof text, rate, rate, 4);
+    rp_buf_printf(b, "  %-26s %15s%% %s\n", "discount rate", text,
+                  given ? "(given)" : "(the contract rate: give discount_rate for the lender's own)");
+}
+
 void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pricing_t *price,
-                    const rp_round_t *rc)
+                    int discount_given, const rp_round_t *rc)
 {
     char text[COLUMNS][CELL];
     if (fmt == RP_FORMAT_CSV) {
@@ -81,6 +83,9 @@ void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pri
         rp_buf_printf(b, "; observed until %s", date);
     }
     rp_buf_puts(b, "\n");
+    char zh[RP_MESSAGE_MAX], en[RP_MESSAGE_MAX];
+    rp_plan_explain(zh, en, sizeof zh, p, rc);
+    rp_buf_printf(b, "  %s\n  %s\n", zh, en);
     line(b, "claim on the date", p->claim_total, rc);
     line(b, "waived", p->waived_total, rc);
     line(b, "debt in the plan", p->debt, rc);
@@ -88,6 +93,7 @@ void rp_render_plan(rp_buf_t *b, rp_format fmt, const rp_plan_t *p, const rp_pri
     line(b, "borrower's saving", price->saving, rc);
     if (price->has_apr)
         percent(b, "APR of the plan", price->apr.low, price->apr.high);
+    rp_render_discount(b, price->discount_rate, discount_given);
     line(b, "lender's present value", price->pv, rc);
     percent(b, "recovery", price->recovery, price->recovery);
     line(b, "concession", price->concession, rc);

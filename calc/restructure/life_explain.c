@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "base/internal.h"
+#include "statement/explain.h"
 
 static const char *const rule_zh[RP_CLASS_RULE_COUNT] = {
     [RP_CLASS_BY_DPD] = "按逾期天数",
@@ -23,32 +24,12 @@ static const char *const rule_en[RP_CLASS_RULE_COUNT] = {
                           "observation period",
 };
 
-/* "罚息 12.30、复利 4.10" / "penalty interest 12.30, compound interest 4.10" */
-static void list_amounts(char *zh, char *en, size_t size, mpq_t const *v, const rp_round_t *rc)
-{
-    static const char *const names_zh[RP_COMPONENT_COUNT] = {"本金", "利息", "罚息", "复利", "违约金", "费用"};
-    static const char *const names_en[RP_COMPONENT_COUNT] = {"principal", "interest", "penalty interest",
-                                                             "compound interest", "late fees", "fees"};
-    size_t uz = 0, ue = 0;
-    zh[0] = en[0] = '\0';
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-        if (mpq_sgn(v[c]) == 0)
-            continue;
-        char amount[48];
-        rp_decimal_format(amount, sizeof amount, v[c], rc->places, rc->mode);
-        if (uz < size)
-            uz += (size_t)snprintf(zh + uz, size - uz, "%s%s %s", uz ? "、" : "", names_zh[c], amount);
-        if (ue < size)
-            ue += (size_t)snprintf(en + ue, size - ue, "%s%s %s", ue ? ", " : "", names_en[c], amount);
-    }
-}
-
 void rp_life_explain_breach(char *zh, char *en, size_t size, const rp_life_agreement_t *a, int plan,
                             const rp_round_t *rc)
 {
     char date[RP_DATE_TEXT], lz[300], le[300];
     rp_date_format(date, a->breach_date);
-    list_amounts(lz, le, sizeof lz, a->reinstated, rc);
+    rp_explain_components(lz, le, sizeof lz, a->reinstated, rc);
     int nz = snprintf(zh, size, "重组计划%d第%d期逾期超过%d天，协议于%s违约", plan, a->breach_n,
                       a->breach_days, date);
     int ne = snprintf(en, size, "Plan %d installment %d was more than %d days past due: the "

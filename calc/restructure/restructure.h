@@ -86,6 +86,50 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err); 
 rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* settle.c */
 rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* re_age.c */
 
+/* ---- the solver (solve.c), shared with offer.c ---------------------------- */
+
+typedef struct solver {
+    const rp_loan_t *loan;
+    rp_date_t date;
+    const rp_actions_t *given;
+    const rp_goal_t *goal;
+    mpq_srcptr discount;
+    const rp_round_t *rc;
+    int base_count;                   /* installments after the given actions */
+    mpq_t left[RP_COMPONENT_COUNT];   /* owed after the given actions         */
+    mpq_t left_total;
+    rp_position_t *position;          /* the loan on the date, replayed once  */
+} solver_t;
+
+/* A candidate plan: the solver's actions, the plan and its price. */
+typedef struct trial {
+    rp_actions_t actions;
+    rp_plan_t plan;
+    rp_pricing_t price;
+    int ok;                   /* meets the goal */
+    const char *breaks;       /* the legal limit it breaks, or NULL */
+} trial_t;
+
+void rp_trial_init(trial_t *t);
+void rp_trial_clear(trial_t *t);
+/* S's amounts (left, left_total); the caller sets the rest. */
+void rp_solver_init(solver_t *S);
+void rp_solver_clear(solver_t *S);
+/* The plan after the given actions alone: S's base_count and what is left
+ * to repay (S->left), where every search starts; t holds it after. */
+rp_status rp_solver_base(solver_t *S, trial_t *t, rp_error *err);
+/* Builds and prices the given actions followed by extra. */
+rp_status rp_solver_build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *plan,
+                          rp_pricing_t *price, rp_error *err);
+/* The legal limit a plan breaks that allow (RP_ALLOW_*) does not
+ * override: its warning's code ("art12_limit", …), or NULL. */
+const char *rp_plan_breaks(const rp_plan_t *p, unsigned allow);
+/* An infeasible solution's binding constraint, how far its closest plan
+ * is from it, and a sentence in Chinese and English. */
+void rp_solution_why(rp_solution_t *s, const rp_goal_t *g, unsigned allow, const rp_round_t *rc);
+/* Moves the trial into the solution: its answer, or (neighbour) its proof. */
+void rp_solver_take(rp_solution_t *out, trial_t *t, int neighbour);
+
 /* plan_resume.c: the plan as the statement engine takes it up after its
  * date (number: its place in the loan's history; order: the loan's
  * allocation, which the arrears are carried in; pos: the position it was

@@ -7,11 +7,13 @@
  * proved optimal by building its neighbour (one installment fewer, one
  * unit less waived, one unit less paid) and showing that it fails.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/internal.h"
 #include "life.h"
 #include "restructure.h"
+#include "statement/explain.h"
 
 /* shortest_term without a term: the longest plan considered (30 years of
  * months, a mortgage's life). */
@@ -22,6 +24,7 @@ const char *const rp_goal_names[RP_GOAL_COUNT] = {
     [RP_GOAL_SMALLEST_WAIVER] = "smallest_waiver",
     [RP_GOAL_PAYMENT_FOR_TERM] = "payment_for_term",
     [RP_GOAL_MAX_DISCOUNT] = "max_discount",
+    [RP_GOAL_OFFER] = "offer",
 };
 
 
@@ -37,11 +40,33 @@ void rp_goal_init(rp_goal_t *g)
     memcpy(g->order, rp_waive_order, sizeof rp_waive_order);
     g->method = -1;
     g->installments = 1;
+    mpq_inits(g->down_payment, g->min_pv, NULL);
+    mpq_set_si(g->down_payment, -1, 1);
+    mpq_set_si(g->min_pv, -1, 1);
+    /* what a lender waives first: the charges for lateness */
+    g->waivable = (1u << RP_LATE_FEE) | (1u << RP_COMPOUND) | (1u << RP_PENALTY);
+    g->families = (1u << RP_FAMILY_COUNT) - 1;
+    g->objective = RP_OBJECTIVE_LENDER_PV;
 }
 
 void rp_goal_clear(rp_goal_t *g)
 {
-    mpq_clears(g->capacity, g->rate, g->min_recovery, NULL);
+    mpq_clears(g->capacity, g->rate, g->min_recovery, g->down_payment, g->min_pv, NULL);
+}
+
+const char *rp_plan_breaks(const rp_plan_t *p, unsigned allow)
+{
+    for (int w = 0; w < p->warning_count; w++) {
+        /* Static names: the answer outlives the trial plan it came from. */
+        const char *code = p->warnings[w].code;
+        if (!(allow & RP_ALLOW_ART12) && strcmp(code, "art12_limit") == 0)
+            return "art12_limit";
+        if (!(allow & RP_ALLOW_ART12) && strcmp(code, "art12_after_maturity") == 0)
+            return "art12_after_maturity";
+        if (!(allow & RP_ALLOW_OVER_60) && strcmp(code, "over_60_installments") == 0)
+            return "over_60_installments";
+    }
+    return NULL;
 }
 
 void rp_solution_init(rp_solution_t *s)
@@ -53,7 +78,10 @@ void rp_solution_init(rp_solution_t *s)
     rp_pricing_init(&s->price);
     rp_plan_init(&s->neighbour);
     rp_pricing_init(&s->neighbour_price);
-    mpq_inits(s->waiver, s->settlement, NULL);
+    mpq_inits(s->waiver, s->settlement, s->shortfall, NULL);
+    s->binding = NULL;
+    s->limit = 0;
+    s->why_zh[0] = s->why_en[0] = '\0';
 }
 
 void rp_solution_clear(rp_solution_t *s)
@@ -63,21 +91,9 @@ void rp_solution_clear(rp_solution_t *s)
     rp_pricing_clear(&s->price);
     rp_plan_clear(&s->neighbour);
     rp_pricing_clear(&s->neighbour_price);
-    mpq_clears(s->waiver, s->settlement, NULL);
+    mpq_clears(s->waiver, s->settlement, s->shortfall, NULL);
 }
 
-typedef struct solver {
-    const rp_loan_t *loan;
-    rp_date_t date;
-    const rp_actions_t *given;
-    const rp_goal_t *goal;
-    mpq_srcptr discount;
-    const rp_round_t *rc;
-    int base_count;                   /* installments after the given actions */
-    mpq_t left[RP_COMPONENT_COUNT];   /* owed after the given actions         */
-    mpq_t left_total;
-    rp_position_t *position;          /* the loan on the date, replayed once  */
-} solver_t;
 
 static void copy_action(rp_actions_t *to, const rp_action_t *a)
 {
@@ -94,6 +110,7 @@ static void copy_action(rp_actions_t *to, const rp_action_t *a)
     x->keep = a->keep;
     x->card = a->card;
     x->days = a->days;
+    x->max_days_late = a->max_days_late;
     mpq_set(x->amount, a->amount);
     mpq_set(x->share, a->share);
     mpq_set(x->rate, a->rate);
@@ -103,8 +120,8 @@ static void copy_action(rp_actions_t *to, const rp_action_t *a)
 }
 
 /* Builds and prices the given actions followed by extra. */
-static rp_status build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *plan,
-                       rp_pricing_t *price, rp_error *err)
+rp_status rp_solver_build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *plan,
+                          rp_pricing_t *price, rp_error *err)
 {
     rp_actions_t all;
     rp_actions_init(&all);
@@ -192,22 +209,17 @@ static int fits(const rp_plan_t *p, const mpq_t capacity)
     return 1;
 }
 
-typedef struct trial {
-    rp_actions_t actions;
-    rp_plan_t plan;
-    rp_pricing_t price;
-    int ok;                   /* meets the goal */
-} trial_t;
 
-static void trial_init(trial_t *t)
+void rp_trial_init(trial_t *t)
 {
     rp_actions_init(&t->actions);
     rp_plan_init(&t->plan);
     rp_pricing_init(&t->price);
     t->ok = 0;
+    t->breaks = NULL;
 }
 
-static void trial_clear(trial_t *t)
+void rp_trial_clear(trial_t *t)
 {
     rp_actions_clear(&t->actions);
     rp_plan_clear(&t->plan);
@@ -218,8 +230,8 @@ static void trial_clear(trial_t *t)
  * exact at any unit, so an mpz). */
 static rp_status attempt(const solver_t *S, trial_t *t, const mpz_t k, rp_error *err)
 {
-    trial_clear(t);
-    trial_init(t);
+    rp_trial_clear(t);
+    rp_trial_init(t);
     const rp_goal_t *g = S->goal;
     mpq_t x;
     mpq_init(x);
@@ -238,7 +250,7 @@ static rp_status attempt(const solver_t *S, trial_t *t, const mpz_t k, rp_error 
         settle_actions(S, &t->actions, x);
         break;
     }
-    rp_status st = build(S, &t->actions, &t->plan, &t->price, err);
+    rp_status st = rp_solver_build(S, &t->actions, &t->plan, &t->price, err);
     if (st == RP_OK) {
         if (g->type == RP_GOAL_MAX_DISCOUNT)
             t->ok = mpq_cmp(t->price.recovery, g->min_recovery) >= 0;
@@ -246,12 +258,14 @@ static rp_status attempt(const solver_t *S, trial_t *t, const mpz_t k, rp_error 
             t->ok = 1;
         else
             t->ok = fits(&t->plan, g->capacity);
+        t->breaks = rp_plan_breaks(&t->plan, g->allow);
+        t->ok = t->ok && !t->breaks; /* a legal limit is never met by accident */
     }
     mpq_clear(x);
     return st;
 }
 
-static void take(rp_solution_t *out, trial_t *t, int neighbour)
+void rp_solver_take(rp_solution_t *out, trial_t *t, int neighbour)
 {
     if (neighbour) {
         rp_plan_t p = out->neighbour;
@@ -274,11 +288,12 @@ static void take(rp_solution_t *out, trial_t *t, int neighbour)
     t->price = q;
 }
 
-static rp_status check_goal(const solver_t *S, rp_error *err)
+rp_status rp_goal_check(const rp_goal_t *g, const rp_actions_t *given, const rp_round_t *rc,
+                        rp_error *err)
 {
-    const rp_goal_t *g = S->goal;
-    for (int i = 0; i < S->given->count; i++)
-        if (S->given->items[i].type == RP_ACTION_FREEZE || S->given->items[i].type == RP_ACTION_SETTLE)
+    for (int i = 0; i < given->count; i++)
+        if (given->items[i].type == RP_ACTION_FREEZE || given->items[i].type == RP_ACTION_SETTLE ||
+            given->items[i].type == RP_ACTION_RE_AGE)
             return rp_fail(err, RP_E_VALUE, "goal.actions", "the solver builds the plan: give only waive, "
                                                             "extend, defer, reamortize or rate actions");
     switch (g->type) {
@@ -295,6 +310,22 @@ static rp_status check_goal(const solver_t *S, rp_error *err)
         if (g->term < 1)
             return rp_fail(err, RP_E_MISSING, "goal.term", "payment_for_term needs term");
         return RP_OK;
+    case RP_GOAL_OFFER:
+        if (mpq_sgn(g->capacity) <= 0 || !rp_round_is_multiple(g->capacity, rc))
+            return rp_fail(err, RP_E_VALUE, "goal.capacity",
+                           "capacity must be greater than 0, in whole rounding units");
+        if (mpq_sgn(g->min_recovery) >= 0 && (mpq_sgn(g->min_recovery) == 0 ||
+                                              mpq_cmp_ui(g->min_recovery, 1, 1) > 0))
+            return rp_fail(err, RP_E_VALUE, "goal.min_recovery",
+                           "min_recovery must be above 0 and at most 100%%");
+        if (mpq_sgn(g->min_pv) >= 0 && !rp_round_is_multiple(g->min_pv, rc))
+            return rp_fail(err, RP_E_VALUE, "goal.min_pv", "min_pv must be in whole rounding units");
+        if (mpq_sgn(g->down_payment) >= 0 && !rp_round_is_multiple(g->down_payment, rc))
+            return rp_fail(err, RP_E_VALUE, "goal.down_payment",
+                           "down_payment must be in whole rounding units");
+        if (g->families == 0)
+            return rp_fail(err, RP_E_VALUE, "goal.families", "give at least one family");
+        return RP_OK;
     case RP_GOAL_MAX_DISCOUNT:
     default:
         if (mpq_sgn(g->min_recovery) <= 0 || mpq_cmp_ui(g->min_recovery, 1, 1) > 0)
@@ -306,11 +337,25 @@ static rp_status check_goal(const solver_t *S, rp_error *err)
 
 /* The plan after the given actions alone: how many installments it has
  * and what is left to repay, by component — where every search starts. */
-static rp_status base_plan(solver_t *S, trial_t *t, rp_error *err)
+void rp_solver_init(solver_t *S)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(S->left[c]);
+    mpq_init(S->left_total);
+}
+
+void rp_solver_clear(solver_t *S)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clear(S->left[c]);
+    mpq_clear(S->left_total);
+}
+
+rp_status rp_solver_base(solver_t *S, trial_t *t, rp_error *err)
 {
     rp_actions_t none;
     rp_actions_init(&none);
-    rp_status st = build(S, &none, &t->plan, &t->price, err);
+    rp_status st = rp_solver_build(S, &none, &t->plan, &t->price, err);
     rp_actions_clear(&none);
     if (st != RP_OK)
         return st;
@@ -377,7 +422,7 @@ static rp_status search(const solver_t *S, rp_solution_t *sol, trial_t *t, mpz_t
     rp_status st = attempt(S, t, hi, err);
     if (st == RP_OK) {
         sol->feasible = t->ok;
-        take(sol, t, 0);
+        rp_solver_take(sol, t, 0);
     }
     while (st == RP_OK && sol->feasible && mpz_cmp(lo, hi) < 0) {
         mpz_sub(mid, hi, lo);
@@ -386,7 +431,7 @@ static rp_status search(const solver_t *S, rp_solution_t *sol, trial_t *t, mpz_t
         st = attempt(S, t, mid, err);
         if (st == RP_OK && t->ok) {
             mpz_set(hi, mid);
-            take(sol, t, 0);
+            rp_solver_take(sol, t, 0);
         } else if (st == RP_OK) {
             mpz_add_ui(lo, mid, 1);
         }
@@ -395,16 +440,98 @@ static rp_status search(const solver_t *S, rp_solution_t *sol, trial_t *t, mpz_t
         mpz_sub_ui(mid, hi, 1);
         st = attempt(S, t, mid, err);
         if (st == RP_OK && !t->ok) {
-            take(sol, t, 1);
+            rp_solver_take(sol, t, 1);
             break;
         }
         if (st == RP_OK) { /* not monotone here: the smaller one fits too */
             mpz_set(hi, mid);
-            take(sol, t, 0);
+            rp_solver_take(sol, t, 0);
         }
     }
     mpz_clear(mid);
     return st;
+}
+
+/* shortest_term: the longest term no legal limit forbids, into hi (the
+ * limits bind the larger terms: an extension beyond Art. 12's). 0 if
+ * even the shortest is forbidden. */
+static rp_status legal_ceiling(const solver_t *S, trial_t *t, const mpz_t lo, mpz_t hi, int *any,
+                               rp_error *err)
+{
+    *any = 1;
+    rp_status st = attempt(S, t, hi, err);
+    if (st != RP_OK || !t->breaks)
+        return st;
+    st = attempt(S, t, lo, err);
+    if (st != RP_OK || t->breaks) {
+        *any = st == RP_OK ? 0 : 1;
+        return st;
+    }
+    mpz_t a, b, mid;
+    mpz_inits(a, b, mid, NULL);
+    mpz_set(a, lo); /* allowed */
+    mpz_set(b, hi); /* forbidden */
+    while (st == RP_OK && mpz_cmp_ui(b, 0) > 0) {
+        mpz_sub(mid, b, a);
+        if (mpz_cmp_ui(mid, 1) <= 0)
+            break;
+        mpz_fdiv_q_2exp(mid, mid, 1);
+        mpz_add(mid, mid, a);
+        st = attempt(S, t, mid, err);
+        mpz_set(t->breaks ? b : a, mid);
+    }
+    mpz_set(hi, a);
+    mpz_clears(a, b, mid, NULL);
+    return st;
+}
+
+void rp_solution_why(rp_solution_t *s, const rp_goal_t *g, unsigned allow, const rp_round_t *rc)
+{
+    const rp_plan_t *p = &s->plan;
+    char a[48], b[48];
+    int n = p->count; /* every payment, one due on the date included */
+    s->limit = n;
+    s->binding = rp_plan_breaks(p, allow);
+    if (s->binding) {
+        mpq_set_ui(s->shortfall, 0, 1);
+        snprintf(s->why_zh, sizeof s->why_zh,
+                 "方案违反%s（%s）；如确需突破，请在请求中明确 allow",
+                 strncmp(s->binding, "art12", 5) == 0 ? "《贷款通则》第十二条展期期限"
+                                                      : "60期（5年）分期上限",
+                 s->binding);
+        snprintf(s->why_en, sizeof s->why_en,
+                 "the plan breaks %s (%s); it is offered only if the request allows it explicitly",
+                 strncmp(s->binding, "art12", 5) == 0 ? "《贷款通则》 Art. 12's extension limits"
+                                                      : "the 60-installment (5-year) rule",
+                 s->binding);
+        return;
+    }
+    mpq_t largest;
+    mpq_init(largest);
+    rp_plan_largest_payment(largest, p);
+    if (mpq_sgn(g->capacity) > 0 && mpq_cmp(largest, g->capacity) > 0) {
+        s->binding = "capacity";
+        rp_qsub(s->shortfall, largest, g->capacity);
+        rp_decimal_format(a, sizeof a, g->capacity, rc->places, rc->mode);
+        rp_decimal_format(b, sizeof b, s->shortfall, rc->places, rc->mode);
+        snprintf(s->why_zh, sizeof s->why_zh, "还款能力 %s 每期差 %s（%d期）", a, b, n);
+        snprintf(s->why_en, sizeof s->why_en, "capacity %s is short by %s an installment over %d "
+                 "installments", a, b, n);
+    } else if (mpq_sgn(g->min_recovery) > 0 && mpq_cmp(s->price.recovery, g->min_recovery) < 0) {
+        s->binding = "recovery";
+        rp_qsub(s->shortfall, g->min_recovery, s->price.recovery);
+        rp_explain_percent(a, sizeof a, g->min_recovery);
+        rp_explain_percent(b, sizeof b, s->price.recovery);
+        snprintf(s->why_zh, sizeof s->why_zh, "回收率 %s%% 低于要求的 %s%%", b, a);
+        snprintf(s->why_en, sizeof s->why_en, "recovery %s%% is below the %s%% required", b, a);
+    } else if (mpq_sgn(g->min_pv) > 0 && mpq_cmp(s->price.pv, g->min_pv) < 0) {
+        s->binding = "pv";
+        rp_qsub(s->shortfall, g->min_pv, s->price.pv);
+        rp_decimal_format(b, sizeof b, s->shortfall, rc->places, rc->mode);
+        snprintf(s->why_zh, sizeof s->why_zh, "现值比要求少 %s", b);
+        snprintf(s->why_en, sizeof s->why_en, "the present value is %s short of the floor", b);
+    }
+    mpq_clear(largest);
 }
 
 rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *terms,
@@ -416,24 +543,37 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_position_init(&position);
     solver_t S = {.loan = loan, .date = date, .given = given, .goal = goal,
                   .discount = discount_rate, .rc = rc, .base_count = 0, .position = &position};
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_init(S.left[c]);
-    mpq_init(S.left_total);
+    rp_solver_init(&S);
     rp_solution_t sol;
     rp_solution_init(&sol);
     trial_t t;
-    trial_init(&t);
+    rp_trial_init(&t);
     mpz_t lo, hi, floor_k;
     mpz_inits(lo, hi, floor_k, NULL);
-    rp_status st = check_goal(&S, err);
+    rp_status st = goal->type == RP_GOAL_OFFER
+                       ? rp_fail(err, RP_E_VALUE, "goal.type", "an offer is solved by rp_solve_offer")
+                       : rp_goal_check(goal, given, rc, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
         st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)
-        st = base_plan(&S, &t, err);
+        st = rp_solver_base(&S, &t, err);
     if (st == RP_OK)
         st = search_range(&S, lo, hi, floor_k, err);
-    if (st == RP_OK)
+    int legal = 1;
+    if (st == RP_OK && goal->type == RP_GOAL_SHORTEST_TERM) {
+        st = legal_ceiling(&S, &t, lo, hi, &legal, err);
+    } else if (st == RP_OK && goal->type == RP_GOAL_SMALLEST_WAIVER) {
+        /* the term is given: if the plan breaks a limit without a waiver,
+         * only waiving everything escapes it — that is no plan */
+        st = attempt(&S, &t, lo, err);
+        legal = st != RP_OK || !t.breaks;
+    }
+    if (st == RP_OK && legal)
         st = search(&S, &sol, &t, lo, hi, floor_k, err);
+    else if (st == RP_OK) /* even the shortest extension is forbidden */
+        rp_solver_take(&sol, &t, 0);
+    if (st == RP_OK && !sol.feasible)
+        rp_solution_why(&sol, goal, goal->allow, rc);
     if (st == RP_OK) {
         /* the amount found: a waiver, or a settlement */
         mpq_t found;
@@ -447,10 +587,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
         mpq_clear(found);
     }
     mpz_clears(lo, hi, floor_k, NULL);
-    trial_clear(&t);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clear(S.left[c]);
-    mpq_clear(S.left_total);
+    rp_trial_clear(&t);
+    rp_solver_clear(&S);
     rp_position_clear(&position);
     if (st == RP_OK) {
         rp_solution_clear(out);

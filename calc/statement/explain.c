@@ -127,3 +127,23 @@ void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
              w->capped ? " (capped)" : "");
     append(en, line);
 }
+
+/* "罚息 12.30、复利 4.10" / "penalty interest 12.30, compound interest 4.10" */
+void rp_explain_components(char *zh, char *en, size_t size, mpq_t const *v, const rp_round_t *rc)
+{
+    static const char *const names_zh[RP_COMPONENT_COUNT] = {"本金", "利息", "罚息", "复利", "违约金", "费用"};
+    static const char *const names_en[RP_COMPONENT_COUNT] = {"principal", "interest", "penalty interest",
+                                                             "compound interest", "late fees", "fees"};
+    size_t uz = 0, ue = 0;
+    zh[0] = en[0] = '\0';
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+        if (mpq_sgn(v[c]) == 0)
+            continue;
+        char amount[48];
+        rp_decimal_format(amount, sizeof amount, v[c], rc->places, rc->mode);
+        if (uz < size)
+            uz += (size_t)snprintf(zh + uz, size - uz, "%s%s %s", uz ? "、" : "", names_zh[c], amount);
+        if (ue < size)
+            ue += (size_t)snprintf(en + ue, size - ue, "%s%s %s", ue ? ", " : "", names_en[c], amount);
+    }
+}

@@ -87,8 +87,11 @@ START_TEST(shortest_term)
 }
 END_TEST
 
-/* Capacity 100 within 24 installments cannot be met: infeasible, and the
- * closest plan is the longest one. */
+/* Capacity 100 within 24 installments cannot be met: infeasible. The
+ * closest plan is the longest the law allows: a 12-month loan (maturity
+ * 2025-01-15) may be extended by at most 12 months (《贷款通则》 Art. 12),
+ * to 2026-01-15 — installments 2024-08-15 … 2026-01-15 are 18. Only an
+ * explicit allow lets it run to 24, with the art12_limit warning. */
 START_TEST(infeasible)
 {
     scase_t s;
@@ -97,7 +100,53 @@ START_TEST(infeasible)
     s.goal.term = 24;
     ck_assert_int_eq(solve(&s), RP_OK);
     ck_assert(!s.sol.feasible);
+    ck_assert_int_eq(installments(&s.sol.plan), 18);
+    ck_assert_str_eq(s.sol.binding, "capacity");
+    ck_assert_int_eq(s.sol.plan.warning_count, 0);
+    done(&s);
+
+    setup(&s, RP_GOAL_SHORTEST_TERM);
+    q_set(s.goal.capacity, "100");
+    s.goal.term = 24;
+    s.goal.allow = RP_ALLOW_ART12;
+    ck_assert_int_eq(solve(&s), RP_OK);
     ck_assert_int_eq(installments(&s.sol.plan), 24);
+    ck_assert_str_eq(s.sol.plan.warnings[0].code, "art12_limit");
+    done(&s);
+}
+END_TEST
+
+/* A plan that breaks a legal limit is never feasible unless allowed: a
+ * capacity 300 is met by the shortest extension within Art. 12 (a plan
+ * of 18 installments pays about 7,257.85 / 18 ≈ 410, too much; with the
+ * limit the answer is infeasible) and a freeze over 72 installments
+ * breaks the 60-installment rule. */
+START_TEST(limits_planted)
+{
+    scase_t s;
+    setup(&s, RP_GOAL_SHORTEST_TERM);
+    q_set(s.goal.capacity, "300");
+    s.goal.term = 60;
+    ck_assert_int_eq(solve(&s), RP_OK);
+    ck_assert(!s.sol.feasible);
+    ck_assert_int_le(installments(&s.sol.plan), 18);
+    done(&s);
+
+    setup(&s, RP_GOAL_SMALLEST_WAIVER);
+    q_set(s.goal.capacity, "200");
+    s.goal.term = 72;
+    ck_assert_int_eq(solve(&s), RP_OK);
+    ck_assert(!s.sol.feasible);
+    ck_assert_str_eq(s.sol.binding, "over_60_installments");
+    done(&s);
+
+    setup(&s, RP_GOAL_SMALLEST_WAIVER);
+    q_set(s.goal.capacity, "200");
+    s.goal.term = 72;
+    s.goal.allow = RP_ALLOW_OVER_60;
+    ck_assert_int_eq(solve(&s), RP_OK);
+    ck_assert(s.sol.feasible);
+    ck_assert_str_eq(s.sol.plan.warnings[0].code, "over_60_installments");
     done(&s);
 }
 END_TEST
@@ -191,6 +240,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, shortest_term);
     tcase_add_test(tc, infeasible);
+    tcase_add_test(tc, limits_planted);
     tcase_add_test(tc, smallest_waiver);
     tcase_add_test(tc, max_discount);
     tcase_add_test(tc, payment_for_term);

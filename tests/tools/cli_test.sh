@@ -42,7 +42,7 @@ expect_status 2 "$REPAY"
 expect_status 2 "$REPAY" frobnicate
 expect_err "unknown command"
 expect_status 2 "$REPAY" schedule --format xml "$MORTGAGE"
-expect_err "--format takes json, table or csv"
+expect_err "--format takes json, table, csv, letter or letter-html"
 expect_status 2 "$REPAY" schedule --bogus "$MORTGAGE"
 expect_status 2 "$REPAY" schedule "$MORTGAGE" "$MORTGAGE"
 expect_status 2 "$REPAY" schedule "$TMP/does-not-exist.json"

@@ -193,16 +193,16 @@ for name, args in [
     ("a name twice", b'{"loan": {"principal": "1000", "rate": "12%", "term": 12, "term": 13}}'),
 ]:
     p, out = mcp([call("schedule", args)])
-    cli = run(["schedule", "-"], args)
+    cli = run(["schedule", "--compact", "-"], args)
     res = out[0].get("result", {}) if out else {}
     text = res.get("content", [{}])[0].get("text") if res else None
     check(f"3: mcp {name}: the same bytes as the CLI", text == cli.stdout.decode(),
           f"\n  mcp: {str(text)[:160]}\n  cli: {cli.stdout.decode()[:160]}")
     check(f"3: mcp {name}: isError as the CLI's exit status", res.get("isError") == (cli.returncode != 0), res.get("isError"))
 p, out = mcp([call("schedule", b'{"loan": {"principal": 100000000000000.01, "rate": 0.12345678901234567891, "term": 12}}')])
-sc = out[0]["result"]["structuredContent"] if out and "result" in out[0] else {}
-check("3: structuredContent keeps the .01", sc.get("summary", {}).get("principal") == "100000000000000.01", sc.get("summary"))
-check("3: structuredContent keeps 20 decimals of the rate",
+sc = json.loads(out[0]["result"]["content"][0]["text"]) if out and "result" in out[0] else {}
+check("3: the answer keeps the .01", sc.get("summary", {}).get("principal") == "100000000000000.01", sc.get("summary"))
+check("3: the answer keeps 20 decimals of the rate",
       sc.get("summary", {}).get("annual_rate") == "0.12345678901234567891", sc.get("summary"))
 p, out = mcp([b'{"jsonrpc": "2.0", "id": 123456789012345678901234567890, "method": "ping"}'])
 check("3: a long numeric id is echoed exactly", b'"id": 123456789012345678901234567890' in p.stdout, p.stdout)

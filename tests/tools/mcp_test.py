@@ -4,8 +4,9 @@
 usage: mcp_test.py REPAY
 
 Speaks the protocol as an agent's client would: initialize, the initialized
-notification, tools/list, tools/call (a schedule, a statement, a bad
-request, an unknown tool), ping, and protocol errors. Expected figures are
+notification, tools/list (compact: under 20 KB), tools/call (a schedule
+in summary and in full, a statement, a bad request, an unknown tool, the
+schema tool), ping, and protocol errors. Expected figures are
 the README's hand-checked ones (PMT(4.9%/12, 360, 1,000,000) = 5307.27).
 """
 import json
@@ -46,7 +47,9 @@ send({"jsonrpc": "2.0", "method": "notifications/initialized"})  # no answer exp
 
 r = ask({"jsonrpc": "2.0", "id": "list", "method": "tools/list"})
 tools = {t["name"]: t for t in r["result"]["tools"]}
-check("tools/list: six tools", sorted(tools) == ["compare", "restructure", "schedule", "solve", "statement", "yield"])
+check("tools/list: eight tools in the order of a negotiation",
+      list(tools) == ["statement", "solve", "restructure", "letter", "compare", "schedule", "yield", "schema"])
+check("tools/list: under 20 KB", len(json.dumps(r)) < 20000)
 for name, tool in tools.items():
     schema = tool["inputSchema"]
     try:
@@ -55,6 +58,7 @@ for name, tool in tools.items():
         failures.append(f"{name}: inputSchema invalid: {e}")
     check(f"{name}: inputSchema is an object schema", schema.get("type") == "object")
     check(f"{name}: no op argument", "op" not in schema["properties"])
+    check(f"{name}: compact, no $defs", "$defs" not in schema and "$ref" not in json.dumps(schema))
     check(f"{name}: has a description", len(tool["description"]) > 20)
 
 mortgage = {"loan": {"principal": "1000000", "rate": "4.9%", "term": 360, "start_date": "2024-01-15"}}
@@ -63,26 +67,42 @@ check("schedule arguments fit the schema",
 r = ask({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "schedule", "arguments": mortgage}})
 res = r["result"]
 check("schedule: not an error", res["isError"] is False)
-check("schedule: structured payment 5307.27", res["structuredContent"]["summary"]["payment"] == "5307.27")
-check("schedule: text content is the JSON", json.loads(res["content"][0]["text"])["totals"]["interest"] == "910615.12")
+sched = json.loads(res["content"][0]["text"])
+check("schedule: payment 5307.27", sched["summary"]["payment"] == "5307.27")
+check("schedule: text content is the JSON", sched["totals"]["interest"] == "910615.12")
+check("schedule: one copy of the answer, no structuredContent", "structuredContent" not in res)
+check("schedule: summary by default, 3 of 360 rows", len(sched["installments"]) == 3
+      and sched["installments_not_shown"] == 357)
+check("schedule: the answer on one line", "\n" not in res["content"][0]["text"].rstrip("\n"))
+r = ask({"jsonrpc": "2.0", "id": 31, "method": "tools/call",
+         "params": {"name": "schedule", "arguments": {**mortgage, "detail": "full"}}})
+check("schedule: detail full gives every row", len(json.loads(r["result"]["content"][0]["text"])["installments"]) == 360)
 
 late = {"as_of": "2024-03-16", "loan": {**mortgage["loan"], "overdue": {"penalty_markup": "50%", "compound": True}},
         "events": [{"type": "payment", "date": "2024-03-16", "amount": "5339.78"}]}
 r = ask({"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "statement", "arguments": late}})
-sc = r["result"]["structuredContent"]
+sc = json.loads(r["result"]["content"][0]["text"])
 check("statement: owed today 5308.35", sc["summary"]["total_due"] == "5308.35")
 check("statement: workings read out", "7.35%" in sc["workings"][0]["zh"])
 
 r = ask({"jsonrpc": "2.0", "id": 5, "method": "tools/call",
          "params": {"name": "schedule", "arguments": {"loan": {"principal": "1000", "rate": "abc", "term": 12}}}})
 check("bad request: isError", r["result"]["isError"] is True)
-check("bad request: the path", r["result"]["structuredContent"]["error"]["path"] == "$.loan.rate")
+check("bad request: the path", json.loads(r["result"]["content"][0]["text"])["error"]["path"] == "$.loan.rate")
 
 r = ask({"jsonrpc": "2.0", "id": 6, "method": "tools/call", "params": {"name": "statement", "arguments": {"op": "schedule", **mortgage}}})
 check("an op argument that disagrees is an error", r["result"]["isError"] is True)
 
 r = ask({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {"name": "nope", "arguments": {}}})
 check("unknown tool: -32602", r["error"]["code"] == -32602 and r["id"] == 7)
+check("unknown tool: the names", "statement, solve, restructure, letter" in r["error"]["message"])
+r = ask({"jsonrpc": "2.0", "id": 71, "method": "tools/call", "params": {"name": "schema", "arguments": {"name": "loan"}}})
+loan_schema = json.loads(r["result"]["content"][0]["text"])
+check("schema tool: the loan's schema", loan_schema["$ref"] == "#/$defs/loan" and "principal" in loan_schema["$defs"]["loan"]["properties"])
+check("schema tool: only what the loan refers to", "goal" not in loan_schema["$defs"])
+r = ask({"jsonrpc": "2.0", "id": 72, "method": "tools/call", "params": {"name": "schema", "arguments": {"name": "nonsense"}}})
+check("schema tool: an unknown part is the tool's error", r["result"]["isError"] is True
+      and "nonsense" in json.loads(r["result"]["content"][0]["text"])["error"]["message"])
 r = ask({"jsonrpc": "2.0", "id": 8, "method": "resources/list"})
 check("unknown method: -32601", r["error"]["code"] == -32601)
 r = ask({"jsonrpc": "2.0", "id": 9, "method": "ping"})

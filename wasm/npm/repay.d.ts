@@ -9,8 +9,9 @@
 export type Request = { op: string; [field: string]: unknown } | string;
 
 /** The output formats: the response object (json), aligned columns for a
- * person (table), or rows for a spreadsheet (csv). */
-export type Format = 'json' | 'table' | 'csv';
+ * person (table), rows for a spreadsheet (csv), or for restructure and solve
+ * the repayment letter (letter: Markdown; letter-html: one A4 page). */
+export type Format = 'json' | 'table' | 'csv' | 'letter' | 'letter-html';
 
 /** Why a request was refused: the stable code, the JSON path of the field
  * at fault ("$.loan.rate") and a message naming what was expected. */
@@ -48,7 +49,7 @@ export interface Repay {
    * (ok: false), never an exception. */
   run(request: Request): Response;
   /** The response as text in a format (errors are always JSON). Throws only
-   * for a format that is not one of json, table, csv. */
+   * for a format that is not one of json, table, csv, letter, letter-html. */
   runText(request: Request, format?: Format): string;
   /** The status of the last request: 0 ok, 1–8 bad input, 9–10 internal. */
   lastStatus(): number;

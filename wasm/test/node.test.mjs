@@ -35,7 +35,10 @@ for (const dir of dirs) {
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     const request = 'request' in doc ? doc.request : doc;
     const text = typeof request === 'string' ? request : JSON.stringify(request);
-    for (const format of ['json', 'table', 'csv']) {
+    const op = typeof request === 'object' && request ? request.op : '';
+    const formats = op === 'restructure' || op === 'solve' ? ['json', 'table', 'csv', 'letter', 'letter-html']
+                                                           : ['json', 'table', 'csv'];
+    for (const format of formats) {
       const native = spawnSync(cli, ['run', '--format', format, '-'], { input: text, encoding: 'utf8' });
       const wasm = repay.runText(text, format);
       const status = repay.lastStatus();
@@ -175,7 +178,9 @@ reqs.forEach((r, i) => {
   if (squeeze(viaBatch[i] || '') !== squeeze(native.stdout)) failures.push(`${where}: batch differs from the CLI:\n  ${viaBatch[i]?.slice(0, 200)}\n  ${native.stdout.slice(0, 200)}`);
   const reply = viaMcp[i] || {};
   const text = reply.result?.content?.[0]?.text;
-  if (text !== native.stdout) failures.push(`${where}: the MCP tool's text differs from the CLI:\n  ${String(text).slice(0, 200)}\n  ${native.stdout.slice(0, 200)}`);
+  // mcp answers as `repay run --compact` (one line, long lists cut)
+  const compact = spawnSync(cli, ['run', '--compact', '-'], { input: r.text, encoding: 'utf8', maxBuffer: big });
+  if (text !== compact.stdout) failures.push(`${where}: the MCP tool's text differs from the CLI:\n  ${String(text).slice(0, 200)}\n  ${compact.stdout.slice(0, 200)}`);
   if (reply.result && reply.result.isError !== (native.status !== 0)) failures.push(`${where}: isError against exit ${native.status}`);
   if (failures.length === before) agreed += 1;
   if (native.status === 0) okCount += 1;
