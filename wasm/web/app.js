@@ -686,7 +686,7 @@ function offerSentence(p, r) {
   return parts.join(state.lang === 'zh' ? '' : ' ');
 }
 
-function offerCard(p, r, index) {
+function offerCard(p, r, index, request) {
   const card = el('article', { class: 'offer', id: `offer-${index}`, 'data-kind': p.kind, 'aria-labelledby': `offer-h-${index}` });
   card.append(el('h4', { id: `offer-h-${index}` }, p.name));
   if (!r.ok) {
@@ -720,13 +720,33 @@ function offerCard(p, r, index) {
     const details = el('details', {}, el('summary', {}, t('o_plan')), planTable(rows));
     card.append(details);
   }
-  card.append(el('button', { type: 'button', class: 'print-offer', 'aria-label': `${t('o_print')}：${p.name}`,
-    onclick: () => printOne(card) }, t('o_print')));
+  card.append(el('div', { class: 'card-actions' },
+    el('button', { type: 'button', class: 'print-letter', 'aria-label': `${t('o_letter')}：${p.name}`,
+      onclick: () => printLetter(request, p.kind) }, t('o_letter')),
+    el('button', { type: 'button', class: 'print-offer', 'aria-label': `${t('o_print')}：${p.name}`,
+      onclick: () => printOne(card) }, t('o_print'))));
   return card;
 }
 
-// Prints one offer with its installments (the written plan of the
-// negotiation issue slots in here when the core can write it).
+// The written plan (还款计划确认书): the core's letter-html for the offer's own
+// request — one self-contained A4 page in Chinese and English, no scripts —
+// printed from a hidden frame, so the page itself stays as it is.
+function printLetter(request, kind) {
+  const html = state.repay.runText(request, 'letter-html');
+  if (state.repay.lastStatus() !== 0) { $('#status').textContent = t('letter_failed'); return; }
+  let frame = $('#letter-frame');
+  if (!frame) {
+    frame = el('iframe', { id: 'letter-frame', class: 'letter-frame', title: t('o_letter'), tabindex: '-1', 'aria-hidden': 'true',
+      sandbox: 'allow-modals allow-same-origin' });
+    document.body.append(frame);
+  }
+  frame.dataset.kind = kind;
+  frame.onload = () => { frame.onload = null; frame.contentWindow.print(); };
+  frame.srcdoc = html;
+  $('#status').textContent = t('letter_ready');
+}
+
+// Prints one offer card alone, its installments open.
 function printOne(card) {
   const details = card.querySelector('details');
   const wasOpen = details?.open;
@@ -756,12 +776,13 @@ function renderOffers() {
   const base = { op: 'restructure', date: val('as_of'), loan: overdueLoan(loan), events };
   const list = proposals();
   const cards = list.map((p, i) => {
-    const r = run({ ...base, actions: p.actions });
+    const request = { ...base, actions: p.actions };
+    const r = run(request);
     if (!r.ok) {
       const { field, key } = errorWords(r.error, { actions: p.fields });
       if (field && document.getElementById('err-' + field) && !document.getElementById('err-' + field).textContent) fieldError(field, key);
     }
-    return offerCard(p, r, i);
+    return offerCard(p, r, i, request);
   });
   box.replaceChildren(...cards);
 }
@@ -786,8 +807,10 @@ function renderSolve() {
     ['waive', { type: 'smallest_waiver', capacity, term: readInt(val('solve_term')) }],
   ];
   for (const [kind, goal] of goals) {
-    const r = run({ ...base, goal });
-    const card = el('article', { class: 'offer', 'data-kind': `solve-${kind}` }, el('h4', {}, t(kind === 'extend' ? 'solve_title_extend' : 'solve_title_waive')));
+    const request = { ...base, goal };
+    const r = run(request);
+    const title = t(kind === 'extend' ? 'solve_title_extend' : 'solve_title_waive');
+    const card = el('article', { class: 'offer', 'data-kind': `solve-${kind}` }, el('h4', {}, title));
     if (!r.ok) {
       const { field, key } = errorWords(r.error, { events: origins });
       fieldError(field, key, '#solve-message');
@@ -799,13 +822,21 @@ function renderSolve() {
     const s = r.summary;
     const v = { count: s.installment_count, largest: money(a?.largest_payment), cap, last: s.maturity_date,
       total: money(s.total_to_pay), waiver: money(a?.waiver ?? s.waived), term: goal.term };
-    const key = kind === 'extend' ? (r.feasible ? 'solve_extend_ok' : 'solve_extend_no') : (r.feasible ? 'solve_waive_ok' : 'solve_waive_no');
+    // shortest_term searches up to 360 installments or the longest extension
+    // the law allows (《贷款通则》 Art. 12), whichever is shorter
+    const atLaw = kind === 'extend' && !r.feasible && s.installment_count < 360;
+    const key = kind === 'extend' ? (r.feasible ? 'solve_extend_ok' : atLaw ? 'solve_extend_law' : 'solve_extend_no')
+      : (r.feasible ? 'solve_waive_ok' : 'solve_waive_no');
     card.classList.toggle('infeasible', !r.feasible);
     card.append(el('p', { class: 'sentence' }, t(key, v)));
+    if (!r.feasible && r.binding?.[state.lang]) card.append(el('p', { class: 'binding' }, t('solve_binding', { why: r.binding[state.lang] })));
     card.append(el('dl', {}, el('dt', {}, t('o_apr')), el('dd', {}, s.apr == null ? '–' : percent(s.apr)),
       el('dt', {}, t('o_waived')), el('dd', {}, money(s.waived))));
     if (r.warnings?.length) card.append(el('ul', { class: 'warnings' }, ...r.warnings.map((w) => el('li', {}, warningWords(w, t)))));
     if (r.installments?.length) card.append(el('details', {}, el('summary', {}, t('o_plan')), planTable(r.installments)));
+    // a plan that fits has its letter; a goal no plan meets has none
+    if (r.feasible) card.append(el('div', { class: 'card-actions' }, el('button', { type: 'button', class: 'print-letter',
+      'aria-label': `${t('o_letter')}：${title}`, onclick: () => printLetter(request, `solve-${kind}`) }, t('o_letter'))));
     cards.push(card);
   }
   box.replaceChildren(...cards);
