@@ -74,6 +74,8 @@ const checks = [
   ['malformed JSON is an error, not an exception', () => assert.equal(repay.run('{"op": ').ok, false)],
   ['csv has the header row', () => assert.match(repay.runText(mortgage, 'csv'), /^n,due_date,payment,principal,interest,fee,balance\n1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06\n/)],
   ['an unknown format throws', () => assert.throws(() => repay.runText(mortgage, 'xml'), /format/)],
+  ['lpr() is the built-in table (data/lpr.json)', () => assert.deepEqual(repay.lpr(),
+    JSON.parse(readFileSync(new URL('../../data/lpr.json', import.meta.url), 'utf8')))],
   ['the version is the CLI\'s', () => assert.equal(`repay ${repay.version}`, spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim())],
   // issue 14, item 15: inherited keys are not formats; the length is passed
   ['toString, __proto__ and constructor are not formats', () => {
