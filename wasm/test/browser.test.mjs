@@ -834,6 +834,33 @@ await check('the whole page stays under 250 KB gzipped', async () => {
   assert.ok(total < 250 * 1024, `${total} bytes`);
 });
 
+/* ---------- the screenshot review (issue 20: judged against 融360/搜狐焦点 and calculator.net) ---------- */
+
+const LATE = '&as_of=2024-04-15&missed=2024-02-15';
+await check('review: the figures come first, with their unit (元), right under the header', async () => {
+  for (const lang of ['zh', 'en']) {
+    const p = await open(`lang=${lang}`, PHONE, { isMobile: true, hasTouch: true });
+    const labels = await p.locator('#loan-results .figure > span').allInnerTexts();
+    const unit = lang === 'zh' ? '（元）' : '(yuan)';
+    assert.deepEqual(labels.map((l) => l.endsWith(unit)), [true, true, false, true], labels.join(' | '));
+    // the big numbers before the sentence that repeats them, both on the first screen
+    const figures = await p.locator('#loan-results .results').boundingBox();
+    const sentence = await p.locator('#loan-sentence').boundingBox();
+    assert.ok(figures.y < sentence.y, `${lang}: the figures (y ${figures.y}) are above the sentence (y ${sentence.y})`);
+    for (const id of ['#out-payment', '#out-interest']) {
+      const b = await p.locator(id).boundingBox();
+      assert.ok(b.y + b.height <= PHONE.height - 40, `${lang} ${id} ends at ${b.y + b.height}px`);
+    }
+    // no empty status line between the header's buttons and the loan
+    const nav = await p.locator('header nav').boundingBox();
+    const loan = await p.locator('#loan-section').boundingBox();
+    assert.ok(loan.y - (nav.y + nav.height) <= 30, `${lang}: ${loan.y - (nav.y + nav.height)}px of blank under the buttons`);
+    await p.context().close();
+  }
+  const p = await open(`tab=late${LATE}`);
+  assert.deepEqual(await p.locator('#late-results .figure > span').allInnerTexts(), ['今天应还（元）', '今天一次结清（元）', '逾期天数', '逾期账龄', '五级分类']);
+  await p.context().close();
+});
 /* ---------- screenshots for review ---------- */
 
 await check('screenshots of the main states, both sizes, both languages', async () => {
