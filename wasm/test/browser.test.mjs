@@ -627,7 +627,7 @@ await check('#8 on a phone: a chart of proper size with readable text', async ()
 await check('#8 on a phone: no horizontal overflow in any tab; the schedule fits', async () => {
   for (const name of ['schedule', 'methods', 'prepay', 'late', 'offers', 'solve']) {
     await tab(phone, name);
-    const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const over = await phone.evaluate((w) => document.documentElement.scrollWidth - w, PHONE.width);
     assert.ok(over <= 0, `${name}: ${over}px wider than the screen`);
   }
   await tab(phone, 'schedule');
@@ -860,6 +860,21 @@ await check('review: the figures come first, with their unit (元), right under 
   const p = await open(`tab=late${LATE}`);
   assert.deepEqual(await p.locator('#late-results .figure > span').allInnerTexts(), ['今天应还（元）', '今天一次结清（元）', '逾期天数', '逾期账龄', '五级分类']);
   await p.context().close();
+});
+await check('review: no horizontal overflow on a phone in English either; 到期各期 fits its box', async () => {
+  for (const lang of ['en', 'zh']) {
+    const p = await open(`lang=${lang}${LATE}`, PHONE, { isMobile: true, hasTouch: true });
+    for (const name of ['schedule', 'methods', 'prepay', 'late', 'offers', 'solve']) {
+      await tab(p, name);
+      // against the phone's width: a mobile browser widens its window to the page's
+      const over = await p.evaluate((w) => document.documentElement.scrollWidth - w, PHONE.width);
+      assert.ok(over <= 0, `${lang} ${name}: ${over}px wider than the screen`);
+    }
+    await tab(p, 'late');
+    const cut = await p.evaluate(() => { const s = document.querySelector('#statement').parentElement; return s.scrollWidth - s.clientWidth; });
+    assert.ok(cut <= 1, `${lang}: the installments due are ${cut}px wider than their box (未还 cut off)`);
+    await p.context().close();
+  }
 });
 /* ---------- screenshots for review ---------- */
 
