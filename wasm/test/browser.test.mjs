@@ -876,6 +876,14 @@ await check('review: no horizontal overflow on a phone in English either; 到期
     await p.context().close();
   }
 });
+await check('review: the breakdown in plain rows with the total in bold; the status read from the left', async () => {
+  const p = await open(`tab=late${LATE}`);
+  const weights = await p.locator('#owed tbody th').evaluateAll((ths) => ths.map((th) => [th.textContent, Number(getComputedStyle(th).fontWeight)]));
+  for (const [name, w] of weights) assert.ok(name === '合计' ? w >= 600 : w < 600, `${name}: font-weight ${w}`);
+  const align = await p.locator('#statement tbody tr').first().locator('td').nth(2).evaluate((td) => [td.textContent, getComputedStyle(td).textAlign]);
+  assert.deepEqual(align, ['逾期', 'left']);
+  await p.context().close();
+});
 /* ---------- screenshots for review ---------- */
 
 await check('screenshots of the main states, both sizes, both languages', async () => {
