@@ -325,7 +325,7 @@ await check("I'm late: DOMAIN.md's 30 days, what is owed and how", async () => {
   await domainLate(page);
   assert.equal(await text(page, '#out-owed'), '5,308.35');
   assert.equal(await text(page, '#out-dpd'), '1');
-  assert.match(await text(page, '#workings'), /第1期罚息：逾期本金 1223\.94 × 年利率 7\.35% ÷ 360 × 30天/);
+  assert.match(await text(page, '#workings'), /第1期罚息：逾期本金 1,223\.94 × 年利率 7\.35% ÷ 360 × 30天/);
   assert.match(await text(page, '#workings'), /= 25\.01/);
   // penalties already paid are marked as paid
   const first = page.locator('#workings li', { hasText: '第1期罚息' });
@@ -443,7 +443,7 @@ await check('I can pay X a month: the solver\'s plans that fit', async () => {
   // (33 installments left + 18 months = 51), 2,910.97 at most, 910.97 short;
   // smallest_waiver 32,658.79 over 36 installments
   assert.match(body, /即使展期到法律允许的最长 51 期（《贷款通则》第十二条），每期仍要 2,910\.97 元/);
-  assert.match(body, /还款能力 2000\.00 每期差 910\.97/);
+  assert.match(body, /还款能力 2,000\.00 每期差 910\.97/);
   assert.match(body, /需要减免 32,658\.79 元/);
   // only a plan that fits has a letter
   assert.equal(await p.locator('[data-kind=solve-extend] button.print-letter').count(), 0);
@@ -882,6 +882,13 @@ await check('review: the breakdown in plain rows with the total in bold; the sta
   for (const [name, w] of weights) assert.ok(name === '合计' ? w >= 600 : w < 600, `${name}: font-weight ${w}`);
   const align = await p.locator('#statement tbody tr').first().locator('td').nth(2).evaluate((td) => [td.textContent, getComputedStyle(td).textAlign]);
   assert.deepEqual(align, ['逾期', 'left']);
+  await p.context().close();
+});
+await check('review: the core\'s sentences with thousands separators, like every other amount', async () => {
+  const p = await open(`tab=late${LATE}`);
+  const workings = await p.locator('#workings').innerText();
+  assert.match(workings, /逾期本金 1,223\.94 × 年利率 7\.35% ÷ 360 × 60天（2024-02-16至2024-04-15）/);
+  assert.doesNotMatch(workings, /\d{4}\.\d\d/);
   await p.context().close();
 });
 /* ---------- screenshots for review ---------- */
