@@ -891,6 +891,14 @@ await check('review: the core\'s sentences with thousands separators, like every
   assert.doesNotMatch(workings, /\d{4}\.\d\d/);
   await p.context().close();
 });
+await check('review: a solver plan says in words whether it fits, not by a red border alone', async () => {
+  const p = await open(`tab=solve${LATE}&capacity=5000`);
+  assert.match(await text(p, '[data-kind=solve-extend] h4'), /延长期限 放不下/);
+  assert.match(await text(p, '[data-kind=solve-extend] .sentence'), /超过 5,000 元。$/);
+  assert.match(await text(p, '[data-kind=solve-extend] .binding'), /还款能力 5,000\.00/);
+  assert.match(await text(p, '[data-kind=solve-waive] h4'), /停息分期加减免 放得下/);
+  await p.context().close();
+});
 /* ---------- screenshots for review ---------- */
 
 await check('screenshots of the main states, both sizes, both languages', async () => {

@@ -828,6 +828,8 @@ function renderSolve() {
     const key = kind === 'extend' ? (r.feasible ? 'solve_extend_ok' : atLaw ? 'solve_extend_law' : 'solve_extend_no')
       : (r.feasible ? 'solve_waive_ok' : 'solve_waive_no');
     card.classList.toggle('infeasible', !r.feasible);
+    // in words, not by the red border alone
+    card.querySelector('h4').append(' ', el('span', { class: `badge fit ${r.feasible ? 'yes' : 'no'}` }, t(r.feasible ? 'solve_fits' : 'solve_no_fit')));
     card.append(el('p', { class: 'sentence' }, t(key, v)));
     if (!r.feasible && r.binding?.[state.lang]) card.append(el('p', { class: 'binding' }, t('solve_binding', { why: groupAmounts(r.binding[state.lang]) })));
     card.append(el('dl', {}, el('dt', {}, t('o_apr')), el('dd', {}, s.apr == null ? '–' : percent(s.apr)),
