@@ -899,6 +899,22 @@ await check('review: a solver plan says in words whether it fits, not by a red b
   assert.match(await text(p, '[data-kind=solve-waive] h4'), /停息分期加减免 放得下/);
   await p.context().close();
 });
+await check('review: printing on A4: no amount broken over two lines, ticked boxes shown, the legend keyed in colour', async () => {
+  const p = await open(`tab=late${LATE}`, { width: 703, height: 1000 });
+  await p.emulateMedia({ media: 'print' });
+  for (const id of ['#out-total', '#out-payoff', '#out-owed', '#out-payment']) {
+    const lines = await p.locator(id).evaluate((e) => {
+      const r = document.createRange(); r.selectNodeContents(e);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+    });
+    assert.equal(lines, 1, `${id} on ${lines} lines`);
+  }
+  assert.notEqual(await p.locator('#paid_before').evaluate((e) => getComputedStyle(e).appearance), 'none');
+  const adjust = await p.locator('.legend li').first().evaluate((e) => getComputedStyle(e, '::before').printColorAdjust);
+  assert.equal(adjust, 'exact');
+  await p.context().close();
+});
+
 /* ---------- screenshots for review ---------- */
 
 await check('screenshots of the main states, both sizes, both languages', async () => {
