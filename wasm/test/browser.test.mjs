@@ -325,7 +325,7 @@ await check("I'm late: DOMAIN.md's 30 days, what is owed and how", async () => {
   await domainLate(page);
   assert.equal(await text(page, '#out-owed'), '5,308.35');
   assert.equal(await text(page, '#out-dpd'), '1');
-  assert.match(await text(page, '#workings'), /第1期罚息：逾期本金 1223\.94 × 年利率 7\.35% ÷ 360 × 30天/);
+  assert.match(await text(page, '#workings'), /第1期罚息：逾期本金 1,223\.94 × 年利率 7\.35% ÷ 360 × 30天/);
   assert.match(await text(page, '#workings'), /= 25\.01/);
   // penalties already paid are marked as paid
   const first = page.locator('#workings li', { hasText: '第1期罚息' });
@@ -443,7 +443,7 @@ await check('I can pay X a month: the solver\'s plans that fit', async () => {
   // (33 installments left + 18 months = 51), 2,910.97 at most, 910.97 short;
   // smallest_waiver 32,658.79 over 36 installments
   assert.match(body, /即使展期到法律允许的最长 51 期（《贷款通则》第十二条），每期仍要 2,910\.97 元/);
-  assert.match(body, /还款能力 2000\.00 每期差 910\.97/);
+  assert.match(body, /还款能力 2,000\.00 每期差 910\.97/);
   assert.match(body, /需要减免 32,658\.79 元/);
   // only a plan that fits has a letter
   assert.equal(await p.locator('[data-kind=solve-extend] button.print-letter').count(), 0);
@@ -627,7 +627,7 @@ await check('#8 on a phone: a chart of proper size with readable text', async ()
 await check('#8 on a phone: no horizontal overflow in any tab; the schedule fits', async () => {
   for (const name of ['schedule', 'methods', 'prepay', 'late', 'offers', 'solve']) {
     await tab(phone, name);
-    const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const over = await phone.evaluate((w) => document.documentElement.scrollWidth - w, PHONE.width);
     assert.ok(over <= 0, `${name}: ${over}px wider than the screen`);
   }
   await tab(phone, 'schedule');
@@ -651,7 +651,7 @@ await check('#8 printing the offers on A4 does not shrink them', async () => {
     return Math.max(worst, document.documentElement.scrollWidth - document.documentElement.clientWidth);
   });
   assert.ok(over <= 0, `${over}px past the A4 text width`);
-  await p.emulateMedia({ media: 'screen' });
+  // the artifact is what printing gives (print media), not the screen
   await p.pdf({ path: join(shotDir, 'offers-a4.pdf'), format: 'A4' });
   await p.context().close();
 });
@@ -832,6 +832,87 @@ await check('the whole page stays under 250 KB gzipped', async () => {
   }
   figures.push(`page size gzipped: ${(total / 1024).toFixed(1)} KB (${parts.join(', ')})`);
   assert.ok(total < 250 * 1024, `${total} bytes`);
+});
+
+/* ---------- the screenshot review (issue 20: judged against 融360/搜狐焦点 and calculator.net) ---------- */
+
+const LATE = '&as_of=2024-04-15&missed=2024-02-15';
+await check('review: the figures come first, with their unit (元), right under the header', async () => {
+  for (const lang of ['zh', 'en']) {
+    const p = await open(`lang=${lang}`, PHONE, { isMobile: true, hasTouch: true });
+    const labels = await p.locator('#loan-results .figure > span').allInnerTexts();
+    const unit = lang === 'zh' ? '（元）' : '(yuan)';
+    assert.deepEqual(labels.map((l) => l.endsWith(unit)), [true, true, false, true], labels.join(' | '));
+    // the big numbers before the sentence that repeats them, both on the first screen
+    const figures = await p.locator('#loan-results .results').boundingBox();
+    const sentence = await p.locator('#loan-sentence').boundingBox();
+    assert.ok(figures.y < sentence.y, `${lang}: the figures (y ${figures.y}) are above the sentence (y ${sentence.y})`);
+    for (const id of ['#out-payment', '#out-interest']) {
+      const b = await p.locator(id).boundingBox();
+      assert.ok(b.y + b.height <= PHONE.height - 40, `${lang} ${id} ends at ${b.y + b.height}px`);
+    }
+    // no empty status line between the header's buttons and the loan
+    const nav = await p.locator('header nav').boundingBox();
+    const loan = await p.locator('#loan-section').boundingBox();
+    assert.ok(loan.y - (nav.y + nav.height) <= 30, `${lang}: ${loan.y - (nav.y + nav.height)}px of blank under the buttons`);
+    await p.context().close();
+  }
+  const p = await open(`tab=late${LATE}`);
+  assert.deepEqual(await p.locator('#late-results .figure > span').allInnerTexts(), ['今天应还（元）', '今天一次结清（元）', '逾期天数', '逾期账龄', '五级分类']);
+  await p.context().close();
+});
+await check('review: no horizontal overflow on a phone in English either; 到期各期 fits its box', async () => {
+  for (const lang of ['en', 'zh']) {
+    const p = await open(`lang=${lang}${LATE}`, PHONE, { isMobile: true, hasTouch: true });
+    for (const name of ['schedule', 'methods', 'prepay', 'late', 'offers', 'solve']) {
+      await tab(p, name);
+      // against the phone's width: a mobile browser widens its window to the page's
+      const over = await p.evaluate((w) => document.documentElement.scrollWidth - w, PHONE.width);
+      assert.ok(over <= 0, `${lang} ${name}: ${over}px wider than the screen`);
+    }
+    await tab(p, 'late');
+    const cut = await p.evaluate(() => { const s = document.querySelector('#statement').parentElement; return s.scrollWidth - s.clientWidth; });
+    assert.ok(cut <= 1, `${lang}: the installments due are ${cut}px wider than their box (未还 cut off)`);
+    await p.context().close();
+  }
+});
+await check('review: the breakdown in plain rows with the total in bold; the status read from the left', async () => {
+  const p = await open(`tab=late${LATE}`);
+  const weights = await p.locator('#owed tbody th').evaluateAll((ths) => ths.map((th) => [th.textContent, Number(getComputedStyle(th).fontWeight)]));
+  for (const [name, w] of weights) assert.ok(name === '合计' ? w >= 600 : w < 600, `${name}: font-weight ${w}`);
+  const align = await p.locator('#statement tbody tr').first().locator('td').nth(2).evaluate((td) => [td.textContent, getComputedStyle(td).textAlign]);
+  assert.deepEqual(align, ['逾期', 'left']);
+  await p.context().close();
+});
+await check('review: the core\'s sentences with thousands separators, like every other amount', async () => {
+  const p = await open(`tab=late${LATE}`);
+  const workings = await p.locator('#workings').innerText();
+  assert.match(workings, /逾期本金 1,223\.94 × 年利率 7\.35% ÷ 360 × 60天（2024-02-16至2024-04-15）/);
+  assert.doesNotMatch(workings, /\d{4}\.\d\d/);
+  await p.context().close();
+});
+await check('review: a solver plan says in words whether it fits, not by a red border alone', async () => {
+  const p = await open(`tab=solve${LATE}&capacity=5000`);
+  assert.match(await text(p, '[data-kind=solve-extend] h4'), /延长期限 放不下/);
+  assert.match(await text(p, '[data-kind=solve-extend] .sentence'), /超过 5,000 元。$/);
+  assert.match(await text(p, '[data-kind=solve-extend] .binding'), /还款能力 5,000\.00/);
+  assert.match(await text(p, '[data-kind=solve-waive] h4'), /停息分期加减免 放得下/);
+  await p.context().close();
+});
+await check('review: printing on A4: no amount broken over two lines, ticked boxes shown, the legend keyed in colour', async () => {
+  const p = await open(`tab=late${LATE}`, { width: 703, height: 1000 });
+  await p.emulateMedia({ media: 'print' });
+  for (const id of ['#out-total', '#out-payoff', '#out-owed', '#out-payment']) {
+    const lines = await p.locator(id).evaluate((e) => {
+      const r = document.createRange(); r.selectNodeContents(e);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+    });
+    assert.equal(lines, 1, `${id} on ${lines} lines`);
+  }
+  assert.notEqual(await p.locator('#paid_before').evaluate((e) => getComputedStyle(e).appearance), 'none');
+  const adjust = await p.locator('.legend li').first().evaluate((e) => getComputedStyle(e, '::before').printColorAdjust);
+  assert.equal(adjust, 'exact');
+  await p.context().close();
 });
 
 /* ---------- screenshots for review ---------- */

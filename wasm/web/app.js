@@ -8,7 +8,7 @@ import { TEXT, errorWords, warningWords } from './i18n.js';
 import { renderChart } from './chart.js';
 import {
   readAmount, readPercent, readTerm, readInt, lprPlus, money, percent, percentExact,
-  decAdd, decSub, decCmp, decSum, isNegative, absText, todayIso, addDays, daysBetween, isDate,
+  decAdd, decSub, decCmp, decSum, isNegative, absText, todayIso, addDays, daysBetween, isDate, groupAmounts,
 } from './format.js';
 
 // The core is compiled while the page is parsed (index.html starts it) and
@@ -577,7 +577,7 @@ function renderLate() {
   const lines = response.workings.filter((w) => decCmp(w.amount, '0') !== 0).map((w) => {
     const inst = byN.get(w.n);
     const settled = inst && inst.outstanding?.[w.component] !== undefined && decCmp(inst.outstanding[w.component], '0') === 0;
-    return el('li', { class: settled ? 'paid' : 'unpaid' }, el('span', { class: 'badge' }, t(settled ? 'w_paid' : 'w_unpaid')), ' ', w[state.lang] ?? w.zh);
+    return el('li', { class: settled ? 'paid' : 'unpaid' }, el('span', { class: 'badge' }, t(settled ? 'w_paid' : 'w_unpaid')), ' ', groupAmounts(w[state.lang] ?? w.zh));
   });
   $('#workings').replaceChildren(...(lines.length ? lines : [el('li', {}, t('no_workings'))]));
   renderRestructurings(response.restructurings ?? []);
@@ -828,8 +828,10 @@ function renderSolve() {
     const key = kind === 'extend' ? (r.feasible ? 'solve_extend_ok' : atLaw ? 'solve_extend_law' : 'solve_extend_no')
       : (r.feasible ? 'solve_waive_ok' : 'solve_waive_no');
     card.classList.toggle('infeasible', !r.feasible);
+    // in words, not by the red border alone
+    card.querySelector('h4').append(' ', el('span', { class: `badge fit ${r.feasible ? 'yes' : 'no'}` }, t(r.feasible ? 'solve_fits' : 'solve_no_fit')));
     card.append(el('p', { class: 'sentence' }, t(key, v)));
-    if (!r.feasible && r.binding?.[state.lang]) card.append(el('p', { class: 'binding' }, t('solve_binding', { why: r.binding[state.lang] })));
+    if (!r.feasible && r.binding?.[state.lang]) card.append(el('p', { class: 'binding' }, t('solve_binding', { why: groupAmounts(r.binding[state.lang]) })));
     card.append(el('dl', {}, el('dt', {}, t('o_apr')), el('dd', {}, s.apr == null ? '–' : percent(s.apr)),
       el('dt', {}, t('o_waived')), el('dd', {}, money(s.waived))));
     if (r.warnings?.length) card.append(el('ul', { class: 'warnings' }, ...r.warnings.map((w) => el('li', {}, warningWords(w, t)))));

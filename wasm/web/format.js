@@ -100,6 +100,11 @@ export function money(s) {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? '.' + frac : '');
 }
 
+// The core's own sentences (workings, what binds) write amounts as 1223.94;
+// the page writes them 1,223.94. Only amounts with a decimal point are
+// grouped: dates (2024-02-16), counts and years stay as they are.
+export const groupAmounts = (text) => String(text).replace(/(?<![\d.,-])\d{4,}(?=\.\d)/g, (d) => money(d));
+
 // "0.049000004080" → "4.90%": the decimal point moved two places, the digits
 // rounded half up for display (the exact value goes in the title).
 export function percent(s, places = 2) {
