@@ -178,6 +178,9 @@ $(WASM_OUT)/repay.wasm: $(LIB_SRC) $(wildcard calc/*/*.h) $(wildcard include/*.h
 wasm: web-deps $(WASM_OUT)/repay.wasm
 	@cp wasm/repay.mjs wasm/npm/package.json wasm/npm/repay.d.ts $(WASM_OUT)/
 	@mkdir -p $(WASM_OUT)/web && cp $(WASM_WEB) $(WASM_OUT)/web/
+	@# served without whole-line // comments (the page's 250 KB budget; the
+	@# sources keep them; no template literal spans lines in wasm/web/*.js)
+	@for f in $(filter %.js,$(WASM_WEB)); do grep -v '^[[:space:]]*//' $$f > $(WASM_OUT)/web/$$(basename $$f); done
 	@cp $(WASM_OUT)/repay.mjs $(WASM_OUT)/repay_core.mjs $(WASM_OUT)/repay.wasm $(WASM_OUT)/web/
 	@echo "  WASM  $(WASM_OUT)/ ($$(du -k $(WASM_OUT)/repay.wasm | cut -f1) KB wasm)"
 
