@@ -335,6 +335,47 @@ rp_status rp_goal_check(const rp_goal_t *g, const rp_actions_t *given, const rp_
     }
 }
 
+rp_status rp_goal_check_custom(const rp_goal_t *g, const rp_actions_t *given,
+                               const rp_loan_t *loan, rp_error *err)
+{
+    int method = (int)loan->method;
+    for (int i = 0; i < given->count; i++) /* an extension given first may change it */
+        if (given->items[i].type == RP_ACTION_EXTEND && given->items[i].method >= 0)
+            method = given->items[i].method;
+    if (method != RP_METHOD_CUSTOM)
+        return RP_OK;
+    const char *why = "the solver's plans rebuild the installments to come, and method custom "
+                      "(个性化分期) has no list of payments for them";
+    switch (g->type) {
+    case RP_GOAL_OFFER:
+        if (g->families & (1u << RP_FAMILY_EXTEND))
+            return rp_fail(err, RP_E_VALUE, "goal.families",
+                           "%s: leave extend out of families (e.g. [\"freeze\", \"settle\"]), or "
+                           "put an extend action with a method (e.g. \"method\": \"annuity\") in "
+                           "goal.actions",
+                           why);
+        return RP_OK;
+    case RP_GOAL_SMALLEST_WAIVER: /* its waivers of principal rebuild too */
+        if (g->freeze)
+            return rp_fail(err, RP_E_VALUE, "goal.type",
+                           "%s (its waivers of principal come before the freeze): ask an offer "
+                           "goal with \"families\": [\"freeze\"] instead",
+                           why);
+        return rp_fail(err, RP_E_VALUE, "goal.type",
+                       "%s: put an extend action with a method (e.g. \"method\": \"annuity\") in "
+                       "goal.actions",
+                       why);
+    case RP_GOAL_SHORTEST_TERM:
+    case RP_GOAL_PAYMENT_FOR_TERM:
+        if (g->method < 0 || g->method == RP_METHOD_CUSTOM)
+            return rp_fail(err, RP_E_VALUE, "goal.method",
+                           "%s: give the goal a method, e.g. \"method\": \"annuity\"", why);
+        return RP_OK;
+    default:
+        return RP_OK;
+    }
+}
+
 /* The plan after the given actions alone: how many installments it has
  * and what is left to repay, by component — where every search starts. */
 void rp_solver_init(solver_t *S)
@@ -553,6 +594,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_status st = goal->type == RP_GOAL_OFFER
                        ? rp_fail(err, RP_E_VALUE, "goal.type", "an offer is solved by rp_solve_offer")
                        : rp_goal_check(goal, given, rc, err);
+    if (st == RP_OK)
+        st = rp_goal_check_custom(goal, given, loan, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
         st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)
