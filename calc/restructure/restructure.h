@@ -62,6 +62,7 @@ rp_status rp_work_rebuild(work_t *w, mpq_srcptr balance, int count, mpq_srcptr r
  * more than one of them (count) by method custom has no list to follow, and
  * is refused at the running action's path, naming the way out. */
 rp_status rp_work_check_rebuild(const work_t *w, rp_method method, int count, rp_error *err);
+#define RP_CUSTOM_NOT_REBUILT "a method custom loan's installments (个性化分期) cannot be rebuilt: "
 /* Lowers the principal to come by x (≤ it), re-amortizing the rest. */
 rp_status rp_work_lower_principal(work_t *w, mpq_srcptr x, rp_error *err);
 /* Share `index` of x split into count whole units (each rounded down, the

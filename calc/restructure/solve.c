@@ -344,32 +344,21 @@ rp_status rp_goal_check_custom(const rp_goal_t *g, const rp_actions_t *given,
             method = given->items[i].method;
     if (method != RP_METHOD_CUSTOM)
         return RP_OK;
-    const char *why = "the solver's plans rebuild the installments to come, and method custom "
-                      "(个性化分期) has no list of payments for them";
     switch (g->type) {
     case RP_GOAL_OFFER:
         if (g->families & (1u << RP_FAMILY_EXTEND))
-            return rp_fail(err, RP_E_VALUE, "goal.families",
-                           "%s: leave extend out of families (e.g. [\"freeze\", \"settle\"]), or "
-                           "put an extend action with a method (e.g. \"method\": \"annuity\") in "
-                           "goal.actions",
-                           why);
+            return rp_fail(err, RP_E_VALUE, "goal.families", RP_CUSTOM_NOT_REBUILT
+                           "leave extend out of families, or extend with a method in goal.actions");
         return RP_OK;
     case RP_GOAL_SMALLEST_WAIVER: /* its waivers of principal rebuild too */
-        if (g->freeze)
-            return rp_fail(err, RP_E_VALUE, "goal.type",
-                           "%s (its waivers of principal come before the freeze): ask an offer "
-                           "goal with \"families\": [\"freeze\"] instead",
-                           why);
-        return rp_fail(err, RP_E_VALUE, "goal.type",
-                       "%s: put an extend action with a method (e.g. \"method\": \"annuity\") in "
-                       "goal.actions",
-                       why);
+        return rp_fail(err, RP_E_VALUE, "goal.type", g->freeze
+                           ? RP_CUSTOM_NOT_REBUILT "ask an offer with families [\"freeze\"]"
+                           : RP_CUSTOM_NOT_REBUILT "extend with a method in goal.actions");
     case RP_GOAL_SHORTEST_TERM:
     case RP_GOAL_PAYMENT_FOR_TERM:
         if (g->method < 0 || g->method == RP_METHOD_CUSTOM)
-            return rp_fail(err, RP_E_VALUE, "goal.method",
-                           "%s: give the goal a method, e.g. \"method\": \"annuity\"", why);
+            return rp_fail(err, RP_E_VALUE, "goal.method", RP_CUSTOM_NOT_REBUILT
+                           "give goal.method, e.g. annuity");
         return RP_OK;
     default:
         return RP_OK;

@@ -71,21 +71,11 @@ rp_status rp_work_check_rebuild(const work_t *w, rp_method method, int count, rp
 {
     if (method != RP_METHOD_CUSTOM || count < 2 || !w->action)
         return RP_OK;
-    const rp_action_t *a = w->action;
-    char message[400];
-    if (a->type == RP_ACTION_EXTEND)
-        snprintf(message, sizeof message,
-                 "extend rebuilds the installments to come, and method custom (个性化分期) has no "
-                 "list of payments for them: give the extend action a method, e.g. "
-                 "\"method\": \"annuity\"");
-    else
-        snprintf(message, sizeof message,
-                 "%s rebuilds the installments to come, and method custom (个性化分期) has no "
-                 "list of payments for them: put an extend action with a method (e.g. "
-                 "\"method\": \"annuity\") before it",
-                 rp_action_names[a->type]);
+    int extend = w->action->type == RP_ACTION_EXTEND;
     return rp_work_fail(err, RP_E_VALUE, w->action_index,
-                        a->type == RP_ACTION_EXTEND && a->method >= 0 ? "method" : NULL, message);
+                        extend && w->action->method >= 0 ? "method" : NULL,
+                        extend ? RP_CUSTOM_NOT_REBUILT "give extend a method, e.g. annuity"
+                               : RP_CUSTOM_NOT_REBUILT "extend with a method (e.g. annuity) first");
 }
 
 /* Re-amortizes the installments to come from the first: balance at rate
