@@ -106,8 +106,13 @@ static char *read_regular(const char *path, size_t *len, const char **why)
         return NULL;
     }
     char *data = cli_read_limited(f, RP_MAX_REQUEST_BYTES, len);
-    if (!data)
+    if (!data) {
         *why = "read error";
+    } else if (*len > RP_MAX_REQUEST_BYTES) { /* never a cut file read as malformed */
+        *why = "over 1 MiB: a fixture file holds at most 1 MiB (split its cases into several files)";
+        free(data);
+        data = NULL;
+    }
     fclose(f);
     return data;
 }

@@ -526,6 +526,8 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
     rp_trial_init(&t);
     rp_status st = rp_goal_check(goal, given, rc, err);
     if (st == RP_OK)
+        st = rp_goal_check_custom(goal, given, loan, err);
+    if (st == RP_OK)
         st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)
         st = rp_solver_base(&S, &t, err);

@@ -28,6 +28,8 @@ rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err)
         rp_tail_adjust(&w->tail, j, first, balance, delta);
         rp_qsub(rest, balance, w->tail.rows[j].principal);
         if (j + 1 < w->tail.count && mpq_sgn(rest) > 0)
+            st = rp_work_check_rebuild(w, w->method, w->tail.count - j - 1, err);
+        if (st == RP_OK && j + 1 < w->tail.count && mpq_sgn(rest) > 0)
             st = rp_tail_rebuild(&w->tail, j + 1, w->tail.count - j - 1, rest, a->rate, w->method,
                                  NULL, NULL, w->rule, w->rc, err);
         mpq_clears(balance, delta, rest, NULL);

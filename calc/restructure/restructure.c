@@ -104,6 +104,8 @@ rp_status rp_restructure_at(rp_plan_t *out, const rp_position_t *pos, const rp_l
     int plan_replaced = 0;
     for (int i = 0; st == RP_OK && i < actions->count; i++) {
         const rp_action_t *a = &actions->items[i];
+        w.action = a;
+        w.action_index = i;
         st = rp_action_check(&w, a, i, plan_replaced, err);
         if (st != RP_OK)
             break;

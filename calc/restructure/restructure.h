@@ -27,6 +27,8 @@ typedef struct work {
     rp_date_t original_maturity;
     rp_date_t oldest_due;     /* the oldest unpaid due date on the date, or none */
     int tail_changed;         /* an action other than waive has run          */
+    const rp_action_t *action; /* the action running, and its index (for an   */
+    int action_index;         /* error at its path)                          */
     rp_plan_t *plan;          /* waived, capitalized, warnings               */
 } work_t;
 
@@ -56,6 +58,11 @@ rp_status rp_work_anchor_on_date(work_t *w, rp_frequency frequency, rp_error *er
  * date. level (may be NULL): keep this payment or step. */
 rp_status rp_work_rebuild(work_t *w, mpq_srcptr balance, int count, mpq_srcptr rate,
                           rp_method method, mpq_srcptr level, rp_error *err);
+/* A method custom loan's installments are listed one by one: a rebuild of
+ * more than one of them (count) by method custom has no list to follow, and
+ * is refused at the running action's path, naming the way out. */
+rp_status rp_work_check_rebuild(const work_t *w, rp_method method, int count, rp_error *err);
+#define RP_CUSTOM_NOT_REBUILT "a method custom loan's installments (个性化分期) cannot be rebuilt: "
 /* Lowers the principal to come by x (≤ it), re-amortizing the rest. */
 rp_status rp_work_lower_principal(work_t *w, mpq_srcptr x, rp_error *err);
 /* Share `index` of x split into count whole units (each rounded down, the
@@ -100,6 +107,13 @@ typedef struct solver {
     mpq_t left_total;
     rp_position_t *position;          /* the loan on the date, replayed once  */
 } solver_t;
+
+/* solve.c: a method custom loan (个性化分期) lists its payments one by one,
+ * so the solver's extensions need a method of their own (goal.method, or an
+ * extend with a method among the given actions), and without one an offer's
+ * extend family or smallest_waiver cannot be built: refused before any search. */
+rp_status rp_goal_check_custom(const rp_goal_t *g, const rp_actions_t *given,
+                               const rp_loan_t *loan, rp_error *err);
 
 /* A candidate plan: the solver's actions, the plan and its price. */
 typedef struct trial {

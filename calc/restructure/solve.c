@@ -335,6 +335,36 @@ rp_status rp_goal_check(const rp_goal_t *g, const rp_actions_t *given, const rp_
     }
 }
 
+rp_status rp_goal_check_custom(const rp_goal_t *g, const rp_actions_t *given,
+                               const rp_loan_t *loan, rp_error *err)
+{
+    int method = (int)loan->method;
+    for (int i = 0; i < given->count; i++) /* an extension given first may change it */
+        if (given->items[i].type == RP_ACTION_EXTEND && given->items[i].method >= 0)
+            method = given->items[i].method;
+    if (method != RP_METHOD_CUSTOM)
+        return RP_OK;
+    switch (g->type) {
+    case RP_GOAL_OFFER:
+        if (g->families & (1u << RP_FAMILY_EXTEND))
+            return rp_fail(err, RP_E_VALUE, "goal.families", RP_CUSTOM_NOT_REBUILT
+                           "leave extend out of families, or extend with a method in goal.actions");
+        return RP_OK;
+    case RP_GOAL_SMALLEST_WAIVER: /* its waivers of principal rebuild too */
+        return rp_fail(err, RP_E_VALUE, "goal.type", g->freeze
+                           ? RP_CUSTOM_NOT_REBUILT "ask an offer with families [\"freeze\"]"
+                           : RP_CUSTOM_NOT_REBUILT "extend with a method in goal.actions");
+    case RP_GOAL_SHORTEST_TERM:
+    case RP_GOAL_PAYMENT_FOR_TERM:
+        if (g->method < 0 || g->method == RP_METHOD_CUSTOM)
+            return rp_fail(err, RP_E_VALUE, "goal.method", RP_CUSTOM_NOT_REBUILT
+                           "give goal.method, e.g. annuity");
+        return RP_OK;
+    default:
+        return RP_OK;
+    }
+}
+
 /* The plan after the given actions alone: how many installments it has
  * and what is left to repay, by component — where every search starts. */
 void rp_solver_init(solver_t *S)
@@ -553,6 +583,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_status st = goal->type == RP_GOAL_OFFER
                        ? rp_fail(err, RP_E_VALUE, "goal.type", "an offer is solved by rp_solve_offer")
                        : rp_goal_check(goal, given, rc, err);
+    if (st == RP_OK)
+        st = rp_goal_check_custom(goal, given, loan, err);
     if (st == RP_OK) /* the loan on the date, replayed once for every candidate */
         st = rp_life_position(&position, NULL, loan, terms, events, date, rc, err);
     if (st == RP_OK)

@@ -67,14 +67,27 @@ rp_status rp_work_anchor_on_date(work_t *w, rp_frequency frequency, rp_error *er
     return rp_loan_due_date(&row->due, rule, 1, err);
 }
 
+rp_status rp_work_check_rebuild(const work_t *w, rp_method method, int count, rp_error *err)
+{
+    if (method != RP_METHOD_CUSTOM || count < 2 || !w->action)
+        return RP_OK;
+    int extend = w->action->type == RP_ACTION_EXTEND;
+    return rp_work_fail(err, RP_E_VALUE, w->action_index,
+                        extend && w->action->method >= 0 ? "method" : NULL,
+                        extend ? RP_CUSTOM_NOT_REBUILT "give extend a method, e.g. annuity"
+                               : RP_CUSTOM_NOT_REBUILT "extend with a method (e.g. annuity) first");
+}
+
 /* Re-amortizes the installments to come from the first: balance at rate
  * by method over count rows. The first keeps the interest already accrued
  * to the date; the new terms apply to its days after the date. */
 rp_status rp_work_rebuild(work_t *w, mpq_srcptr balance, int count, mpq_srcptr rate,
                          rp_method method, mpq_srcptr level, rp_error *err)
 {
-    rp_status st = rp_tail_rebuild(&w->tail, 0, count, balance, rate, method, level, NULL, w->rule,
-                                   w->rc, err);
+    rp_status st = rp_work_check_rebuild(w, method, count, err);
+    if (st == RP_OK)
+        st = rp_tail_rebuild(&w->tail, 0, count, balance, rate, method, level, NULL, w->rule,
+                             w->rc, err);
     if (st != RP_OK || w->tail.count == 0)
         return st;
     tail_row_t *row = &w->tail.rows[0];

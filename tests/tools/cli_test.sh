@@ -232,6 +232,14 @@ printf '{"name": "x"}\nnot json\n' >"$TMP/many/bad.jsonl"
 expect_status 2 "$REPAY" check "$TMP/many/bad.jsonl"
 expect_out "line 2"
 
+# a fixture file over 1 MiB is refused as such, never cut and read as malformed
+python3 -c "
+import json
+line = json.dumps({'name': 'x', 'source': 'by hand', 'request': {'op': 'schedule', 'loan': {'principal': '1000', 'rate': '12%', 'term': 2}}, 'expected': {'summary': {'payment': '507.51'}}})
+open('$TMP/big.jsonl', 'w').write((line + '\\n') * ((1 << 20) // len(line) + 10))"
+expect_status 2 "$REPAY" check "$TMP/big.jsonl"
+expect_out "over 1 MiB"
+
 # record --keep: the skeleton's expected cut to the fields named
 expect_status 0 "$REPAY" record --keep 'summary.payment,installments[0].interest,installments[-1].payment' "$MORTGAGE"
 expect_out '"summary": {"payment": "5307.27"}'
