@@ -124,9 +124,11 @@ check: deps
 layers: all
 	@sh tests/tools/layers_test.sh $(BUILD)
 
-# The finance-staff view of the same cases: every fixture through `repay check`.
+# The finance-staff view of the same cases: every fixture through `repay check`;
+# and fixtures/peers is what tests/oracle/peer_suites.py writes (offline, < 1 s).
 fixtures: $(BUILD)/repay
 	@$(BUILD)/repay check fixtures
+	@/usr/bin/python3 tests/oracle/peer_suites.py --check
 
 unit: $(TEST_BIN) $(BUILD)/repay
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; REPAY_BIN=$(BUILD)/repay $$t; done

@@ -88,6 +88,15 @@ RP_MUST_CHECK rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err
 RP_MUST_CHECK rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed,
                                                 const char *s, size_t len, rp_error *err);
 
+/* The same grammar with room for what repay itself prints (an exact
+ * answer to 60 places) and what a peer suite asserts: at most
+ * RP_WIDE_DECIMAL_CHARS characters and RP_WIDE_DECIMAL_DIGITS integer
+ * digits and decimal places. For reading responses back (the fixture
+ * comparer), never a request's input. */
+#define RP_WIDE_DECIMAL_CHARS  256
+#define RP_WIDE_DECIMAL_DIGITS 200
+RP_MUST_CHECK rp_status rp_decimal_parse_wide(mpq_t out, const char *s, rp_error *err);
+
 /* Writes x with exactly `places` decimals, rounded under `mode` if needed,
  * into buf (always NUL-terminated when size > 0). Zero is never signed.
  * Returns the length the full text needs (like snprintf). */

@@ -20,9 +20,11 @@ static int is_digit(char c)
 #define EXPONENT_CAP 100000
 
 /* long: the decimal grammar in order — sign, digits, point, digits,
- * exponent — with each limit checked where it applies. */
-rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, size_t len,
-                                  rp_error *err)
+ * exponent — with each limit checked where it applies: at most max_chars
+ * characters (≤ RP_WIDE_DECIMAL_CHARS), max_digits integer digits and
+ * decimal places. */
+static rp_status parse_prefix(mpq_t out, size_t *consumed, const char *s, size_t len,
+                              size_t max_chars, long max_digits, rp_error *err)
 {
     size_t i = 0;
     int negative = 0;
@@ -62,13 +64,13 @@ rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, si
         if (exp_negative)
             exponent = -exponent;
     }
-    if (i > RP_MAX_DECIMAL_CHARS)
-        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d characters",
-                       RP_MAX_DECIMAL_CHARS);
+    if (i > max_chars)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %zu characters",
+                       max_chars);
 
     /* Significant digits: integer then fraction digits, without leading
      * zeros; trailing zeros move into the exponent. value = digits × 10^e. */
-    char digits[RP_MAX_DECIMAL_CHARS + 1];
+    char digits[RP_WIDE_DECIMAL_CHARS + 1];
     size_t n = 0;
     for (size_t k = 0; k < int_len; k++)
         digits[n++] = s[int_start + k];
@@ -88,12 +90,12 @@ rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, si
         *consumed = i;
         return RP_OK;
     }
-    if (e < -RP_MAX_DECIMAL_DIGITS)
-        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d decimal places",
-                       RP_MAX_DECIMAL_DIGITS);
-    if ((long)sig + e > RP_MAX_DECIMAL_DIGITS)
-        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d integer digits",
-                       RP_MAX_DECIMAL_DIGITS);
+    if (e < -max_digits)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %ld decimal places",
+                       max_digits);
+    if ((long)sig + e > max_digits)
+        return rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %ld integer digits",
+                       max_digits);
     digits[n] = '\0';
 
     mpq_t v;
@@ -117,17 +119,25 @@ rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, si
     return RP_OK;
 }
 
-rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
+rp_status rp_decimal_parse_prefix(mpq_t out, size_t *consumed, const char *s, size_t len,
+                                  rp_error *err)
 {
-    size_t len = strnlen(s, RP_MAX_DECIMAL_CHARS + 2);
+    return parse_prefix(out, consumed, s, len, RP_MAX_DECIMAL_CHARS, RP_MAX_DECIMAL_DIGITS, err);
+}
+
+/* A whole string, at most max_chars long, under the limits above. */
+static rp_status parse_whole(mpq_t out, const char *s, size_t max_chars, long max_digits,
+                             rp_error *err)
+{
+    size_t len = strnlen(s, max_chars + 2);
     size_t used = 0;
     mpq_t v;
     mpq_init(v);
-    rp_status st = rp_decimal_parse_prefix(v, &used, s, len, err);
+    rp_status st = parse_prefix(v, &used, s, len, max_chars, max_digits, err);
     if (st == RP_OK && used != len) {
-        if (len > RP_MAX_DECIMAL_CHARS)
-            st = rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %d characters",
-                         RP_MAX_DECIMAL_CHARS);
+        if (len > max_chars)
+            st = rp_fail(err, RP_E_RANGE, NULL, "a number may have at most %zu characters",
+                         max_chars);
         else
         {
             char shown[16];
@@ -139,6 +149,16 @@ rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
         mpq_swap(out, v);
     mpq_clear(v);
     return st;
+}
+
+rp_status rp_decimal_parse(mpq_t out, const char *s, rp_error *err)
+{
+    return parse_whole(out, s, RP_MAX_DECIMAL_CHARS, RP_MAX_DECIMAL_DIGITS, err);
+}
+
+rp_status rp_decimal_parse_wide(mpq_t out, const char *s, rp_error *err)
+{
+    return parse_whole(out, s, RP_WIDE_DECIMAL_CHARS, RP_WIDE_DECIMAL_DIGITS, err);
 }
 
 /* Copies the finished text into buf (cut to size) and returns its length. */

@@ -215,6 +215,25 @@ START_TEST(runner_reports_mismatches)
     ck_assert_ptr_nonnull(strstr(report, "$.apr: expected {\"approx\": \"0.1000002\""));
     rp_free(report);
 
+    /* A long exact answer (FV at 7.5%: 53 places) read back at a tolerance,
+     * issue 18: the comparer reads what repay prints, however long. */
+    const char *long_fv = "{\"name\": \"fv\", \"source\": \"numpy-financial TestFv.test_float\", "
+                          "\"request\": {\"op\": \"tvm\", \"solve\": \"fv\", \"rate\": \"0.075\", "
+                          "\"nper\": 20, \"pmt\": -2000}, \"expected\": {\"fv\": {\"approx\": "
+                          "\"86609.362673042924\", \"tolerance\": \"0.0000086609362673042924\"}, "
+                          "\"exact\": true}}";
+    ck_assert_int_eq(rp_fixture_run(&report, &mismatches, NULL, long_fv, strlen(long_fv), NULL), RP_OK);
+    ck_assert_int_eq(mismatches, 0);
+    rp_free(report);
+    const char *long_off = "{\"name\": \"fv\", \"source\": \"deliberately off by 1e-9\", "
+                           "\"request\": {\"op\": \"tvm\", \"solve\": \"fv\", \"rate\": \"0.075\", "
+                           "\"nper\": 20, \"pmt\": -2000}, \"expected\": {\"fv\": {\"approx\": "
+                           "\"86609.362673044\", \"tolerance\": \"1e-10\"}}}";
+    ck_assert_int_eq(rp_fixture_run(&report, &mismatches, NULL, long_off, strlen(long_off), NULL), RP_OK);
+    ck_assert_int_eq(mismatches, 1);
+    ck_assert_ptr_nonnull(strstr(report, "not within the tolerance"));
+    rp_free(report);
+
     const char *no_expected = "{\"name\": \"x\", \"source\": \"y\", \"request\": {}}";
     ck_assert_int_eq(rp_fixture_run(&report, &mismatches, NULL, no_expected, strlen(no_expected), NULL),
                      RP_E_MISSING);

@@ -80,6 +80,38 @@ START_TEST(prefix_stops_at_suffix)
 }
 END_TEST
 
+/* What repay prints, read back by the fixture comparer: an exact answer
+ * of 53 places, 59 characters (beyond the 40 places a request may give);
+ * the strict parser refuses it, the wide one reads it exactly, and keeps
+ * the grammar and its own (larger) limits. */
+START_TEST(wide_reads_long_answers)
+{
+    const char *fv = "86609.36267304300040536731624500462203286588191986083984375";
+    mpq_t q, ten;
+    mpq_inits(q, ten, NULL);
+    ck_assert_int_eq(rp_decimal_parse(q, fv, NULL), RP_E_RANGE);
+    ck_assert_int_eq(rp_decimal_parse_wide(q, fv, NULL), RP_OK);
+    mpz_ui_pow_ui(mpq_denref(ten), 10, 53); /* q · 10^53 is the digits, whole */
+    mpq_set_z(ten, mpq_denref(ten));
+    mpq_mul(q, q, ten);
+    ck_assert_int_eq(mpz_cmp_ui(mpq_denref(q), 1), 0);
+    char digits[80];
+    gmp_snprintf(digits, sizeof digits, "%Zd", mpq_numref(q));
+    ck_assert_str_eq(digits, "8660936267304300040536731624500462203286588191986083984375");
+    ck_assert_int_eq(rp_decimal_parse_wide(q, "1E-25", NULL), RP_OK);
+    ck_assert_q_eq(q, "0.0000000000000000000000001");
+    ck_assert_int_eq(rp_decimal_parse_wide(q, "0.5 ", NULL), RP_E_VALUE);
+    ck_assert_int_eq(rp_decimal_parse_wide(q, "1/3", NULL), RP_E_VALUE);
+    ck_assert_int_eq(rp_decimal_parse_wide(q, "1e-201", NULL), RP_E_RANGE);
+    ck_assert_int_eq(rp_decimal_parse_wide(q, "1e201", NULL), RP_E_RANGE);
+    char huge[RP_WIDE_DECIMAL_CHARS + 8];
+    memset(huge, '1', sizeof huge - 1);
+    huge[sizeof huge - 1] = '\0';
+    ck_assert_int_eq(rp_decimal_parse_wide(q, huge, NULL), RP_E_RANGE);
+    mpq_clears(q, ten, NULL);
+}
+END_TEST
+
 static const struct {
     const char *value;
     int places;
@@ -230,6 +262,7 @@ int main(void)
     tcase_add_loop_test(tc, parses_exactly, 0, N_ELEMENTS(good));
     tcase_add_loop_test(tc, rejects_bad_text, 0, N_ELEMENTS(bad));
     tcase_add_test(tc, prefix_stops_at_suffix);
+    tcase_add_test(tc, wide_reads_long_answers);
     tcase_add_loop_test(tc, formats_fixed_places, 0, N_ELEMENTS(formats));
     tcase_add_test(tc, format_reports_needed_length);
     tcase_add_test(tc, counts_places);
