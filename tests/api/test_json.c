@@ -7,6 +7,9 @@
 
 #include "testutil.h"
 #include <cjson/cJSON.h>
+#include <limits.h>
+
+#include "api/json_internal.h"
 
 /* ---- counting allocator (GMP + cJSON) --------------------------------- */
 static long live_blocks;
@@ -422,6 +425,22 @@ START_TEST(schema_from_the_tables)
 }
 END_TEST
 
+/* Integers are written by hand (jsonout.c), exactly as "%ld" writes them. */
+START_TEST(ints_as_printf_writes_them)
+{
+    static const long values[] = {0, 1, -1, 9, 10, -10, 360, 123456789, -2147483648L,
+                                  4294967296L, LONG_MAX, LONG_MIN, LONG_MIN + 1};
+    for (int i = 0; i < N_ELEMENTS(values); i++) {
+        cJSON *o = cJSON_CreateObject();
+        rp_json_add_int(o, "k", values[i]);
+        char want[32];
+        snprintf(want, sizeof want, "%ld", values[i]);
+        ck_assert_str_eq(o->child->valuestring, want);
+        cJSON_Delete(o);
+    }
+}
+END_TEST
+
 START_TEST(memory_comes_back)
 {
     long before = live_blocks;
@@ -464,6 +483,7 @@ int main(void)
     tcase_add_test(tc, error_response_keeps_op_and_id);
     tcase_add_test(tc, command_op_must_agree);
     tcase_add_test(tc, memory_comes_back);
+    tcase_add_test(tc, ints_as_printf_writes_them);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
