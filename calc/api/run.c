@@ -219,8 +219,8 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
     return RP_OK;
 }
 
-rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t *opt,
-                 rp_error *err_out)
+static rp_status run(char **out, const char *request, size_t len, const rp_options_t *opt,
+                     rp_error *err_out)
 {
     rp_error err;
     rp_error_reset(&err);
@@ -285,5 +285,14 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     cJSON_Delete(root);
     if (err_out)
         *err_out = err;
+    return st;
+}
+
+rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t *opt,
+                 rp_error *err_out)
+{
+    rp_json_arena_enter(); /* every tree run builds, it deletes */
+    rp_status st = run(out, request, len, opt, err_out);
+    rp_json_arena_leave();
     return st;
 }
