@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "base/internal.h"
+#include "flows.h"
 
 void rp_flows_init(rp_flows_t *f)
 {
@@ -53,13 +54,13 @@ rp_status rp_flows_alloc(rp_flows_t *f, int n, int dated, int periods_per_year, 
     return RP_OK;
 }
 
-rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const rp_loan_t *loan,
-                                 rp_error *err)
+rp_status rp_flows_from_view(rp_flows_t *out, const rp_sched_view_t *s, const rp_loan_t *loan,
+                             rp_error *err)
 {
     /* a bullet of `term` periods: one slot per period, its payment at the last */
     int dense = loan->method == RP_METHOD_BULLET && loan->term > 0;
     int n = (dense ? loan->term : s->count) + 1;
-    int dated = s->count > 0 && s->rows[0].due_date != RP_DATE_NONE &&
+    int dated = s->count > 0 && rp_sched_view_due(s, 0) != RP_DATE_NONE &&
                 loan->start_date != RP_DATE_NONE;
     rp_flows_t f;
     rp_flows_init(&f);
@@ -73,16 +74,21 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
     if (loan->method == RP_METHOD_BULLET && loan->maturity_date != RP_DATE_NONE)
         anchor = RP_DATE_NONE;
     rp_qsub(f.amounts[0], loan->principal, loan->upfront_fee);
+    mpq_t payment;
+    mpq_init(payment);
     for (int k = 0; k < s->count && st == RP_OK; k++) {
         int t = dense ? n - 1 : k + 1;
-        rp_qsub(f.amounts[t], f.amounts[t], s->rows[k].payment);
+        rp_sched_view_amount(payment, s, k, RP_SF_PAYMENT);
+        rp_qsub(f.amounts[t], f.amounts[t], payment);
+        rp_date_t due = rp_sched_view_due(s, k);
         if (dated) {
-            f.days[t] = (int)(s->rows[k].due_date - loan->start_date);
+            f.days[t] = (int)(due - loan->start_date);
             if (!dense)
-                st = rp_when_dated(&f.when[t], loan->start_date, s->rows[k].due_date, anchor,
-                                   loan->frequency, loan->odd_days, err);
+                st = rp_when_dated(&f.when[t], loan->start_date, due, anchor, loan->frequency,
+                                   loan->odd_days, err);
         }
     }
+    mpq_clear(payment);
     if (dated) /* empty bullet periods: keep the days rising */
         for (int t = 1; t < n; t++)
             if (f.days[t] < f.days[t - 1])
@@ -94,6 +100,14 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
     rp_flows_clear(out);
     *out = f;
     return RP_OK;
+}
+
+rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const rp_loan_t *loan,
+                                 rp_error *err)
+{
+    rp_sched_view_t v;
+    rp_sched_view_general(&v, s);
+    return rp_flows_from_view(out, &v, loan, err);
 }
 
 int rp_flows_regular(const rp_flows_t *f)
