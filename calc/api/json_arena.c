@@ -92,3 +92,11 @@ void rp_json_arena_leave(void)
         arena.chunks = next;
     }
 }
+
+void rp_json_arena_drop(cJSON *tree)
+{
+    if (arena.depth == 0)
+        cJSON_Delete(tree);
+    /* else: freed with the arena, all at once — walking it to free nothing
+     * cost as much as writing it */
+}

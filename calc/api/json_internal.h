@@ -23,6 +23,9 @@
  * thread. Pairs nest. */
 void rp_json_arena_enter(void);
 void rp_json_arena_leave(void);
+/* cJSON_Delete for a tree built inside a request: nothing to do there (the
+ * arena frees it), a plain delete outside one. */
+void rp_json_arena_drop(cJSON *tree);
 
 /* Parses len bytes of strict JSON (RFC 8259: UTF-8, no NUL, no raw
  * control character in a string, no \u0000, nothing after the value; one

@@ -280,9 +280,9 @@ static rp_status run(char **out, const char *request, size_t len, const rp_optio
     *out = rp_buf_take(&b);
     if (!*out && st == RP_OK)
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
-    cJSON_Delete(res.json);
+    rp_json_arena_drop(res.json); /* built in this request: freed with its arena */
     rp_buf_clear(&res.text);
-    cJSON_Delete(root);
+    rp_json_arena_drop(root);
     if (err_out)
         *err_out = err;
     return st;
