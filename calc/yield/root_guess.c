@@ -1,10 +1,11 @@
 /*
  * root_guess.c — where the IRR search should look first, in floating point.
  *
- * The only floating point in calc/: a guess, never a result. yield.c takes
- * the guessed root, proves a bracket around it with exact signs (or the
- * proven bounds of signbound.c), and searches exactly when the guess was
- * wrong; a bad guess costs time, never a digit.
+ * Floating point in calc/ is only this guess (and yield.c placing it in a
+ * grid cell): never a result. yield.c proves a bracket around the guessed
+ * root with exact signs (or the proven bounds of signbound.c), and
+ * searches exactly when the guess was wrong; a bad guess costs time, never
+ * a digit.
  */
 #include <stdlib.h>
 

@@ -194,6 +194,7 @@ static void narrow(rp_irr_t *out, const flows_t *f, mpz_t lo, mpz_t hi, unsigned
  * prove it, and a wrong guess only costs more signs or the scan. */
 
 #define GUESS_MAX_HALVINGS 62 /* m counts cells in an int64_t */
+#define STEP_MAX ((int64_t)1 << 61) /* the gallop's steps stop doubling here */
 
 /* point = 2^h a_j + m D, for m < 2^62 (split: long may be 32 bits) */
 static void cell_point(mpz_t point, const mpz_t base, const mpz_t d, int64_t m)
@@ -246,7 +247,7 @@ static int prove_cell(cells_t *c, int64_t m, int64_t top, int before, int64_t *f
         hi = lo;
         shi = slo;
         lo = lo > step ? lo - step : 0;
-        step *= 2;
+        step = step < STEP_MAX ? 2 * step : step;
         slo = cell_sign(c, lo);
     }
     while (shi == before) { /* right of it */
@@ -255,7 +256,7 @@ static int prove_cell(cells_t *c, int64_t m, int64_t top, int before, int64_t *f
         lo = hi;
         slo = shi;
         hi = top - hi > step ? hi + step : top;
-        step *= 2;
+        step = step < STEP_MAX ? 2 * step : step;
         shi = cell_sign(c, hi);
     }
     if (slo != before || shi != after)
