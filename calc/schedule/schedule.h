@@ -36,6 +36,22 @@ rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *lo
                                     const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
                                     rp_error *err);
 
+/* rp_when_dated for many dates after one origin (timing.c): the origin's
+ * part on the anchor's grid (its first grid point and odd days) is found
+ * once, not per date. Same answers, date by date. */
+typedef struct rp_when_many {
+    rp_date_t origin, anchor;
+    rp_frequency f;
+    rp_odd_days conv;
+    int known;      /* j0 and head hold the anchor grid's origin part */
+    long j0;
+    rp_when_t head;
+} rp_when_many_t;
+
+void rp_when_many_init(rp_when_many_t *m, rp_date_t origin, rp_date_t anchor, rp_frequency f,
+                       rp_odd_days conv);
+rp_status rp_when_many_at(rp_when_t *out, rp_when_many_t *m, rp_date_t date, rp_error *err);
+
 /* A built schedule in either form, read row by row (view.c): amounts of
  * the fast form become an mpq_t only when read. The view borrows the
  * schedule, which must outlive it. */

@@ -76,6 +76,8 @@ rp_status rp_flows_from_view(rp_flows_t *out, const rp_sched_view_t *s, const rp
     rp_qsub(f.amounts[0], loan->principal, loan->upfront_fee);
     mpq_t payment;
     mpq_init(payment);
+    rp_when_many_t when;
+    rp_when_many_init(&when, loan->start_date, anchor, loan->frequency, loan->odd_days);
     for (int k = 0; k < s->count && st == RP_OK; k++) {
         int t = dense ? n - 1 : k + 1;
         rp_sched_view_amount(payment, s, k, RP_SF_PAYMENT);
@@ -84,8 +86,7 @@ rp_status rp_flows_from_view(rp_flows_t *out, const rp_sched_view_t *s, const rp
         if (dated) {
             f.days[t] = (int)(due - loan->start_date);
             if (!dense)
-                st = rp_when_dated(&f.when[t], loan->start_date, due, anchor, loan->frequency,
-                                   loan->odd_days, err);
+                st = rp_when_many_at(&f.when[t], &when, due, err);
         }
     }
     mpq_clear(payment);
