@@ -195,6 +195,7 @@ static void narrow(rp_irr_t *out, const flows_t *f, mpz_t lo, mpz_t hi, unsigned
 
 #define GUESS_MAX_HALVINGS 62 /* m counts cells in an int64_t */
 #define STEP_MAX ((int64_t)1 << 61) /* the gallop's steps stop doubling here */
+#define GUESS_ON_POINT 1e-12 /* a guess this close to a grid point: try it */
 
 /* point = 2^h a_j + m D, for m < 2^62 (split: long may be 32 bits) */
 static void cell_point(mpz_t point, const mpz_t base, const mpz_t d, int64_t m)
@@ -297,6 +298,17 @@ static int guessed_bracket(rp_irr_t *r, const flows_t *f, mpz_t const *a, const 
     int j = 0;
     while (j + 2 < GRID_COUNT && mpz_get_d(a[j + 1]) / unit <= z)
         j++;
+    /* a root on a grid point (a zero rate: flows that sum to nothing) is
+     * the scan's exact root there */
+    for (int e = j; e <= j + 1; e++) {
+        double x = mpz_get_d(a[e]) / unit, gap = z > x ? z - x : x - z;
+        if (gap <= x * GUESS_ON_POINT && sign_at(f, a[e], GRID_BITS) == 0) {
+            rate_at(r->roots[0].low, a[e], GRID_BITS, 1);
+            mpq_set(r->roots[0].high, r->roots[0].low);
+            r->count = 1;
+            return 1;
+        }
+    }
     cells_t c = {.f = f};
     mpz_inits(c.base, c.d, c.point, NULL);
     mpz_sub(c.d, a[j + 1], a[j]);

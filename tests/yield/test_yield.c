@@ -375,7 +375,8 @@ static int npv_sign(mpq_t const *f, int n, const mpq_t r)
 
 /* One sign change: the bracket proved around a floating-point guess is the
  * very bracket the grid scan and halving find, bound for bound — on
- * loan-like flows (annuities in cents, fees, odd last payments), and on
+ * loan-like flows (annuities in cents, fees, odd last payments, a zero
+ * rate: the root on a grid point), and on
  * two flows whose root is planted on a cell's end or one unit beside it,
  * where the signs are hardest. The exact NPV at the ends differs in sign. */
 START_TEST(guessed_bracket_is_the_scans)
@@ -397,6 +398,12 @@ START_TEST(guessed_bracket_is_the_scans)
             mpq_set_si(f[0], principal - (trial % 5 == 0 ? principal / 50 : 0), 100);
             for (int i = 1; i < n; i++)
                 mpq_set_si(f[i], -payment - (i == n - 1 ? (long)(x % 997) : 0), 100);
+            if (trial % 7 == 0) { /* a zero rate: the payments repay the principal exactly */
+                long part = principal / (n - 1);
+                for (int i = 1; i < n; i++)
+                    mpq_set_si(f[i], -part - (i == n - 1 ? principal - part * (n - 1) : 0), 100);
+                mpq_set_si(f[0], principal, 100);
+            }
             for (int i = 0; i < n; i++)
                 mpq_canonicalize(f[i]);
         } else { /* −2^K then b: the root 1 + r = b / 2^K, planted on a halving's end
