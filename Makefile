@@ -26,7 +26,7 @@ LDFLAGS += $(SAN_FLAGS)
 LIBS    = -lcjson -lgmp
 
 LIB_SRC  = $(sort $(wildcard calc/*/*.c))
-GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/response_schema.c \
+GEN_SRC  = $(BUILD)/gen/lpr_data.c $(BUILD)/gen/calendar_data.c $(BUILD)/gen/response_schema.c \
            $(BUILD)/gen/letter_zh.c $(BUILD)/gen/letter_en.c $(BUILD)/gen/letter_css.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard cli/*.c)))
@@ -63,7 +63,8 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/librepay.a
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(CHECK_CFLAGS) $(CFLAGS) -MF $@.d -o $@ $< $(BUILD)/librepay.a $(CHECK_LIBS) $(LIBS) -lm
 
-# data/lpr.json and data/response_schema.json ship inside the library as C strings.
+# data/lpr.json, data/cn_calendar.json and data/response_schema.json ship inside the
+# library as C strings.
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) -O2 -o $@ $<
@@ -71,6 +72,10 @@ $(BUILD)/tools/embed: tools/embed.c
 $(BUILD)/gen/lpr_data.c: data/lpr.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(Q)$(BUILD)/tools/embed rp_lpr_default_json < $< > $@
+
+$(BUILD)/gen/calendar_data.c: data/cn_calendar.json $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(Q)$(BUILD)/tools/embed rp_calendar_default_json < $< > $@
 
 $(BUILD)/gen/response_schema.c: data/response_schema.json $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
@@ -146,12 +151,14 @@ san:
 # ---- WebAssembly (see README "In the browser") ----
 # GMP and cJSON are built once from Debian's source packages into $(WASM_DEPS)
 # (build/wasm-deps: kept across builds, removed by make clean); calc/ is
-# compiled straight to wasm.
+# compiled straight to wasm, with -Os: the page's budget is 250 KB gzipped,
+# and at -O2 the inlined fast paths (issue 19) would take it over; -Os is
+# smaller than main's -O2 build was and still faster (README "The page").
 WASM_DEPS = build/wasm-deps
 WASM_OUT  = $(BUILD)/wasm
 WASM_WEB  = $(wildcard wasm/web/*)
 WASM_PACKAGES = emscripten chromium dpkg-dev
-EMCC_FLAGS = -O2 -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iinclude -Icalc -I$(WASM_DEPS)/include \
+EMCC_FLAGS = -Os -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iinclude -Icalc -I$(WASM_DEPS)/include \
   -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRepayCore -sALLOW_MEMORY_GROWTH \
   -sENVIRONMENT=web -sEXPORTED_FUNCTIONS=@wasm/exports.json \
   -sEXPORTED_RUNTIME_METHODS=cwrap,UTF8ToString
@@ -290,4 +297,4 @@ install-test: all
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

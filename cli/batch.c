@@ -180,7 +180,8 @@ static void *worker(void *arg)
 {
     pipeline_t *p = arg;
     rp_options_t opt = {.format = RP_FORMAT_JSON, .lpr_json = p->cfg->lpr_json,
-                        .lpr_len = p->cfg->lpr_len, .one_line = 1};
+                        .lpr_len = p->cfg->lpr_len, .one_line = 1,
+                        .calendar_json = p->cfg->calendar_json, .calendar_len = p->cfg->calendar_len};
     pthread_mutex_lock(&p->lock);
     for (;;) {
         /* Everything written is answered; past that, a slot read as an

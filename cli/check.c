@@ -112,6 +112,48 @@ static char *read_regular(const char *path, size_t *len, const char **why)
     return data;
 }
 
+/* Prints a verdict line and its report indented under it. */
+static void verdict_lines(const char *verdict, const char *label, const char *report)
+{
+    fputs(verdict, stdout);
+    cli_put_visible(stdout, label);
+    fputc('\n', stdout);
+    if (!report)
+        return;
+    char *copy = strdup(report);
+    for (char *line = copy; line && *line;) {
+        char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        line[n] = '\0';
+        fputs("      ", stdout);
+        cli_put_visible(stdout, line);
+        fputc('\n', stdout);
+        line += n + (nl ? 1 : 0);
+    }
+    free(copy);
+}
+
+/* One case: its text run and compared; label names it in the report. */
+static void check_case(const char *label, const char *text, size_t len, tally_t *t)
+{
+    char *report = NULL;
+    int mismatches = 0;
+    rp_error err;
+    rp_status st = rp_fixture_run(&report, &mismatches, NULL, text, len, &err);
+    const char *verdict = st != RP_OK ? "ERROR " : mismatches > 0 ? "FAIL  " : NULL;
+    if (st != RP_OK)
+        t->broken++;
+    else if (mismatches > 0)
+        t->failed++;
+    else
+        t->passed++;
+    if (verdict)
+        verdict_lines(verdict, label, report);
+    rp_free(report);
+}
+
+/* A file: one case, an array of cases, or JSON Lines (*.jsonl) — each
+ * case reported as path[i] when the file holds several. */
 static void check_file(const char *path, tally_t *t)
 {
     if (t->list) { /* the one walker every test shares: the files it would run */
@@ -130,36 +172,31 @@ static void check_file(const char *path, tally_t *t)
         printf(": %s\n", why);
         return;
     }
-    char *report = NULL;
-    int mismatches = 0;
+    size_t *spans = NULL;
+    int count = 0;
     rp_error err;
-    rp_status st = rp_fixture_run(&report, &mismatches, NULL, text, len, &err);
-    free(text);
-    const char *verdict = st != RP_OK ? "ERROR " : mismatches > 0 ? "FAIL  " : NULL;
-    if (st != RP_OK)
+    int lines = ends_with(path, ".jsonl");
+    if (rp_fixture_cases(&spans, &count, text, len, lines, &err) != RP_OK) {
+        char report[RP_MESSAGE_MAX + RP_PATH_MAX + 64];
+        snprintf(report, sizeof report, "malformed fixture file: %s: %s: %s\n", err.path,
+                 rp_strerror(err.code), err.message);
         t->broken++;
-    else if (mismatches > 0)
-        t->failed++;
-    else
-        t->passed++;
-    if (verdict) {
-        fputs(verdict, stdout);
-        cli_put_visible(stdout, path);
-        fputc('\n', stdout);
-    }
-    if (report && verdict) {
-        /* indent the report under its case */
-        for (char *line = report; *line;) {
-            char *nl = strchr(line, '\n');
-            size_t n = nl ? (size_t)(nl - line) : strlen(line);
-            line[n] = '\0';
-            fputs("      ", stdout);
-            cli_put_visible(stdout, line);
-            fputc('\n', stdout);
-            line += n + (nl ? 1 : 0);
+        verdict_lines("ERROR ", path, report);
+    } else if (!lines && count == 1 && spans[0] == 0 && spans[1] == len) {
+        check_case(path, text, len, t); /* one case a file */
+    } else {
+        for (int i = 0; i < count; i++) {
+            size_t size = strlen(path) + 24;
+            char *label = malloc(size);
+            if (!label)
+                break;
+            snprintf(label, size, "%s[%d]", path, i);
+            check_case(label, text + spans[2 * i], spans[2 * i + 1] - spans[2 * i], t);
+            free(label);
         }
     }
-    rp_free(report);
+    rp_free(spans);
+    free(text);
 }
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -167,7 +204,8 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Runs path: a regular file, or a folder searched for *.json. named: the
+/* Runs path: a regular file, or a folder searched for *.json and *.jsonl
+ * (JSON Lines: one case a line). named: the
  * user named it, so anything but a file or a folder is an error; inside a
  * folder, a *.json that is not a regular file (a FIFO, a device, a link
  * that leads nowhere or in a loop) is skipped with a line saying why. */
@@ -234,7 +272,7 @@ static void check_path(const char *path, tally_t *t, int depth, int named)
                 snprintf(child, size, "%s/%s", path, name);
                 struct stat cs;
                 int is_dir = stat(child, &cs) == 0 && S_ISDIR(cs.st_mode);
-                if (is_dir || ends_with(name, ".json"))
+                if (is_dir || ends_with(name, ".json") || ends_with(name, ".jsonl"))
                     check_path(child, t, depth + 1, 0);
                 free(child);
             }

@@ -19,6 +19,9 @@ typedef struct cli_settings {
     const char *from_csv; /* --from-csv FILE for batch                        */
     const char *lpr_json; /* --lpr FILE's text, or NULL                       */
     size_t lpr_len;
+    const char *calendar_json; /* --calendar FILE's text, or NULL             */
+    size_t calendar_len;
+    const char *keep;     /* record --keep PATHS: the fields expected keeps     */
 } cli_settings_t;
 
 /* A source of requests for batch: each call gives the next one. */
@@ -47,6 +50,26 @@ void cli_lines_source_close(source_t *s);
  * Returns 0, or 2 after printing why the header cannot be used. */
 int cli_csv_source(source_t *s, FILE *in, const char *name);
 void cli_csv_source_close(source_t *s);
+
+/* A CSV file read record by record (RFC 4180, one record a line, UTF-8
+ * with or without a byte order mark; csvin.c). cli_csv_next gives the
+ * record's cells (valid until the next call): 1, 0 at the end, −1 for a bad
+ * record (why says what is wrong). */
+typedef struct cli_csv cli_csv_t;
+cli_csv_t *cli_csv_open(FILE *in);
+int cli_csv_next(cli_csv_t *csv, char ***cells, int *count, char *why, size_t size);
+void cli_csv_close(cli_csv_t *csv);
+
+/* repay import: a bank's schedule export (CSV) as a fixture's expected
+ * installments. import.c. */
+int cli_import(int argc, char **argv, const cli_settings_t *cfg);
+
+/* A sheet's amount with thousands separators ("1,000,000.00", grouped by
+ * three) as a plain decimal into out; 0 (out unspecified) if v is not
+ * one. A sheet's date "2024/1/15" (or with - or .) as "2024-01-15"; 0 if
+ * v is not one. */
+int cli_csv_amount(char *out, size_t size, const char *v);
+int cli_csv_date(char *out, size_t size, const char *v);
 
 /* An error answer line (JSON Lines) for a request that never reached the
  * core: code, path and message as in the JSON API. */

@@ -17,8 +17,10 @@
 
 #include "cli.h"
 
-/* The columns a sheet may have: where each goes in the request. */
-typedef enum cell_kind { CELL_TEXT, CELL_INTEGER } cell_kind;
+/* The columns a sheet may have: where each goes in the request. Amounts
+ * and dates are read as spreadsheets re-save them (cli_csv_amount,
+ * cli_csv_date); JSON itself stays strict. */
+typedef enum cell_kind { CELL_TEXT, CELL_INTEGER, CELL_AMOUNT, CELL_DATE } cell_kind;
 static const struct column {
     const char *name;
     const char *object; /* NULL: the request itself; "loan"; "rounding" */
@@ -27,20 +29,27 @@ static const struct column {
 } columns[] = {
     {"id", NULL, "id", CELL_TEXT},
     {"op", NULL, "op", CELL_TEXT},
-    {"principal", "loan", "principal", CELL_TEXT},
+    {"principal", "loan", "principal", CELL_AMOUNT},
     {"rate", "loan", "rate", CELL_TEXT},
     {"term", "loan", "term", CELL_INTEGER},
     {"method", "loan", "method", CELL_TEXT},
-    {"start_date", "loan", "start_date", CELL_TEXT},
-    {"first_due_date", "loan", "first_due_date", CELL_TEXT},
-    {"maturity_date", "loan", "maturity_date", CELL_TEXT},
+    {"start_date", "loan", "start_date", CELL_DATE},
+    {"first_due_date", "loan", "first_due_date", CELL_DATE},
+    {"maturity_date", "loan", "maturity_date", CELL_DATE},
     {"frequency", "loan", "frequency", CELL_TEXT},
     {"day_count", "loan", "day_count", CELL_TEXT},
     {"daily_basis", "loan", "daily_basis", CELL_INTEGER},
     {"grace_periods", "loan", "grace_periods", CELL_INTEGER},
     {"flat_charge", "loan", "flat_charge", CELL_TEXT},
-    {"periodic_fee", "loan", "periodic_fee", CELL_TEXT},
-    {"upfront_fee", "loan", "upfront_fee", CELL_TEXT},
+    {"periodic_fee", "loan", "periodic_fee", CELL_AMOUNT},
+    {"upfront_fee", "loan", "upfront_fee", CELL_AMOUNT},
+    {"timing", "loan", "timing", CELL_TEXT},
+    {"down_payment", "loan", "down_payment", CELL_AMOUNT},
+    {"balloon", "loan", "balloon", CELL_AMOUNT},
+    {"amortization_term", "loan", "amortization_term", CELL_INTEGER},
+    {"level_payment", "loan", "level_payment", CELL_TEXT},
+    {"first_period", "loan", "first_period", CELL_TEXT},
+    {"annuity_rate", "loan", "annuity_rate", CELL_TEXT},
     {"rounding_unit", "rounding", "unit", CELL_TEXT},
     {"rounding_mode", "rounding", "mode", CELL_TEXT},
 };
@@ -230,6 +239,66 @@ static int all_digits(const char *s)
     return 1;
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int cli_csv_amount(char *out, size_t size, const char *v)
+{
+    /* [+|-] d{1,3} (,ddd)+ [.d+]: thousands separators as a spreadsheet writes them */
+    size_t i = *v == '+' || *v == '-', lead = 0, o = 0;
+    if (strlen(v) >= size)
+        return 0;
+    while (is_digit(v[i + lead]))
+        lead++;
+    if (lead < 1 || lead > 3 || v[i + lead] != ',')
+        return 0;
+    if (i)
+        out[o++] = v[0];
+    memcpy(out + o, v + i, lead);
+    o += lead;
+    i += lead;
+    while (v[i] == ',') {
+        if (!is_digit(v[i + 1]) || !is_digit(v[i + 2]) || !is_digit(v[i + 3]) || is_digit(v[i + 4]))
+            return 0;
+        memcpy(out + o, v + i + 1, 3);
+        o += 3;
+        i += 4;
+    }
+    if (v[i] == '.') {
+        if (!is_digit(v[i + 1]))
+            return 0;
+        out[o++] = v[i++];
+        while (is_digit(v[i]))
+            out[o++] = v[i++];
+    }
+    out[o] = '\0';
+    return v[i] == '\0';
+}
+
+int cli_csv_date(char *out, size_t size, const char *v)
+{
+    /* YYYY/M/D (or YYYY-M-D, YYYY.M.D) with one or two digits for month and day */
+    if (size < 11 || !is_digit(v[0]) || !is_digit(v[1]) || !is_digit(v[2]) || !is_digit(v[3]))
+        return 0;
+    char sep = v[4];
+    if (sep != '/' && sep != '-' && sep != '.')
+        return 0;
+    int part[2] = {0, 0};
+    size_t i = 5;
+    for (int p = 0; p < 2; p++) {
+        size_t start = i;
+        while (is_digit(v[i]) && i - start < 2)
+            part[p] = part[p] * 10 + (v[i++] - '0');
+        if (i == start || (p == 0 ? v[i] != sep : v[i] != '\0'))
+            return 0;
+        i++;
+    }
+    snprintf(out, size, "%.4s-%02d-%02d", v, part[0], part[1]);
+    return 1;
+}
+
 /* The row as request text. */
 static char *row_request(sheet_t *s)
 {
@@ -245,6 +314,10 @@ static char *row_request(sheet_t *s)
             continue;
         const struct column *col = &columns[s->col[i]];
         cJSON *into = !col->object ? req : strcmp(col->object, "loan") == 0 ? loan : rounding;
+        char normal[80];
+        if ((col->kind == CELL_AMOUNT && cli_csv_amount(normal, sizeof normal, v)) ||
+            (col->kind == CELL_DATE && cli_csv_date(normal, sizeof normal, v)))
+            v = normal; /* "1,000,000.00" → "1000000.00", "2024/1/15" → "2024-01-15" */
         if (col->kind == CELL_INTEGER && all_digits(v))
             cJSON_AddNumberToObject(into, col->field, atof(v)); /* ≤ 9 digits: exact */
         else
@@ -385,4 +458,43 @@ void cli_csv_source_close(source_t *src)
         free(s->buf);
     free(s);
     src->state = NULL;
+}
+
+/* ---- a plain CSV reader for other commands (repay import) ---------------- */
+
+cli_csv_t *cli_csv_open(FILE *in)
+{
+    sheet_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->in = in;
+    int c1 = getc(in); /* a byte order mark (Excel writes one) */
+    if (c1 == 0xEF) {
+        if (getc(in) != 0xBB || getc(in) != 0xBF)
+            s->ncells = -1;
+    } else if (c1 != EOF) {
+        ungetc(c1, in);
+    }
+    return (cli_csv_t *)s;
+}
+
+int cli_csv_next(cli_csv_t *csv, char ***cells, int *count, char *why, size_t size)
+{
+    sheet_t *s = (sheet_t *)csv;
+    if (s->ncells < 0) {
+        snprintf(why, size, "not UTF-8 text");
+        return -1;
+    }
+    int r = read_record(s, why, size);
+    *cells = s->cell;
+    *count = r > 0 ? s->ncells : 0;
+    return r;
+}
+
+void cli_csv_close(cli_csv_t *csv)
+{
+    sheet_t *s = (sheet_t *)csv;
+    if (s)
+        free(s->buf);
+    free(s);
 }

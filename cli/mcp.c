@@ -19,7 +19,8 @@ int cli_mcp(FILE *in, FILE *out, const cli_settings_t *cfg)
         fputs("repay mcp: out of memory\n", stderr);
         return 3;
     }
-    rp_options_t opt = {.format = RP_FORMAT_JSON, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_options_t opt = {.format = RP_FORMAT_JSON, .lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len,
+                        .calendar_json = cfg->calendar_json, .calendar_len = cfg->calendar_len};
     char *line = NULL;
     size_t len = 0;
     source_item item;

@@ -31,7 +31,11 @@ static const char usage[] =
     "  run [FILE|-]        whatever op the request names\n"
     "  check [--list] PATH...  run fixture cases (files, or folders searched for\n"
     "                      *.json); print each mismatch and a summary\n"
-    "  record [FILE|-]     a fixture skeleton for a request, marked unverified\n"
+    "  record [--keep PATHS] [FILE|-]  a fixture skeleton for a request, marked unverified;\n"
+    "                      --keep summary.payment,installments[0].interest keeps only those\n"
+    "  import --request FILE --columns MAP [--name N] [--source TEXT] [CSV|-]\n"
+    "                      a bank's schedule export as a fixture's expected installments;\n"
+    "                      MAP: 期数=n,还款日=due_date,… or a JSON file of the same\n"
     "  batch [FILE|-]      JSON Lines: one request per line in, one response per\n"
     "                      line out, in order, each with the request's id\n"
     "  schema [PART]       the JSON Schema of requests and responses, or of one\n"
@@ -50,6 +54,8 @@ static const char usage[] =
     "  --from-csv FILE     batch: one loan per row of FILE instead of JSON Lines\n"
     "  --lpr FILE          an LPR table (like data/lpr.json) instead of the built-in\n"
     "                      one; also $REPAY_LPR\n"
+    "  --calendar FILE     a business-day calendar (like data/cn_calendar.json)\n"
+    "                      instead of the built-in mainland one; also $REPAY_CALENDAR\n"
     "  --help              this text\n"
     "  --version           the version\n"
     "\n"
@@ -107,7 +113,8 @@ static char *read_and_run(const char *path, const char *op, rp_format format,
     if (request) {
         rp_options_t opt = {.format = format, .op = op, .lpr_json = cfg->lpr_json,
                             .lpr_len = cfg->lpr_len, .one_line = cfg->compact,
-                            .summary = cfg->compact};
+                            .summary = cfg->compact, .calendar_json = cfg->calendar_json,
+                            .calendar_len = cfg->calendar_len};
         *st = rp_run(out, request, *len, &opt, err);
     }
     return request;
@@ -165,9 +172,21 @@ static int run_record(const char *path, const cli_settings_t *cfg)
     case_name(name, sizeof name, path);
     rp_error answer, err;
     rp_error_reset(&answer);
-    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len};
+    rp_options_t opt = {.lpr_json = cfg->lpr_json, .lpr_len = cfg->lpr_len,
+                        .calendar_json = cfg->calendar_json, .calendar_len = cfg->calendar_len};
     rp_status st = rp_fixture_record(&out, &answer, request, len, name, &opt, &err);
     free(request);
+    if (st == RP_OK && cfg->keep) { /* --keep: expected cut down to the fields named */
+        char *list = strdup(cfg->keep), *paths[64], *cut = NULL;
+        int n = 0;
+        for (char *p = list ? strtok(list, ",") : NULL; p && n < 64; p = strtok(NULL, ","))
+            paths[n++] = p;
+        st = list ? rp_fixture_keep(&cut, out, strlen(out), (const char *const *)paths, n, &err)
+                  : RP_E_NOMEM;
+        free(list);
+        rp_free(out);
+        out = cut;
+    }
     if (st != RP_OK) {
         fprintf(stderr, "repay record: the request cannot be recorded: %s: %s: ", err.path,
                 rp_strerror(st));
@@ -286,7 +305,7 @@ static int matches(const char *arg, const char *name)
 int main(int argc, char **argv)
 {
     cli_settings_t cfg = {.format = RP_FORMAT_JSON, .jobs = 1};
-    char *lpr_json = NULL;
+    char *lpr_json = NULL, *calendar_json = NULL;
     const char *command = NULL;
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int nrest = 0, status = -1;
@@ -305,6 +324,13 @@ int main(int argc, char **argv)
             lpr_json = read_input(option_value(argc, argv, &i, "--lpr"), &cfg.lpr_len);
             if (!lpr_json)
                 status = 2;
+        } else if (matches(a, "--calendar")) {
+            free(calendar_json);
+            calendar_json = read_input(option_value(argc, argv, &i, "--calendar"), &cfg.calendar_len);
+            if (!calendar_json)
+                status = 2;
+        } else if (matches(a, "--keep")) {
+            cfg.keep = option_value(argc, argv, &i, "--keep");
         } else if (matches(a, "--format")) {
             const char *v = option_value(argc, argv, &i, "--format");
             int f = -1;
@@ -338,6 +364,12 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--list") == 0 && command && strcmp(command, "check") == 0) {
             rest[nrest++] = argv[i]; /* check's own: name the files, run none */
+        } else if (command && strcmp(command, "import") == 0 &&
+                   (strcmp(a, "--request") == 0 || strcmp(a, "--columns") == 0 ||
+                    strcmp(a, "--name") == 0 || strcmp(a, "--source") == 0)) {
+            rest[nrest++] = argv[i]; /* import's own, with their values */
+            if (i + 1 < argc)
+                rest[nrest++] = argv[++i];
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "repay: unknown option %s (see repay --help)\n", a);
             status = 2;
@@ -354,16 +386,28 @@ int main(int argc, char **argv)
             status = 2;
     }
     cfg.lpr_json = lpr_json;
+    const char *env_calendar = getenv("REPAY_CALENDAR");
+    if (status < 0 && !calendar_json && env_calendar && *env_calendar) {
+        calendar_json = read_input(env_calendar, &cfg.calendar_len);
+        if (!calendar_json)
+            status = 2;
+    }
+    cfg.calendar_json = calendar_json;
     if (status >= 0) {
         /* done: help, version or a bad option */
     } else if (!command) {
         fputs(usage, stderr);
+        status = 2;
+    } else if (cfg.keep && strcmp(command, "record") != 0) {
+        fputs("repay: --keep is for repay record\n", stderr);
         status = 2;
     } else if ((cfg.from_csv || cfg.jobs != 1) && strcmp(command, "batch") != 0) {
         fputs("repay: --jobs and --from-csv are for repay batch\n", stderr);
         status = 2;
     } else if (strcmp(command, "check") == 0) {
         status = cli_check(nrest, rest);
+    } else if (strcmp(command, "import") == 0) {
+        status = cli_import(nrest, rest, &cfg);
     } else if (strcmp(command, "schema") == 0) {
         status = run_schema(nrest, rest);
     } else if (strcmp(command, "batch") == 0) {
@@ -391,5 +435,6 @@ int main(int argc, char **argv)
     }
     free(rest);
     free(lpr_json);
+    free(calendar_json);
     return status;
 }

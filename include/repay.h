@@ -135,6 +135,9 @@ typedef struct rp_options {
     int one_line;     /* JSON responses on a single line (JSON Lines)   */
     int summary;      /* requests without "detail" answer as "summary":
                          long lists cut to their first rows (repay mcp) */
+    const char *calendar_json; /* a business-day calendar (data/cn_calendar.json's
+                                  shape) instead of the built-in one, or NULL */
+    size_t calendar_len;
 } rp_options_t;
 
 /* The JSON Schema (draft 2020-12) of the API, newly allocated in *out
@@ -158,6 +161,38 @@ RP_MUST_CHECK rp_status rp_run(char **out, const char *request, size_t len, cons
  * is malformed (report then says why). */
 RP_MUST_CHECK rp_status rp_fixture_run(char **report, int *mismatches, char **response, const char *fixture,
                          size_t len, rp_error *err);
+
+/* The cases of a fixture file: one fixture object, an array of them, or
+ * (json_lines) one per non-blank line. *spans receives 2 × *count byte
+ * offsets — case i is text[spans[2i] … spans[2i + 1]) — newly allocated
+ * (free with rp_free). Returns RP_OK, or why the text is not a fixture
+ * file (not JSON, not an object or array; a line of JSON Lines that is
+ * not JSON: err->message names it). */
+RP_MUST_CHECK rp_status rp_fixture_cases(size_t **spans, int *count, const char *text, size_t len,
+                                         int json_lines, rp_error *err);
+
+/* A fixture cut down to what matters: its "expected" keeps only the
+ * fields at paths (dot-separated keys, [i] for an array element, −1 the
+ * last: "summary.payment", "installments[0].interest", "totals"), as
+ * {"installments": {"[0]": {"interest": …}}}. *out is the new fixture
+ * (newly allocated, free with rp_free). RP_E_VALUE naming a path the
+ * response does not have. */
+RP_MUST_CHECK rp_status rp_fixture_keep(char **out, const char *fixture, size_t len,
+                                        const char *const *paths, int count, rp_error *err);
+
+/* A fixture whose expected installments come from elsewhere — a bank
+ * system's schedule export (`repay import`): {"name", "source", "request",
+ * "expected": {"installments": [{field: value, …}, …]}}. fields name the
+ * columns (n, due_date, payment, principal, interest, fee, balance, rate);
+ * cells[r × count + c] is row r's text in column c — amounts as plain
+ * decimals, dates as YYYY-MM-DD (the caller reads a sheet's forms). Amounts
+ * are written as JSON numbers, so "5307.3" matches "5307.30". *out is the
+ * fixture (newly allocated, free with rp_free). RP_E_VALUE naming the row
+ * and column of a bad cell; the request is kept as written. */
+RP_MUST_CHECK rp_status rp_fixture_from_table(char **out, const char *request, size_t len,
+                                              const char *name, const char *source,
+                                              const char *const *fields, int count,
+                                              const char *const *cells, int rows, rp_error *err);
 
 /* A fixture skeleton for a request (`repay record`): {"name", "source",
  * "unverified": true, "request", "expected"} with the request as sent

@@ -141,6 +141,28 @@ void rp_date_format(char buf[RP_DATE_TEXT], rp_date_t date);
  * RP_E_RANGE if the result leaves the year limits. */
 RP_MUST_CHECK rp_status rp_date_add_months(rp_date_t *out, rp_date_t anchor, int months, rp_error *err);
 
+/* How often installments fall (calc/base/frequency.c). */
+typedef enum rp_frequency {
+    RP_FREQ_MONTHLY,
+    RP_FREQ_QUARTERLY,
+    RP_FREQ_SEMIANNUAL,
+    RP_FREQ_ANNUAL,
+    RP_FREQ_BIWEEKLY,
+    RP_FREQ_WEEKLY,
+    RP_FREQ_BIMONTHLY,          /* every 2 months                     */
+    RP_FREQ_DAYS_15,            /* every 15 days                      */
+    RP_FREQ_COUNT
+} rp_frequency;
+extern const char *const rp_frequency_names[RP_FREQ_COUNT];
+
+/* Periods per year (calc/base/frequency.c): 12, 4, 2, 1, 26, 52, 6, 24 —
+ * exact: a 15-day period is 1/24 of a year (a 360-day year's count). */
+int rp_frequency_per_year(rp_frequency f);
+/* A period's length: months (1, 3, 6, 12, 2) or, for periods counted in
+ * days, 0; and days (14, 7, 15) or 0 for periods counted in months. */
+int rp_frequency_months(rp_frequency f);
+int rp_frequency_days(rp_frequency f);
+
 /* Day-count conventions. RP_DC_PERIOD means "the periodic rate for each
  * regular period"; it has no year fraction of its own. */
 typedef enum rp_day_count {
@@ -150,10 +172,37 @@ typedef enum rp_day_count {
     RP_DC_ACT_ACT,      /* ISDA: days in each calendar year / its length      */
     RP_DC_30_360,       /* 30/360 US (SIA), with the February end-of-month rules */
     RP_DC_30E_360,      /* 30E/360 (Eurobond basis)                           */
+    RP_DC_30_360_ISDA,  /* 30/360 ISDA 2006 4.16(f), bond basis: a 31st is the
+                           30th; D2's only when D1 is then the 30th          */
+    RP_DC_30E_360_ISDA, /* 30E/360 ISDA 2006 4.16(h): 31sts and February's last
+                           day are the 30th — D2's February end not on the
+                           maturity date                                     */
+    RP_DC_ACT_ACT_ICMA, /* days / (days of the period on the schedule's grid
+                           × periods a year), over each grid period touched  */
+    RP_DC_ACT_365L,     /* days / 365, or 366: annual periods holding a
+                           February 29; others ending in a leap year        */
+    RP_DC_ACT_366,      /* days / 366                                        */
     RP_DC_COUNT
 } rp_day_count;
 
 extern const char *const rp_day_count_names[RP_DC_COUNT];
+
+/* What some conventions need beyond the two dates: ACT/ACT ICMA the grid
+ * of periods (anchor ± whole periods of frequency, on the anchor's day of
+ * month, or month ends with end_of_month); ACT/365L the frequency and the
+ * end of the period the dates lie in (RP_DATE_NONE: d2); 30E/360 ISDA the
+ * maturity date (RP_DATE_NONE: none). */
+typedef struct rp_dc_context {
+    rp_date_t anchor;
+    rp_frequency frequency;
+    int end_of_month;
+    rp_date_t period_end;
+    rp_date_t maturity;
+} rp_dc_context_t;
+
+/* A context with no grid (anchor, period_end, maturity RP_DATE_NONE),
+ * annual, not end-of-month. */
+void rp_dc_context_init(rp_dc_context_t *ctx);
 
 /* How the odd days count: against the actual days of the grid period they
  * fall in (`actual`, the default), or as Regulation Z App. J (b)(5) counts
@@ -170,6 +219,58 @@ extern const char *const rp_odd_days_names[RP_ODD_COUNT];
  * Returns RP_E_VALUE for RP_DC_PERIOD or d1 > d2. */
 RP_MUST_CHECK rp_status rp_year_fraction(mpq_t out, rp_day_count dc, rp_date_t d1, rp_date_t d2,
                                          rp_error *err);
+
+/* The same with the context a convention needs (ctx may be NULL for the
+ * conventions that need none; ACT/ACT ICMA without an anchor takes d1).
+ * *days (may be NULL) gets the convention's day count: actual days, or the
+ * 30/360 days of the 30/360 family. */
+RP_MUST_CHECK rp_status rp_year_fraction_in(mpq_t out, long *days, rp_day_count dc, rp_date_t d1,
+                                            rp_date_t d2, const rp_dc_context_t *ctx,
+                                            rp_error *err);
+
+/* ------------------------------------------------------------------------
+ * Business days (calc/base/calendar.c)
+ * ------------------------------------------------------------------------ */
+
+/* A calendar of working days: Saturdays and Sundays are not, except the
+ * listed workdays (调休上班); the listed holidays are not either. years:
+ * the first and last year its lists cover (first 0: weekends only). */
+typedef struct rp_calendar {
+    int first_year, last_year;
+    int holiday_count, workday_count;
+    rp_date_t *holidays;          /* rising, owned                         */
+    rp_date_t *workdays;          /* rising, owned                         */
+} rp_calendar_t;
+
+void rp_calendar_init(rp_calendar_t *c);   /* weekends only, nothing covered */
+void rp_calendar_clear(rp_calendar_t *c);
+
+/* Adds a holiday or an adjusted working day (in any order; a date given
+ * as both is RP_E_VALUE). */
+RP_MUST_CHECK rp_status rp_calendar_add(rp_calendar_t *c, rp_date_t d, int workday, rp_error *err);
+
+/* 1 if d is a working day. */
+int rp_calendar_is_business_day(const rp_calendar_t *c, rp_date_t d);
+
+/* 1 if d's year is one the calendar's lists cover. */
+int rp_calendar_covers(const rp_calendar_t *c, rp_date_t d);
+
+/* How a date that is not a working day moves. */
+typedef enum rp_roll {
+    RP_ROLL_NONE,                 /* stays                                  */
+    RP_ROLL_FOLLOWING,            /* to the next working day                */
+    RP_ROLL_MODIFIED_FOLLOWING,   /* the next, unless in the next month: the one before */
+    RP_ROLL_PRECEDING,            /* to the working day before              */
+    RP_ROLL_COUNT
+} rp_roll;
+extern const char *const rp_roll_names[RP_ROLL_COUNT];
+
+/* out = d rolled by rule on c. RP_E_RANGE if it leaves the date limits. */
+RP_MUST_CHECK rp_status rp_calendar_roll(rp_date_t *out, const rp_calendar_t *c, rp_date_t d,
+                                         rp_roll rule, rp_error *err);
+
+/* The mainland calendar shipped with the library (data/cn_calendar.json). */
+extern const char rp_calendar_default_json[];
 
 /* ------------------------------------------------------------------------
  * Rates (calc/base/rate.c)
@@ -202,6 +303,99 @@ rp_status rp_rate_check_max(mpq_srcptr annual, const char *path, const char *sub
 rp_status rp_daily_basis_check(int basis, const char *path, rp_error *err);
 
 /* ------------------------------------------------------------------------
+ * The Loan Prime Rate and loans priced on it (calc/contract/lpr.c,
+ * lpr_pricing.c)
+ * ------------------------------------------------------------------------ */
+
+/* LPR history: the fixings where the rate changed, rising by date. */
+typedef struct rp_lpr {
+    int count, cap;
+    rp_date_t *dates;
+    mpq_t *one_year;
+    mpq_t *five_year;
+    rp_date_t checked_through;    /* the last fixing the table was checked against */
+} rp_lpr_t;
+
+void rp_lpr_init(rp_lpr_t *t);
+void rp_lpr_clear(rp_lpr_t *t);
+
+/* Appends a fixing; dates must rise. RP_E_VALUE otherwise. */
+RP_MUST_CHECK rp_status rp_lpr_add(rp_lpr_t *t, rp_date_t date, const mpq_t one_year,
+                                   const mpq_t five_year, rp_error *err);
+
+/* The fixing in force on d (the last on or before it), or −1. */
+int rp_lpr_find(const rp_lpr_t *t, rp_date_t d);
+
+/* The LPR table shipped with the library (data/lpr.json, embedded). */
+extern const char rp_lpr_default_json[];
+
+/* LPR 加点: a rate of the 1-year or 5-year LPR plus a spread, repriced on
+ * repricing dates from the LPR then in force (PBoC announcements of 2019:
+ * the spread fixed for the contract's life, a repricing period of at
+ * least a year for mortgages — January 1 or each anniversary; a contract
+ * may state 1 to 12 months). */
+typedef enum rp_lpr_tenor {
+    RP_LPR_ONE_YEAR,
+    RP_LPR_FIVE_YEAR,
+    RP_LPR_TENOR_COUNT
+} rp_lpr_tenor;
+extern const char *const rp_lpr_tenor_names[RP_LPR_TENOR_COUNT]; /* "1y", "5y" */
+
+typedef enum rp_repricing_rule {
+    RP_REPRICE_JANUARY_1,       /* every January 1 after the start          */
+    RP_REPRICE_ANNIVERSARY,     /* every anniversary of start_date          */
+    RP_REPRICE_MONTHS,          /* every repricing_months from start_date   */
+    RP_REPRICE_RULE_COUNT
+} rp_repricing_rule;
+extern const char *const rp_repricing_rule_names[RP_REPRICE_RULE_COUNT];
+
+#define RP_MAX_LPR_SHIFTS 32
+
+typedef struct rp_lpr_pricing {
+    rp_lpr_tenor tenor;
+    mpq_t spread;               /* added to the LPR: −30 bp is −0.003         */
+    rp_repricing_rule rule;
+    int months;                 /* RP_REPRICE_MONTHS: 1 … 12                  */
+    int has_initial;            /* initial_rate holds until the first repricing; */
+    mpq_t initial_rate;         /* else the LPR on contract_date + spread     */
+    rp_date_t contract_date;    /* RP_DATE_NONE: start_date                   */
+    int shift_count;            /* what if the LPR moves: from shift_from[i] on */
+    rp_date_t shift_from[RP_MAX_LPR_SHIFTS]; /* every fixing is shift[i] higher */
+    mpq_t shift[RP_MAX_LPR_SHIFTS];          /* (a fraction; several add up)   */
+    const rp_lpr_t *table;      /* the fixings (not owned)                    */
+} rp_lpr_pricing_t;
+
+void rp_lpr_pricing_init(rp_lpr_pricing_t *p);
+void rp_lpr_pricing_clear(rp_lpr_pricing_t *p);
+
+/* One repricing: on date, the fixing of fixing_date (the last on or before
+ * the day before) plus the shifts in force then, plus the spread. */
+typedef struct rp_repricing {
+    rp_date_t date;
+    rp_date_t fixing_date;
+    mpq_t lpr;                  /* the fixing, shifts included                */
+    mpq_t shift;                /* the shifts in it                           */
+    mpq_t rate;                 /* lpr + spread                               */
+    int stale;                  /* later than the table's checked_through + a month */
+} rp_repricing_t;
+
+typedef struct rp_repricings {
+    int count;
+    rp_repricing_t *items;      /* rising by date, owned                      */
+    rp_repricing_t initial;     /* the rate from the start (date = start_date) */
+    int has_fixing;             /* initial comes from a fixing (not initial_rate) */
+} rp_repricings_t;
+
+void rp_repricings_init(rp_repricings_t *r);
+void rp_repricings_clear(rp_repricings_t *r);
+
+/* The initial rate and every repricing after start and up to until
+ * (inclusive). RP_E_RANGE (path "rate") when the table has no fixing for a
+ * date, RP_E_VALUE when a rate would be negative or over the limit. */
+RP_MUST_CHECK rp_status rp_lpr_repricings(rp_repricings_t *out, const rp_lpr_pricing_t *p,
+                                          rp_date_t start, rp_date_t until, rp_error *err);
+
+/* ------------------------------------------------------------------------
  * Loans and schedules (calc/contract/loan.c, calc/schedule/)
  * ------------------------------------------------------------------------ */
 typedef enum rp_method {
@@ -210,23 +404,11 @@ typedef enum rp_method {
     RP_METHOD_INTEREST_ONLY,    /* 先息后本: principal at the end   */
     RP_METHOD_BULLET,           /* 到期一次还本付息: one payment      */
     RP_METHOD_FLAT,             /* 等本等息: charge on the original principal */
+    RP_METHOD_CUSTOM,           /* 个性化分期: payments or principal parts listed */
     RP_METHOD_COUNT
 } rp_method;
 extern const char *const rp_method_names[RP_METHOD_COUNT];
 
-typedef enum rp_frequency {
-    RP_FREQ_MONTHLY,
-    RP_FREQ_QUARTERLY,
-    RP_FREQ_SEMIANNUAL,
-    RP_FREQ_ANNUAL,
-    RP_FREQ_BIWEEKLY,
-    RP_FREQ_WEEKLY,
-    RP_FREQ_COUNT
-} rp_frequency;
-extern const char *const rp_frequency_names[RP_FREQ_COUNT];
-
-/* Periods per year: 12, 4, 2, 1, 26, 52. */
-int rp_frequency_per_year(rp_frequency f);
 
 /* Where the flat method's periodic charge is shown. */
 typedef enum rp_charge {
@@ -235,6 +417,63 @@ typedef enum rp_charge {
     RP_CHARGE_COUNT
 } rp_charge;
 extern const char *const rp_charge_names[RP_CHARGE_COUNT];
+
+/* When in its period an installment falls: at its end (default), or at
+ * its start — an annuity due, a spreadsheet's type 1: the first payment on
+ * the start date. */
+typedef enum rp_timing {
+    RP_TIMING_END,
+    RP_TIMING_START,
+    RP_TIMING_COUNT
+} rp_timing;
+extern const char *const rp_timing_names[RP_TIMING_COUNT];
+
+/* 阶梯还款: how the payment steps. */
+typedef enum rp_step_kind {
+    RP_STEP_NONE,
+    RP_STEP_AMOUNT,             /* by an amount each step                  */
+    RP_STEP_SHARE,              /* by a share of the payment before it      */
+    RP_STEP_KIND_COUNT
+} rp_step_kind;
+
+/* 个性化分期: what a custom list gives. */
+typedef enum rp_custom_kind {
+    RP_CUSTOM_PAYMENTS,         /* each installment's payment               */
+    RP_CUSTOM_PRINCIPAL,        /* each installment's principal part        */
+    RP_CUSTOM_KIND_COUNT
+} rp_custom_kind;
+extern const char *const rp_custom_kind_names[RP_CUSTOM_KIND_COUNT];
+
+/* The level payment of an annuity. */
+typedef enum rp_level_rule {
+    RP_LEVEL_ROUNDED,           /* computed exactly and rounded once         */
+    RP_LEVEL_ADJUSTED,          /* Fineract's EMI adjustment: moved by the last
+                                   installment's difference ÷ n while that
+                                   makes the difference smaller              */
+    RP_LEVEL_RULE_COUNT
+} rp_level_rule;
+extern const char *const rp_level_rule_names[RP_LEVEL_RULE_COUNT];
+
+/* An irregular first period (first_due_date not one period after start). */
+typedef enum rp_first_period {
+    RP_FIRST_ACTUAL_DAYS,       /* 首期按实际天数: its actual days' interest, the
+                                   regular principal part                    */
+    RP_FIRST_SOLVED,            /* the level payment solved over the uneven
+                                   first period (Fineract)                   */
+    RP_FIRST_SEPARATE,          /* broken-period interest due on the start date,
+                                   then a regular schedule                   */
+    RP_FIRST_PERIOD_COUNT
+} rp_first_period;
+extern const char *const rp_first_period_names[RP_FIRST_PERIOD_COUNT];
+
+/* The rate an annuity's level payment is solved at. */
+typedef enum rp_annuity_rate {
+    RP_ANNUITY_PERIODIC,        /* i = annual ÷ periods a year, every period  */
+    RP_ANNUITY_ACTUAL,          /* each period's own factor under the day count
+                                   (Fineract's rate factors)                 */
+    RP_ANNUITY_RATE_COUNT
+} rp_annuity_rate;
+extern const char *const rp_annuity_rate_names[RP_ANNUITY_RATE_COUNT];
 
 /* A loan contract as far as its schedule is concerned. Fields mirror the
  * JSON `loan` object; "not given" is 0 for counts and RP_DATE_NONE for
@@ -255,10 +494,58 @@ typedef struct rp_loan {
     mpq_t periodic_fee;         /* added to every installment           */
     mpq_t upfront_fee;          /* deducted when the loan is paid out   */
     rp_odd_days odd_days;       /* odd days in APRs and present values  */
+    /* ---- the payment's timing and shape (README "Payment timing and
+     * shape"; every default is the plain schedule above) ---- */
+    rp_timing timing;           /* installments at the end of each period, or the start */
+    mpq_t down_payment;         /* paid on start_date, a row of its own; 0: none */
+    mpq_t balloon;              /* 尾款: left for the last installment; 0: none */
+    int amortization_term;      /* 气球贷: the payment as if over this many
+                                   periods, the last clearing the rest; 0: term */
+    rp_step_kind step_kind;     /* 阶梯还款: the payment changes every step_every */
+    int step_every;             /* periods by step (an amount, or a share), */
+    mpq_t step;                 /* negative when it falls                    */
+    rp_custom_kind custom_kind; /* method custom (个性化分期): term − 1 payments */
+    int custom_count;           /* or principal parts, the last row clearing */
+    mpq_t *custom;              /* the rest; owned (rp_loan_set_custom)      */
+    /* ---- conventions where banks differ ---- */
+    rp_level_rule level_rule;   /* the level payment: rounded once, or adjusted */
+    mpq_t payment_multiple;     /* the level payment a multiple of this; 0: none */
+    rp_round_mode multiple_mode;/* … rounded to it this way (default up)     */
+    rp_first_period first_period; /* an irregular first period's convention  */
+    rp_annuity_rate annuity_rate; /* the annuity's rate: periodic, or each
+                                     period's actual factor                */
+    const rp_lpr_pricing_t *lpr; /* LPR 加点: annual_rate is the initial rate and
+                                    the schedule reprices; NULL: a fixed rate
+                                    (not owned)                             */
+    /* ---- business days ---- */
+    const rp_calendar_t *calendar; /* due dates roll on it by roll; NULL:
+                                      none (not owned)                      */
+    rp_roll roll;
+    int accrue_to_rolled;       /* interest to the rolled dates (1), or to
+                                   the contractual ones (0, default)        */
 } rp_loan_t;
 
 void rp_loan_init(rp_loan_t *loan);   /* the documented defaults */
 void rp_loan_clear(rp_loan_t *loan);
+
+/* dst = a copy of src (custom list included); dst initialised. */
+RP_MUST_CHECK rp_status rp_loan_copy(rp_loan_t *dst, const rp_loan_t *src, rp_error *err);
+
+/* Sets method custom's list: count values of kind (copied). */
+RP_MUST_CHECK rp_status rp_loan_set_custom(rp_loan_t *loan, rp_custom_kind kind, mpq_t const *values,
+                                           int count, rp_error *err);
+
+/* out = share × the principal, rounded under rc (a down payment or a
+ * balloon given as a share). */
+void rp_loan_share_of(mpq_t out, const rp_loan_t *loan, const mpq_t share, const rp_round_t *rc);
+
+/* 1 if the loan's payments follow a shape a re-amortization (a rate
+ * change, a prepayment) cannot keep: steps, or a custom list. */
+int rp_loan_keeps_shape(const rp_loan_t *loan);
+
+/* 1 if the loan uses any timing, shape or convention beyond the plain
+ * schedule (the schedule is then built by calc/schedule/shape.c). */
+int rp_loan_shaped(const rp_loan_t *loan);
 
 /* Checks the loan is complete and coherent (term given, dates in order,
  * grace shorter than term, amounts whole multiples of the unit, …).
@@ -308,6 +595,16 @@ void rp_schedule_clear(rp_schedule_t *s);
 RP_MUST_CHECK rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan,
                                           const rp_round_t *rc, rp_error *err);
 
+/* A loan priced on the LPR (loan->lpr): s, built at the first rate by
+ * rp_schedule_build, repriced on every repricing date up to maturity — the
+ * installment in progress bears the new rate for its days from the date
+ * (pro rata), the later ones are re-amortized at it over the same count,
+ * exactly as a statement applies a rate change. *out (initialised) gets
+ * the repricings. RP_E_VALUE if the loan has no LPR pricing or no dates. */
+RP_MUST_CHECK rp_status rp_schedule_reprice(rp_schedule_t *s, rp_repricings_t *out,
+                                            const rp_loan_t *loan, const rp_round_t *rc,
+                                            rp_error *err);
+
 /* ---- the fast form: a schedule in whole rounding units ------------------
  * The same schedule rp_schedule_build gives, with every amount a count of
  * rc->unit in an int64_t (amount = count × unit), so that building and
@@ -347,10 +644,12 @@ void rp_unit_schedule_clear(rp_unit_schedule_t *s);
 RP_MUST_CHECK rp_status rp_unit_schedule_build(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                                const rp_round_t *rc, rp_error *err);
 
-/* The due date of installment n (≥ 1, may exceed term: an extension's
- * dates) by the loan's date rule: n periods after start_date, or n − 1
- * after first_due_date, anchored and month-end clamped. Not for bullets
- * with a maturity_date. RP_E_RANGE past the date limits. */
+/* The due date of row n of the schedule (≥ 1, may exceed it: an
+ * extension's dates) by the loan's date rule: n periods after start_date,
+ * or n − 1 after first_due_date, anchored and month-end clamped; with
+ * timing start n − 1 periods after start_date; after a row on start_date
+ * (a down payment, broken-period interest) the regular installment n − 1.
+ * Not for bullets with a maturity_date. RP_E_RANGE past the date limits. */
 RP_MUST_CHECK rp_status rp_loan_due_date(rp_date_t *out, const rp_loan_t *loan, int n, rp_error *err);
 
 /* Verifies a schedule's invariants exactly: principal parts sum to the
@@ -488,11 +787,57 @@ RP_MUST_CHECK rp_status rp_flows_irr(rp_irr_t *out, const rp_flows_t *f, const m
 RP_MUST_CHECK rp_status rp_flows_apr(rp_root_t *apr, int *found, const rp_flows_t *f,
                                      const mpq_t precision, rp_error *err);
 
+/* The modified IRR of periodic flows (calc/yield/mirr.c), as a
+ * spreadsheet's MIRR: negative flows discounted to the start at finance,
+ * positive ones carried to the end at reinvest (both rates per period),
+ * (−FV⁺ / PV⁻)^(1/(n − 1)) − 1 within [out->low, out->high], narrower than
+ * precision. *found 0 when the flows are not both paid and received. */
+RP_MUST_CHECK rp_status rp_mirr(rp_root_t *out, int *found, mpq_t const *flows, int n,
+                                const mpq_t finance, const mpq_t reinvest, const mpq_t precision,
+                                rp_error *err);
+
+/* The time value of money (calc/yield/tvm.c), as a spreadsheet's FV, PV,
+ * PMT, NPER and RATE: pv·(1 + r)^n + pmt·(1 + r·type)·((1 + r)^n − 1)/r + fv
+ * = 0, money paid out negative; type 1 pays at the start of each period. */
+typedef enum rp_tvm_solve {
+    RP_TVM_FV, RP_TVM_PV, RP_TVM_PMT, RP_TVM_NPER, RP_TVM_RATE,
+    RP_TVM_IPMT, RP_TVM_PPMT,       /* payment per's interest and principal parts */
+    RP_TVM_CUMIPMT, RP_TVM_CUMPRINC, /* their sums over periods first … last      */
+    RP_TVM_COUNT
+} rp_tvm_solve;
+extern const char *const rp_tvm_names[RP_TVM_COUNT];
+
+typedef struct rp_tvm {
+    mpq_t rate;               /* per period                                   */
+    mpq_t nper, pmt, pv, fv;
+    int type;                 /* 0: payments at the end of each period, 1: start */
+    int per, first, last;     /* IPMT/PPMT: the period; CUMIPMT/CUMPRINC: the periods */
+} rp_tvm_t;
+
+void rp_tvm_init(rp_tvm_t *t);
+void rp_tvm_clear(rp_tvm_t *t);
+
+/* out = FV, PV, PMT, IPMT, PPMT, CUMIPMT or CUMPRINC, exactly (nper a
+ * whole number of periods, 1 … RP_MAX_FLOWS; rate above −1; per, first and
+ * last within 1 … nper). IPMT as the spreadsheets define it: the interest
+ * on what the loan is worth after per − 1 payments (type 1: none in the
+ * first); PPMT = PMT − IPMT; CUMIPMT and CUMPRINC their sums (fv 0). */
+RP_MUST_CHECK rp_status rp_tvm_exact(mpq_t out, rp_tvm_solve what, const rp_tvm_t *t, rp_error *err);
+/* NPER within [out->low, out->high], narrower than precision. */
+RP_MUST_CHECK rp_status rp_tvm_nper(rp_root_t *out, const rp_tvm_t *t, const mpq_t precision,
+                                    rp_error *err);
+/* RATE: the rates per period that solve the equation (the annuity's IRR). */
+RP_MUST_CHECK rp_status rp_tvm_rate(rp_irr_t *out, const rp_tvm_t *t, const mpq_t precision,
+                                    rp_error *err);
+
 /* Annual rates from a periodic one (calc/yield/rates.c). out is initialised;
  * bounds map to bounds. rp_root_times: low·k, high·k (the APR of a
  * periodic IRR with k periods a year). rp_root_ear: (1 + irr)^ppy − 1. */
 void rp_root_times(rp_root_t *out, const rp_root_t *r, int k);
 void rp_root_ear(rp_root_t *out, const rp_root_t *irr, int ppy);
+
+/* out = annual / periods_per_year (≥ 1), exactly; out may alias annual. */
+void rp_rate_per_period(mpq_t out, const mpq_t annual, int periods_per_year);
 
 /* The precision a periodic rate needs so that × ppy it keeps every digit of
  * precision: precision / (ppy · 1000). */
@@ -509,28 +854,6 @@ RP_MUST_CHECK rp_status rp_flows_npv_nominal(mpq_t out, const rp_flows_t *f, con
 /* ------------------------------------------------------------------------
  * Legal caps on the cost of credit (calc/contract/caps.c, calc/yield/cap_check.c)
  * ------------------------------------------------------------------------ */
-
-/* LPR history: the fixings where the rate changed, rising by date. */
-typedef struct rp_lpr {
-    int count, cap;
-    rp_date_t *dates;
-    mpq_t *one_year;
-    mpq_t *five_year;
-    rp_date_t checked_through;    /* the last fixing the table was checked against */
-} rp_lpr_t;
-
-void rp_lpr_init(rp_lpr_t *t);
-void rp_lpr_clear(rp_lpr_t *t);
-
-/* Appends a fixing; dates must rise. RP_E_VALUE otherwise. */
-RP_MUST_CHECK rp_status rp_lpr_add(rp_lpr_t *t, rp_date_t date, const mpq_t one_year,
-                                   const mpq_t five_year, rp_error *err);
-
-/* The fixing in force on d (the last on or before it), or −1. */
-int rp_lpr_find(const rp_lpr_t *t, rp_date_t d);
-
-/* The LPR table shipped with the library (data/lpr.json, embedded). */
-extern const char rp_lpr_default_json[];
 
 typedef enum rp_cap_rule {
     RP_CAP_PRIVATE_LENDING, /* SPC 2020: 4 × 1-year LPR at the contract date;
@@ -558,10 +881,26 @@ typedef struct rp_cap_check {
     int stale;              /* the contract date is past the LPR table's end     */
     int within;             /* the plan costs no more than the cap               */
     mpq_t excess;           /* money paid beyond what the cap allows (≥ 0)       */
+    /* 法释〔2020〕17号 Art. 31, with a filing date: a contract made before
+     * 2020-08-20 keeps the cap above up to the day before split, and from
+     * split on the cap is cap_after (4 × the LPR on the filing date) */
+    rp_date_t split;        /* RP_DATE_NONE: one cap throughout                  */
+    mpq_t cap_after;
+    int lpr_after;          /* the fixing cap_after comes from, or −1            */
+    int stale_after;
 } rp_cap_check_t;
 
 void rp_cap_check_init(rp_cap_check_t *c);
 void rp_cap_check_clear(rp_cap_check_t *c);
+
+/* The cap under rule on contract_date, and with a filing_date (or
+ * RP_DATE_NONE) the court's split of a contract made before 2020-08-20 —
+ * the old line up to 2020-08-19, 4 × the LPR at filing from 2020-08-20
+ * (法释〔2020〕17号 Art. 31): split, cap_after, lpr_after. */
+RP_MUST_CHECK rp_status rp_cap_rate_filed(rp_cap_check_t *out, rp_cap_rule rule,
+                                          rp_date_t contract_date, rp_date_t filing_date,
+                                          const mpq_t custom_cap, const rp_lpr_t *lpr,
+                                          rp_error *err);
 
 /* The cap under rule on contract_date (contract/caps.c): basis, cap,
  * void_line, lpr_index and stale of *out; within 1 and excess 0. */
@@ -577,6 +916,15 @@ RP_MUST_CHECK rp_status rp_cap_rate(rp_cap_check_t *out, rp_cap_rule rule, rp_da
 RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
                                      const mpq_t custom_cap, const rp_lpr_t *lpr,
                                      const rp_flows_t *flows, const rp_round_t *rc, rp_error *err);
+
+/* The same against a cap from rp_cap_rate_filed (*cap, kept: its within
+ * and excess are set): with a split, split_when is the split's time on
+ * the flows' own scale (rp_when_dated from their origin). The balance
+ * grows at cap ÷ ppy a period before the split and cap_after ÷ ppy after
+ * it, a period that holds the split at the rates pro rata. */
+RP_MUST_CHECK rp_status rp_cap_check_against(rp_cap_check_t *cap, const rp_flows_t *flows,
+                                             const rp_when_t *split_when, const rp_round_t *rc,
+                                             rp_error *err);
 
 /* ------------------------------------------------------------------------
  * Loan terms: what a late installment costs, how payments are applied,
@@ -644,6 +992,9 @@ typedef struct rp_overdue {
     mpq_t late_fee_floor;     /* per assessment; < 0 none                         */
     mpq_t late_fee_cap;       /* per assessment; < 0 none                         */
     mpq_t late_fee_total_cap; /* all late fees of the loan; < 0 none              */
+    mpq_t arrears_tolerance;  /* unpaid amounts up to this, oldest first, do not
+                                 make the loan past due (Fineract's in-arrears
+                                 tolerance); 0: any amount does               */
     rp_late_fee_frequency late_fee_frequency;
 } rp_overdue_t;
 
@@ -1088,6 +1439,22 @@ RP_MUST_CHECK rp_status rp_statement_verify(const rp_statement_t *st, const rp_l
                                             const rp_events_t *events, const rp_round_t *rc,
                                             rp_error *err);
 
+/* The borrower's cash flows of a loan's history (statement/history_flows.c),
+ * for a legal cap: the money received on start_date (principal − upfront
+ * fee), every payment event up to until on its date, then more_count more
+ * flows paid on more_dates (a plan's installments), each timed on the
+ * loan's grid (rp_when_dated), dated. */
+RP_MUST_CHECK rp_status rp_history_flows(rp_flows_t *out, const rp_loan_t *loan,
+                                         const rp_events_t *events, rp_date_t until,
+                                         const rp_date_t *more_dates, mpq_t const *more,
+                                         int more_count, rp_error *err);
+
+/* The same for a statement: the history up to as_of, then what closes the
+ * loan that day (the payoff, less credit held) as paid on as_of. */
+RP_MUST_CHECK rp_status rp_statement_flows(rp_flows_t *out, const rp_statement_t *st,
+                                           const rp_loan_t *loan, const rp_events_t *events,
+                                           rp_error *err);
+
 /* ------------------------------------------------------------------------
  * Restructuring (calc/restructure/)
  *
@@ -1152,6 +1519,13 @@ RP_MUST_CHECK rp_status rp_restructure(rp_plan_t *out, const rp_loan_t *loan, co
                                        const rp_events_t *events, rp_date_t date,
                                        const rp_actions_t *actions, const rp_round_t *rc,
                                        rp_error *err);
+
+/* The loan's whole life under plan, as the borrower's flows for a legal
+ * cap: received at the start, the payments up to the plan's date, then the
+ * plan's rows on their due dates (restructure/plan_flows.c). */
+RP_MUST_CHECK rp_status rp_plan_history_flows(rp_flows_t *out, const rp_plan_t *plan,
+                                              const rp_loan_t *loan, const rp_events_t *events,
+                                              rp_error *err);
 
 /* The installments after the date (rows with n > 0). */
 int rp_plan_installments(const rp_plan_t *p);

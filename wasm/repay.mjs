@@ -46,6 +46,7 @@ export async function load(options = {}) {
   const status = core.cwrap('rp_wasm_status', 'number', []);
   const free = core.cwrap('rp_wasm_free', null, ['number']);
   const version = core.cwrap('rp_wasm_version', 'string', []);
+  const lprText = core.cwrap('rp_wasm_lpr', 'string', []);
 
   function runText(request, format = 'json') {
     // own keys only: 'toString' or '__proto__' is not a format
@@ -84,5 +85,7 @@ export async function load(options = {}) {
     runText,
     /** The status of the last request: 0 ok, 1…8 bad input, 9–10 internal. */
     lastStatus: () => status(),
+    /** The built-in LPR history (data/lpr.json): {checked_through, fixings: [{date, one_year, five_year}]}. */
+    lpr: () => JSON.parse(lprText()),
   };
 }

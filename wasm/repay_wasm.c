@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "repay.h"
+#include "repay_advanced.h" /* rp_lpr_default_json: the built-in LPR table */
 
 static int last_status;
 
@@ -18,6 +19,9 @@ char *rp_wasm_run(const char *request, int len, int format);
 int rp_wasm_status(void);
 void rp_wasm_free(char *p);
 const char *rp_wasm_version(void);
+/* The built-in LPR history (data/lpr.json as compiled in): the page offers
+ * "LPR + 基点" with the current fixing from the same table the core uses. */
+const char *rp_wasm_lpr(void);
 
 char *rp_wasm_run(const char *request, int len, int format)
 {
@@ -42,4 +46,9 @@ void rp_wasm_free(char *p)
 const char *rp_wasm_version(void)
 {
     return RP_VERSION;
+}
+
+const char *rp_wasm_lpr(void)
+{
+    return rp_lpr_default_json;
 }

@@ -25,10 +25,13 @@ rp_status rp_json_case_open(case_in_t *c, const request_t *req, rp_error *err)
     if (!c->position)
         return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
     rp_position_init(c->position);
+    rp_loan_in_tables(&c->loan, req);
     c->loan.terms.restructured_rules = (rp_restructured_rules)req->restructured_rules;
     rp_status st = rp_loan_in_read(&c->loan, req->loan, err);
     if (st == RP_OK)
         st = rp_json_read_events(&c->events, req->events, &c->loan, err);
+    if (st == RP_OK) /* LPR 加点: each repricing up to the date is a rate change */
+        st = rp_json_lpr_events(&c->events, &c->loan, req->as_of, err);
     if (st == RP_OK && req->discount_rate) {
         rate_in_t r;
         mpq_init(r.value);

@@ -49,8 +49,8 @@ rp_status rp_fields_decimal(mpq_t out, const cJSON *item, const char *path, rp_e
     return RP_OK;
 }
 
-static rp_status read_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
-                             rp_error *err)
+rp_status rp_fields_amount(mpq_t out, const cJSON *item, const field_t *f, const char *path,
+                           rp_error *err)
 {
     mpq_t v, limit;
     mpq_inits(v, limit, NULL);
@@ -160,7 +160,7 @@ static rp_status read_field(void *target, const cJSON *item, const field_t *f, c
     case FK_INT:
         return read_int(place, item, f, path, err);
     case FK_AMOUNT:
-        return read_amount(place, item, f, path, err);
+        return rp_fields_amount(place, item, f, path, err);
     case FK_BOOL:
         if (!cJSON_IsBool(item))
             return wrong_type(err, path, "true or false", item);
@@ -236,3 +236,18 @@ rp_status rp_json_keep(void *target, const cJSON *item, const char *path, rp_err
     *(const cJSON **)target = item;
     return RP_OK;
 }
+
+/* precision: default 1e-12, between 1e-40 and 0.01. */
+rp_status rp_json_precision(mpq_t out, const cJSON *item, rp_error *err)
+{
+    if (!item) {
+        mpz_ui_pow_ui(mpq_denref(out), 10, 12);
+        mpz_set_ui(mpq_numref(out), 1);
+        return RP_OK;
+    }
+    rp_status st = rp_fields_decimal(out, item, "$.precision", err);
+    if (st == RP_OK && (mpq_sgn(out) <= 0 || mpq_cmp_ui(out, 1, 100) > 0))
+        st = rp_fail(err, RP_E_RANGE, "$.precision", "precision must be above 0 and at most 0.01");
+    return st;
+}
+

@@ -295,7 +295,9 @@ rp_status rp_fixture_record(char **out, rp_error *answer, const char *request, s
     cJSON *res = NULL, *fx = NULL;
     if (st == RP_OK) {
         rp_options_t run = {.format = RP_FORMAT_JSON, .lpr_json = opt ? opt->lpr_json : NULL,
-                            .lpr_len = opt ? opt->lpr_len : 0};
+                            .lpr_len = opt ? opt->lpr_len : 0,
+                            .calendar_json = opt ? opt->calendar_json : NULL,
+                            .calendar_len = opt ? opt->calendar_len : 0};
         rp_status answered = rp_run(&response, request, len, &run, answer);
         (void)answered; /* an error response is recorded as one */
         res = response ? rp_json_parse(response, strlen(response), &local) : NULL;

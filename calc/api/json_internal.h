@@ -74,6 +74,11 @@ rp_status rp_json_check_members(const cJSON *obj, const char *path, rp_error *er
 int rp_json_member_span(const char *text, size_t len, size_t at, const char *key, size_t *start,
                         size_t *end);
 
+/* In text known to be valid JSON, the array starting at offset at: the
+ * spans [spans[2i], spans[2i + 1]) of its first cap elements. Returns the
+ * number of elements, or −1 if no array is there. */
+int rp_json_array_spans(const char *text, size_t len, size_t at, size_t *spans, int cap);
+
 /* "a string", "a number", "an object", … for messages. */
 const char *rp_json_type_name(const cJSON *item);
 
@@ -97,6 +102,8 @@ void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, in
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */
+/* x exactly as "p/q" in lowest terms, or "p" when whole (a year fraction). */
+cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x);
 
 /* A rate known to lie in [low, high], with every digit shown right (at
  * most places decimals). */

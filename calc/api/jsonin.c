@@ -324,6 +324,27 @@ int rp_json_member_span(const char *text, size_t len, size_t at, const char *key
     return 0;
 }
 
+int rp_json_array_spans(const char *text, size_t len, size_t at, size_t *spans, int cap)
+{
+    size_t i = after_space(text, len, at);
+    if (i >= len || text[i] != '[')
+        return -1;
+    i = after_space(text, len, i + 1);
+    int count = 0;
+    while (i < len && text[i] != ']') {
+        size_t end = after_value(text, len, i);
+        if (count < cap) {
+            spans[2 * count] = i;
+            spans[2 * count + 1] = end;
+        }
+        count++;
+        i = after_space(text, len, end);
+        if (i < len && text[i] == ',')
+            i = after_space(text, len, i + 1);
+    }
+    return count;
+}
+
 const char *rp_json_type_name(const cJSON *item)
 {
     if (!item || cJSON_IsNull(item))

@@ -244,6 +244,17 @@ cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
     return add_text(obj, key, text);
 }
 
+cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x)
+{
+    char *text = mpq_get_str(NULL, 10, x); /* canonical: lowest terms, "p" when whole */
+    cJSON *item = text ? add_text(obj, key, text) : NULL;
+    void (*release)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &release);
+    if (text)
+        release(text, strlen(text) + 1);
+    return item;
+}
+
 cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const mpq_t high,
                            int places)
 {

@@ -42,8 +42,13 @@ static const struct tool {
     {"compare", "Several proposals (name + actions) on one loan and date side by side: payment, "
                 "term, total, waived, saving, APR, lender PV, recovery."},
     {"schedule", "A loan's installment schedule (等额本息, 等额本金, 先息后本, bullet, flat) and APR."},
-    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, and legal caps (4×LPR, 24%/36%) of "
-              "a loan or of cash flows."},
+    {"yield", "Real annualized rate (IRR/XIRR, APR, EAR), NPV, modified IRR, and legal caps "
+              "(4×LPR, 24%/36%) of a loan or of cash flows."},
+    {"tvm", "Time value of money as a spreadsheet's FV, PV, PMT, NPER, RATE, IPMT, PPMT, CUMIPMT "
+            "and CUMPRINC (type 0 or 1), exact, or within proven bounds for NPER and RATE."},
+    {"day_count", "Year fractions of date pairs under a day-count convention (ACT/360, ACT/365, "
+                  "ACT/366, ACT/ACT ISDA and ICMA, ACT/365L, 30/360 US and ISDA, 30E/360 and "
+                  "30E/360 ISDA), exact."},
     {"schema", "The full JSON Schema of a request or value when a field is unclear: "
                "{\"name\": \"loan\"} (or event, action, goal, overdue, statement_request, …)."},
 };
@@ -85,8 +90,12 @@ static const char *tool_op(const char *tool)
  * description names its fields and the schema tool that gives it all:
  * tools/list stays a few KB, an agent's context is precious. */
 enum { INLINE_MAX = 360 };
+/* A value's fields named in a description, the first of them: the loan
+ * has some thirty, every one in the schema tool's answer. */
+enum { FIELDS_NAMED = 12 };
 
-/* "a, b, c": an object's property names, "type" and "note" left out. */
+/* "a, b, c": an object's property names, "type" and "note" left out, at
+ * most FIELDS_NAMED of them, then how many there are in all. */
 static void field_names(rp_buf_t *b, const cJSON *props)
 {
     const cJSON *f;
@@ -95,9 +104,28 @@ static void field_names(rp_buf_t *b, const cJSON *props)
     {
         if (strcmp(f->string, "type") == 0 || strcmp(f->string, "note") == 0)
             continue;
-        rp_buf_puts(b, n++ ? ", " : "");
-        rp_buf_puts(b, f->string);
+        if (n < FIELDS_NAMED) {
+            rp_buf_puts(b, n ? ", " : "");
+            rp_buf_puts(b, f->string);
+        }
+        n++;
     }
+    if (n > FIELDS_NAMED) {
+        char more[48];
+        snprintf(more, sizeof more, ", … (%d in all)", n);
+        rp_buf_puts(b, more);
+    }
+}
+
+/* An inlined value without its "pattern"s: the server checks the text
+ * and says what is wrong; the description says what is meant. */
+static void drop_patterns(cJSON *v)
+{
+    if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(v, "pattern"))) /* not a field so named */
+        cJSON_DeleteItemFromObjectCaseSensitive(v, "pattern");
+    cJSON *c;
+    cJSON_ArrayForEach(c, v)
+    drop_patterns(c);
 }
 
 static cJSON *compact_ref(const char *ref, const cJSON *prop, const cJSON *defs)
@@ -112,6 +140,8 @@ static cJSON *compact_ref(const char *ref, const cJSON *prop, const cJSON *defs)
     cJSON_free(text);
     if (small) {
         cJSON *c = cJSON_Duplicate(def, 1);
+        if (c)
+            drop_patterns(c);
         const cJSON *d = cJSON_GetObjectItemCaseSensitive(prop, "description");
         if (c && cJSON_IsString(d)) {
             cJSON_DeleteItemFromObjectCaseSensitive(c, "description");
@@ -152,7 +182,7 @@ static cJSON *compact_ref(const char *ref, const cJSON *prop, const cJSON *defs)
         field_names(&b, op);
         rp_buf_puts(&b, ")");
     }
-    rp_buf_puts(&b, b.len ? "; the whole schema: tool schema {\"name\": \"" : "the whole schema: tool schema {\"name\": \"");
+    rp_buf_puts(&b, b.len ? "; all of it: tool schema {\"name\": \"" : "all of it: tool schema {\"name\": \"");
     rp_buf_puts(&b, name);
     rp_buf_puts(&b, "\"}");
     char *desc = rp_buf_take(&b);
@@ -203,15 +233,22 @@ static cJSON *input_schema(const char *tool, const cJSON *defs)
         cJSON_AddStringToObject(s, "type", "object");
         cJSON *p = cJSON_AddObjectToObject(s, "properties");
         cJSON *n = cJSON_AddObjectToObject(p, "name");
-        cJSON *names = cJSON_AddArrayToObject(n, "enum");
-        const cJSON *d;
-        cJSON_ArrayForEach(d, defs)
-        cJSON_AddItemToArray(names, cJSON_CreateString(d->string));
-        cJSON_AddStringToObject(n, "description", "the part: a value (loan, event, action, goal, …) "
-                                                  "or an op's request or response");
+        /* the names as text, not an enum of every definition: an unknown
+         * one is the tool's error, which names the kinds */
+        cJSON_AddStringToObject(n, "type", "string");
+        cJSON_AddStringToObject(n, "description", "the part: a value (loan, event, action, goal, "
+                                                  "overdue, caps, rate, …) or an op's request or "
+                                                  "response (statement_request, tvm_response, …)");
         cJSON *req = cJSON_AddArrayToObject(s, "required");
         cJSON_AddItemToArray(req, cJSON_CreateString("name"));
         cJSON_AddFalseToObject(s, "additionalProperties");
+        return s;
+    }
+    if (strcmp(tool, "letter") == 0) { /* restructure's request, said once */
+        cJSON *s = cJSON_CreateObject();
+        cJSON_AddStringToObject(s, "type", "object");
+        cJSON_AddStringToObject(s, "description", "the restructure tool's arguments, the same request");
+        cJSON_AddObjectToObject(s, "properties");
         return s;
     }
     char name[48];
@@ -225,12 +262,17 @@ static cJSON *input_schema(const char *tool, const cJSON *defs)
     const cJSON *p;
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(request, "properties"))
     {
-        if (strcmp(p->string, "op") == 0)
-            continue;
+        if (strcmp(p->string, "op") == 0 || strcmp(p->string, "id") == 0)
+            continue; /* the tool names the op; a call has its own id */
         cJSON *c = compact(p, defs);
         if (!c) {
             cJSON_Delete(s);
             return NULL;
+        }
+        if (strcmp(p->string, "detail") == 0) { /* here the default is the other one */
+            cJSON_DeleteItemFromObjectCaseSensitive(c, "description");
+            cJSON_AddStringToObject(c, "description", "summary (default here): a long list's first "
+                                                      "rows and how many more; full: every row");
         }
         cJSON_AddItemToObject(out, p->string, c);
     }
@@ -365,7 +407,9 @@ static cJSON *on_tools_call(const cJSON *id, const cJSON *params, const char *te
         rp_options_t run = {.format = strcmp(tools[tool].name, "letter") == 0 ? RP_FORMAT_LETTER
                                                                                : RP_FORMAT_JSON,
                             .op = op, .one_line = 1, .summary = 1,
-                            .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0};
+                            .lpr_json = opt ? opt->lpr_json : NULL, .lpr_len = opt ? opt->lpr_len : 0,
+                            .calendar_json = opt ? opt->calendar_json : NULL,
+                            .calendar_len = opt ? opt->calendar_len : 0};
         st = rp_run(&response, request, len, &run, NULL);
     } else {
         st = schema_part(&response, request, len);

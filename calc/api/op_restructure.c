@@ -96,6 +96,9 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
         st = read_agreement(&agreement, req, &c.loan, err);
     if (st == RP_OK)
         st = rp_json_plan(&plan, &price, &c, req->as_of, &acts, "$.actions", err);
+    if (st == RP_OK && req->caps && fmt == RP_FORMAT_CSV)
+        st = rp_fail(err, RP_E_VALUE, "$.caps",
+                     "a cap check is answered in the json and table formats, not in csv rows");
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON) {
             plan_json(out->json, &plan, &price, c.has_discount, &c.loan.rounding, req->detail);
@@ -105,6 +108,16 @@ rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format f
                                      agreement.default_days, agreement.accelerate, &c.loan, err);
         else
             rp_render_plan(&out->text, fmt, &plan, &price, c.has_discount, &c.loan.rounding);
+    }
+    if (st == RP_OK && req->caps) { /* the whole loan, history and plan, against a cap */
+        rp_flows_t f;
+        rp_flows_init(&f);
+        caps_at_t at;
+        rp_json_caps_at_loan(&at, &c.loan.loan);
+        st = rp_plan_history_flows(&f, &plan, &c.loan.loan, &c.events, err);
+        if (st == RP_OK)
+            st = rp_json_caps_out(out, fmt, req, &f, &at, &c.loan.rounding, NULL, err);
+        rp_flows_clear(&f);
     }
     rp_pricing_clear(&price);
     rp_plan_clear(&plan);

@@ -24,6 +24,56 @@ static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const
     return st;
 }
 
+/* The rate in force on a row's due date: the loan's first rate, or the
+ * last repricing before the date (a repricing on a due date starts with
+ * the next period). */
+static mpq_srcptr row_rate(const rp_loan_t *loan, const rp_repricings_t *rep, rp_date_t due)
+{
+    mpq_srcptr rate = loan->annual_rate;
+    for (int k = 0; rep && k < rep->count && rep->items[k].date < due; k++)
+        rate = rep->items[k].rate;
+    return rate;
+}
+
+/* The LPR terms and every repricing: what the rates of the rows come from. */
+static void lpr_json(cJSON *root, const loan_in_t *in, const rp_repricings_t *rep, cJSON *warnings)
+{
+    const rp_lpr_pricing_t *p = in->loan.lpr;
+    cJSON *o = cJSON_AddObjectToObject(root, "lpr");
+    cJSON_AddStringToObject(o, "tenor", rp_lpr_tenor_names[p->tenor]);
+    rp_json_add_decimal(o, "spread", p->spread);
+    cJSON_AddStringToObject(o, "repricing", rp_repricing_rule_names[p->rule]);
+    cJSON *first = cJSON_AddObjectToObject(o, "initial");
+    if (rep->has_fixing) {
+        rp_json_add_date(first, "fixing_date", rep->initial.fixing_date);
+        rp_json_add_decimal(first, "lpr", rep->initial.lpr);
+    }
+    rp_json_add_decimal(first, "rate", rep->initial.rate);
+    cJSON *list = cJSON_AddArrayToObject(o, "repricings");
+    int stale = rep->has_fixing && rep->initial.stale;
+    for (int k = 0; k < rep->count; k++) {
+        const rp_repricing_t *e = &rep->items[k];
+        cJSON *r = cJSON_CreateObject();
+        rp_json_add_date(r, "date", e->date);
+        rp_json_add_date(r, "fixing_date", e->fixing_date);
+        rp_json_add_decimal(r, "lpr", e->lpr);
+        if (mpq_sgn(e->shift))
+            rp_json_add_decimal(r, "shift", e->shift);
+        rp_json_add_decimal(r, "rate", e->rate);
+        cJSON_AddItemToArray(list, r);
+        stale |= e->stale;
+    }
+    if (stale) {
+        cJSON *w = cJSON_CreateObject();
+        cJSON_AddStringToObject(w, "code", "stale_lpr");
+        cJSON_AddStringToObject(w, "message",
+                                "a repricing falls over a month after the LPR table's last check: it "
+                                "uses the last fixing known (give fixings, shift, or --lpr for newer "
+                                "ones)");
+        cJSON_AddItemToArray(warnings, w);
+    }
+}
+
 /* key: amount f of row k (or of the schedule), through one temporary. */
 static void add_field(cJSON *obj, const char *key, const rp_sched_view_t *s, int k,
                       rp_sched_field f, mpq_t tmp, const rp_round_t *rc)
@@ -32,8 +82,11 @@ static void add_field(cJSON *obj, const char *key, const rp_sched_view_t *s, int
     rp_json_add_amount(obj, key, tmp, rc);
 }
 
+/* s is the general form whenever rows carry a rate or a year fraction
+ * (rp_json_schedule reads the fast form only for rows without them). */
 static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_t *s,
-                          const rp_root_t *apr, int has_apr, int detail)
+                          const rp_root_t *apr, int has_apr, const rp_repricings_t *rep,
+                          unsigned show, int detail)
 {
     const rp_loan_t *loan = &in->loan;
     const rp_round_t *rc = &in->rounding;
@@ -52,6 +105,10 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_
         cJSON_AddNullToObject(summary, "apr");
     if (mpq_sgn(loan->upfront_fee) > 0)
         rp_json_add_amount(summary, "upfront_fee", loan->upfront_fee, rc);
+    if (mpq_sgn(loan->down_payment) > 0)
+        rp_json_add_amount(summary, "down_payment", loan->down_payment, rc);
+    if (mpq_sgn(loan->balloon) > 0)
+        rp_json_add_amount(summary, "balloon", loan->balloon, rc);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
         add_field(summary, "payment", s, 0, RP_SF_LEVEL_PAYMENT, tmp, rc);
     add_field(summary, "first_payment", s, 0, RP_SF_PAYMENT, tmp, rc);
@@ -65,29 +122,40 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_
     add_field(totals, "principal", s, 0, RP_SF_TOTAL_PRINCIPAL, tmp, rc);
     add_field(totals, "interest", s, 0, RP_SF_TOTAL_INTEREST, tmp, rc);
     add_field(totals, "fee", s, 0, RP_SF_TOTAL_FEE, tmp, rc);
-    if (s->warning_count > 0) {
-        cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
-        for (int w = 0; w < s->warning_count; w++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "code", s->warnings[w].code);
-            cJSON_AddStringToObject(o, "message", s->warnings[w].message);
-            cJSON_AddItemToArray(warnings, o);
-        }
+    cJSON *warnings = cJSON_CreateArray();
+    for (int w = 0; w < s->warning_count; w++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "code", s->warnings[w].code);
+        cJSON_AddStringToObject(o, "message", s->warnings[w].message);
+        cJSON_AddItemToArray(warnings, o);
     }
+    if (loan->lpr)
+        lpr_json(root, in, rep, warnings);
+    if (cJSON_GetArraySize(warnings) > 0)
+        cJSON_AddItemToObject(root, "warnings", warnings);
+    else
+        cJSON_Delete(warnings);
+    if (loan->lpr)
+        show |= SHOW_RATE;
     cJSON *rows = cJSON_AddArrayToObject(root, "installments");
     int shown = detail == RP_DETAIL_SUMMARY && s->count > RP_DETAIL_ROWS ? RP_DETAIL_ROWS : s->count;
     if (shown < s->count) /* the rest on request: "detail": "full" */
         rp_json_add_int(root, "installments_not_shown", s->count - shown);
     for (int k = 0; k < shown; k++) {
         cJSON *o = cJSON_CreateObject();
+        rp_date_t due = rp_sched_view_due(s, k);
         rp_json_add_int(o, "n", rp_sched_view_n(s, k));
-        if (rp_sched_view_due(s, k) != RP_DATE_NONE)
-            rp_json_add_date(o, "due_date", rp_sched_view_due(s, k));
+        if (due != RP_DATE_NONE)
+            rp_json_add_date(o, "due_date", due);
         add_field(o, "payment", s, k, RP_SF_PAYMENT, tmp, rc);
         add_field(o, "principal", s, k, RP_SF_PRINCIPAL, tmp, rc);
         add_field(o, "interest", s, k, RP_SF_INTEREST, tmp, rc);
         add_field(o, "fee", s, k, RP_SF_FEE, tmp, rc);
         add_field(o, "balance", s, k, RP_SF_BALANCE, tmp, rc);
+        if (show & SHOW_RATE)
+            rp_json_add_decimal(o, "rate", row_rate(loan, rep, due));
+        if (show & SHOW_YEAR_FRACTION)
+            rp_json_add_fraction(o, "year_fraction", s->general->rows[k].year_fraction);
         cJSON_AddItemToArray(rows, o);
     }
     mpq_clear(tmp);
@@ -103,15 +171,24 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
     rp_loan_in_init(&in);
     rp_schedule_init(&s);
     rp_unit_schedule_init(&u);
-    rp_sched_view_t view;
+    rp_loan_in_tables(&in, req);
     rp_status st = rp_loan_in_read(&in, req->loan, err);
+    rp_repricings_t rep;
+    rp_repricings_init(&rep);
+    rp_sched_view_t view;
     int fits = 0;
     if (st == RP_OK) {
-        /* JSON reads the fast form row by row; the tables render the general one */
-        if (fmt == RP_FORMAT_JSON)
+        /* JSON reads the fast form row by row when it can say everything the
+         * response shows: not a repriced schedule (LPR), nor rows that show a
+         * rate or a year fraction (those read the general form). Shapes and
+         * conventions never fit the fast form (rp_sched_build_units). Tables
+         * and CSV render the general one. */
+        if (fmt == RP_FORMAT_JSON && !in.loan.lpr && req->show == 0)
             st = rp_unit_schedule_try(&u, &in.loan, &in.rounding, &fits, err);
         if (st == RP_OK && !fits)
             st = rp_schedule_build(&s, &in.loan, &in.rounding, err);
+        if (st == RP_OK && !fits && in.loan.lpr) /* LPR 加点: repriced on every repricing date */
+            st = rp_schedule_reprice(&s, &rep, &in.loan, &in.rounding, err);
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }
@@ -124,16 +201,31 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
     mpq_inits(apr.low, apr.high, NULL);
     if (st == RP_OK)
         st = plan_apr(&apr, &has_apr, &in, &view, err);
+    if (st == RP_OK && req->caps && fmt == RP_FORMAT_CSV)
+        st = rp_fail(err, RP_E_VALUE, "$.caps",
+                     "a cap check is answered in the json and table formats, not in csv rows");
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &view, &apr, has_apr, req->detail);
+            schedule_json(out->json, &in, &view, &apr, has_apr, &rep, req->show, req->detail);
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);
     }
+    if (st == RP_OK && req->caps) { /* the schedule's flows against a legal cap */
+        rp_flows_t f;
+        rp_flows_init(&f);
+        caps_at_t at;
+        rp_json_caps_at_loan(&at, &in.loan);
+        st = rp_flows_from_view(&f, &view, &in.loan, err);
+        if (st == RP_OK)
+            st = rp_json_caps_out(out, fmt, req, &f, &at, &in.rounding, has_apr ? &apr : NULL, err);
+        rp_flows_clear(&f);
+    }
     mpq_clears(apr.low, apr.high, NULL);
+    rp_repricings_clear(&rep);
     rp_unit_schedule_clear(&u);
     rp_schedule_clear(&s);
     rp_loan_in_clear(&in);
     return st;
 }
+

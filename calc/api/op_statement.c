@@ -295,10 +295,13 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
     rp_statement_init(&st);
     rp_life_init(&life);
     in.terms.classification = (rp_classification)req->classification;
+    rp_loan_in_tables(&in, req);
     in.terms.restructured_rules = (rp_restructured_rules)req->restructured_rules;
     rp_status status = rp_loan_in_read(&in, req->loan, err);
     if (status == RP_OK)
         status = rp_json_read_events(&events, req->events, &in, err);
+    if (status == RP_OK) /* LPR 加点: each repricing up to as_of is a rate change */
+        status = rp_json_lpr_events(&events, &in, req->as_of, err);
     if (status == RP_OK)
         status = read_buckets(&in.terms, req->buckets, err);
     if (status == RP_OK) {
@@ -307,11 +310,24 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
         if (status != RP_OK && rp_status_exit_code(status) == 2)
             rp_error_prefix(err, "$");
     }
+    if (status == RP_OK && req->caps && fmt == RP_FORMAT_CSV)
+        status = rp_fail(err, RP_E_VALUE, "$.caps",
+                         "a cap check is answered in the json and table formats, not in csv rows");
     if (status == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
             statement_json(out->json, &st, &life, &events, &in, req->detail);
         else
             rp_render_statement(&out->text, fmt, &st, &life, &in.terms, &in.rounding);
+    }
+    if (status == RP_OK && req->caps) { /* what it cost and still claims, against a cap */
+        rp_flows_t f;
+        rp_flows_init(&f);
+        caps_at_t at;
+        rp_json_caps_at_loan(&at, &in.loan);
+        status = rp_statement_flows(&f, &st, &in.loan, &events, err);
+        if (status == RP_OK)
+            status = rp_json_caps_out(out, fmt, req, &f, &at, &in.rounding, NULL, err);
+        rp_flows_clear(&f);
     }
     rp_statement_clear(&st);
     rp_life_clear(&life);

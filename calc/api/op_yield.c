@@ -55,13 +55,20 @@ static rp_status alloc_dated(yield_in_t *y, int n, rp_error *err)
 }
 
 /* The flows of a loan's schedule: periodic, and dated when it has dates. */
-static rp_status flows_of_loan(yield_in_t *y, const cJSON *loan, rp_error *err)
+static rp_status flows_of_loan(yield_in_t *y, const request_t *req, rp_error *err)
 {
-    rp_status st = rp_loan_in_read(&y->loan, loan, err);
+    rp_loan_in_tables(&y->loan, req);
+    rp_status st = rp_loan_in_read(&y->loan, req->loan, err);
     rp_schedule_t s;
     rp_schedule_init(&s);
     if (st == RP_OK) {
         st = rp_schedule_build(&s, &y->loan.loan, &y->loan.rounding, err);
+        if (st == RP_OK && y->loan.loan.lpr) { /* LPR 加点: the repriced payments */
+            rp_repricings_t rep;
+            rp_repricings_init(&rep);
+            st = rp_schedule_reprice(&s, &rep, &y->loan.loan, &y->loan.rounding, err);
+            rp_repricings_clear(&rep);
+        }
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }
@@ -152,20 +159,6 @@ static rp_status flows_of_list(yield_in_t *y, const cJSON *arr, rp_error *err)
         mpq_set(y->dated[i], d.amount);
     }
     mpq_clear(d.amount);
-    return st;
-}
-
-/* precision: default 1e-12, between 1e-40 and 0.01. */
-static rp_status read_precision(mpq_t out, const cJSON *item, rp_error *err)
-{
-    if (!item) {
-        mpz_ui_pow_ui(mpq_denref(out), 10, 12);
-        mpz_set_ui(mpq_numref(out), 1);
-        return RP_OK;
-    }
-    rp_status st = rp_fields_decimal(out, item, "$.precision", err);
-    if (st == RP_OK && (mpq_sgn(out) <= 0 || mpq_cmp_ui(out, 1, 100) > 0))
-        st = rp_fail(err, RP_E_RANGE, "$.precision", "precision must be above 0 and at most 0.01");
     return st;
 }
 
@@ -292,102 +285,21 @@ static void add_simple_rate(cJSON *root, const yield_in_t *y)
     mpq_clear(charges);
 }
 
-typedef struct caps_in {
-    int rule;
-    rp_date_t contract_date;
-    rate_in_t cap;
-    const cJSON *lpr;
-} caps_in_t;
-
-static const field_t caps_fields[] = {
-    {.name = "rule", .kind = FK_ENUM, .offset = offsetof(caps_in_t, rule),
-     .names = rp_cap_rule_names, .name_count = RP_CAP_RULE_COUNT,
-     .doc = "private_lending (default), bank_24 or custom"},
-    {.name = "contract_date", .kind = FK_DATE, .offset = offsetof(caps_in_t, contract_date),
-     .doc = "when the contract was made (default: the loan's start_date)"},
-    {.name = "cap", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .offset = offsetof(caps_in_t, cap), .read = rp_json_read_rate,
-     .doc = "rule custom: the annual cap"},
-    {.name = "lpr", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("lpr_fixing", 1, 1000), .offset = offsetof(caps_in_t, lpr), .read = rp_json_keep,
-     .doc = "LPR fixings to use instead of the built-in table"},
-};
-const object_spec_t rp_spec_caps = {"caps", RP_FIELDS(caps_fields)};
-
 static rp_status add_caps(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
                           const rp_irr_t *irr, rp_error *err)
 {
     if (!y->periodic)
         return rp_fail(err, RP_E_VALUE, "$.caps", "caps are checked on a loan or on periodic cash flows");
-    caps_in_t c = {.rule = RP_CAP_PRIVATE_LENDING, .contract_date = RP_DATE_NONE};
-    mpq_init(c.cap.value);
-    rp_lpr_t lpr;
-    rp_lpr_init(&lpr);
-    rp_cap_check_t check;
-    rp_cap_check_init(&check);
-    mpq_t cap;
-    mpq_init(cap);
-    rp_status st = rp_fields_read(&c, req->caps, &rp_spec_caps, "$.caps", err);
-    if (st == RP_OK && c.rule == RP_CAP_CUSTOM && !c.cap.given)
-        st = rp_fail(err, RP_E_MISSING, "$.caps.cap", "rule custom needs cap");
-    if (st == RP_OK && c.rule != RP_CAP_CUSTOM && c.cap.given)
-        st = rp_fail(err, RP_E_VALUE, "$.caps.cap", "cap is for rule custom only");
-    if (st == RP_OK && c.contract_date == RP_DATE_NONE && y->has_loan)
-        c.contract_date = y->loan.loan.start_date;
-    if (st == RP_OK) {
-        if (c.lpr)
-            st = rp_json_lpr_fixings(&lpr, c.lpr, "$.caps.lpr", err);
-        else if (req->lpr_json)
-            st = rp_json_lpr_table(&lpr, req->lpr_json, req->lpr_len, "--lpr", err);
-        else
-            st = rp_json_lpr_table(&lpr, rp_lpr_default_json, strlen(rp_lpr_default_json),
-                                   "built in", err);
-    }
-    if (st == RP_OK) {
-        st = rp_rate_in_annual(cap, &c.cap, 365, err);
-    }
-    if (st == RP_OK) {
-        const rp_round_t *rc = &y->loan.rounding;
-        st = rp_cap_check(&check, (rp_cap_rule)c.rule, c.contract_date, cap, &lpr, &y->flows,
-                          rc, err);
-        if (st != RP_OK)
-            rp_error_prefix(err, "$.caps");
-    }
-    if (st == RP_OK) {
-        cJSON *o = cJSON_AddObjectToObject(root, "caps");
-        cJSON_AddStringToObject(o, "rule", rp_cap_rule_names[c.rule]);
-        cJSON_AddStringToObject(o, "basis", rp_cap_basis_names[check.basis]);
-        if (c.contract_date != RP_DATE_NONE)
-            rp_json_add_date(o, "contract_date", c.contract_date);
-        if (check.lpr_index >= 0) {
-            rp_json_add_date(o, "lpr_date", lpr.dates[check.lpr_index]);
-            rp_json_add_decimal(o, "lpr_one_year", lpr.one_year[check.lpr_index]);
-        }
-        rp_json_add_decimal(o, "cap", check.cap);
-        if (mpq_sgn(check.void_line) > 0)
-            rp_json_add_decimal(o, "void_line", check.void_line);
-        if (irr->count == 1) {
-            rp_root_t apr;
-            mpq_inits(apr.low, apr.high, NULL);
-            rp_root_times(&apr, &irr->roots[0], y->flows.periods_per_year);
-            rp_json_add_bounded(o, "annualized_cost", apr.low, apr.high, 12);
-            mpq_clears(apr.low, apr.high, NULL);
-        }
-        cJSON_AddBoolToObject(o, "within", check.within);
-        rp_json_add_amount(o, "excess", check.excess, &y->loan.rounding);
-        if (check.stale) {
-            char last[RP_DATE_TEXT];
-            rp_date_format(last, lpr.checked_through);
-            char message[160];
-            snprintf(message, sizeof message,
-                     "the LPR table was last checked on %s, over a month before the contract "
-                     "date: update data/lpr.json or pass --lpr",
-                     last);
-            warn(warnings, "stale_lpr", message);
-        }
-    }
-    mpq_clear(cap);
-    mpq_clear(c.cap.value);
-    rp_cap_check_clear(&check);
-    rp_lpr_clear(&lpr);
+    caps_at_t at = {.origin = RP_DATE_NONE, .anchor = RP_DATE_NONE};
+    if (y->has_loan)
+        rp_json_caps_at_loan(&at, &y->loan.loan);
+    rp_root_t apr;
+    mpq_inits(apr.low, apr.high, NULL);
+    if (irr->count == 1)
+        rp_root_times(&apr, &irr->roots[0], y->flows.periods_per_year);
+    rp_status st = rp_json_caps(root, warnings, req, req->caps, "$.caps", &y->flows, &at,
+                                &y->loan.rounding, irr->count == 1 ? &apr : NULL, err);
+    mpq_clears(apr.low, apr.high, NULL);
     return st;
 }
 
@@ -397,7 +309,7 @@ static rp_status read_flows(yield_in_t *y, const request_t *req, rp_error *err)
     if (!req->loan == !req->cash_flows)
         return rp_fail(err, RP_E_MISSING, req->loan ? "$.cash_flows" : "$.loan",
                        "give either a loan or cash_flows");
-    rp_status st = read_precision(y->precision, req->precision, err);
+    rp_status st = rp_json_precision(y->precision, req->precision, err);
     if (st == RP_OK && req->rounding) {
         if (req->loan)
             st = rp_fail(err, RP_E_VALUE, "$.rounding",
@@ -407,7 +319,7 @@ static rp_status read_flows(yield_in_t *y, const request_t *req, rp_error *err)
                                 err);
     }
     if (st == RP_OK)
-        st = req->loan ? flows_of_loan(y, req->loan, err) : flows_of_list(y, req->cash_flows, err);
+        st = req->loan ? flows_of_loan(y, req, err) : flows_of_list(y, req->cash_flows, err);
     if (st == RP_OK && y->periodic && !y->has_loan)
         y->flows.periods_per_year = req->periods_per_year;
     if (st == RP_OK && (req->frequency >= 0 || req->odd_days != RP_ODD_ACTUAL) &&
@@ -458,6 +370,57 @@ static rp_status add_rates(cJSON *root, cJSON *warnings, const request_t *req, c
 
 /* npv at discount_rate: periodic flows exactly (nominal rate ÷ periods a
  * year, rounded to the unit); dated flows within bounds (effective rate). */
+typedef struct mirr_in {
+    const cJSON *finance, *reinvest;
+} mirr_in_t;
+
+static const field_t mirr_fields[] = {
+    {.name = "finance_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .required = 1,
+     .offset = offsetof(mirr_in_t, finance), .read = rp_json_keep,
+     .doc = "a period's rate the negative flows are financed at"},
+    {.name = "reinvest_rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .required = 1,
+     .offset = offsetof(mirr_in_t, reinvest), .read = rp_json_keep,
+     .doc = "a period's rate the positive flows are reinvested at"},
+};
+const object_spec_t rp_spec_mirr = {"a modified IRR", RP_FIELDS(mirr_fields)};
+
+/* The modified IRR of periodic flows (MIRR), a period's rate. */
+static rp_status add_mirr(cJSON *root, cJSON *warnings, const request_t *req, const yield_in_t *y,
+                          rp_error *err)
+{
+    if (!y->periodic)
+        return rp_fail(err, RP_E_VALUE, "$.mirr", "the modified IRR is of periodic flows");
+    mirr_in_t m = {NULL, NULL};
+    mpq_t finance, reinvest;
+    mpq_inits(finance, reinvest, NULL);
+    rp_root_t r;
+    mpq_inits(r.low, r.high, NULL);
+    int found = 0;
+    rp_status st = rp_fields_read(&m, req->mirr, &rp_spec_mirr, "$.mirr", err);
+    if (st == RP_OK)
+        st = rp_json_read_share(&finance, m.finance, "$.mirr.finance_rate", err);
+    if (st == RP_OK)
+        st = rp_json_read_share(&reinvest, m.reinvest, "$.mirr.reinvest_rate", err);
+    mpq_t fine; /* a thousandth of the precision: every printed digit settled */
+    mpq_init(fine);
+    rp_precision_per_period(fine, y->precision, 1);
+    if (st == RP_OK)
+        st = rp_mirr(&r, &found, (mpq_t const *)y->flows.amounts, y->flows.n, finance, reinvest,
+                     fine, err);
+    mpq_clear(fine);
+    if (st == RP_OK && found) {
+        rp_json_add_bounded(root, "mirr", r.low, r.high, 12);
+        add_bounds(root, "mirr_bounds", &r);
+    } else if (st == RP_OK) {
+        cJSON_AddNullToObject(root, "mirr");
+        warn(warnings, "no_mirr", "the modified IRR needs flows both paid and received");
+    }
+    if (st != RP_OK && err && err->path[0] != '$')
+        rp_error_prefix(err, "$.mirr");
+    mpq_clears(finance, reinvest, r.low, r.high, NULL);
+    return st;
+}
+
 static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y, rp_error *err)
 {
     rate_in_t r;
@@ -470,7 +433,9 @@ static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y,
         st = rp_rate_in_annual(rate, &r, 365, err);
     if (st == RP_OK && y->periodic) {
         st = rp_flows_npv_nominal(hi, &y->flows, rate, err);
-        if (st == RP_OK) {
+        if (st == RP_OK && req->npv_places >= 0) { /* exact, to the places asked */
+            rp_json_add_bounded(root, "npv", hi, hi, req->npv_places);
+        } else if (st == RP_OK) {
             rp_round(hi, hi, &y->loan.rounding);
             rp_json_add_amount(root, "npv", hi, &y->loan.rounding);
         }
@@ -478,7 +443,8 @@ static rp_status add_npv(cJSON *root, const request_t *req, const yield_in_t *y,
         st = rp_npv_dated(lo, hi, rate, (mpq_t const *)y->dated, y->days, y->dated_count,
                           req->basis, y->precision, err);
         if (st == RP_OK)
-            rp_json_add_bounded(root, "npv", lo, hi, y->loan.rounding.places);
+            rp_json_add_bounded(root, "npv", lo, hi,
+                                req->npv_places >= 0 ? req->npv_places : y->loan.rounding.places);
     }
     if (st != RP_OK && err && strncmp(err->path, "$.discount_rate", 15) != 0)
         rp_error_prefix(err, "$.discount_rate");
@@ -502,6 +468,8 @@ rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp
         st = add_actuarial(root, warnings, req, &y, err);
     if (st == RP_OK && req->discount_rate)
         st = add_npv(root, req, &y, err);
+    if (st == RP_OK && req->mirr)
+        st = add_mirr(root, warnings, req, &y, err);
     if (st == RP_OK && req->caps)
         st = add_caps(root, warnings, req, &y, &irr, err);
     if (st == RP_OK && cJSON_GetArraySize(warnings) > 0) {

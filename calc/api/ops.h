@@ -17,6 +17,12 @@ typedef struct rate_in {
     char path[RP_PATH_MAX]; /* where it was read, for the limit's error */
 } rate_in_t;
 
+/* The loan's timing and shape fields as given, read once the rounding is
+ * known (shape_in.c). */
+typedef struct shape_in {
+    const cJSON *down_payment, *balloon, *step, *custom, *payment_multiple, *business_days;
+} shape_in_t;
+
 /* $.loan as read: the contract, its rounding context and its terms. */
 typedef struct loan_in {
     rp_loan_t loan;
@@ -24,7 +30,37 @@ typedef struct loan_in {
     rp_round_t rounding;
     rp_terms_t terms;
     rate_in_t penalty_rate; /* $.loan.overdue.penalty_rate, as given */
+    shape_in_t shape;
+    rp_calendar_t calendar; /* business days, when the loan has them          */
+    const char *calendar_json; /* the calendar table to use (--calendar), or NULL */
+    size_t calendar_len;
+    const cJSON *lpr_node;  /* $.loan.rate when it is LPR 加点, or NULL          */
+    rp_lpr_pricing_t lpr;   /* its terms (loan.lpr points here)                */
+    rp_lpr_t lpr_table;     /* the fixings they use                            */
+    const char *lpr_json;   /* the LPR table to use (--lpr), or NULL           */
+    size_t lpr_len;
 } loan_in_t;
+
+/* lpr_rate_in.c: the loan's rate field (a rate, or LPR 加点 kept for
+ * rp_json_lpr_rate; target is the loan_in_t). */
+rp_status rp_json_read_loan_rate(void *target, const cJSON *item, const char *path, rp_error *err);
+/* Reads the LPR terms and table; sets loan.annual_rate to the first rate
+ * and loan.lpr. */
+rp_status rp_json_lpr_rate(loan_in_t *in, rp_error *err);
+/* Appends to ev a rate_change for every repricing up to until, or up to
+ * the day before ev's first restructure event if that is sooner. */
+rp_status rp_json_lpr_events(rp_events_t *ev, const loan_in_t *in, rp_date_t until, rp_error *err);
+
+/* Reads $.loan.business_days into in (calendar_in.c). */
+rp_status rp_json_business_days(loan_in_t *in, rp_error *err);
+
+/* Reads a calendar table in data/cn_calendar.json's shape into out; an
+ * error's message names the table by label. */
+rp_status rp_json_calendar_table(rp_calendar_t *out, const char *text, size_t len,
+                                 const char *label, rp_error *err);
+
+/* Reads the loan's timing and shape fields into in->loan (shape_in.c). */
+rp_status rp_json_shape_read(loan_in_t *in, rp_error *err);
 
 void rp_loan_in_init(loan_in_t *in);
 void rp_loan_in_clear(loan_in_t *in);
@@ -110,11 +146,32 @@ typedef struct request {
     const cJSON *rounding;   /* cash_flows: the unit NPVs are rounded to */
     const char *lpr_json;    /* the LPR table to use (rp_options_t), or NULL */
     size_t lpr_len;
+    const char *calendar_json; /* the calendar table to use (rp_options_t), or NULL */
+    size_t calendar_len;
     /* ops restructure, compare, solve ("date" is read into as_of) */
     const cJSON *actions;
     const cJSON *proposals;
     const cJSON *goal;
+    /* op schedule */
+    unsigned show;           /* SHOW_* columns added to every installment */
+    /* op tvm */
+    int solve;
+    const cJSON *tvm_rate, *nper, *pmt, *pv, *fv;
+    int type;
+    int tvm_periods;         /* the rate is annual: ÷ this a period (default 1) */
+    int per, start_period, end_period;
+    /* op day_count ("frequency" as above) */
+    int day_count;
+    const cJSON *periods;
+    rp_date_t anchor, maturity;
+    int end_of_month;
+    /* op yield: MIRR, and the NPV's places (−1: the rounding unit's) */
+    const cJSON *mirr;
+    int npv_places;
 } request_t;
+
+/* The columns a schedule request may add to its installments ("show"). */
+enum { SHOW_RATE = 1 << 0, SHOW_YEAR_FRACTION = 1 << 1 };
 
 typedef struct response {
     cJSON *json;   /* the JSON response, ok/op/id already in it */
@@ -122,12 +179,42 @@ typedef struct response {
 } response_t;
 
 
+/* Where checked flows start and how their time is counted (a loan's). */
+typedef struct caps_at {
+    rp_date_t origin;        /* the flows' first date, or RP_DATE_NONE (periodic) */
+    rp_date_t anchor;        /* the grid of due dates                           */
+    rp_frequency frequency;
+    rp_odd_days odd_days;
+} caps_at_t;
+
+/* caps_in.c: at = the loan's start, grid and odd-days rule. */
+void rp_json_caps_at_loan(caps_at_t *at, const rp_loan_t *loan);
+
+/* Reads the caps object node (at path) and checks flows against it,
+ * adding "caps" to root (and stale_lpr to warnings). apr (may be NULL):
+ * the flows' APR for annualized_cost; NULL: found here from the flows. */
+rp_status rp_json_caps(cJSON *root, cJSON *warnings, const request_t *req, const cJSON *node,
+                       const char *path, const rp_flows_t *flows, const caps_at_t *at,
+                       const rp_round_t *rc, const rp_root_t *apr, rp_error *err);
+
+/* The tables a loan may need, from the request (--calendar). */
+void rp_loan_in_tables(loan_in_t *in, const request_t *req);
+
+/* The request's caps checked on flows, into out: a "caps" object in JSON
+ * (its warnings added to "warnings"), key: value lines after a table;
+ * refused for csv. */
+rp_status rp_json_caps_out(response_t *out, rp_format fmt, const request_t *req,
+                           const rp_flows_t *flows, const caps_at_t *at, const rp_round_t *rc,
+                           const rp_root_t *apr, rp_error *err);
+
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_yield(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_restructure(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_compare(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 rp_status rp_json_solve(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_tvm(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
+rp_status rp_json_day_count(response_t *out, const request_t *req, rp_format fmt, rp_error *err);
 
 /* Reads $.events (NULL: none) for the loan. */
 rp_status rp_json_read_events(rp_events_t *ev, const cJSON *arr, const loan_in_t *loan,

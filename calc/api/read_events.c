@@ -150,7 +150,11 @@ static rp_status read_event(rp_events_t *ev, const cJSON *item, const char *path
         } else {
             e->date = in.date;
             mpq_set(e->amount, in.amount);
-            if (t == RP_EVENT_RATE_CHANGE)
+            if (t == RP_EVENT_RATE_CHANGE && rp_loan_keeps_shape(&loan->loan))
+                st = rp_fail(err, RP_E_VALUE, path,
+                             "a rate change re-amortizes the installments to come as level "
+                             "payments: not for a stepped or custom loan");
+            if (st == RP_OK && t == RP_EVENT_RATE_CHANGE)
                 st = rp_rate_in_annual(e->rate, &in.rate, loan->loan.daily_basis, err);
             snprintf(e->kind, sizeof e->kind, "%s",
                      in.kind ? in.kind->valuestring : t == RP_EVENT_FEE ? "fee" : "");

@@ -9,160 +9,6 @@
 
 #include "ops.h"
 
-/* ---- rates and shares: one checked reader ----------------------------------
- * Every rate and share of the API goes through read_value: its syntax
- * (rate.c), no negative value, the bare-number trap, and the limit of
- * RP_MAX_RATE_PERCENT a year, each an error at the field's JSON path. */
-
-static const char *const rate_keys[] = {"annual", "monthly", "daily"};
-static const rp_rate_unit rate_key_units[] = {RP_RATE_ANNUAL, RP_RATE_MONTHLY, RP_RATE_DAILY};
-
-/* Writes x exactly (it comes from decimal text, so it terminates). */
-static void exact_text(char *buf, size_t size, const mpq_t x)
-{
-    int places = rp_decimal_places(x);
-    rp_decimal_format(buf, size, x, places < 0 || places > 40 ? 40 : places, RP_ROUND_HALF_EVEN);
-}
-
-/* A bare number of 1 or more ("rate": 4.9 or "4.9") would be read as a
- * fraction, 490%: refused, with both readings, so that a rate of 100% or
- * more always carries its unit ("120%"). */
-static rp_status bare_trap(const char *text, int quoted, mpq_srcptr v, const char *path,
-                           rp_error *err)
-{
-    char shown[48], percent[96], fraction[96], prefix[8] = "";
-    rp_quote(shown, sizeof shown, text, strlen(text), 24);
-    /* a 年/月/日 prefix stays on the fraction: "月5" → "月0.05" */
-    size_t p = 0;
-    while (text[p] && !(text[p] >= '0' && text[p] <= '9') && text[p] != '+' && p + 1 < sizeof prefix)
-        p++;
-    memcpy(prefix, text, p);
-    prefix[p] = '\0';
-    mpq_t as_percent, as_fraction;
-    mpq_inits(as_percent, as_fraction, NULL);
-    rp_rate_readings(as_percent, as_fraction, v);
-    exact_text(percent, sizeof percent, as_percent);
-    exact_text(fraction, sizeof fraction, as_fraction);
-    mpq_clears(as_percent, as_fraction, NULL);
-    const char *q = quoted ? "\"" : "", *fq = p ? "\"" : "";
-    return rp_fail(err, RP_E_VALUE, path,
-                   "%s%s%s reads as %s%s%%; a bare number of 1 or more is refused: write "
-                   "\"%s%%\" or %s%s%s%s for %s%%, or \"%s%s%%\" if %s%s%% is meant",
-                   q, shown, q, prefix, percent, shown, fq, prefix, fraction, fq, shown, prefix,
-                   percent, prefix, percent);
-}
-
-/* One rate or share value: a JSON number (a bare fraction) or rate text. */
-static rp_status read_value(rate_in_t *r, const cJSON *item, const char *path, rp_error *err)
-{
-    int bare = 1;
-    const char *text;
-    rp_status st;
-    if (cJSON_IsNumber(item)) {
-        text = rp_json_number_text(item);
-        r->unit = RP_RATE_UNSPECIFIED;
-        st = rp_fields_decimal(r->value, item, path, err);
-    } else if (cJSON_IsString(item)) {
-        text = item->valuestring;
-        st = rp_rate_parse_text(r->value, &r->unit, &bare, text, err);
-        if (st != RP_OK) {
-            char shown[48], message[RP_MESSAGE_MAX];
-            rp_quote(shown, sizeof shown, text, strlen(text), 24);
-            snprintf(message, sizeof message, "%s, found \"%s\"", err ? err->message : "", shown);
-            return rp_fail(err, st, path, "%s", message);
-        }
-    } else {
-        return rp_fail(err, RP_E_TYPE, path, "expected a rate like \"4.9%%\", found %s",
-                       rp_json_type_name(item));
-    }
-    if (st != RP_OK)
-        return st;
-    if (mpq_sgn(r->value) < 0)
-        return rp_fail(err, RP_E_VALUE, path, "a rate must not be negative");
-    if (bare && mpq_cmp_ui(r->value, 1, 1) >= 0)
-        return bare_trap(text, cJSON_IsString(item), r->value, path, err);
-    return RP_OK;
-}
-
-/* At most RP_MAX_RATE_PERCENT a year: / 12 a month, / daily_basis a day
- * (the reader checks a daily rate against the smaller basis, 360, and the
- * conversion, which knows the basis, again). */
-static rp_status check_limit(mpq_srcptr annual, const char *path, rp_error *err)
-{
-    return rp_rate_check_max(annual, path, "the annual rate", err);
-}
-
-static rp_status check_rate(rate_in_t *r, int daily_basis, mpq_t annual, rp_error *err)
-{
-    rp_rate_to_annual(annual, r->value, r->unit, daily_basis);
-    return check_limit(annual, r->path, err);
-}
-
-rp_status rp_json_read_rate(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    rate_in_t *r = target;
-    r->given = 1;
-    snprintf(r->path, sizeof r->path, "%s", path);
-    rp_status st;
-    if (!cJSON_IsObject(item)) {
-        st = read_value(r, item, path, err);
-        if (st == RP_OK && r->unit == RP_RATE_UNSPECIFIED)
-            r->unit = RP_RATE_ANNUAL;
-    } else {
-        const cJSON *m = item->child;
-        char sub[RP_PATH_MAX];
-        if (!m || m->next)
-            return rp_fail(err, RP_E_VALUE, path,
-                           "a rate object has exactly one of \"annual\", \"monthly\", \"daily\"");
-        rp_fields_path(sub, sizeof sub, path, m->string);
-        int k = rp_name_index(rate_keys, 3, m->string);
-        if (k < 0)
-            return rp_fail(err, RP_E_UNKNOWN, sub,
-                           "a rate object has one of \"annual\", \"monthly\", \"daily\"");
-        st = read_value(r, m, sub, err);
-        if (st != RP_OK)
-            return st;
-        if (r->unit != RP_RATE_UNSPECIFIED && r->unit != rate_key_units[k])
-            return rp_fail(err, RP_E_VALUE, sub, "the rate's 年/月/日 prefix contradicts \"%s\"",
-                           m->string);
-        r->unit = rate_key_units[k];
-    }
-    if (st == RP_OK) {
-        mpq_t annual;
-        mpq_init(annual);
-        st = check_rate(r, 360, annual, err);
-        mpq_clear(annual);
-    }
-    return st;
-}
-
-rp_status rp_rate_in_annual(mpq_t out, const rate_in_t *r, int daily_basis, rp_error *err)
-{
-    mpq_t annual;
-    mpq_init(annual);
-    rp_rate_to_annual(annual, r->value, r->unit, daily_basis);
-    rp_status st = check_limit(annual, r->path, err);
-    if (st == RP_OK)
-        mpq_swap(out, annual);
-    mpq_clear(annual);
-    return st;
-}
-
-rp_status rp_json_read_share(void *target, const cJSON *item, const char *path, rp_error *err)
-{
-    rate_in_t r;
-    mpq_init(r.value);
-    rp_status st = read_value(&r, item, path, err);
-    if (st == RP_OK && r.unit != RP_RATE_UNSPECIFIED)
-        st = rp_fail(err, RP_E_VALUE, path, "a share takes no 年/月/日 prefix");
-    if (st == RP_OK)
-        st = check_limit(r.value, path, err);
-    if (st == RP_OK)
-        mpq_set(*(mpq_t *)target, r.value);
-    mpq_clear(r.value);
-    return st;
-}
-
 /* ---- rounding ------------------------------------------------------------ */
 
 static rp_status read_unit(void *target, const cJSON *item, const char *path, rp_error *err)
@@ -230,6 +76,9 @@ static const field_t overdue_fields[] = {
      .doc = "paid after grace: penalty from the due date (default true)"},
     {.name = "penalty_cap", .kind = FK_AMOUNT, .offset = OVERDUE(penalty_cap),
      .doc = "all 罚息 and 复利 together at most this (default none)"},
+    {.name = "arrears_tolerance", .kind = FK_AMOUNT, .offset = OVERDUE(arrears_tolerance),
+     .doc = "unpaid amounts up to this, oldest installment first, do not make the loan past due "
+            "(Fineract's in-arrears tolerance; default 0: any amount does)"},
     {.name = "late_fee", .kind = FK_OBJECT, .offset = 0, .object = &late_fee_spec,
      .doc = "违约金 terms (default none)"},
 };
@@ -312,9 +161,11 @@ static rp_status read_allocation(void *target, const cJSON *item, const char *pa
 static const field_t loan_fields[] = {
     {.name = "principal", .kind = FK_AMOUNT, .required = 1, .offset = LOAN(principal),
      .doc = "amount lent, > 0, a whole number of rounding units"},
-    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rate"), .required = 1, .offset = offsetof(loan_in_t, rate),
-     .read = rp_json_read_rate,
-     .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}"},
+    {.name = "rate", .kind = FK_CUSTOM,
+     .schema = "{\"oneOf\": [" SCHEMA_REF("rate") ", " SCHEMA_REF("lpr_rate") "]}",
+     .required = 1, .offset = 0, .read = rp_json_read_loan_rate,
+     .doc = "nominal rate: \"4.9%\" or 0.049 a year, {\"monthly\": \"5‰\"}, {\"daily\": \"万分之五\"}; "
+            "or LPR 加点: {\"lpr\": \"5y\", \"spread_bp\": -30, \"repricing\": \"january_1\"}"},
     {.name = "term", .kind = FK_INT, .offset = LOAN(term), .min = 1, .max = RP_MAX_TERM,
      .doc = "number of installments (bullet: periods until maturity)"},
     {.name = "method", .kind = FK_ENUM, .offset = LOAN(method), .names = rp_method_names,
@@ -347,6 +198,48 @@ static const field_t loan_fields[] = {
      .names = rp_odd_days_names, .name_count = RP_ODD_COUNT,
      .doc = "APRs and present values: odd days of a part period over its actual days "
             "(actual, default) or over 30 a month (reg_z, Regulation Z App. J)"},
+    {.name = "timing", .kind = FK_ENUM, .offset = LOAN(timing), .names = rp_timing_names,
+     .name_count = RP_TIMING_COUNT,
+     .doc = "installments at the end of each period (default) or the start: the first on "
+            "start_date (annuity due, a spreadsheet's type 1)"},
+    {.name = "down_payment", .kind = FK_CUSTOM, .schema = SCHEMA_REF("part"),
+     .offset = offsetof(loan_in_t, shape.down_payment), .read = rp_json_keep,
+     .doc = "paid on start_date, a row of its own: an amount or a share of the principal "
+            "(\"25%\"); the installments repay the rest (default none)"},
+    {.name = "balloon", .kind = FK_CUSTOM, .schema = SCHEMA_REF("part"),
+     .offset = offsetof(loan_in_t, shape.balloon), .read = rp_json_keep,
+     .doc = "尾款: left for the last installment, an amount or a share (default none)"},
+    {.name = "amortization_term", .kind = FK_INT, .offset = LOAN(amortization_term), .min = 1,
+     .max = RP_MAX_TERM,
+     .doc = "气球贷: the payment as if over this many installments; the last of term clears the "
+            "rest (default: term)"},
+    {.name = "step", .kind = FK_CUSTOM, .schema = SCHEMA_REF("step"),
+     .offset = offsetof(loan_in_t, shape.step), .read = rp_json_keep,
+     .doc = "阶梯还款: {\"every\": 12, \"amount\": \"200\"} or {\"every\": 12, \"share\": "
+            "\"5%\"}, \"direction\": up or down (default none)"},
+    {.name = "custom", .kind = FK_CUSTOM, .schema = SCHEMA_REF("custom"),
+     .offset = offsetof(loan_in_t, shape.custom), .read = rp_json_keep,
+     .doc = "method custom (个性化分期): {\"payments\": […]} or {\"principal\": […]} for "
+            "installments 1 … term − 1"},
+    {.name = "level_payment", .kind = FK_ENUM, .offset = LOAN(level_rule),
+     .names = rp_level_rule_names, .name_count = RP_LEVEL_RULE_COUNT,
+     .doc = "annuity: rounded once (default) or adjusted (Fineract's EMI adjustment)"},
+    {.name = "payment_multiple", .kind = FK_CUSTOM, .schema = SCHEMA_REF("payment_multiple"),
+     .offset = offsetof(loan_in_t, shape.payment_multiple), .read = rp_json_keep,
+     .doc = "the level payment a multiple of unit, rounded by mode (default up): "
+            "{\"unit\": \"1\"} for whole yuan (default none)"},
+    {.name = "first_period", .kind = FK_ENUM, .offset = LOAN(first_period),
+     .names = rp_first_period_names, .name_count = RP_FIRST_PERIOD_COUNT,
+     .doc = "an irregular first period: actual_days (default, 首期按实际天数), solved (the "
+            "payment solved over it, Fineract) or separate (broken-period interest on start_date)"},
+    {.name = "annuity_rate", .kind = FK_ENUM, .offset = LOAN(annuity_rate),
+     .names = rp_annuity_rate_names, .name_count = RP_ANNUITY_RATE_COUNT,
+     .doc = "annuity under an actual day_count: periodic (default: annual ÷ periods a year) or "
+            "actual (each period's own factor, Fineract)"},
+    {.name = "business_days", .kind = FK_CUSTOM, .schema = SCHEMA_REF("business_days"),
+     .offset = offsetof(loan_in_t, shape.business_days), .read = rp_json_keep,
+     .doc = "due dates on non-working days roll: {\"calendar\": \"mainland\", \"roll\": "
+            "\"following\", \"accrual\": \"unadjusted\"} (default: no rolling)"},
     {.name = "rounding", .kind = FK_OBJECT, .offset = offsetof(loan_in_t, rounding),
      .object = &rp_spec_rounding, .doc = "rounding context for every posted amount"},
     {.name = "overdue", .kind = FK_OBJECT, .offset = 0, .object = &rp_spec_overdue,
@@ -363,7 +256,9 @@ const object_spec_t rp_spec_loan = {"loan", RP_FIELDS(loan_fields)};
 
 _Static_assert(sizeof(rp_method) == sizeof(int) && sizeof(rp_round_mode) == sizeof(int) &&
                    sizeof(rp_penalty_base) == sizeof(int) && sizeof(rp_overpayment) == sizeof(int) &&
-                   sizeof(rp_odd_days) == sizeof(int),
+                   sizeof(rp_odd_days) == sizeof(int) && sizeof(rp_timing) == sizeof(int) &&
+                   sizeof(rp_level_rule) == sizeof(int) && sizeof(rp_first_period) == sizeof(int) &&
+                   sizeof(rp_annuity_rate) == sizeof(int),
                "enum fields are read as int");
 
 void rp_loan_in_init(loan_in_t *in)
@@ -374,6 +269,23 @@ void rp_loan_in_init(loan_in_t *in)
     in->rate.given = in->penalty_rate.given = 0;
     rp_round_init(&in->rounding);
     rp_terms_init(&in->terms);
+    memset(&in->shape, 0, sizeof in->shape);
+    rp_calendar_init(&in->calendar);
+    in->calendar_json = NULL;
+    in->calendar_len = 0;
+    in->lpr_node = NULL;
+    rp_lpr_pricing_init(&in->lpr);
+    rp_lpr_init(&in->lpr_table);
+    in->lpr_json = NULL;
+    in->lpr_len = 0;
+}
+
+void rp_loan_in_tables(loan_in_t *in, const request_t *req)
+{
+    in->calendar_json = req->calendar_json;
+    in->calendar_len = req->calendar_len;
+    in->lpr_json = req->lpr_json;
+    in->lpr_len = req->lpr_len;
 }
 
 void rp_loan_in_clear(loan_in_t *in)
@@ -382,6 +294,9 @@ void rp_loan_in_clear(loan_in_t *in)
     mpq_clears(in->rate.value, in->penalty_rate.value, NULL);
     rp_round_clear(&in->rounding);
     rp_terms_clear(&in->terms);
+    rp_calendar_clear(&in->calendar);
+    rp_lpr_pricing_clear(&in->lpr);
+    rp_lpr_clear(&in->lpr_table);
 }
 
 rp_status rp_json_read_overdue(rp_overdue_t *out, const cJSON *item, const char *path,
@@ -423,7 +338,18 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     if (in->penalty_rate.given && cJSON_GetObjectItemCaseSensitive(overdue, "penalty_markup"))
         return rp_fail(err, RP_E_VALUE, "$.loan.overdue.penalty_rate",
                        "give penalty_rate or penalty_markup, not both");
-    st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
+    if (!in->lpr_node)
+        st = rp_rate_in_annual(in->loan.annual_rate, &in->rate, in->loan.daily_basis, err);
+    if (st == RP_OK)
+        st = rp_json_shape_read(in, err);
+    if (st == RP_OK && in->shape.business_days)
+        st = rp_json_business_days(in, err);
+    if (st == RP_OK && in->lpr_node && rp_loan_keeps_shape(&in->loan))
+        st = rp_fail(err, RP_E_VALUE, "$.loan.rate",
+                     "a repricing re-amortizes the installments to come as level payments: a "
+                     "stepped or custom loan takes a fixed rate");
+    if (st == RP_OK && in->lpr_node)
+        st = rp_json_lpr_rate(in, err);
     if (st == RP_OK && in->penalty_rate.given)
         st = rp_rate_in_annual(in->terms.overdue.penalty_rate, &in->penalty_rate,
                                in->terms.overdue.daily_basis, err);
@@ -432,5 +358,10 @@ rp_status rp_loan_in_read(loan_in_t *in, const cJSON *item, rp_error *err)
     st = rp_loan_check(&in->loan, &in->rounding, err);
     if (st != RP_OK)
         rp_error_prefix(err, "$.loan");
+    else if (in->terms.overpayment != RP_OVERPAY_CREDIT && rp_loan_keeps_shape(&in->loan))
+        st = rp_fail(err, RP_E_VALUE, "$.loan.overpayment",
+                     "%s re-amortizes the installments to come as level payments: not for a "
+                     "stepped or custom loan (use credit)",
+                     rp_overpayment_names[in->terms.overpayment]);
     return st;
 }

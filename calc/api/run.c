@@ -20,13 +20,16 @@ typedef enum op {
     OP_RESTRUCTURE,
     OP_COMPARE,
     OP_SOLVE,
+    OP_TVM,
+    OP_DAY_COUNT,
     OP_COUNT
 } op_t;
 const char *const rp_detail_names[RP_DETAIL_COUNT] = {"full", "summary"};
 
 const char *const rp_op_names[OP_COUNT] = {
     [OP_SCHEDULE] = "schedule",       [OP_STATEMENT] = "statement", [OP_YIELD] = "yield",
-    [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve"};
+    [OP_RESTRUCTURE] = "restructure", [OP_COMPARE] = "compare",     [OP_SOLVE] = "solve",
+    [OP_TVM] = "tvm",                 [OP_DAY_COUNT] = "day_count"};
 
 /* ---- the request envelope -------------------------------------------- */
 
@@ -70,7 +73,39 @@ static const long year_bases[] = {360, 365, 366};
     {.name = "loan", .kind = FK_CUSTOM, .schema = SCHEMA_REF("loan"), .required = 1, .offset = offsetof(request_t, loan),     \
      .read = rp_json_keep, .doc = "the loan contract"}
 
-static const field_t schedule_request_fields[] = {ENVELOPE};
+/* show: columns added to every installment. */
+static const char *const show_names[] = {"rate", "year_fraction"};
+static rp_status read_show(void *target, const cJSON *item, const char *path, rp_error *err)
+{
+    unsigned *show = target;
+    if (!cJSON_IsArray(item))
+        return rp_fail(err, RP_E_TYPE, path, "expected an array of column names, found %s",
+                       rp_json_type_name(item));
+    int i = 0;
+    for (const cJSON *m = item->child; m; m = m->next, i++) {
+        int k = cJSON_IsString(m) ? rp_name_index(show_names, 2, m->valuestring) : -1;
+        if (k < 0) {
+            char sub[RP_PATH_MAX];
+            snprintf(sub, sizeof sub, "%s[%d]", path, i);
+            return rp_fail(err, cJSON_IsString(m) ? RP_E_VALUE : RP_E_TYPE, sub,
+                           "expected one of: rate, year_fraction");
+        }
+        *show |= 1u << k;
+    }
+    return RP_OK;
+}
+
+static const field_t schedule_request_fields[] = {
+    ENVELOPE,
+    {.name = "show", .kind = FK_CUSTOM,
+     .schema = "{\"type\": \"array\", \"maxItems\": 2, \"items\": {\"enum\": [\"rate\", "
+               "\"year_fraction\"]}}",
+     .offset = offsetof(request_t, show), .read = read_show,
+     .doc = "columns added to every installment: rate (the annual rate at its due date), "
+            "year_fraction (exact, e.g. \"31/365\": the part of a year its interest covers)"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check the schedule's cost against a legal cap"},
+};
 
 static const field_t statement_request_fields[] = {
     ENVELOPE,
@@ -84,6 +119,8 @@ static const field_t statement_request_fields[] = {
     RESTRUCTURED_RULES,
     {.name = "buckets", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("bucket", 1, RP_MAX_BUCKETS), .offset = offsetof(request_t, buckets),
      .read = rp_json_keep, .doc = "DPD buckets: [{\"label\": \"M1\", \"max_dpd\": 30}, …]"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check what the loan has cost and still claims (interest, 罚息, 复利, 违约金, fees) against a legal cap"},
 };
 
 static const field_t yield_request_fields[] = {
@@ -115,6 +152,69 @@ static const field_t yield_request_fields[] = {
     {.name = "rounding", .kind = FK_CUSTOM, .schema = SCHEMA_REF("rounding"), .offset = offsetof(request_t, rounding),
      .read = rp_json_keep,
      .doc = "cash_flows: the rounding context of the NPV (default unit 0.01, half_up; a loan has its own)"},
+    {.name = "npv_places", .kind = FK_INT, .offset = offsetof(request_t, npv_places), .min = 0,
+     .max = 40,
+     .doc = "cash_flows: the NPV to this many places, rounded half even (or, dated, the places "
+            "its bounds settle), instead of rounded to the money unit"},
+    {.name = "mirr", .kind = FK_CUSTOM, .schema = SCHEMA_REF("mirr"), .offset = offsetof(request_t, mirr),
+     .read = rp_json_keep,
+     .doc = "periodic flows: the modified IRR, {\"finance_rate\", \"reinvest_rate\"} per period, as "
+            "a spreadsheet's MIRR()"},
+};
+
+static const long tvm_types[] = {0, 1};
+static const field_t tvm_request_fields[] = {
+    HEAD,
+    {.name = "solve", .kind = FK_ENUM, .required = 1, .offset = offsetof(request_t, solve),
+     .names = rp_tvm_names, .name_count = RP_TVM_COUNT,
+     .doc = "what to find, as the spreadsheet function of that name"},
+    {.name = "rate", .kind = FK_CUSTOM, .schema = SCHEMA_REF("share"), .offset = offsetof(request_t, tvm_rate),
+     .read = rp_json_keep,
+     .doc = "the rate per period, e.g. \"0.5%\" or 0.005, or with periods_per_year a year's (not "
+            "with solve rate)"},
+    {.name = "periods_per_year", .kind = FK_INT, .offset = offsetof(request_t, tvm_periods), .min = 1,
+     .max = 366,
+     .doc = "rate is a nominal annual rate, rate ÷ periods_per_year a period — 0.1/12 in a "
+            "spreadsheet is \"rate\": \"10%\", \"periods_per_year\": 12 (default 1: rate is per period)"},
+    {.name = "nper", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, nper),
+     .read = rp_json_keep, .doc = "the number of periods, whole (not with solve nper)"},
+    {.name = "pmt", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, pmt),
+     .read = rp_json_keep, .doc = "the payment each period; money paid out negative (default 0)"},
+    {.name = "pv", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, pv),
+     .read = rp_json_keep, .doc = "the present value (default 0)"},
+    {.name = "fv", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, fv),
+     .read = rp_json_keep, .doc = "the future value after the last period (default 0)"},
+    {.name = "type", .kind = FK_INT, .offset = offsetof(request_t, type), .min = 0, .max = 1,
+     RP_CHOICES(tvm_types),
+     .doc = "0: payments at the end of each period (default); 1: at the start (annuity due)"},
+    {.name = "per", .kind = FK_INT, .offset = offsetof(request_t, per), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "ipmt, ppmt: the period, 1 … nper"},
+    {.name = "start_period", .kind = FK_INT, .offset = offsetof(request_t, start_period), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "cumipmt, cumprinc: the first period summed"},
+    {.name = "end_period", .kind = FK_INT, .offset = offsetof(request_t, end_period), .min = 1,
+     .max = RP_MAX_FLOWS, .doc = "cumipmt, cumprinc: the last period summed"},
+    {.name = "precision", .kind = FK_CUSTOM, .schema = SCHEMA_REF("decimal"), .offset = offsetof(request_t, precision),
+     .read = rp_json_keep, .doc = "nper and rate: the largest error allowed (default 1e-12)"},
+};
+
+static const field_t day_count_request_fields[] = {
+    HEAD,
+    {.name = "day_count", .kind = FK_ENUM, .required = 1, .offset = offsetof(request_t, day_count),
+     .names = rp_day_count_names, .name_count = RP_DC_COUNT,
+     .doc = "the convention (not period): ACT/360, ACT/365, ACT/366, ACT/ACT (ISDA), ACT/ACT "
+            "ICMA, ACT/365L, 30/360 (US), 30/360 ISDA (bond basis), 30E/360, 30E/360 ISDA"},
+    {.name = "periods", .kind = FK_CUSTOM, .schema = SCHEMA_LIST_MIN("day_count_period", 1, 10000),
+     .required = 1, .offset = offsetof(request_t, periods), .read = rp_json_keep,
+     .doc = "[{\"start\", \"end\", \"period_end\"}, …]: the date pairs"},
+    {.name = "frequency", .kind = FK_ENUM, .offset = offsetof(request_t, frequency),
+     .names = rp_frequency_names, .name_count = RP_FREQ_COUNT,
+     .doc = "ACT/ACT ICMA and ACT/365L: the periods of the schedule (default annual)"},
+    {.name = "anchor", .kind = FK_DATE, .offset = offsetof(request_t, anchor),
+     .doc = "ACT/ACT ICMA: a date of the schedule's grid (default each pair's start)"},
+    {.name = "end_of_month", .kind = FK_BOOL, .offset = offsetof(request_t, end_of_month),
+     .doc = "ACT/ACT ICMA: the grid keeps to month ends (default false)"},
+    {.name = "maturity", .kind = FK_DATE, .offset = offsetof(request_t, maturity),
+     .doc = "30E/360 ISDA: the maturity date (its February end is not moved)"},
 };
 
 #define CASE                                                                                     \
@@ -131,6 +231,8 @@ static const field_t restructure_request_fields[] = {
     CASE,
     {.name = "actions", .kind = FK_CUSTOM, .schema = SCHEMA_LIST("action", RP_MAX_ACTIONS), .required = 1, .offset = offsetof(request_t, actions),
      .read = rp_json_keep, .doc = "what to do, in order"},
+    {.name = "caps", .kind = FK_CUSTOM, .schema = SCHEMA_REF("caps"), .offset = offsetof(request_t, caps), .read = rp_json_keep,
+     .doc = "check the loan's whole cost — what was paid before the date and the plan after it — against a legal cap"},
     {.name = "overdue", .kind = FK_CUSTOM, .schema = SCHEMA_REF("overdue"), .offset = offsetof(request_t, overdue),
      .read = rp_json_keep, .doc = "the plan's own overdue terms, kept in as_event (default: the loan's)"},
     {.name = "default", .kind = FK_CUSTOM, .schema = SCHEMA_REF("default"), .offset = offsetof(request_t, dflt),
@@ -166,12 +268,16 @@ static const struct {
                         rp_json_restructure},
     [OP_COMPARE] = {{"a compare request", RP_FIELDS(compare_request_fields)}, rp_json_compare},
     [OP_SOLVE] = {{"a solve request", RP_FIELDS(solve_request_fields)}, rp_json_solve},
+    [OP_TVM] = {{"a tvm request", RP_FIELDS(tvm_request_fields)}, rp_json_tvm},
+    [OP_DAY_COUNT] = {{"a day_count request", RP_FIELDS(day_count_request_fields)},
+                      rp_json_day_count},
 };
 
 const int rp_op_count = OP_COUNT;
 const object_spec_t *const rp_spec_requests[OP_COUNT] = {
     &ops[OP_SCHEDULE].spec, &ops[OP_STATEMENT].spec, &ops[OP_YIELD].spec,
-    &ops[OP_RESTRUCTURE].spec, &ops[OP_COMPARE].spec, &ops[OP_SOLVE].spec};
+    &ops[OP_RESTRUCTURE].spec, &ops[OP_COMPARE].spec, &ops[OP_SOLVE].spec,
+    &ops[OP_TVM].spec, &ops[OP_DAY_COUNT].spec};
 
 /* A successful response starts with ok, op and id. */
 static cJSON *response_head(const char *op, const cJSON *id)
@@ -235,8 +341,14 @@ static rp_status run(char **out, const char *request, size_t len, const rp_optio
                      .basis = 365,
                      .frequency = -1,
                      .odd_days = RP_ODD_ACTUAL,
+                     .anchor = RP_DATE_NONE,
+                     .tvm_periods = 1,
+                     .npv_places = -1,
+                     .maturity = RP_DATE_NONE,
                      .lpr_json = opt ? opt->lpr_json : NULL,
-                     .lpr_len = opt ? opt->lpr_len : 0};
+                     .lpr_len = opt ? opt->lpr_len : 0,
+                     .calendar_json = opt ? opt->calendar_json : NULL,
+                     .calendar_len = opt ? opt->calendar_len : 0};
 
     cJSON *root = rp_json_parse_request(request, len, &err);
     rp_status st = root ? RP_OK : err.code;

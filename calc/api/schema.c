@@ -174,6 +174,11 @@ static void add_value_defs(cJSON *defs)
             "{\"oneOf\": [{\"type\": \"number\", \"minimum\": 0, \"exclusiveMaximum\": 1}, "
             "{\"type\": \"string\", \"maxLength\": 96, \"pattern\": \"^([+]?" DECIMAL_RE UNIT_RE "|[+]?"
             FRACTION_RE "|" CHINESE_RE ")$\"}]}");
+    add_def(defs, "part",
+            "an amount (\"30000\"), or a share of the principal with its unit (\"30%\", "
+            "\"百分之三十\")",
+            "{\"oneOf\": [{\"$ref\": \"#/$defs/amount\"}, {\"type\": \"string\", "
+            "\"maxLength\": 96, \"pattern\": \"^([+]?" DECIMAL_RE UNIT_RE "|" CHINESE_RE ")$\"}]}");
 #define RATE_VALUE                                                                               \
     "{\"oneOf\": [{\"type\": \"number\", \"minimum\": 0, \"exclusiveMaximum\": 1}, "             \
     "{\"type\": \"string\", \"maxLength\": 96, \"pattern\": \"^(年|月|日)?([+]?" DECIMAL_RE UNIT_RE \
@@ -233,6 +238,14 @@ static cJSON *all_defs(rp_error *err)
              add_object_def(defs, "dated_flow", &rp_spec_dated_flow, err) &&
              add_object_def(defs, "caps", &rp_spec_caps, err) &&
              add_object_def(defs, "rounding", &rp_spec_rounding, err) &&
+             add_object_def(defs, "step", &rp_spec_step, err) &&
+             add_object_def(defs, "custom", &rp_spec_custom, err) &&
+             add_object_def(defs, "payment_multiple", &rp_spec_multiple, err) &&
+             add_object_def(defs, "business_days", &rp_spec_business_days, err) &&
+             add_object_def(defs, "lpr_rate", &rp_spec_lpr_rate, err) &&
+             add_object_def(defs, "lpr_shift", &rp_spec_lpr_shift, err) &&
+             add_object_def(defs, "day_count_period", &rp_spec_day_count_period, err) &&
+             add_object_def(defs, "mirr", &rp_spec_mirr, err) &&
              add_object_def(defs, "lpr_table", &rp_spec_lpr_table, err) &&
              add_object_def(defs, "lpr_fixing", &rp_spec_lpr_fixing, err) &&
              add_object_def(defs, "overdue", &rp_spec_overdue, err) &&
@@ -337,8 +350,8 @@ rp_status rp_schema(char **out, const char *part, rp_error *err)
     if (part && op < 0 && (!value || strstr(part, "_re"))) {
         cJSON_Delete(defs);
         return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
-                       "statement, yield, restructure, compare, solve), optionally with "
-                       "_response, or a value (loan, event, action, goal, overdue, …)", part);
+                       "statement, yield, restructure, compare, solve, tvm, day_count), optionally "
+                       "with _response, or a value (loan, event, action, goal, overdue, …)", part);
     }
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -42,6 +42,10 @@ long rp_utf8_chars(const char *s);
 void rp_utf8_cut(char *s, size_t len);
 int rp_text_unsafe(unsigned cp);
 
+/* logarithm.c: lo ≤ ln x ≤ hi for a rational x > 0, hi − lo within about
+ * 2^−bits × (1 + |log2 x|); lo and hi are initialised. */
+void rp_ln_bounds(mpq_t lo, mpq_t hi, const mpq_t x, unsigned long bits);
+
 /* Looks name up in a table of count names; returns its index or -1. */
 int rp_name_index(const char *const *names, int count, const char *name);
 /* The names, comma-separated, into out (cut at size); returns out. For

@@ -39,7 +39,10 @@ const char *const rp_cap_basis_names[RP_CAP_BASIS_COUNT] = {
 
 void rp_cap_check_init(rp_cap_check_t *c)
 {
-    mpq_inits(c->cap, c->void_line, c->excess, NULL);
+    mpq_inits(c->cap, c->void_line, c->excess, c->cap_after, NULL);
+    c->split = RP_DATE_NONE;
+    c->lpr_after = -1;
+    c->stale_after = 0;
     mpq_set_si(c->void_line, -1, 1);
     c->basis = RP_CAP_BASIS_CUSTOM;
     c->lpr_index = -1;
@@ -49,11 +52,38 @@ void rp_cap_check_init(rp_cap_check_t *c)
 
 void rp_cap_check_clear(rp_cap_check_t *c)
 {
-    mpq_clears(c->cap, c->void_line, c->excess, NULL);
+    mpq_clears(c->cap, c->void_line, c->excess, c->cap_after, NULL);
 }
 
 rp_status rp_cap_rate(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
                       const mpq_t custom_cap, const rp_lpr_t *lpr, rp_error *err)
+{
+    return rp_cap_rate_filed(out, rule, contract_date, RP_DATE_NONE, custom_cap, lpr, err);
+}
+
+/* 法释〔2020〕17号 Art. 31: a case filed after the rule, on a contract made
+ * before it — the old line for the interest up to the day before
+ * NEW_RULE_FROM, from it the new rule's cap at the time of filing. */
+static rp_status split_at_filing(rp_cap_check_t *c, rp_date_t filing_date, const rp_lpr_t *lpr,
+                                 rp_error *err)
+{
+    if (filing_date < NEW_RULE_FROM)
+        return RP_OK; /* filed under the old rule: one cap */
+    c->lpr_after = lpr ? rp_lpr_find(lpr, filing_date) : -1;
+    if (c->lpr_after < 0)
+        return rp_fail(err, RP_E_RANGE, "filing_date",
+                       "the LPR table has no fixing on or before the filing date");
+    c->split = NEW_RULE_FROM;
+    mpq_set_ui(c->cap_after, LPR_MULTIPLE, 1);
+    mpq_mul(c->cap_after, c->cap_after, lpr->one_year[c->lpr_after]);
+    c->stale_after = lpr->checked_through != RP_DATE_NONE &&
+                     filing_date > lpr->checked_through + LPR_STALE_DAYS;
+    return RP_OK;
+}
+
+rp_status rp_cap_rate_filed(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
+                            rp_date_t filing_date, const mpq_t custom_cap, const rp_lpr_t *lpr,
+                            rp_error *err)
 {
     rp_cap_check_t c;
     rp_cap_check_init(&c);
@@ -68,6 +98,8 @@ rp_status rp_cap_rate(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_
             mpq_set_ui(c.void_line, OLD_VOID_PERCENT, 100);
             mpq_canonicalize(c.cap);
             mpq_canonicalize(c.void_line);
+            if (filing_date != RP_DATE_NONE)
+                st = split_at_filing(&c, filing_date, lpr, err);
         } else {
             c.basis = RP_CAP_BASIS_LPR4;
             c.lpr_index = lpr ? rp_lpr_find(lpr, contract_date) : -1;

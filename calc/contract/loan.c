@@ -2,7 +2,9 @@
  * loan.c — the loan contract: names of its enumerations, defaults, and the
  * coherence checks every later computation relies on.
  */
-#include "base/internal.h"
+#include <stdlib.h>
+
+#include "shape.h"
 
 const char *const rp_method_names[RP_METHOD_COUNT] = {
     [RP_METHOD_ANNUITY] = "annuity",
@@ -10,28 +12,13 @@ const char *const rp_method_names[RP_METHOD_COUNT] = {
     [RP_METHOD_INTEREST_ONLY] = "interest_only",
     [RP_METHOD_BULLET] = "bullet",
     [RP_METHOD_FLAT] = "flat",
+    [RP_METHOD_CUSTOM] = "custom",
 };
-
-const char *const rp_frequency_names[RP_FREQ_COUNT] = {
-    [RP_FREQ_MONTHLY] = "monthly",   [RP_FREQ_QUARTERLY] = "quarterly",
-    [RP_FREQ_SEMIANNUAL] = "semiannual", [RP_FREQ_ANNUAL] = "annual",
-    [RP_FREQ_BIWEEKLY] = "biweekly", [RP_FREQ_WEEKLY] = "weekly",
-};
-
-const char *const rp_charge_names[RP_CHARGE_COUNT] = {
-    [RP_CHARGE_INTEREST] = "interest",
-    [RP_CHARGE_FEE] = "fee",
-};
-
-int rp_frequency_per_year(rp_frequency f)
-{
-    static const int per_year[RP_FREQ_COUNT] = {12, 4, 2, 1, 26, 52};
-    return (unsigned)f < RP_FREQ_COUNT ? per_year[f] : 12;
-}
 
 void rp_loan_init(rp_loan_t *loan)
 {
-    mpq_inits(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee, NULL);
+    mpq_inits(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee,
+              loan->down_payment, loan->balloon, loan->step, loan->payment_multiple, NULL);
     loan->daily_basis = 360;
     loan->term = 0;
     loan->method = RP_METHOD_ANNUITY;
@@ -43,50 +30,94 @@ void rp_loan_init(rp_loan_t *loan)
     loan->grace_periods = 0;
     loan->flat_charge = RP_CHARGE_INTEREST;
     loan->odd_days = RP_ODD_ACTUAL;
+    loan->timing = RP_TIMING_END;
+    loan->amortization_term = 0;
+    loan->step_kind = RP_STEP_NONE;
+    loan->step_every = 0;
+    loan->custom_kind = RP_CUSTOM_PAYMENTS;
+    loan->custom_count = 0;
+    loan->custom = NULL;
+    loan->level_rule = RP_LEVEL_ROUNDED;
+    loan->multiple_mode = RP_ROUND_UP;
+    loan->first_period = RP_FIRST_ACTUAL_DAYS;
+    loan->annuity_rate = RP_ANNUITY_PERIODIC;
+    loan->lpr = NULL;
+    loan->calendar = NULL;
+    loan->roll = RP_ROLL_NONE;
+    loan->accrue_to_rolled = 0;
+}
+
+static void free_custom(rp_loan_t *loan)
+{
+    for (int i = 0; i < loan->custom_count; i++)
+        mpq_clear(loan->custom[i]);
+    free(loan->custom);
+    loan->custom = NULL;
+    loan->custom_count = 0;
 }
 
 void rp_loan_clear(rp_loan_t *loan)
 {
-    mpq_clears(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee, NULL);
+    free_custom(loan);
+    mpq_clears(loan->principal, loan->annual_rate, loan->periodic_fee, loan->upfront_fee,
+               loan->down_payment, loan->balloon, loan->step, loan->payment_multiple, NULL);
 }
 
-/* 1 if |x| < 10^RP_MAX_AMOUNT_DIGITS. */
-static int amount_in_range(const mpq_t x)
+rp_status rp_loan_set_custom(rp_loan_t *loan, rp_custom_kind kind, mpq_t const *values, int count,
+                             rp_error *err)
 {
-    mpq_t limit, a;
-    mpq_inits(limit, a, NULL);
-    mpz_ui_pow_ui(mpq_numref(limit), 10, RP_MAX_AMOUNT_DIGITS);
-    mpq_abs(a, x);
-    int ok = mpq_cmp(a, limit) < 0;
-    mpq_clears(limit, a, NULL);
-    return ok;
-}
-
-static rp_status check_amount(const mpq_t x, const char *field, int allow_zero,
-                              const rp_round_t *rc, rp_error *err)
-{
-    if (mpq_sgn(x) < 0 || (!allow_zero && mpq_sgn(x) == 0))
-        return rp_fail(err, RP_E_VALUE, field, "%s must be %s", field,
-                       allow_zero ? "0 or more" : "greater than 0");
-    if (!amount_in_range(x))
-        return rp_fail(err, RP_E_RANGE, field, "%s must be less than 10^%d", field,
-                       RP_MAX_AMOUNT_DIGITS);
-    if (!rp_round_is_multiple(x, rc))
-        return rp_fail(err, RP_E_VALUE, field,
-                       "%s must be a whole number of rounding units (the unit has %d decimal places)",
-                       field, rc->places);
+    if (count < 0 || count > RP_MAX_TERM)
+        return rp_fail(err, RP_E_RANGE, "custom", "a custom list holds at most %d amounts",
+                       RP_MAX_TERM);
+    mpq_t *list = count ? malloc(sizeof *list * (size_t)count) : NULL;
+    if (count && !list)
+        return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
+    for (int i = 0; i < count; i++) {
+        mpq_init(list[i]);
+        mpq_set(list[i], values[i]);
+    }
+    free_custom(loan);
+    loan->custom = list;
+    loan->custom_count = count;
+    loan->custom_kind = kind;
     return RP_OK;
 }
 
+/* The rationals of a loan, for copying. */
+#define LOAN_RATIONALS(X)                                                                        \
+    X(principal) X(annual_rate) X(periodic_fee) X(upfront_fee) X(down_payment) X(balloon)         \
+    X(step) X(payment_multiple)
+
+rp_status rp_loan_copy(rp_loan_t *dst, const rp_loan_t *src, rp_error *err)
+{
+    rp_status st = rp_loan_set_custom(dst, src->custom_kind, (mpq_t const *)src->custom,
+                                      src->custom_count, err);
+    if (st != RP_OK)
+        return st;
+    /* the scalars by assignment; the rationals and the list stay dst's own */
+    rp_loan_t own = *dst;
+    *dst = *src;
+#define KEEP(f) *dst->f = *own.f;
+    LOAN_RATIONALS(KEEP)
+#undef KEEP
+#define SET(f) mpq_set(dst->f, src->f);
+    LOAN_RATIONALS(SET)
+#undef SET
+    dst->custom = own.custom;
+    dst->custom_count = own.custom_count;
+    return RP_OK;
+}
+
+
 rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
 {
-    rp_status st = check_amount(loan->principal, "principal", 0, rc, err);
+    rp_status st = rp_loan_check_amount(loan->principal, "principal", 0, rc, err);
     if (st != RP_OK)
         return st;
-    st = check_amount(loan->periodic_fee, "periodic_fee", 1, rc, err);
+    st = rp_loan_check_amount(loan->periodic_fee, "periodic_fee", 1, rc, err);
     if (st != RP_OK)
         return st;
-    st = check_amount(loan->upfront_fee, "upfront_fee", 1, rc, err);
+    st = rp_loan_check_amount(loan->upfront_fee, "upfront_fee", 1, rc, err);
     if (st != RP_OK)
         return st;
     if (mpq_cmp(loan->upfront_fee, loan->principal) >= 0)
@@ -131,6 +162,12 @@ rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *e
         if (loan->first_due_date <= loan->start_date)
             return rp_fail(err, RP_E_VALUE, "first_due_date", "first_due_date must be after start_date");
     }
+    if (loan->accrue_to_rolled && loan->roll != RP_ROLL_NONE && loan->day_count == RP_DC_PERIOD)
+        return rp_fail(err, RP_E_VALUE, "business_days.accrual",
+                       "accrual adjusted counts interest to the rolled dates: it needs an actual "
+                       "day_count (under period every regular period bears the periodic rate)");
+    if (loan->roll != RP_ROLL_NONE && !loan->calendar)
+        return rp_fail(err, RP_E_MISSING, "business_days.calendar", "rolling needs a calendar");
     if (loan->day_count != RP_DC_PERIOD && !has_start)
         return rp_fail(err, RP_E_MISSING, "start_date", "day_count %s needs start_date",
                        rp_day_count_names[loan->day_count]);
@@ -143,5 +180,5 @@ rp_status rp_loan_check(const rp_loan_t *loan, const rp_round_t *rc, rp_error *e
                        "grace_periods applies to annuity, equal_principal and flat");
     if (loan->flat_charge != RP_CHARGE_INTEREST && loan->method != RP_METHOD_FLAT)
         return rp_fail(err, RP_E_VALUE, "flat_charge", "flat_charge applies only to method flat");
-    return RP_OK;
+    return rp_loan_shaped(loan) ? rp_loan_check_shape(loan, rc, err) : RP_OK;
 }

@@ -29,7 +29,8 @@ const char *const rp_late_fee_frequency_names[RP_LATE_FEE_FREQUENCY_COUNT] = {
 void rp_overdue_init(rp_overdue_t *o)
 {
     mpq_inits(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,
-              o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap, NULL);
+              o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap,
+              o->arrears_tolerance, NULL);
     mpq_set_ui(o->markup, RP_PENALTY_MARKUP_PERCENT, 100);
     mpq_canonicalize(o->markup);
     mpq_set_si(o->penalty_rate, -1, 1);
@@ -64,10 +65,11 @@ void rp_overdue_copy(rp_overdue_t *dst, const rp_overdue_t *src)
 {
     mpq_t *const to[] = {&dst->markup, &dst->penalty_rate, &dst->penalty_cap, &dst->late_fee_rate,
                          &dst->late_fee_amount, &dst->minimum_payment, &dst->late_fee_floor,
-                         &dst->late_fee_cap, &dst->late_fee_total_cap};
+                         &dst->late_fee_cap, &dst->late_fee_total_cap, &dst->arrears_tolerance};
     const mpq_t *const from[] = {&src->markup, &src->penalty_rate, &src->penalty_cap,
                                  &src->late_fee_rate, &src->late_fee_amount, &src->minimum_payment,
-                                 &src->late_fee_floor, &src->late_fee_cap, &src->late_fee_total_cap};
+                                 &src->late_fee_floor, &src->late_fee_cap, &src->late_fee_total_cap,
+                                 &src->arrears_tolerance};
     for (size_t i = 0; i < sizeof to / sizeof *to; i++)
         mpq_set(*to[i], *from[i]);
     dst->daily_basis = src->daily_basis;
@@ -82,7 +84,8 @@ void rp_overdue_copy(rp_overdue_t *dst, const rp_overdue_t *src)
 void rp_overdue_clear(rp_overdue_t *o)
 {
     mpq_clears(o->markup, o->penalty_rate, o->penalty_cap, o->late_fee_rate, o->late_fee_amount,
-               o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap, NULL);
+               o->minimum_payment, o->late_fee_floor, o->late_fee_cap, o->late_fee_total_cap,
+               o->arrears_tolerance, NULL);
 }
 
 static int is_whole_units(const mpq_t x, const rp_round_t *rc)
@@ -109,6 +112,9 @@ rp_status rp_overdue_check(const rp_overdue_t *o, const rp_round_t *rc, rp_error
         return rp_fail(err, RP_E_VALUE, "compound",
                        "penalty_base overdue_installment already charges penalty on overdue "
                        "interest: set compound to false");
+    if (mpq_sgn(o->arrears_tolerance) < 0 || !rp_round_is_multiple(o->arrears_tolerance, rc))
+        return rp_fail(err, RP_E_VALUE, "arrears_tolerance",
+                       "arrears_tolerance must be 0 or more, in whole rounding units");
     if (!is_whole_units(o->penalty_cap, rc))
         return rp_fail(err, RP_E_VALUE, "penalty_cap", "penalty_cap must be a whole number of rounding units");
     if (mpq_sgn(o->late_fee_rate) < 0 || mpq_cmp_ui(o->late_fee_rate, 1, 1) > 0)

@@ -9,7 +9,7 @@
 static const char *const method_chinese[RP_METHOD_COUNT] = {
     [RP_METHOD_ANNUITY] = "等额本息",   [RP_METHOD_EQUAL_PRINCIPAL] = "等额本金",
     [RP_METHOD_INTEREST_ONLY] = "先息后本", [RP_METHOD_BULLET] = "到期一次还本付息",
-    [RP_METHOD_FLAT] = "等本等息",
+    [RP_METHOD_FLAT] = "等本等息", [RP_METHOD_CUSTOM] = "个性化分期",
 };
 
 enum { COLUMNS = 7, CELL = 48 };

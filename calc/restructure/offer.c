@@ -519,9 +519,7 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
     rp_position_init(&position);
     solver_t S = {.loan = loan, .date = date, .given = given, .goal = goal,
                   .discount = discount_rate, .rc = rc, .position = &position};
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_init(S.left[c]);
-    mpq_init(S.left_total);
+    rp_solver_init(&S);
     rp_offer_t offer;
     rp_offer_init(&offer);
     trial_t t;
@@ -560,9 +558,7 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
     }
     mpq_clears(m, best, NULL);
     rp_trial_clear(&t);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clear(S.left[c]);
-    mpq_clear(S.left_total);
+    rp_solver_clear(&S);
     rp_position_clear(&position);
     if (st == RP_OK) {
         rp_offer_clear(out);

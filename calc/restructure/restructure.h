@@ -112,6 +112,9 @@ typedef struct trial {
 
 void rp_trial_init(trial_t *t);
 void rp_trial_clear(trial_t *t);
+/* S's amounts (left, left_total); the caller sets the rest. */
+void rp_solver_init(solver_t *S);
+void rp_solver_clear(solver_t *S);
 /* The plan after the given actions alone: S's base_count and what is left
  * to repay (S->left), where every search starts; t holds it after. */
 rp_status rp_solver_base(solver_t *S, trial_t *t, rp_error *err);

@@ -337,6 +337,20 @@ rp_status rp_goal_check(const rp_goal_t *g, const rp_actions_t *given, const rp_
 
 /* The plan after the given actions alone: how many installments it has
  * and what is left to repay, by component — where every search starts. */
+void rp_solver_init(solver_t *S)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(S->left[c]);
+    mpq_init(S->left_total);
+}
+
+void rp_solver_clear(solver_t *S)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clear(S->left[c]);
+    mpq_clear(S->left_total);
+}
+
 rp_status rp_solver_base(solver_t *S, trial_t *t, rp_error *err)
 {
     rp_actions_t none;
@@ -529,9 +543,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     rp_position_init(&position);
     solver_t S = {.loan = loan, .date = date, .given = given, .goal = goal,
                   .discount = discount_rate, .rc = rc, .base_count = 0, .position = &position};
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_init(S.left[c]);
-    mpq_init(S.left_total);
+    rp_solver_init(&S);
     rp_solution_t sol;
     rp_solution_init(&sol);
     trial_t t;
@@ -576,9 +588,7 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
     }
     mpz_clears(lo, hi, floor_k, NULL);
     rp_trial_clear(&t);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        mpq_clear(S.left[c]);
-    mpq_clear(S.left_total);
+    rp_solver_clear(&S);
     rp_position_clear(&position);
     if (st == RP_OK) {
         rp_solution_clear(out);

@@ -19,7 +19,8 @@ rp_status rp_sched_period_years(mpq_t out, const plan_t *p, int k, rp_error *err
     const rp_loan_t *loan = p->loan;
     unsigned long ppy = (unsigned long)rp_frequency_per_year(loan->frequency);
     if (loan->day_count != RP_DC_PERIOD)
-        return rp_year_fraction(out, loan->day_count, p->dates[k - 1], p->dates[k], err);
+        return rp_year_fraction_in(out, NULL, loan->day_count, p->dates[k - 1], p->dates[k],
+                                   &p->dc, err);
     if (k == 1 && p->irregular)
         mpq_set_si(out, (long)p->dates[1] - p->dates[0], (unsigned long)loan->daily_basis);
     else if (loan->method == RP_METHOD_BULLET)
@@ -94,7 +95,7 @@ const char rp_sched_paid_early[] = "rounding repays the principal before the las
 
 rp_status rp_sched_alloc_rows(rp_schedule_t *s, int count, rp_error *err)
 {
-    if (count < 1 || count > RP_MAX_TERM)
+    if (count < 1 || count > RP_MAX_TERM + 1) /* a row on the start date, then the term */
         return rp_fail(err, RP_E_INTERNAL, NULL, "schedule of %d rows", count);
     s->rows = calloc((size_t)count, sizeof *s->rows);
     if (!s->rows)
@@ -114,7 +115,7 @@ rp_status rp_sched_alloc_rows(rp_schedule_t *s, int count, rp_error *err)
 rp_status rp_sched_plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t *rc,
                            const rp_schedule_opts_t *opts, rp_error *err)
 {
-    *p = (plan_t){.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .irregular = 0};
+    *p = (plan_t){.loan = loan, .rc = rc, .opts = opts, .dates = NULL, .shown = NULL, .irregular = 0};
     mpq_init(p->rate);
     rp_status st = rp_loan_check(loan, rc, err);
     if (st != RP_OK)
@@ -125,12 +126,25 @@ rp_status rp_sched_plan_open(plan_t *p, const rp_loan_t *loan, const rp_round_t 
     mpq_div(p->rate, loan->annual_rate, p->rate);
     if (loan->start_date != RP_DATE_NONE)
         st = rp_sched_plan_dates(p, err);
+    if (st == RP_OK)
+        st = rp_sched_roll_dates(p, err);
+    rp_dc_context_init(&p->dc);
+    if (st == RP_OK && p->dates) {
+        /* the grid the periods lie on, and the last due date */
+        p->dc.anchor = loan->first_due_date != RP_DATE_NONE ? loan->first_due_date
+                                                            : loan->start_date;
+        if (opts && opts->dates && opts->anchored)
+            p->dc.anchor = opts->anchor;
+        p->dc.frequency = loan->frequency;
+        p->dc.maturity = p->dates[p->rows];
+    }
     return st;
 }
 
 void rp_sched_plan_close(plan_t *p)
 {
     free(p->dates);
+    free(p->shown);
     mpq_clear(p->rate);
 }
 

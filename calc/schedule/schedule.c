@@ -100,7 +100,7 @@ static void finish_rows(rp_schedule_t *s, const plan_t *p)
         rp_qsub(balance, balance, r->principal);
         mpq_set(r->balance, balance);
         if (p->dates)
-            r->due_date = p->dates[k + 1];
+            r->due_date = rp_sched_shown_date(p, k + 1);
         rp_qadd(s->total_payment, s->total_payment, r->payment);
         rp_qadd(s->total_principal, s->total_principal, r->principal);
         rp_qadd(s->total_interest, s->total_interest, r->interest);
@@ -108,6 +108,9 @@ static void finish_rows(rp_schedule_t *s, const plan_t *p)
     }
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
         rp_qadd(s->level_payment, s->level_payment, loan->periodic_fee);
+    if (p->uncovered)
+        rp_warning_add_once(s->warnings, &s->warning_count, "calendar_not_covered",
+                            rp_sched_calendar_not_covered);
     mpq_clear(balance);
 }
 
@@ -133,7 +136,9 @@ rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, cons
             st = rp_sched_units_to_schedule(&s, &u, &p, err);
         rp_unit_schedule_clear(&u);
     }
-    if (st == RP_OK && !built) { /* the general path, in mpq_t */
+    if (st == RP_OK && !built && rp_loan_shaped(loan)) {
+        st = rp_sched_build_shaped(&s, &p, err);
+    } else if (st == RP_OK && !built) { /* the general path, in mpq_t */
         st = rp_sched_alloc_rows(&s, p.rows, err);
         if (st == RP_OK)
             st = fill_rows(&s, &p, err);

@@ -13,11 +13,15 @@
  * computing them (every period is then regular). level: force the annuity
  * payment or the equal-principal step instead of computing it; rows whose
  * balance is already cleared come out as zero rows. general: skip the fast
- * form in whole units (tests compare the two paths). */
+ * form in whole units (tests compare the two paths). anchored, anchor: the
+ * grid the original loan's periods lie on, for a day count that measures
+ * periods against it (ACT/ACT ICMA). */
 typedef struct rp_schedule_opts {
     const rp_date_t *dates;
     mpq_srcptr level;
     int general;
+    int anchored;     /* with dates: anchor is the loan's grid anchor …       */
+    rp_date_t anchor; /* … for a day count that measures periods on it       */
 } rp_schedule_opts_t;
 
 rp_status rp_schedule_build_opts(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,

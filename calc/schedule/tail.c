@@ -129,6 +129,24 @@ static rp_status extend_dates(tail_t *t, int count, const rp_loan_t *loan, rp_er
     return st;
 }
 
+/* A balloon (尾款) or a longer amortization (气球贷) outlives a rebuild of
+ * the rows up to the end: the rebuilt rows leave the same balloon (or, when
+ * the balance is no larger, pay interest only), or amortize over what is
+ * left of the longer term. */
+static void keep_balloon(rp_loan_t *sub, const rp_loan_t *loan, int count)
+{
+    if (mpq_sgn(loan->balloon) > 0) {
+        if (mpq_cmp(loan->balloon, sub->principal) < 0)
+            mpq_set(sub->balloon, loan->balloon);
+        else if (sub->method == RP_METHOD_ANNUITY || sub->method == RP_METHOD_EQUAL_PRINCIPAL)
+            sub->method = RP_METHOD_INTEREST_ONLY;
+    } else if (loan->amortization_term > 0) {
+        int passed = loan->term - loan->grace_periods - count;
+        int left = loan->amortization_term - (passed > 0 ? passed : 0);
+        sub->amortization_term = left > count ? left : 0;
+    }
+}
+
 /* long: the balance as a loan of its own, built in whichever form fits,
  * its rows read back into the tail. */
 rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mpq_srcptr annual,
@@ -159,7 +177,17 @@ rp_status rp_tail_rebuild(tail_t *t, int from, int count, mpq_srcptr balance, mp
     sub.frequency = loan->frequency;
     sub.day_count = loan->day_count;
     sub.start_date = dates[0];
-    rp_schedule_opts_t opts = {.dates = dates, .level = level};
+    if (method == loan->method) {
+        keep_balloon(&sub, loan, count);
+        /* the conventions of the payment stay the loan's */
+        sub.annuity_rate = loan->annuity_rate;
+        sub.level_rule = loan->level_rule;
+        mpq_set(sub.payment_multiple, loan->payment_multiple);
+        sub.multiple_mode = loan->multiple_mode;
+    }
+    rp_schedule_opts_t opts = {.dates = dates, .level = level, .anchored = 1,
+                               .anchor = loan->first_due_date != RP_DATE_NONE ? loan->first_due_date
+                                                                              : loan->start_date};
     /* the fast form first: only each row's principal and year fraction
      * are needed, not a whole schedule of mpq_t (a rebuild happens at every
      * period a rate changes in); the general form when it does not fit */

@@ -126,7 +126,7 @@ static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
     for (int k = 0; ok && k < u->count; k++) {
         rp_unit_row_t *r = &u->rows[k];
         r->n = k + 1;
-        r->due_date = p->dates ? p->dates[k + 1] : RP_DATE_NONE;
+        r->due_date = p->dates ? rp_sched_shown_date(p, k + 1) : RP_DATE_NONE;
         r->fee = fee;
         if (loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE) {
             ok = rp_units_add(&r->fee, r->fee, r->interest);
@@ -143,6 +143,9 @@ static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
     }
     if (ok && (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT))
         ok = rp_units_add(&u->level_payment, u->level_payment, fee);
+    if (p->uncovered)
+        rp_warning_add_once(u->warnings, &u->warning_count, "calendar_not_covered",
+                            rp_sched_calendar_not_covered);
     return ok;
 }
 
@@ -151,6 +154,8 @@ static int finish_units(rp_unit_schedule_t *u, const plan_t *p)
  * number does not fit (the general path decides then). */
 int rp_sched_build_units(rp_unit_schedule_t *u, const plan_t *p, rp_status *st, rp_error *err)
 {
+    if (rp_loan_shaped(p->loan))
+        return 0; /* shapes and conventions: the general form only (shape.c) */
     u->rows = calloc((size_t)p->rows, sizeof *u->rows);
     if (!u->rows) {
         *st = rp_fail(err, RP_E_NOMEM, NULL, "out of memory");

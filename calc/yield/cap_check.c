@@ -5,6 +5,118 @@
  */
 #include "base/internal.h"
 
+/* The flow that falls last. */
+static int last_flow(const rp_flows_t *flows)
+{
+    int last = 0;
+    for (int k = 1; k < flows->n; k++)
+        if (flows->when[k].periods > flows->when[last].periods ||
+            (flows->when[k].periods == flows->when[last].periods &&
+             (long)flows->when[k].odd * flows->when[last].period_days >
+                 (long)flows->when[last].odd * flows->when[k].period_days))
+            last = k;
+    return last;
+}
+
+/* The rate over [a, b) (times in periods) with i1 before s and i2 from s
+ * on: pro rata by time in an interval that holds s. */
+static void rate_over(mpq_t out, const mpq_t a, const mpq_t b, const mpq_t s, const mpq_t i1,
+                      const mpq_t i2)
+{
+    if (mpq_cmp(b, s) <= 0) {
+        mpq_set(out, i1);
+    } else if (mpq_cmp(a, s) >= 0) {
+        mpq_set(out, i2);
+    } else {
+        mpq_t part, len;
+        mpq_inits(part, len, NULL);
+        mpq_sub(len, b, a);            /* > 0: a < s < b */
+        mpq_sub(part, s, a);
+        mpq_mul(out, i1, part);
+        mpq_sub(part, b, s);
+        mpq_mul(part, i2, part);
+        mpq_add(out, out, part);
+        mpq_div(out, out, len);
+        mpq_clears(part, len, NULL);
+    }
+}
+
+/* What 1 at the origin grows to by time w, a period's rate i1 before the
+ * split s and i2 after it: (1 + f·i_odd) Π (1 + i_j), the odd part f first
+ * (Regulation Z App. J, as rp_when_growth), each interval at its rate. */
+static void split_growth(mpq_t out, const rp_when_t *w, const mpq_t s, const mpq_t i1,
+                         const mpq_t i2)
+{
+    mpq_t a, b, i, f;
+    mpq_inits(a, b, i, f, NULL);
+    mpq_set_ui(f, (unsigned long)w->odd, (unsigned long)w->period_days);
+    mpq_canonicalize(f); /* period_days ≥ 1 */
+    rate_over(i, a, f, s, i1, i2);
+    mpq_mul(out, i, f);
+    mpz_add(mpq_numref(out), mpq_numref(out), mpq_denref(out)); /* 1 + f·i */
+    mpq_set(a, f);
+    for (int j = 0; j < w->periods; j++) {
+        mpq_set_ui(b, 1, 1);
+        mpq_add(b, b, a);
+        rate_over(i, a, b, s, i1, i2);
+        mpz_add(mpq_numref(i), mpq_numref(i), mpq_denref(i));
+        mpq_mul(out, out, i);
+        mpq_set(a, b);
+    }
+    mpq_clears(a, b, i, f, NULL);
+}
+
+rp_status rp_cap_check_against(rp_cap_check_t *c, const rp_flows_t *flows,
+                               const rp_when_t *split_when, const rp_round_t *rc, rp_error *err)
+{
+    if (flows->n < 2)
+        return rp_fail(err, RP_E_VALUE, NULL, "a cap is checked on at least two cash flows");
+    if (flows->periods_per_year < 1)
+        return rp_fail(err, RP_E_VALUE, NULL, "periods_per_year must be at least 1");
+    /* the loan recomputed at the cap, the way courts recompute it: the
+     * money received grows at cap / ppy a period and every flow is
+     * applied to it (the borrower's view: the first flow is the money
+     * received) — the value of all flows at the last one's time */
+    int lender_view = mpq_sgn(flows->amounts[0]) < 0;
+    mpq_t i, balance, growth;
+    mpq_inits(i, balance, growth, NULL);
+    mpq_set_ui(i, (unsigned long)flows->periods_per_year, 1);
+    mpq_div(i, c->cap, i);
+    rp_status st = RP_OK;
+    int last = last_flow(flows);
+    if (c->split == RP_DATE_NONE || !split_when) {
+        st = rp_flows_npv(balance, flows, i, err);
+        rp_when_growth(growth, &flows->when[last], i);
+        mpq_mul(balance, balance, growth);
+    } else {
+        mpq_t i2, s, at_end, g;
+        mpq_inits(i2, s, at_end, g, NULL);
+        mpq_set_ui(i2, (unsigned long)flows->periods_per_year, 1);
+        mpq_div(i2, c->cap_after, i2);
+        rp_when_periods(s, split_when);
+        split_growth(at_end, &flows->when[last], s, i, i2);
+        for (int k = 0; k < flows->n; k++) { /* Σ a_k · A(T) / A(t_k) */
+            split_growth(g, &flows->when[k], s, i, i2);
+            mpq_div(g, at_end, g); /* growth is ≥ 1 */
+            mpq_mul(g, g, flows->amounts[k]);
+            rp_qadd(balance, balance, g);
+        }
+        mpq_clears(i2, s, at_end, g, NULL);
+    }
+    if (st == RP_OK) {
+        if (lender_view)
+            mpq_neg(balance, balance);
+        c->within = mpq_sgn(balance) >= 0;
+        mpq_set_ui(c->excess, 0, 1);
+        if (!c->within) {
+            mpq_neg(c->excess, balance);
+            rp_round(c->excess, c->excess, rc);
+        }
+    }
+    mpq_clears(i, balance, growth, NULL);
+    return st;
+}
+
 rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract_date,
                        const mpq_t custom_cap, const rp_lpr_t *lpr, const rp_flows_t *flows,
                        const rp_round_t *rc, rp_error *err)
@@ -16,35 +128,8 @@ rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_date_t contract
     rp_cap_check_t c;
     rp_cap_check_init(&c);
     rp_status st = rp_cap_rate(&c, rule, contract_date, custom_cap, lpr, err);
-    if (st == RP_OK) {
-        /* the loan recomputed at the cap, the way courts recompute it: the
-         * money received grows at cap / ppy a period and every flow is
-         * applied to it (the borrower's view: the first flow is the money
-         * received) — the value of all flows at the last one's time */
-        int lender_view = mpq_sgn(flows->amounts[0]) < 0;
-        mpq_t i, balance, growth;
-        mpq_inits(i, balance, growth, NULL);
-        mpq_set_ui(i, (unsigned long)flows->periods_per_year, 1);
-        mpq_div(i, c.cap, i);
-        st = rp_flows_npv(balance, flows, i, err);
-        int last = 0;
-        for (int k = 1; k < flows->n; k++)
-            if (flows->when[k].periods > flows->when[last].periods ||
-                (flows->when[k].periods == flows->when[last].periods &&
-                 (long)flows->when[k].odd * flows->when[last].period_days >
-                     (long)flows->when[last].odd * flows->when[k].period_days))
-                last = k;
-        rp_when_growth(growth, &flows->when[last], i);
-        mpq_mul(balance, balance, growth);
-        if (lender_view)
-            mpq_neg(balance, balance);
-        c.within = mpq_sgn(balance) >= 0;
-        if (!c.within) {
-            mpq_neg(c.excess, balance);
-            rp_round(c.excess, c.excess, rc);
-        }
-        mpq_clears(i, balance, growth, NULL);
-    }
+    if (st == RP_OK)
+        st = rp_cap_check_against(&c, flows, NULL, rc, err);
     if (st == RP_OK) {
         rp_cap_check_t old = *out;
         *out = c;

@@ -78,8 +78,13 @@ rp_status rp_flows_from_view(rp_flows_t *out, const rp_sched_view_t *s, const rp
     mpq_init(payment);
     rp_when_many_t when;
     rp_when_many_init(&when, loan->start_date, anchor, loan->frequency, loan->odd_days);
+    /* undated, the first row falls on the start (timing start, a down
+     * payment): row k is k periods after it */
+    int at_start = loan->timing == RP_TIMING_START || mpq_sgn(loan->down_payment) > 0;
     for (int k = 0; k < s->count && st == RP_OK; k++) {
         int t = dense ? n - 1 : k + 1;
+        if (at_start && !dated)
+            f.when[t].periods = k;
         rp_sched_view_amount(payment, s, k, RP_SF_PAYMENT);
         rp_qsub(f.amounts[t], f.amounts[t], payment);
         rp_date_t due = rp_sched_view_due(s, k);

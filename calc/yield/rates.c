@@ -70,3 +70,12 @@ rp_status rp_flows_npv_nominal(mpq_t out, const rp_flows_t *f, const mpq_t annua
     mpq_clear(i);
     return st;
 }
+
+void rp_rate_per_period(mpq_t out, const mpq_t annual, int periods_per_year)
+{
+    mpq_t k;
+    mpq_init(k);
+    mpq_set_ui(k, (unsigned long)(periods_per_year > 0 ? periods_per_year : 1), 1);
+    mpq_div(out, annual, k);
+    mpq_clear(k);
+}

@@ -11,9 +11,58 @@
 #include "testutil.h"
 #include <cjson/cJSON.h>
 
-#define MAX_CASES 4000
-static char *paths[MAX_CASES];
+#define MAX_CASES 8000
+static char *paths[MAX_CASES];   /* the file, and [i] for a case of a file of many */
+static char *texts[MAX_CASES];   /* the case's own text */
+static size_t lens[MAX_CASES];
 static int ncases;
+
+/* A file's text (outside any test: no ck_assert here). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "test_fixtures: cannot open %s\n", path);
+        exit(EXIT_FAILURE);
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    if (!text || fread(text, 1, (size_t)n, f) != (size_t)n) {
+        fprintf(stderr, "test_fixtures: cannot read %s\n", path);
+        exit(EXIT_FAILURE);
+    }
+    text[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+/* Every case of a listed file: one a file, an array of them, or JSON Lines. */
+static void add_cases(const char *path)
+{
+    size_t len, *spans = NULL;
+    char *text = read_file(path, &len);
+    int count = 0, lines = strlen(path) > 6 && strcmp(path + strlen(path) - 6, ".jsonl") == 0;
+    if (rp_fixture_cases(&spans, &count, text, len, lines, NULL) != RP_OK) {
+        fprintf(stderr, "test_fixtures: %s is not a fixture file\n", path);
+        exit(EXIT_FAILURE);
+    }
+    int many = lines || count != 1 || spans[0] != 0 || spans[1] != len;
+    for (int i = 0; i < count && ncases < MAX_CASES; i++) {
+        char label[1100];
+        snprintf(label, sizeof label, many ? "%s[%d]" : "%s", path, i);
+        size_t n = spans[2 * i + 1] - spans[2 * i];
+        paths[ncases] = strdup(label);
+        texts[ncases] = malloc(n + 1);
+        memcpy(texts[ncases], text + spans[2 * i], n);
+        texts[ncases][n] = '\0';
+        lens[ncases++] = n;
+    }
+    rp_free(spans);
+    free(text);
+}
 
 /* The fixture files, named by the one walker every test shares: `repay
  * check --list` (REPAY_BIN, default build/repay), so what is checked here is
@@ -33,27 +82,12 @@ static void collect(const char *dir)
     while (fgets(line, sizeof line, p) && ncases < MAX_CASES) {
         line[strcspn(line, "\n")] = '\0';
         if (line[0])
-            paths[ncases++] = strdup(line);
+            add_cases(line);
     }
     if (pclose(p) != 0 || ncases == 0) {
         fprintf(stderr, "test_fixtures: %s failed or found no fixture\n", command);
         exit(EXIT_FAILURE);
     }
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return text;
 }
 
 static void amount(mpq_t out, const cJSON *obj, const char *key, const char *where)
@@ -122,8 +156,8 @@ static void check_schedule(const cJSON *resp, const char *where)
 
 START_TEST(fixture_case)
 {
-    size_t len;
-    char *text = slurp(paths[_i], &len);
+    size_t len = lens[_i];
+    const char *text = texts[_i];
     char *report = NULL, *response = NULL;
     int mismatches = -1;
     rp_error err;
@@ -152,7 +186,6 @@ START_TEST(fixture_case)
     cJSON_Delete(resp);
     rp_free(response);
     rp_free(report);
-    free(text);
 }
 END_TEST
 
@@ -201,7 +234,9 @@ int main(int argc, char **argv)
     suite_add_tcase(s, tc);
     printf("fixture cases: %d\n", ncases);
     int status = run_suite(s);
-    for (int i = 0; i < ncases; i++)
+    for (int i = 0; i < ncases; i++) {
         free(paths[i]);
+        free(texts[i]);
+    }
     return status;
 }

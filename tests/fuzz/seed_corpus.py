@@ -47,31 +47,39 @@ def csv_cell(v):
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n') else text
 
 
+def seed_case(doc):
+    request = doc.get("request", doc) if isinstance(doc, dict) else doc
+    text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)
+    save("fuzz_request", text)
+    walk(request)
+    if isinstance(request, dict) and request.get("op") in ("schedule", "statement", "yield",
+                                                           "restructure", "compare", "solve",
+                                                           "tvm", "day_count"):
+        args = {k: v for k, v in request.items() if k != "op"}
+        save("fuzz_mcp", json.dumps({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                                     "params": {"name": request["op"], "arguments": args}},
+                                    ensure_ascii=False))
+    loan = request.get("loan") if isinstance(request, dict) else None
+    if isinstance(loan, dict) and all(k in COLUMNS for k in loan):
+        cols = [k for k in COLUMNS if k in loan]
+        save("fuzz_csv", "id," + ",".join(cols) + "\n" + "x," + ",".join(csv_cell(loan[k]) for k in cols) + "\n")
+
+
 for d in dirs:
     for path in Path(d).rglob("*"):
         if not path.is_file():
             continue
-        if path.suffix != ".json":
+        if path.suffix not in (".json", ".jsonl"):
             save(next((t for t in targets if t in path.parts), "fuzz_parsers"), path.read_bytes())
             continue
         try:
-            doc = json.loads(path.read_text())
+            text = path.read_text()
+            docs = ([json.loads(l) for l in text.splitlines() if l.strip()] if path.suffix == ".jsonl"
+                    else json.loads(text))
         except ValueError:
             continue
-        request = doc.get("request", doc) if isinstance(doc, dict) else doc
-        text = request if isinstance(request, str) else json.dumps(request, ensure_ascii=False)
-        save("fuzz_request", text)
-        walk(request)
-        if isinstance(request, dict) and request.get("op") in ("schedule", "statement", "yield",
-                                                               "restructure", "compare", "solve"):
-            args = {k: v for k, v in request.items() if k != "op"}
-            save("fuzz_mcp", json.dumps({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
-                                         "params": {"name": request["op"], "arguments": args}},
-                                        ensure_ascii=False))
-        loan = request.get("loan") if isinstance(request, dict) else None
-        if isinstance(loan, dict) and all(k in COLUMNS for k in loan):
-            cols = [k for k in COLUMNS if k in loan]
-            save("fuzz_csv", "id," + ",".join(cols) + "\n" + "x," + ",".join(csv_cell(loan[k]) for k in cols) + "\n")
+        for doc in docs if isinstance(docs, list) else [docs]:
+            seed_case(doc)
 for s in ["0", "-0.00", "1e3", "1E-999999", "1e999999999", "4.9%", "5‰", "3‱", "万分之五",
           "千分之一点五", "月5‰", "日万分之0.5", "2024-02-29", "2023-02-29", "9999-12-31", ".5", "5.",
           "4.9", "120%"]:

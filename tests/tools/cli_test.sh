@@ -214,5 +214,58 @@ expect_status 2 "$REPAY" check "$TMP/cases/broken.json"
 expect_out 'missing_field'
 expect_status 2 "$REPAY" check
 
+# fixture files holding many cases: an array, and JSON Lines (one case a line)
+mkdir -p "$TMP/many"
+cat >"$TMP/many/cases.json" <<'JSON'
+[{"name": "a", "source": "DOMAIN.md", "request": {"op": "schedule", "loan": {"principal": "1000000.00", "rate": "4.9%", "term": 360}},
+  "expected": {"summary": {"payment": "5307.27"}}},
+ {"name": "b", "source": "DOMAIN.md", "request": {"op": "schedule", "loan": {"principal": "1000000.00", "rate": "4.9%", "term": 360}},
+  "expected": {"summary": {"payment": "5307.28"}}}]
+JSON
+printf '%s\n' '{"name": "c", "source": "DOMAIN.md", "request": {"op": "schedule", "loan": {"principal": "1000000.00", "rate": "4.9%", "term": 360}}, "expected": {"totals": {"interest": "910615.12"}}}' \
+    '' '{"name": "d", "source": "DOMAIN.md", "request": {"op": "schedule", "loan": {"principal": "100000000000000.01", "rate": "4.9%", "term": 1}}, "expected": {"summary": {"principal": 100000000000000.01}}}' >"$TMP/many/lines.jsonl"
+expect_status 1 "$REPAY" check "$TMP/many"
+expect_out "3 passed, 1 failed"
+expect_out "cases.json[1]"
+expect_out '$.summary.payment: expected "5307.28", got "5307.27"'
+printf '{"name": "x"}\nnot json\n' >"$TMP/many/bad.jsonl"
+expect_status 2 "$REPAY" check "$TMP/many/bad.jsonl"
+expect_out "line 2"
+
+# record --keep: the skeleton's expected cut to the fields named
+expect_status 0 "$REPAY" record --keep 'summary.payment,installments[0].interest,installments[-1].payment' "$MORTGAGE"
+expect_out '"summary": {"payment": "5307.27"}'
+expect_out '"[-1]": {"payment": "5305.19"}'
+expect_status 2 "$REPAY" record --keep 'summary.paymnet' "$MORTGAGE"
+expect_err "the response has no summary.paymnet"
+expect_status 2 "$REPAY" schedule --keep summary "$MORTGAGE"
+
+# import: a bank's export (thousands separators, 2024/2/15 dates, a total
+# row) as a fixture's expected installments, which then checks
+cat >"$TMP/export.csv" <<'CSV'
+期数,还款日,月供,本金,利息,剩余本金,备注
+1,2024/2/15,"5,307.27","1,223.94","4,083.33","998,776.06",
+2,2024/3/15,"5,307.27","1,228.94","4,078.33","997,547.12",
+合计,,,,,,
+CSV
+printf '{"op": "schedule", "loan": {"principal": "1000000", "rate": "4.9%%", "term": 360, "start_date": "2024-01-15"}}' >"$TMP/req.json"
+expect_status 0 "$REPAY" import --request "$TMP/req.json" --columns '期数=n,还款日=due_date,月供=payment,本金=principal,利息=interest,剩余本金=balance' --name bank "$TMP/export.csv"
+expect_out '"balance": 998776.06'
+expect_out '"due_date": "2024-03-15"'
+expect_err 'skipped row 4'
+printf '{"期数": "n", "月供": "payment"}' >"$TMP/map.json"
+expect_status 0 "$REPAY" import --request "$TMP/req.json" --columns "$TMP/map.json" "$TMP/export.csv"
+expect_out '"payment": 5307.27'
+expect_status 2 "$REPAY" import --request "$TMP/req.json" --columns '期数=n,期限=term' "$TMP/export.csv"
+expect_err 'no column "期限"'
+
+# CSV input as spreadsheets re-save it: 1,000,000.00 and 2024/1/15 (JSON stays strict)
+printf 'id,principal,rate,term,start_date\na,"1,000,000.00",4.9%%,360,2024/1/15\nb,1000,4.9,12,2024/1/15\n' >"$TMP/sheet.csv"
+expect_status 0 "$REPAY" batch --from-csv "$TMP/sheet.csv"
+expect_out '"payment": "5307.27"'
+expect_out '"first_due_date": "2024-02-15"'
+expect_out 'reads as 490%'
+expect_status 2 sh -c "echo '{\"loan\": {\"principal\": \"1,000\", \"rate\": \"5%\", \"term\": 2}}' | \"$REPAY\" schedule"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -47,8 +47,9 @@ send({"jsonrpc": "2.0", "method": "notifications/initialized"})  # no answer exp
 
 r = ask({"jsonrpc": "2.0", "id": "list", "method": "tools/list"})
 tools = {t["name"]: t for t in r["result"]["tools"]}
-check("tools/list: eight tools in the order of a negotiation",
-      list(tools) == ["statement", "solve", "restructure", "letter", "compare", "schedule", "yield", "schema"])
+check("tools/list: ten tools in the order of a negotiation",
+      list(tools) == ["statement", "solve", "restructure", "letter", "compare", "schedule", "yield", "tvm",
+                      "day_count", "schema"])
 check("tools/list: under 20 KB", len(json.dumps(r)) < 20000)
 for name, tool in tools.items():
     schema = tool["inputSchema"]

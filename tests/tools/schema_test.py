@@ -28,9 +28,17 @@ def validator(name):
 failures, checked = [], 0
 # the fixture files, named by the one walker the tests share (repay check --list)
 listed = subprocess.run([repay, "check", "--list", *dirs], check=True, capture_output=True, text=True)
-for name in listed.stdout.splitlines():
+def cases_of(path):
+    """Every case of a file: one a file, an array of them, or JSON Lines."""
+    text = path.read_text()
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    doc = json.loads(text)
+    return doc if isinstance(doc, list) else [doc]
+
+
+for name, doc in ((n, d) for n in listed.stdout.splitlines() for d in cases_of(Path(n))):
     path = Path(name)
-    doc = json.loads(path.read_text())
     request = doc.get("request", doc)
     text = request if isinstance(request, str) else json.dumps(request)
     out = subprocess.run([repay, "run", "-"], input=text.encode(), capture_output=True).stdout
@@ -40,7 +48,7 @@ for name in listed.stdout.splitlines():
     errors = list(validator(name).iter_errors(response))
     if errors:
         failures.append(f"{path}: response vs {name}: {errors[0].message} at {list(errors[0].path)}")
-    if isinstance(request, dict) and op in {"schedule", "statement", "yield", "restructure", "compare", "solve"}:
+    if isinstance(request, dict) and op in {"schedule", "statement", "yield", "restructure", "compare", "solve", "tvm", "day_count"}:
         req_errors = list(validator(f"{op}_request").iter_errors(request))
         code = None if response["ok"] else response["error"]["code"]
         if response["ok"] and req_errors:

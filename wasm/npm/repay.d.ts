@@ -53,6 +53,10 @@ export interface Repay {
   runText(request: Request, format?: Format): string;
   /** The status of the last request: 0 ok, 1–8 bad input, 9–10 internal. */
   lastStatus(): number;
+  /** The built-in LPR history (data/lpr.json, compiled in): the fixings where
+   * a rate changed, rates as written ("3.50%"). */
+  lpr(): { description: string; source: string; checked_through: string;
+           fixings: { date: string; one_year: string; five_year?: string }[] };
 }
 
 /** Options handed to the Emscripten module (e.g. wasmBinary, locateFile). */

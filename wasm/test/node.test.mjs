@@ -30,9 +30,16 @@ const exitOf = (status) => (status === 0 ? 0 : status >= 9 ? 3 : 2);
 
 let compared = 0;
 const failures = [];
+// Every case of a file: one a file, an array of them, or JSON Lines (*.jsonl).
+function casesOf(file) {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.jsonl')) return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const doc = JSON.parse(text);
+  return Array.isArray(doc) ? doc : [doc];
+}
+
 for (const dir of dirs) {
-  for (const file of jsonFiles(dir)) {
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
+  for (const file of jsonFiles(dir)) for (const doc of casesOf(file)) {
     const request = 'request' in doc ? doc.request : doc;
     const text = typeof request === 'string' ? request : JSON.stringify(request);
     const op = typeof request === 'object' && request ? request.op : '';
@@ -67,6 +74,8 @@ const checks = [
   ['malformed JSON is an error, not an exception', () => assert.equal(repay.run('{"op": ').ok, false)],
   ['csv has the header row', () => assert.match(repay.runText(mortgage, 'csv'), /^n,due_date,payment,principal,interest,fee,balance\n1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06\n/)],
   ['an unknown format throws', () => assert.throws(() => repay.runText(mortgage, 'xml'), /format/)],
+  ['lpr() is the built-in table (data/lpr.json)', () => assert.deepEqual(repay.lpr(),
+    JSON.parse(readFileSync(new URL('../../data/lpr.json', import.meta.url), 'utf8')))],
   ['the version is the CLI\'s', () => assert.equal(`repay ${repay.version}`, spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim())],
   // issue 14, item 15: inherited keys are not formats; the length is passed
   ['toString, __proto__ and constructor are not formats', () => {

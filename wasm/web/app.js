@@ -1,418 +1,848 @@
 // app.js — the borrower's calculator page. Every figure comes from the repay
-// core (WebAssembly, same JSON API and bytes as the command line); this file
-// only builds requests from the form, shows responses and translates labels.
-// No amount is computed here: the page formats what the core returns.
+// core (WebAssembly, the same JSON API and bytes as the command line); this
+// file builds requests from the form, shows the responses in the page's
+// language and keeps the inputs in the address (the share link).
+// No amount is computed here (see format.js for the exact sums it shows).
 import { load } from './repay.mjs';
+import { TEXT, errorWords, warningWords } from './i18n.js';
+import { renderChart } from './chart.js';
+import {
+  readAmount, readPercent, readTerm, readInt, lprPlus, money, percent, percentExact,
+  decAdd, decSub, decCmp, decSum, isNegative, absText, todayIso, addDays, daysBetween, isDate,
+} from './format.js';
 
-const TEXT = {
-  zh: {
-    title: '还款计算器', tagline: '精确到分，在您的浏览器里计算，不发送任何数据。',
-    switch: 'English', share: '复制分享链接', shared: '链接已复制', print: '打印',
-    loan: '贷款', principal: '贷款金额（元）', rate: '年利率', rate_hint: '如 4.9%、月5‰、日万分之五',
-    term: '期数（月）', method: '还款方式', annuity: '等额本息', equal_principal: '等额本金',
-    interest_only: '先息后本', flat: '等本等息', start: '放款日',
-    payment: '月供', total_interest: '总利息', apr: '年化利率（IRR）', total: '还款总额',
-    first_last: '首期 {first}，末期 {last}',
-    schedule: '还款计划', monthly: '按月', yearly: '按年', csv: '导出 CSV',
-    n: '期', year: '年份', due_date: '还款日', principal_col: '本金', interest_col: '利息',
-    fee_col: '费用', balance: '剩余本金', payment_col: '应还',
-    chart_balance: '剩余本金', chart_interest: '累计利息',
-    late: '我逾期了', late_intro: '填写截至哪天、已还的款项，算出今天应还多少、怎么算的。',
-    as_of: '截至日期', missed: '错过的还款日', days_late: '已逾期（天）',
-    markup: '罚息上浮', compound: '逾期利息计复利',
-    pay_date: '还款日期', pay_amount: '还款金额', remove: '删除', add_payment: '添加一笔还款',
-    owed_today: '今天应还', dpd: '逾期天数', payoff: '今天全部结清',
-    workings: '计算过程', installments_due: '到期各期', status: '状态',
-    due: '应还', paid: '已还', outstanding: '未还', days: '逾期天数',
-    owed_principal: '逾期本金', owed_interest: '逾期利息', owed_penalty_interest: '罚息',
-    owed_compound_interest: '复利', owed_late_fees: '违约金', owed_fees: '费用', owed_total: '合计',
-    st_paid: '已还清', st_paid_late: '逾期后还清', st_partly_paid: '部分还款', st_overdue: '逾期',
-    st_not_due: '未到期', no_workings: '没有罚息或复利。',
-    whatif: '如果……', whatif_intro: '以“我逾期了”的日期为准，比较几种方案。',
-    extend_months: '展期（月）', defer_months: '延期（月）', freeze_months: '停息分期（期数）',
-    waive_share: '减免罚息复利比例',
-    offers: '方案对比', proposal: '方案', plan_payment: '每期', plan_term: '期数',
-    plan_total: '总共要还', plan_waived: '减免', plan_saving: '比今天结清少付', plan_apr: '年化利率',
-    plan_first: '首个还款日', plan_today: '今天应还',
-    p_now: '今天全部结清', p_extend: '展期 {n} 个月', p_defer: '延期 {n} 个月',
-    p_freeze: '停息分期 {n} 期', p_waive: '减免罚息复利 {s}',
-    not_possible: '不可行：', footer: 'repay：精确有理数运算（GMP），规则见 README。',
-    loading: '正在加载计算核心……', load_failed: '计算核心加载失败：',
-    err_invalid_value: '输入无效', err_missing_field: '必须填写', err_out_of_range: '超出范围',
-    err_invalid_date: '日期无效', err_inconsistent: '前后矛盾',
-    field_error: '请检查：',
-  },
-  en: {
-    title: 'Loan calculator', tagline: 'Exact to the fen, computed in your browser; nothing is sent anywhere.',
-    switch: '中文', share: 'Copy share link', shared: 'Link copied', print: 'Print',
-    loan: 'Loan', principal: 'Amount (yuan)', rate: 'Annual rate', rate_hint: 'e.g. 4.9%, 月5‰, 日万分之五',
-    term: 'Term (months)', method: 'Repayment method', annuity: 'Equal payments (等额本息)',
-    equal_principal: 'Equal principal (等额本金)', interest_only: 'Interest only (先息后本)',
-    flat: 'Flat rate (等本等息)', start: 'Start date',
-    payment: 'Monthly payment', total_interest: 'Total interest', apr: 'APR (IRR)', total: 'Total to repay',
-    first_last: 'first {first}, last {last}',
-    schedule: 'Schedule', monthly: 'By month', yearly: 'By year', csv: 'Export CSV',
-    n: 'No.', year: 'Year', due_date: 'Due date', principal_col: 'Principal', interest_col: 'Interest',
-    fee_col: 'Fee', balance: 'Balance', payment_col: 'Payment',
-    chart_balance: 'Balance', chart_interest: 'Interest paid so far',
-    late: "I'm late", late_intro: 'Give the date and the payments you made: see what is owed today and how it was worked out.',
-    as_of: 'As of', missed: 'Due date missed', days_late: 'Days late',
-    markup: 'Penalty markup', compound: 'Compound interest on overdue interest',
-    pay_date: 'Paid on', pay_amount: 'Amount', remove: 'Remove', add_payment: 'Add a payment',
-    owed_today: 'Owed today', dpd: 'Days past due', payoff: 'To close the loan today',
-    workings: 'How it was worked out', installments_due: 'Installments due', status: 'Status',
-    due: 'Due', paid: 'Paid', outstanding: 'Unpaid', days: 'Days late',
-    owed_principal: 'Overdue principal', owed_interest: 'Overdue interest',
-    owed_penalty_interest: 'Penalty interest (罚息)', owed_compound_interest: 'Compound interest (复利)',
-    owed_late_fees: 'Late fees (违约金)', owed_fees: 'Fees', owed_total: 'Total',
-    st_paid: 'paid', st_paid_late: 'paid late', st_partly_paid: 'partly paid', st_overdue: 'overdue',
-    st_not_due: 'not due', no_workings: 'No penalty or compound interest.',
-    whatif: 'What if…', whatif_intro: "Offers compared on the \"I'm late\" date.",
-    extend_months: 'Extend by (months)', defer_months: 'Defer by (months)',
-    freeze_months: 'Freeze interest, installments', waive_share: 'Waive penalty and compound',
-    offers: 'Offers side by side', proposal: 'Offer', plan_payment: 'Payment', plan_term: 'Installments',
-    plan_total: 'Total to pay', plan_waived: 'Waived', plan_saving: 'Less than closing today',
-    plan_apr: 'APR', plan_first: 'First due', plan_today: 'Due today',
-    p_now: 'Close the loan today', p_extend: 'Extend {n} months', p_defer: 'Defer {n} months',
-    p_freeze: 'Freeze, {n} installments', p_waive: 'Waive penalties {s}',
-    not_possible: 'Not possible: ', footer: 'repay: exact rational arithmetic (GMP); the rules are in the README.',
-    loading: 'Loading the calculator…', load_failed: 'The calculator could not load: ',
-    err_invalid_value: 'Invalid value', err_missing_field: 'Required', err_out_of_range: 'Out of range',
-    err_invalid_date: 'Invalid date', err_inconsistent: 'Inconsistent',
-    field_error: 'Please check: ',
-  },
-};
-
-// Where each JSON path of a request comes from on the page.
-const FIELD_OF_PATH = [
-  [/^\$\.loan\.principal/, 'principal'], [/^\$\.loan\.rate/, 'rate'], [/^\$\.loan\.term/, 'term'],
-  [/^\$\.loan\.method/, 'method'], [/^\$\.loan\.start_date/, 'start_date'],
-  [/^\$\.loan\.overdue\.penalty_markup/, 'markup'], [/^\$\.(as_of|date)/, 'as_of'],
-  [/^\$\.events\[(\d+)\]\.date/, (m) => `pay-date-${m[1]}`],
-  [/^\$\.events\[(\d+)\]\.amount/, (m) => `pay-amount-${m[1]}`],
-  [/^\$\.events\[(\d+)\]/, (m) => `pay-amount-${m[1]}`],
-];
-
-const state = { lang: 'zh', view: 'month', payments: [], repay: null };
+// The core is compiled while the page is parsed (index.html starts it) and
+// instantiated here; without that head start it loads the usual way.
+function loadCore() {
+  const compiled = window.repayWasm;
+  if (!compiled) return load();
+  return new Promise((resolve, reject) => {
+    load({
+      instantiateWasm(imports, done) {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => done(instance, module)))
+          .catch(reject);
+        return {};
+      },
+    }).then(resolve, reject);
+  }).catch(() => load());
+}
+const coreLoading = loadCore();
+coreLoading.catch(() => {});
 const $ = (sel) => document.querySelector(sel);
+const state = {
+  lang: 'zh', view: 'month', tab: 'schedule', payments: [], history: [], repay: null, lpr: null,
+  schedule: null, // the last good schedule response of the loan
+};
 const t = (key, vars = {}) =>
-  (TEXT[state.lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+  String(TEXT[state.lang][key] ?? TEXT.zh[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
     if (k === 'class') node.className = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
+    else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) node.append(c instanceof Node ? c : String(c));
+  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
   return node;
 }
 
-// Groups digits of a decimal string the core returned, without touching its value.
-function money(s) {
-  if (s === null || s === undefined) return '–';
-  const [int, frac] = String(s).split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? '.' + frac : '');
+/* ---------- the core, with memory of recent answers ---------- */
+
+// Typing in one panel does not recompute what another panel's inputs gave:
+// the same request text gets the same (cached) answer.
+const cache = new Map();
+function run(request) {
+  const key = JSON.stringify(request);
+  if (cache.has(key)) {
+    const hit = cache.get(key);
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const response = state.repay.run(key);
+  cache.set(key, response);
+  if (cache.size > 48) cache.delete(cache.keys().next().value);
+  return response;
 }
 
-// "0.049000004080" → "4.90%": shifts the decimal point of the core's text.
-function percent(s, places = 2) {
-  if (s === null || s === undefined) return '–';
-  const neg = s.startsWith('-');
-  let [int, frac = ''] = (neg ? s.slice(1) : s).split('.');
-  frac = frac.padEnd(places + 3, '0');
-  const whole = String(Number(int + frac.slice(0, 2)));
-  const kept = frac.slice(2, 2 + places);
-  const next = Number(frac[2 + places] ?? '0');
-  // Round half up on the digit string (display only; the core's value stays in the tooltip).
-  let out = BigInt(whole + kept) + (next >= 5 ? 1n : 0n);
-  const txt = out.toString().padStart(places + 1, '0');
-  return (neg ? '-' : '') + txt.slice(0, txt.length - places) + (places ? '.' + txt.slice(-places) : '') + '%';
+/* ---------- reading the form ---------- */
+
+const val = (id) => $('#' + id).value;
+
+function currentLpr(kind) {
+  const today = todayIso();
+  const list = (state.lpr?.fixings ?? []).filter((f) => f.date <= today);
+  const f = list.at(-1);
+  if (!f) return null;
+  return { date: f.date, rate: (kind === 'five_year' && f.five_year) ? f.five_year : f.one_year, kind };
 }
 
-/* ---------- requests ---------- */
-
+// The loan object of every request, or {errors} the page found itself
+// (things the core cannot name: an empty start date, an unreadable spread).
 function loanSpec() {
-  const f = (id) => $('#' + id).value.trim();
-  const loan = { principal: f('principal'), rate: f('rate'), method: f('method') };
-  const term = f('term');
-  loan.term = /^\d+$/.test(term) ? Number(term) : term; // a non-number gets the core's message
-  if (f('start_date')) loan.start_date = f('start_date');
+  const errors = [];
+  let rate;
+  if (val('rate_mode') === 'lpr') {
+    const lpr = currentLpr(val('lpr_kind'));
+    rate = lpr && lprPlus(lpr.rate, val('lpr_bp'));
+    if (!rate) errors.push(['lpr_bp', 'e_lpr_bp']);
+  } else {
+    rate = readPercent(val('rate'));
+  }
+  const loan = {
+    principal: readAmount(val('principal'), val('principal_unit')),
+    rate,
+    term: readTerm(val('term'), val('term_unit')),
+    method: val('method'),
+  };
+  if (isDate(val('start_date'))) loan.start_date = val('start_date');
+  else errors.push(['start_date', 'e_start_date']);
   if (loan.method === 'flat') loan.flat_charge = 'interest';
-  return loan;
+  return { loan, errors };
 }
 
-function overdueLoan() {
-  const loan = loanSpec();
-  loan.overdue = { penalty_markup: $('#markup').value.trim(), compound: $('#compound').checked };
-  loan.allocation = 'bank_default';
-  return loan;
+function overdueLoan(loan) {
+  return { ...loan, overdue: { penalty_markup: readPercent(val('markup')), compound: $('#compound').checked },
+    allocation: 'bank_default' };
 }
 
-function paymentEvents() {
-  return state.payments
-    .filter((p) => p.date || p.amount)
-    .map((p) => ({ type: 'payment', date: p.date, amount: p.amount }));
+// The events of a statement or an offer: the installments before the missed
+// one paid on their dates (the core's own amounts), the payments typed since,
+// and any events the link carried. origins[i] says where event i came from.
+function lateEvents() {
+  const events = [], origins = [];
+  const missed = val('missed');
+  // a restructuring in the history replaces the schedule from its date on
+  const firstPlan = state.history.filter((e) => e.type === 'restructure' && isDate(e.date)).map((e) => e.date).sort()[0];
+  if ($('#paid_before').checked && missed && state.schedule) {
+    for (const r of state.schedule.installments) {
+      if (r.due_date >= missed || (firstPlan && r.due_date >= firstPlan)) break;
+      events.push({ type: 'payment', date: r.due_date, amount: r.payment });
+      origins.push({ field: 'missed' });
+    }
+  }
+  state.payments.forEach((p, i) => {
+    if (!String(p.amount).trim() && !p.date) return;
+    if (!String(p.amount).trim()) return; // a row being filled in
+    events.push({ type: 'payment', date: p.date, amount: readAmount(p.amount) });
+    origins.push({ payment: i });
+  });
+  for (const e of state.history) { events.push(e); origins.push({ field: 'history' }); }
+  return { events, origins };
 }
 
-function scheduleRequest() {
-  return { op: 'schedule', loan: loanSpec() };
-}
+/* ---------- errors in words, next to their field ---------- */
 
-function statementRequest() {
-  return { op: 'statement', as_of: $('#as_of').value, loan: overdueLoan(), events: paymentEvents() };
-}
-
-function compareRequest() {
-  const n = (id) => $('#' + id).value.trim();
-  const waive = n('waive');
-  const waivers = waive && !/^0+(\.0*)?%?$/.test(waive)
-    ? ['penalty_interest', 'compound_interest', 'late_fees'].map((c) => ({ type: 'waive', component: c, share: waive }))
-    : [];
-  const proposals = [{ name: t('p_now'), actions: [{ type: 'settle', discount: '0%' }] }];
-  if (waivers.length) proposals.push({ name: t('p_waive', { s: waive }), actions: waivers });
-  const num = (v) => (/^\d+$/.test(v) ? Number(v) : v);
-  if (n('extend')) proposals.push({ name: t('p_extend', { n: n('extend') }),
-    actions: [...waivers, { type: 'extend', periods: num(n('extend')) }, { type: 'reamortize' }] });
-  if (n('defer')) proposals.push({ name: t('p_defer', { n: n('defer') }),
-    actions: [...waivers, { type: 'defer', installments: num(n('defer')) }] });
-  if (n('freeze')) proposals.push({ name: t('p_freeze', { n: n('freeze') }),
-    actions: [...waivers, { type: 'freeze', installments: num(n('freeze')) }] });
-  return { op: 'compare', date: $('#as_of').value, loan: overdueLoan(), events: paymentEvents(), proposals };
-}
-
-/* ---------- errors next to fields ---------- */
+const LABEL_OF_FIELD = {
+  principal: 'principal', rate: 'rate', term: 'term', method: 'method', start_date: 'start', lpr_bp: 'lpr_bp',
+  as_of: 'as_of', missed: 'missed', markup: 'markup', extend: 'extend_months', defer: 'defer_months',
+  freeze: 'freeze_months', waive: 'waive_share', capacity: 'capacity', solve_term: 'solve_term',
+  prepay_date: 'prepay_date', prepay_amount: 'prepay_amount', days_late: 'days_late',
+};
 
 function clearErrors(scope) {
   for (const s of document.querySelectorAll(`${scope} small.error`)) s.textContent = '';
   for (const i of document.querySelectorAll(`${scope} [aria-invalid]`)) i.removeAttribute('aria-invalid');
 }
 
-// Shows an error response next to the field its path names; true if it was one.
-function showError(response, scope, fallback) {
-  if (response.ok) return false;
-  const { code, path, message } = response.error;
-  let field = null;
-  for (const [re, target] of FIELD_OF_PATH) {
-    const m = re.exec(path || '');
-    if (m) { field = typeof target === 'function' ? target(m) : target; break; }
-  }
-  const label = TEXT[state.lang]['err_' + code] ?? code;
-  const slot = field && document.querySelector(`small.error[data-for="${field}"]`);
-  const text = `${label}: ${message}`;
+// Puts the words for key next to the field (or in the section's message).
+function fieldError(field, key, messageSel) {
+  const slot = field && document.getElementById('err-' + field);
+  const text = t(key, { field: t(LABEL_OF_FIELD[field] ?? field ?? '') });
   if (slot) {
     slot.textContent = text;
     document.getElementById(field)?.setAttribute('aria-invalid', 'true');
-  } else {
-    $(fallback).textContent = `${t('field_error')}${path} — ${text}`;
+  } else if (messageSel) {
+    $(messageSel).textContent = text;
   }
-  return true;
+  return text;
+}
+
+// An error response shown in words; true if it was one.
+function showError(response, messageSel, context) {
+  if (response.ok) return false;
+  const { field, key } = errorWords(response.error, context);
+  const slot = field && document.getElementById('err-' + field);
+  const text = fieldError(field, key, messageSel);
+  if (slot && messageSel && !$(messageSel).textContent) $(messageSel).textContent = '';
+  return text;
 }
 
 /* ---------- the loan ---------- */
 
-let lastSchedule = null;
+function clearLoanOutputs() {
+  for (const id of ['out-payment', 'out-interest', 'out-apr', 'out-total']) $('#' + id).textContent = '–';
+  for (const id of ['out-payment-note', 'loan-sentence', 'loan-warning']) $('#' + id).textContent = '';
+}
 
 function renderLoan() {
   clearErrors('#loan-section');
   $('#loan-message').textContent = '';
-  const response = state.repay.run(scheduleRequest());
-  if (showError(response, '#loan-section', '#loan-message')) {
-    lastSchedule = null;
-    for (const id of ['out-payment', 'out-interest', 'out-apr', 'out-total']) $('#' + id).textContent = '–';
-    $('#out-payment-note').textContent = '';
-    $('#schedule thead').replaceChildren();
-    $('#schedule tbody').replaceChildren();
-    $('#chart').replaceChildren();
-    return;
+  const { loan, errors } = loanSpec();
+  renderLprNote(loan);
+  state.schedule = null;
+  if (errors.length) {
+    for (const [f, k] of errors) fieldError(f, k, '#loan-message');
+    clearLoanOutputs();
+    return false;
   }
-  lastSchedule = response;
-  const s = response.summary;
-  $('#out-payment').textContent = money(s.payment ?? s.first_payment);
-  $('#out-payment-note').textContent = s.first_payment !== s.last_payment
-    ? t('first_last', { first: money(s.first_payment), last: money(s.last_payment) }) : '';
+  const response = run({ op: 'schedule', loan });
+  if (!response.ok) {
+    showError(response, '#loan-message', {});
+    clearLoanOutputs();
+    return false;
+  }
+  state.schedule = response;
+  const s = response.summary, rows = response.installments;
+  const step = rows.length > 1 ? decSub(rows[0].payment, rows[1].payment) : '0.00';
+  const vars = {
+    payment: money(s.payment ?? s.first_payment), first: money(s.first_payment), last_payment: money(s.last_payment),
+    count: s.installment_count, last: s.maturity_date, interest: money(response.totals.interest), apr: percent(s.apr),
+    step: money(step),
+  };
+  const ep = loan.method === 'equal_principal';
+  $('#payment-label').textContent = t(ep ? 'payment_first' : 'payment');
+  $('#out-payment').textContent = money(ep ? s.first_payment : s.payment ?? s.first_payment);
+  $('#out-payment-note').textContent = s.first_payment === s.last_payment ? ''
+    : t(ep ? 'first_last' : 'first_last_plain', { first: vars.first, last: vars.last_payment, step: vars.step });
   $('#out-interest').textContent = money(response.totals.interest);
   $('#out-apr').textContent = percent(s.apr);
   $('#out-apr').title = s.apr ?? '';
   $('#out-total').textContent = money(response.totals.payment);
-  renderScheduleTable(response);
-  renderChart(response);
-  fillMissedDates(response);
+  $('#loan-sentence').textContent = t(loan.method === 'annuity' ? 'loan_sentence' : ep ? 'loan_sentence_ep' : 'loan_sentence_other', vars);
+  let warn = '';
+  if (s.apr && decCmp(s.apr, '0.36') > 0) warn = t('warn_36', { apr: percent(s.apr) });
+  else if (s.apr && decCmp(s.apr, '0.24') > 0) warn = t('warn_24', { apr: percent(s.apr) });
+  $('#loan-warning').textContent = warn;
+  fillMissedDates(rows);
+  return true;
 }
 
-// Adds two decimal strings with the same number of places, exactly (BigInt).
-function addDecimal(a, b) {
-  const places = Math.max((a.split('.')[1] ?? '').length, (b.split('.')[1] ?? '').length);
-  const toInt = (s) => {
-    const [i, f = ''] = s.split('.');
-    const neg = i.startsWith('-');
-    const v = BigInt((neg ? i.slice(1) : i) + f.padEnd(places, '0'));
-    return neg ? -v : v;
-  };
-  const v = toInt(a) + toInt(b);
-  const neg = v < 0n;
-  const txt = (neg ? -v : v).toString().padStart(places + 1, '0');
-  return (neg ? '-' : '') + (places ? txt.slice(0, -places) + '.' + txt.slice(-places) : txt);
+function renderLprNote(loan) {
+  const box = $('#lpr-note');
+  const lpr = currentLpr(val('lpr_kind'));
+  if (val('rate_mode') !== 'lpr' || !lpr) { box.textContent = ''; return; }
+  const bp = String(val('lpr_bp')).trim() || '0';
+  const neg = bp.startsWith('-');
+  box.textContent = t('lpr_note', { kind: t(lpr.kind === 'five_year' ? 'lpr_5y' : 'lpr_1y'), lpr: lpr.rate, date: lpr.date,
+    sign: neg ? '−' : '+', bp: bp.replace(/^[-+]/, ''), rate: loan.rate ?? '–' });
 }
 
+/* ---------- the schedule: chart and table ---------- */
+
+// Each calendar year's sums of the core's amounts, added exactly: the amounts
+// are whole units (a fixed number of decimals), added as integers.
 function yearRows(rows) {
+  const years = new Map();
+  const keys = ['payment', 'principal', 'interest', 'fee'];
+  const places = (rows[0]?.payment.split('.')[1] ?? '').length;
+  const safe = rows.every((r) => keys.every((k) => r[k].length <= 15));
+  const units = (x) => Number(x.replace('.', ''));
+  for (const r of rows) {
+    const y = r.due_date.slice(0, 4);
+    let acc = years.get(y);
+    if (!acc) years.set(y, acc = { year: y, count: 0, sums: { payment: 0, principal: 0, interest: 0, fee: 0 }, text: { payment: '0', principal: '0', interest: '0', fee: '0' } });
+    for (const k of keys) {
+      if (safe) acc.sums[k] += units(r[k]);
+      else acc.text[k] = decAdd(acc.text[k], r[k]);
+    }
+    acc.count += 1;
+    acc.balance = r.balance;
+  }
+  const out = [];
+  const fromUnits = (v) => {
+    if (!Number.isSafeInteger(v)) return null;
+    const txt = String(Math.abs(v)).padStart(places + 1, '0');
+    return (v < 0 ? '-' : '') + (places ? `${txt.slice(0, -places)}.${txt.slice(-places)}` : txt);
+  };
+  for (const acc of years.values()) {
+    const row = { year: acc.year, count: acc.count, balance: acc.balance };
+    for (const k of keys) row[k] = safe ? fromUnits(acc.sums[k]) : acc.text[k];
+    if (keys.some((k) => row[k] === null)) return null;
+    out.push(row);
+  }
+  return out;
+}
+function yearRowsExact(rows) {
+  const fast = yearRows(rows);
+  if (fast) return fast;
   const years = new Map();
   for (const r of rows) {
     const y = r.due_date.slice(0, 4);
     const acc = years.get(y) ?? { year: y, count: 0, payment: '0', principal: '0', interest: '0', fee: '0' };
-    for (const k of ['payment', 'principal', 'interest', 'fee']) acc[k] = addDecimal(acc[k], r[k]);
+    for (const k of ['payment', 'principal', 'interest', 'fee']) acc[k] = decAdd(acc[k], r[k]);
     acc.count += 1;
     acc.balance = r.balance;
     years.set(y, acc);
   }
   return [...years.values()];
 }
-
-function renderScheduleTable(response) {
-  const head = $('#schedule thead');
-  const body = $('#schedule tbody');
-  const cols = state.view === 'year'
-    ? [['year', 'year'], ['count', 'plan_term'], ['payment', 'payment_col'], ['principal', 'principal_col'],
-       ['interest', 'interest_col'], ['fee', 'fee_col'], ['balance', 'balance']]
-    : [['n', 'n'], ['due_date', 'due_date'], ['payment', 'payment_col'], ['principal', 'principal_col'],
-       ['interest', 'interest_col'], ['fee', 'fee_col'], ['balance', 'balance']];
-  head.replaceChildren(el('tr', {}, ...cols.map(([, k]) => el('th', {}, t(k)))));
-  const rows = state.view === 'year' ? yearRows(response.installments) : response.installments;
-  const frag = document.createDocumentFragment();
-  for (const r of rows) {
-    frag.append(el('tr', {}, ...cols.map(([k]) => {
-      const v = r[k];
-      return el('td', {}, typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? money(v) : v);
-    })));
-  }
-  const tot = response.totals;
-  frag.append(el('tr', { class: 'total' }, el('td', {}, t('total')), el('td', {}, ''),
-    el('td', {}, money(tot.payment)), el('td', {}, money(tot.principal)), el('td', {}, money(tot.interest)),
-    el('td', {}, money(tot.fee)), el('td', {}, '')));
-  body.replaceChildren(frag);
+let yearsOf = { key: null, years: [] };
+function yearsFor(response) {
+  if (yearsOf.key !== response) yearsOf = { key: response, years: yearRowsExact(response.installments) };
+  return yearsOf.years;
 }
 
-// Balance (line) and interest paid so far (area), scaled to the principal.
-function renderChart(response) {
+const table = { rows: [], cols: [], rowH: 0, first: -1, last: -1 };
+let chartWidth = 0;
+
+function scheduleColumns(response) {
+  const fee = decCmp(response.totals.fee, '0') !== 0;
+  const base = state.view === 'year'
+    ? [['year', 'year', 'keep'], ['count', 'count_col', 'keep']]
+    : [['n', 'n', 'keep'], ['due_date', 'due_date', 'keep']];
+  return [...base, ['payment', 'payment_col', 'keep'], ['principal', 'principal_col', 'c-principal'],
+    ['interest', 'interest_col', 'c-interest'], ...(fee ? [['fee', 'fee_col', 'c-fee']] : []), ['balance', 'balance', 'c-balance']];
+}
+
+function renderSchedulePanel() {
+  const response = state.schedule;
   const svg = $('#chart');
-  const rows = response.installments;
-  const W = 600, H = 200, L = 8, B = 20;
-  const max = Number(response.summary.principal) || 1;
-  let cum = 0;
-  const maxInterest = Math.max(Number(response.totals.interest), 1e-9);
-  const top = Math.max(max, maxInterest);
-  const x = (i) => L + ((W - 2 * L) * (i + 1)) / rows.length;
-  const y = (v) => H - B - ((H - B - 10) * v) / top;
-  // Chart geometry only: the amounts shown as numbers come from the core as text.
-  let balance = `M${L},${y(max)}`, interest = `M${L},${y(0)}`;
-  rows.forEach((r, i) => {
-    cum += Number(r.interest);
-    balance += ` L${x(i).toFixed(1)},${y(Number(r.balance)).toFixed(1)}`;
-    interest += ` L${x(i).toFixed(1)},${y(cum).toFixed(1)}`;
+  $('#schedule-body').hidden = !response;
+  if (!response) {
+    svg.replaceChildren();
+    svg.setAttribute('aria-label', t('fix_loan_first'));
+    $('#chart-tip').hidden = true;
+    $('#schedule thead').replaceChildren();
+    $('#schedule tbody').replaceChildren();
+    table.shape = null;
+    $('#schedule-caption').textContent = '';
+    $('#schedule-message').textContent = t('fix_loan_first');
+    return;
+  }
+  $('#schedule-message').textContent = '';
+  const years = yearsFor(response);
+  // the chart's width is read once (and again on a resize), not on every keystroke
+  if (!chartWidth) chartWidth = $('#chart-box').clientWidth;
+  renderChart(svg, years, { lang: state.lang, t, money, tip: $('#chart-tip'), principal: response.summary.principal, width: chartWidth });
+  const first = years[0], last = years.at(-1);
+  svg.setAttribute('aria-label', t('chart_label', { from: first.year, to: last.year, p0: money(first.principal), i0: money(first.interest),
+    p1: money(last.principal), i1: money(last.interest) }));
+  table.cols = scheduleColumns(response);
+  table.rows = state.view === 'year' ? years : response.installments;
+  table.totals = response.totals;
+  const head = table.cols.map((c) => c[0]).join() + state.lang;
+  if ($('#schedule thead').dataset.key !== head || !$('#schedule thead').firstChild) {
+    $('#schedule thead').dataset.key = head;
+    $('#schedule thead').replaceChildren(el('tr', {}, ...table.cols.map(([k, label, cls]) => el('th', { scope: 'col', class: cls === 'keep' ? null : cls }, t(label)))));
+  }
+  $('#schedule-caption').textContent = t('table_scroll', { n: table.rows.length });
+  table.first = table.last = -1;
+  paintRows(true);
+}
+
+// Only the rows in view (and a screenful either side) are in the document;
+// spacer rows keep the scroll height. The rows are updated in place: the
+// same <tr> and <td> elements get new text, so a keystroke changes text
+// nodes, not the table's structure.
+const showCell = (v) => (typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? money(v) : String(v ?? ''));
+function rowElement(cols) {
+  const tr = document.createElement('tr');
+  for (const [, , cls] of cols) {
+    const td = document.createElement('td');
+    if (cls !== 'keep') td.className = cls;
+    td.append(document.createTextNode(''));
+    tr.append(td);
+  }
+  return tr;
+}
+function fillRow(tr, r, cols) {
+  for (let c = 0; c < cols.length; c++) {
+    const node = tr.children[c].firstChild;
+    const v = showCell(r[cols[c][0]]);
+    if (node.data !== v) node.data = v;
+  }
+}
+function paintRows(force = false) {
+  const body = $('#schedule tbody');
+  const n = table.rows.length;
+  const all = document.body.classList.contains('printing-all');
+  if (!table.rowH) table.rowH = 33;
+  const per = Math.ceil(Math.max(table.boxH ?? 0, 448) / table.rowH);
+  const top = Math.floor((table.scrollTop ?? 0) / table.rowH);
+  const whole = all || n <= 120; // a year view is short: all of it
+  const from = whole ? 0 : Math.max(0, top - per);
+  const to = whole ? n : Math.min(n, top + 2 * per);
+  if (!force && from === table.first && to === table.last) return;
+  table.first = from; table.last = to;
+  const shape = table.cols.map((c) => c[0]).join();
+  if (table.shape !== shape || !table.top?.isConnected) {
+    // a new set of columns: new rows
+    table.shape = shape;
+    table.pool = [];
+    table.top = el('tr', { class: 'spacer', 'aria-hidden': 'true' });
+    table.bottom = el('tr', { class: 'spacer', 'aria-hidden': 'true' });
+    table.total = rowElement(table.cols);
+    table.total.className = 'total';
+    body.replaceChildren(table.top, table.bottom, table.total);
+  }
+  table.top.style.height = `${from * table.rowH}px`;
+  table.bottom.style.height = `${(n - to) * table.rowH}px`;
+  const count = to - from;
+  while (table.pool.length < count) {
+    const tr = rowElement(table.cols);
+    table.pool.push(tr);
+  }
+  for (let k = 0; k < table.pool.length; k++) {
+    const tr = table.pool[k];
+    if (k < count) {
+      fillRow(tr, table.rows[from + k], table.cols);
+      if (!tr.isConnected) body.insertBefore(tr, table.bottom);
+    } else if (tr.isConnected) tr.remove();
+  }
+  const tot = table.totals;
+  fillRow(table.total, { n: t('owed_total'), year: t('owed_total'), due_date: '', count: '', payment: tot.payment,
+    principal: tot.principal, interest: tot.interest, fee: tot.fee, balance: '' }, table.cols);
+  if (!table.measured && !whole) {
+    // the real row height, read after the frame is painted (no forced layout)
+    table.measured = true;
+    const box = $('#schedule-scroll');
+    requestAnimationFrame(() => setTimeout(() => {
+      const h = table.pool[0]?.getBoundingClientRect().height;
+      table.boxH = box.clientHeight;
+      if (h && Math.abs(h - table.rowH) > 0.5) { table.rowH = h; paintRows(true); }
+    }));
+  }
+}
+
+/* ---------- two methods side by side ---------- */
+
+function renderMethods() {
+  const tbody = $('#methods tbody');
+  if (!state.schedule) {
+    $('#methods thead').replaceChildren(); tbody.replaceChildren();
+    $('#methods-sentence').textContent = t('fix_loan_first');
+    return;
+  }
+  const { loan } = loanSpec();
+  const a = run({ op: 'schedule', loan: { ...loan, method: 'annuity', flat_charge: undefined } });
+  const e = run({ op: 'schedule', loan: { ...loan, method: 'equal_principal', flat_charge: undefined } });
+  if (!a.ok || !e.ok) { $('#methods-sentence').textContent = t('fix_loan_first'); tbody.replaceChildren(); return; }
+  const step = (r) => (r.installments.length > 1 ? decSub(r.installments[0].payment, r.installments[1].payment) : '0.00');
+  const rows = [
+    ['m_first', money(a.summary.first_payment), money(e.summary.first_payment)],
+    ['m_step', t('m_none'), money(step(e))],
+    ['m_last', money(a.summary.last_payment), money(e.summary.last_payment)],
+    ['m_interest', money(a.totals.interest), money(e.totals.interest)],
+    ['m_total', money(a.totals.payment), money(e.totals.payment)],
+    ['m_apr', percent(a.summary.apr), percent(e.summary.apr)],
+  ];
+  $('#methods thead').replaceChildren(el('tr', {}, el('td'), el('th', { scope: 'col' }, t('annuity')), el('th', { scope: 'col' }, t('equal_principal'))));
+  tbody.replaceChildren(...rows.map(([k, x, y]) => el('tr', { 'data-row': k }, el('th', { scope: 'row' }, t(k)), el('td', {}, x), el('td', {}, y))));
+  $('#methods-sentence').textContent = t('methods_sentence', {
+    diff: money(decSub(a.totals.interest, e.totals.interest)),
+    first_diff: money(decSub(e.summary.first_payment, a.summary.first_payment)),
   });
-  const ns = 'http://www.w3.org/2000/svg';
-  const path = (d, cls) => { const p = document.createElementNS(ns, 'path'); p.setAttribute('d', d); p.setAttribute('class', cls); return p; };
-  const text = (x0, y0, s, cls) => { const e = document.createElementNS(ns, 'text'); e.setAttribute('x', x0); e.setAttribute('y', y0); e.setAttribute('class', cls); e.textContent = s; return e; };
-  const axis = path(`M${L},${H - B} L${W - L},${H - B}`, 'axis');
-  svg.replaceChildren(axis, path(interest, 'interest'), path(balance, 'balance'),
-    text(L, H - 4, rows[0]?.due_date.slice(0, 4) ?? '', 'label'),
-    text(W - L, H - 4, rows.at(-1)?.due_date.slice(0, 4) ?? '', 'label end'),
-    text(W - 200, 16, '— ' + t('chart_balance'), 'legend balance-text'),
-    text(W - 200, 32, '— ' + t('chart_interest'), 'legend interest-text'));
+}
+
+/* ---------- prepayment ---------- */
+
+function renderPrepay() {
+  clearErrors('#panel-prepay');
+  $('#prepay-message').textContent = '';
+  const out = $('#prepay-results');
+  if (!state.schedule) { out.replaceChildren(); $('#prepay-message').textContent = t('fix_loan_first'); return; }
+  const date = val('prepay_date');
+  if (!isDate(date)) { out.replaceChildren(); fieldError('prepay_date', 'e_prepay_date'); return; }
+  const amountText = readAmount(val('prepay_amount'));
+  const { loan } = loanSpec();
+  // every installment due by then paid on its date (the core's amounts), then the prepayment
+  const events = [], origins = [];
+  for (const r of state.schedule.installments) {
+    if (r.due_date > date) break;
+    events.push({ type: 'payment', date: r.due_date, amount: r.payment }); origins.push({ field: 'prepay_date' });
+  }
+  if (events.length === state.schedule.installments.length) { out.replaceChildren(); fieldError('prepay_date', 'e_prepay_date'); return; }
+  events.push({ type: 'payment', date, amount: amountText }); origins.push({ field: 'prepay_amount' });
+  const cards = [];
+  for (const mode of ['shorten_term', 'lower_payment']) {
+    const response = run({ op: 'statement', as_of: date, loan: { ...loan, overpayment: mode }, events });
+    if (!response.ok) { out.replaceChildren(); showError(response, '#prepay-message', { events: origins }); return; }
+    const rows = response.installments;
+    const left = rows.filter((r) => r.status === 'not_due');
+    const regular = left[1] ?? left[0];
+    // interest over the whole loan after the prepayment: every installment's, as the core posted them
+    const saved = decSub(state.schedule.totals.interest, decSum(rows.map((r) => r.due.interest)));
+    const vars = {
+      date, amount: money(amountText), payment: money(regular?.due.total ?? '0.00'),
+      orig_payment: money(state.schedule.summary.payment ?? state.schedule.summary.first_payment),
+      fewer: state.schedule.installments.length - rows.length, last: left.at(-1)?.due_date ?? date,
+      orig_last: state.schedule.summary.maturity_date, saved: money(saved),
+    };
+    const sentence = t(mode === 'shorten_term' ? 'prepay_sentence_shorten' : 'prepay_sentence_lower', vars)
+      + (decCmp(response.summary.credit, '0') > 0 ? ' ' + t('prepay_credit', { credit: money(response.summary.credit) }) : '');
+    const facts = [['prepay_new', vars.payment], ['prepay_left', String(left.length)], ['prepay_end', vars.last], ['prepay_saved', vars.saved]];
+    cards.push(el('article', { class: 'offer', 'data-kind': mode }, el('h4', {}, t(mode)), el('p', { class: 'sentence' }, sentence),
+      el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', { 'data-k': k }, v)]))));
+  }
+  out.replaceChildren(...cards);
 }
 
 /* ---------- I'm late ---------- */
 
-function fillMissedDates(response) {
+let missedKey = '';
+function fillMissedDates(rows) {
   const select = $('#missed');
-  const keep = select.value;
-  const dates = response.installments.slice(0, 120).map((r) => r.due_date);
-  select.replaceChildren(el('option', { value: '' }, '—'), ...dates.map((d) => el('option', { value: d }, d)));
+  const key = `${rows.length}:${rows[0]?.due_date}:${rows.at(-1)?.due_date}`;
+  if (key === missedKey) return;
+  missedKey = key;
+  const keep = select.value || select.dataset.want || '';
+  select.replaceChildren(...rows.map((r) => el('option', { value: r.due_date }, t('missed_option', { date: r.due_date, n: r.n }))));
+  const dates = rows.map((r) => r.due_date);
   if (dates.includes(keep)) select.value = keep;
+  else {
+    // the latest due date on or before the as-of date
+    const asOf = isDate(val('as_of')) ? val('as_of') : todayIso();
+    const before = dates.filter((d) => d <= asOf);
+    select.value = before.at(-1) ?? dates[0] ?? '';
+  }
+  delete select.dataset.want;
+  syncDaysLate();
 }
 
-function addDays(iso, days) {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+function syncDaysLate() {
+  const missed = val('missed');
+  if (missed && isDate(val('as_of'))) {
+    const d = daysBetween(missed, val('as_of'));
+    $('#days_late').value = d >= 0 ? String(d) : '';
+  }
 }
 
 function syncAsOf() {
-  const due = $('#missed').value;
-  const days = $('#days_late').value.trim();
-  if (due && /^\d{1,5}$/.test(days)) $('#as_of').value = addDays(due, Number(days));
+  const missed = val('missed');
+  const days = String(val('days_late')).trim();
+  $('#err-days_late').textContent = '';
+  $('#days_late').removeAttribute('aria-invalid');
+  if (!days) return;
+  if (!/^\d{1,5}$/.test(days)) { fieldError('days_late', 'e_days_late'); return; }
+  if (missed) $('#as_of').value = addDays(missed, Number(days));
 }
 
-function renderPayments() {
-  const box = $('#payments');
-  box.replaceChildren(...state.payments.map((p, i) => el('div', { class: 'payment' },
-    el('label', {}, el('span', {}, t('pay_date')),
-      el('input', { id: `pay-date-${i}`, type: 'date', value: p.date,
-        oninput: (e) => { p.date = e.target.value; schedule(); } }),
-      el('small', { class: 'error', 'data-for': `pay-date-${i}` })),
-    el('label', {}, el('span', {}, t('pay_amount')),
-      el('input', { id: `pay-amount-${i}`, inputmode: 'decimal', value: p.amount,
-        oninput: (e) => { p.amount = e.target.value; schedule(); } }),
-      el('small', { class: 'error', 'data-for': `pay-amount-${i}` })),
-    el('button', { type: 'button', class: 'remove',
-      onclick: () => { state.payments.splice(i, 1); renderPayments(); schedule(); } }, t('remove')))));
+function statusText(status) {
+  const key = 'st_' + status;
+  return key in TEXT.zh ? t(key) : t('st_other');
+}
+const classText = (c, zh) => (state.lang === 'zh' ? (zh || t('class_' + c)) : t('class_' + c));
+
+function clearLate() {
+  $('#restructurings').hidden = true;
+  for (const id of ['out-owed', 'out-dpd', 'out-payoff', 'out-bucket', 'out-class']) $('#' + id).textContent = '–';
+  $('#late-sentence').textContent = '';
+  $('#penalty-words').textContent = '';
+  $('#owed tbody').replaceChildren();
+  $('#workings').replaceChildren();
+  $('#statement thead').replaceChildren();
+  $('#statement tbody').replaceChildren();
 }
 
-let lastStatement = null;
+function statementRequest() {
+  const { loan } = loanSpec();
+  const { events, origins } = lateEvents();
+  return { request: { op: 'statement', as_of: val('as_of'), loan: overdueLoan(loan), events }, origins };
+}
+
+function lateResponse() {
+  if (!state.schedule) return { response: null };
+  if (!isDate(val('as_of'))) return { response: null, error: ['as_of', 'e_as_of'] };
+  const { request, origins } = statementRequest();
+  return { response: run(request), origins };
+}
 
 function renderLate() {
-  clearErrors('#late-section');
+  clearErrors('#panel-late');
   $('#late-message').textContent = '';
-  if (!lastSchedule) return;
-  const response = state.repay.run(statementRequest());
-  const owed = $('#owed tbody');
-  if (showError(response, '#late-section', '#late-message')) {
-    lastStatement = null;
-    for (const id of ['out-owed', 'out-dpd', 'out-payoff']) $('#' + id).textContent = '–';
-    owed.replaceChildren();
-    $('#workings').replaceChildren();
-    $('#statement thead').replaceChildren();
-    $('#statement tbody').replaceChildren();
-    return;
-  }
-  lastStatement = response;
-  $('#out-owed').textContent = money(response.summary.total_due);
-  $('#out-dpd').textContent = response.summary.dpd;
-  $('#out-payoff').textContent = money(response.summary.payoff);
-  owed.replaceChildren(...['principal', 'interest', 'penalty_interest', 'compound_interest', 'late_fees', 'fees', 'total']
-    .map((k) => el('tr', k === 'total' ? { class: 'total' } : {}, el('th', {}, t('owed_' + k)), el('td', {}, money(response.owed[k])))));
-  const sentences = response.workings.filter((w) => w.amount !== '0.00').map((w) => el('li', {}, w[state.lang]));
-  $('#workings').replaceChildren(...(sentences.length ? sentences : [el('li', {}, t('no_workings'))]));
+  if (!state.schedule) { clearLate(); $('#late-message').textContent = t('fix_loan_first'); return; }
+  const { response, origins, error } = lateResponse();
+  if (error) { clearLate(); fieldError(...error, '#late-message'); return; }
+  if (!response.ok) { clearLate(); showError(response, '#late-message', { events: origins }); return; }
+  const s = response.summary;
+  $('#out-owed').textContent = money(s.total_due);
+  $('#out-dpd').textContent = s.dpd;
+  $('#out-payoff').textContent = money(s.payoff);
+  $('#out-bucket').textContent = s.bucket ?? '–';
+  $('#out-class').textContent = s.class ? classText(s.class, s.class_zh) : '–';
+  const vars = { dpd: s.dpd, bucket: s.bucket, class: classText(s.class, s.class_zh), due: money(s.total_due), payoff: money(s.payoff) };
+  $('#late-sentence').textContent = s.status === 'paid_off' ? t('late_sentence_paid')
+    : s.dpd > 0 ? t('late_sentence', vars) : t('late_sentence_current', vars);
+  const annual = state.schedule.summary.annual_rate;
+  $('#penalty-words').textContent = s.penalty_rate
+    ? (annual ? t('penalty_words', { rate: percentExact(annual), markup: readPercent(val('markup')), penalty: percentExact(s.penalty_rate) })
+      : t('penalty_words_plain', { penalty: percentExact(s.penalty_rate) })) : '';
+  $('#owed tbody').replaceChildren(...['principal', 'interest', 'penalty_interest', 'compound_interest', 'late_fees', 'fees', 'total']
+    .filter((k) => k === 'total' || decCmp(response.owed[k], '0') !== 0 || k === 'principal' || k === 'interest')
+    .map((k) => el('tr', k === 'total' ? { class: 'total' } : {}, el('th', { scope: 'row' }, t('owed_' + k)), el('td', {}, money(response.owed[k])))));
+  const byN = new Map(response.installments.map((r) => [r.n, r]));
+  const lines = response.workings.filter((w) => decCmp(w.amount, '0') !== 0).map((w) => {
+    const inst = byN.get(w.n);
+    const settled = inst && inst.outstanding?.[w.component] !== undefined && decCmp(inst.outstanding[w.component], '0') === 0;
+    return el('li', { class: settled ? 'paid' : 'unpaid' }, el('span', { class: 'badge' }, t(settled ? 'w_paid' : 'w_unpaid')), ' ', w[state.lang] ?? w.zh);
+  });
+  $('#workings').replaceChildren(...(lines.length ? lines : [el('li', {}, t('no_workings'))]));
+  renderRestructurings(response.restructurings ?? []);
   const due = response.installments.filter((r) => r.status !== 'not_due');
-  $('#statement thead').replaceChildren(el('tr', {}, ...['n', 'due_date', 'status', 'days', 'due', 'paid', 'outstanding'].map((k) => el('th', {}, t(k)))));
-  $('#statement tbody').replaceChildren(...due.map((r) => el('tr', { class: r.status },
-    el('td', {}, r.n), el('td', {}, r.due_date), el('td', {}, t('st_' + r.status)), el('td', {}, r.days_past_due),
+  const next = response.installments.find((r) => r.status === 'not_due');
+  $('#statement thead').replaceChildren(el('tr', {}, ...['n', 'due_date', 'status', 'days', 'due', 'paid', 'outstanding'].map((k) => el('th', { scope: 'col' }, t(k)))));
+  // from two installments before the first one not paid on time (at most 60), and the next one due
+  const firstLate = due.findIndex((r) => r.status !== 'paid');
+  const shown = due.slice(firstLate < 0 ? Math.max(0, due.length - 3) : Math.max(0, firstLate - 2)).slice(-60);
+  $('#statement tbody').replaceChildren(...[...shown, ...(next ? [next] : [])].map((r) => el('tr', { class: r.status },
+    el('td', {}, r.n), el('td', {}, r.due_date), el('td', {}, statusText(r.status)), el('td', {}, r.days_past_due),
     el('td', {}, money(r.due.total)), el('td', {}, money(r.paid.total)), el('td', {}, money(r.outstanding.total)))));
 }
 
-/* ---------- what if ---------- */
-
-let lastCompare = null;
-
-function renderWhatIf() {
-  $('#whatif-message').textContent = '';
-  if (!lastStatement) { $('#compare thead').replaceChildren(); $('#compare tbody').replaceChildren(); return; }
-  const response = state.repay.run(compareRequest());
-  if (showError(response, '#whatif-section', '#whatif-message')) { lastCompare = null; return; }
-  lastCompare = response;
-  const cols = ['proposal', 'plan_payment', 'plan_term', 'plan_today', 'plan_first', 'plan_total', 'plan_waived', 'plan_saving', 'plan_apr'];
-  $('#compare thead').replaceChildren(el('tr', {}, ...cols.map((k) => el('th', {}, t(k)))));
-  $('#compare tbody').replaceChildren(...response.proposals.map((p) => p.ok
-    ? el('tr', {}, el('td', {}, p.name), el('td', {}, money(p.payment)), el('td', {}, p.installment_count),
-        el('td', {}, money(p.due_on_date ?? '0.00')), el('td', {}, p.first_due_date), el('td', {}, money(p.total_to_pay)),
-        el('td', {}, money(p.waived)), el('td', {}, money(p.saving)), el('td', {}, p.apr === null ? '–' : percent(p.apr)))
-    : el('tr', { class: 'failed' }, el('td', {}, p.name), el('td', { colspan: cols.length - 1 }, t('not_possible') + p.error.message))));
+// Each agreement in the loan's history (the lifecycle's restructure events):
+// kept or broken, and its observation period, in the core's own sentences.
+function renderRestructurings(list) {
+  const box = $('#restructurings');
+  box.hidden = !list.length;
+  box.replaceChildren(...list.map((r) => el('li', {},
+    t('plan_line', { plan: r.plan, date: r.date, standing: ('standing_' + r.standing) in TEXT.zh ? t('standing_' + r.standing) : '',
+      count: r.installments, first: r.first_due_date, last: r.maturity_date }),
+    ...[r.breach, r.observation].filter((x) => x && (x.zh || x.en)).map((x) => el('span', { class: 'detail' }, ' ' + (x[state.lang] ?? x.zh))))));
 }
 
-/* ---------- CSV, share, language ---------- */
+function renderPayments(focusIndex) {
+  const box = $('#payments');
+  if (!state.payments.length) { box.replaceChildren(el('p', { class: 'hint' }, t('no_payments'))); }
+  else box.replaceChildren(...state.payments.map((p, i) => el('div', { class: 'payment' },
+    el('div', { class: 'field' }, el('label', { for: `pay-date-${i}` }, t('pay_date')),
+      el('input', { id: `pay-date-${i}`, type: 'date', value: p.date, 'aria-describedby': `err-pay-date-${i}`,
+        oninput: (e) => { p.date = e.target.value; recomputeSoon(); } }),
+      el('small', { class: 'error', id: `err-pay-date-${i}`, 'data-for': `pay-date-${i}` })),
+    el('div', { class: 'field' }, el('label', { for: `pay-amount-${i}` }, t('pay_amount')),
+      el('input', { id: `pay-amount-${i}`, inputmode: 'decimal', value: p.amount, 'aria-describedby': `err-pay-amount-${i}`,
+        oninput: (e) => { p.amount = e.target.value; recomputeSoon(); } }),
+      el('small', { class: 'error', id: `err-pay-amount-${i}`, 'data-for': `pay-amount-${i}` })),
+    el('button', { type: 'button', class: 'remove', id: `remove-${i}`,
+      'aria-label': t('remove_label', { n: i + 1 }) + (p.date || p.amount ? `（${p.date} ${p.amount}）` : ''),
+      onclick: () => {
+        state.payments.splice(i, 1);
+        renderPayments(Math.min(i, state.payments.length - 1));
+        recompute();
+      } }, t('remove')))));
+  if (focusIndex !== undefined) (document.getElementById(`remove-${focusIndex}`) ?? $('#add-payment')).focus();
+}
+
+/* ---------- offers ---------- */
+
+// The proposals: each with its actions and the field each action came from.
+function proposals() {
+  const waive = readPercent(val('waive'));
+  const waiving = waive && !/^0+(\.0*)?%?$/.test(waive);
+  const waivers = waiving
+    ? ['penalty_interest', 'compound_interest', 'late_fees'].map((c) => ({ type: 'waive', component: c, share: waive })) : [];
+  const wf = waivers.map(() => 'waive');
+  const list = [{ kind: 'now', name: t('p_now'), actions: [{ type: 'settle', discount: '0%' }], fields: [null] }];
+  if (waiving) list.push({ kind: 'waive', name: t('p_waive', { s: waive }), actions: waivers, fields: wf, field: 'waive' });
+  const n = (id) => String(val(id)).trim();
+  if (n('extend')) list.push({ kind: 'extend', name: t('p_extend', { n: n('extend') }), field: 'extend',
+    actions: [...waivers, { type: 'extend', periods: readInt(n('extend')) }, { type: 'reamortize' }], fields: [...wf, 'extend', 'extend'] });
+  if (n('defer')) list.push({ kind: 'defer', name: t('p_defer', { n: n('defer') }), field: 'defer',
+    actions: [...waivers, { type: 'defer', installments: readInt(n('defer')) }], fields: [...wf, 'defer'] });
+  if (n('freeze')) list.push({ kind: 'freeze', name: t('p_freeze', { n: n('freeze') }), field: 'freeze',
+    actions: [...waivers, { type: 'freeze', installments: readInt(n('freeze')) }], fields: [...wf, 'freeze'] });
+  return list;
+}
+
+function compareRequest() {
+  const { loan } = loanSpec();
+  const { events } = lateEvents();
+  return { op: 'compare', date: val('as_of'), loan: overdueLoan(loan), events,
+    proposals: proposals().map((p) => ({ name: p.name, actions: p.actions })) };
+}
+
+function largestPayment(rows) {
+  let best = null;
+  for (const r of rows) if (r.n > 0 && (best === null || decCmp(r.payment, best) > 0)) best = r.payment;
+  return best;
+}
+
+function planTable(rows) {
+  const cols = ['n', 'due_date', 'payment_col', 'principal_col', 'interest_col', 'arrears', 'balance'];
+  const head = { n: t('n'), due_date: t('due_date'), payment_col: t('payment_col'), principal_col: t('principal_col'),
+    interest_col: t('interest_col'), arrears: state.lang === 'zh' ? '挂账欠款' : 'Arrears', balance: t('balance') };
+  return el('table', { class: 'plan' }, el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col' }, head[c])))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, el('td', {}, r.n === 0 ? (state.lang === 'zh' ? '当日' : 'today') : r.n), el('td', {}, r.due_date),
+      el('td', {}, money(r.payment)), el('td', {}, money(r.principal)), el('td', {}, money(r.interest)),
+      el('td', {}, money(r.arrears ?? '0.00')), el('td', {}, money(r.balance))))));
+}
+
+function offerSentence(p, r) {
+  const s = r.summary, rows = r.installments ?? [];
+  const after = rows.filter((x) => x.n > 0);
+  const v = {
+    total: money(s.total_to_pay), waived: money(s.waived), today: money(s.due_on_date ?? '0.00'), payment: money(s.payment),
+    count: s.installment_count, first: s.first_due_date, last: s.maturity_date, first_payment: money(after[0]?.payment),
+  };
+  const parts = [];
+  if (p.kind === 'now') return t('s_now', v);
+  if (s.due_on_date && decCmp(s.due_on_date, '0') > 0 && p.kind !== 'waive') parts.push(t('s_today', v));
+  parts.push(t({ waive: 's_waive', extend: 's_extend', defer: 's_defer', freeze: 's_freeze' }[p.kind], v));
+  if (isNegative(s.saving)) parts.push(t('s_extra', { x: money(absText(s.saving)) }));
+  else if (decCmp(s.saving, '0') > 0) parts.push(t('s_less', { x: money(s.saving) }));
+  else parts.push(t('s_same'));
+  return parts.join(state.lang === 'zh' ? '' : ' ');
+}
+
+function offerCard(p, r, index, request) {
+  const card = el('article', { class: 'offer', id: `offer-${index}`, 'data-kind': p.kind, 'aria-labelledby': `offer-h-${index}` });
+  card.append(el('h4', { id: `offer-h-${index}` }, p.name));
+  if (!r.ok) {
+    const { field, key } = errorWords(r.error, { actions: p.fields });
+    card.classList.add('failed');
+    card.append(el('p', { class: 'sentence' }, t('not_possible') + t(key, { field: t(LABEL_OF_FIELD[field] ?? field ?? '') })));
+    return card;
+  }
+  const s = r.summary, rows = r.installments ?? [];
+  const { loan } = loanSpec();
+  // printed with the offer alone: which loan, on which date
+  card.append(el('p', { class: 'print-only' }, t('plan_of', { date: val('as_of'), principal: money(loan.principal),
+    rate: loan.rate, term: loan.term, start: loan.start_date ?? '' })));
+  card.append(el('p', { class: 'sentence' }, offerSentence(p, r)));
+  const extra = isNegative(s.saving);
+  const facts = [
+    ['o_today', money(s.due_on_date ?? '0.00')],
+    ['o_payment', p.kind === 'now' ? '–' : money(s.payment)],
+    ['o_largest', money(largestPayment(rows) ?? s.payment)],
+    ['o_count', String(s.installment_count)],
+    ['o_first', s.first_due_date], ['o_last', s.maturity_date],
+    ['o_total', money(s.total_to_pay)],
+    [extra ? 'o_extra' : 'o_less', money(absText(s.saving))],
+    ['o_waived', money(s.waived)],
+    ['o_apr', s.apr === null || s.apr === undefined ? '–' : percent(s.apr)],
+  ];
+  const shown = p.kind === 'now' ? facts.filter(([k]) => ['o_today', 'o_total'].includes(k)) : facts;
+  card.append(el('dl', {}, ...shown.flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', { 'data-k': k }, v)])));
+  if (r.warnings?.length) card.append(el('ul', { class: 'warnings' }, ...r.warnings.map((w) => el('li', {}, warningWords(w, t)))));
+  if (rows.length) {
+    const details = el('details', {}, el('summary', {}, t('o_plan')), planTable(rows));
+    card.append(details);
+  }
+  card.append(el('div', { class: 'card-actions' },
+    el('button', { type: 'button', class: 'print-letter', 'aria-label': `${t('o_letter')}：${p.name}`,
+      onclick: () => printLetter(request, p.kind) }, t('o_letter')),
+    el('button', { type: 'button', class: 'print-offer', 'aria-label': `${t('o_print')}：${p.name}`,
+      onclick: () => printOne(card) }, t('o_print'))));
+  return card;
+}
+
+// The written plan (还款计划确认书): the core's letter-html for the offer's own
+// request — one self-contained A4 page in Chinese and English, no scripts —
+// printed from a hidden frame, so the page itself stays as it is.
+function printLetter(request, kind) {
+  const html = state.repay.runText(request, 'letter-html');
+  if (state.repay.lastStatus() !== 0) { $('#status').textContent = t('letter_failed'); return; }
+  let frame = $('#letter-frame');
+  if (!frame) {
+    frame = el('iframe', { id: 'letter-frame', class: 'letter-frame', title: t('o_letter'), tabindex: '-1', 'aria-hidden': 'true',
+      sandbox: 'allow-modals allow-same-origin' });
+    document.body.append(frame);
+  }
+  frame.dataset.kind = kind;
+  frame.onload = () => { frame.onload = null; frame.contentWindow.print(); };
+  frame.srcdoc = html;
+  $('#status').textContent = t('letter_ready');
+}
+
+// Prints one offer card alone, its installments open.
+function printOne(card) {
+  const details = card.querySelector('details');
+  const wasOpen = details?.open;
+  if (details) details.open = true;
+  document.body.classList.add('print-one');
+  card.classList.add('printing');
+  const done = () => {
+    document.body.classList.remove('print-one');
+    card.classList.remove('printing');
+    if (details) details.open = wasOpen;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+function renderOffers() {
+  clearErrors('#panel-offers');
+  $('#offers-h').textContent = isDate(val('as_of')) ? t('offers_on', { date: val('as_of') }) : t('offers');
+  $('#whatif-message').textContent = '';
+  const box = $('#offers');
+  if (!state.schedule) { box.replaceChildren(); $('#whatif-message').textContent = t('fix_loan_first'); return; }
+  const late = lateResponse();
+  if (!late.response || !late.response.ok) { box.replaceChildren(); $('#whatif-message').textContent = t('offers_need_late'); return; }
+  const { loan } = loanSpec();
+  const { events } = lateEvents();
+  const base = { op: 'restructure', date: val('as_of'), loan: overdueLoan(loan), events };
+  const list = proposals();
+  const cards = list.map((p, i) => {
+    const request = { ...base, actions: p.actions };
+    const r = run(request);
+    if (!r.ok) {
+      const { field, key } = errorWords(r.error, { actions: p.fields });
+      if (field && document.getElementById('err-' + field) && !document.getElementById('err-' + field).textContent) fieldError(field, key);
+    }
+    return offerCard(p, r, i, request);
+  });
+  box.replaceChildren(...cards);
+}
+
+/* ---------- I can pay X a month ---------- */
+
+function renderSolve() {
+  clearErrors('#panel-solve');
+  $('#solve-message').textContent = '';
+  const box = $('#solve-results');
+  if (!state.schedule) { box.replaceChildren(); $('#solve-message').textContent = t('fix_loan_first'); return; }
+  const late = lateResponse();
+  if (!late.response || !late.response.ok) { box.replaceChildren(); $('#solve-message').textContent = t('offers_need_late'); return; }
+  const { loan } = loanSpec();
+  const { events, origins } = lateEvents();
+  const capacity = readAmount(val('capacity'));
+  const base = { op: 'solve', date: val('as_of'), loan: overdueLoan(loan), events };
+  const cap = money(capacity);
+  const cards = [];
+  const goals = [
+    ['extend', { type: 'shortest_term', capacity }],
+    ['waive', { type: 'smallest_waiver', capacity, term: readInt(val('solve_term')) }],
+  ];
+  for (const [kind, goal] of goals) {
+    const request = { ...base, goal };
+    const r = run(request);
+    const title = t(kind === 'extend' ? 'solve_title_extend' : 'solve_title_waive');
+    const card = el('article', { class: 'offer', 'data-kind': `solve-${kind}` }, el('h4', {}, title));
+    if (!r.ok) {
+      const { field, key } = errorWords(r.error, { events: origins });
+      fieldError(field, key, '#solve-message');
+      card.append(el('p', { class: 'sentence' }, t('not_possible') + t(key, { field: t(LABEL_OF_FIELD[field] ?? field ?? '') })));
+      cards.push(card);
+      continue;
+    }
+    const a = r.feasible ? r.answer : r.closest;
+    const s = r.summary;
+    const v = { count: s.installment_count, largest: money(a?.largest_payment), cap, last: s.maturity_date,
+      total: money(s.total_to_pay), waiver: money(a?.waiver ?? s.waived), term: goal.term };
+    // shortest_term searches up to 360 installments or the longest extension
+    // the law allows (《贷款通则》 Art. 12), whichever is shorter
+    const atLaw = kind === 'extend' && !r.feasible && s.installment_count < 360;
+    const key = kind === 'extend' ? (r.feasible ? 'solve_extend_ok' : atLaw ? 'solve_extend_law' : 'solve_extend_no')
+      : (r.feasible ? 'solve_waive_ok' : 'solve_waive_no');
+    card.classList.toggle('infeasible', !r.feasible);
+    card.append(el('p', { class: 'sentence' }, t(key, v)));
+    if (!r.feasible && r.binding?.[state.lang]) card.append(el('p', { class: 'binding' }, t('solve_binding', { why: r.binding[state.lang] })));
+    card.append(el('dl', {}, el('dt', {}, t('o_apr')), el('dd', {}, s.apr == null ? '–' : percent(s.apr)),
+      el('dt', {}, t('o_waived')), el('dd', {}, money(s.waived))));
+    if (r.warnings?.length) card.append(el('ul', { class: 'warnings' }, ...r.warnings.map((w) => el('li', {}, warningWords(w, t)))));
+    if (r.installments?.length) card.append(el('details', {}, el('summary', {}, t('o_plan')), planTable(r.installments)));
+    // a plan that fits has its letter; a goal no plan meets has none
+    if (r.feasible) card.append(el('div', { class: 'card-actions' }, el('button', { type: 'button', class: 'print-letter',
+      'aria-label': `${t('o_letter')}：${title}`, onclick: () => printLetter(request, `solve-${kind}`) }, t('o_letter'))));
+    cards.push(card);
+  }
+  box.replaceChildren(...cards);
+}
+
+/* ---------- CSV ---------- */
 
 function download(name, text) {
   // A BOM so spreadsheet programs read the UTF-8 names correctly.
@@ -425,91 +855,216 @@ function download(name, text) {
 }
 
 function exportCsv(request, name) {
+  const probe = request && run(request);
+  if (!request || !probe.ok) { $('#status').textContent = t('csv_blocked'); return; }
   download(name, state.repay.runText(request, 'csv'));
 }
 
 function scheduleCsv() {
-  if (state.view !== 'year') return exportCsv(scheduleRequest(), 'schedule.csv');
-  const rows = yearRows(lastSchedule.installments);
+  if (!state.schedule) { $('#status').textContent = t('csv_blocked'); return; }
+  if (state.view !== 'year') return exportCsv({ op: 'schedule', loan: loanSpec().loan }, 'schedule.csv');
+  const rows = yearsFor(state.schedule);
   const lines = ['year,installments,payment,principal,interest,fee,balance',
     ...rows.map((r) => [r.year, r.count, r.payment, r.principal, r.interest, r.fee, r.balance].join(','))];
   download('schedule-by-year.csv', lines.join('\n') + '\n');
 }
 
-const SHARED = ['principal', 'rate', 'term', 'method', 'start_date', 'as_of', 'markup', 'extend', 'defer', 'freeze', 'waive'];
+/* ---------- the share link ---------- */
 
-function saveHash() {
+const SHARED = ['principal', 'principal_unit', 'rate_mode', 'rate', 'lpr_kind', 'lpr_bp', 'term', 'term_unit', 'method',
+  'start_date', 'as_of', 'missed', 'days_late', 'markup', 'extend', 'defer', 'freeze', 'waive',
+  'prepay_date', 'prepay_amount', 'capacity', 'solve_term', 'col_choice'];
+const CHECKS = ['compound', 'paid_before'];
+
+function linkParams() {
   const p = new URLSearchParams();
-  for (const id of SHARED) p.set(id, $('#' + id).value);
-  p.set('compound', $('#compound').checked ? '1' : '0');
+  for (const id of SHARED) p.set(id, val(id));
+  for (const id of CHECKS) p.set(id, $('#' + id).checked ? '1' : '0');
   state.payments.forEach((x) => p.append('pay', `${x.date}~${x.amount}`));
+  if (state.history.length) p.set('events', JSON.stringify(state.history));
   p.set('lang', state.lang);
   p.set('view', state.view);
-  history.replaceState(null, '', '#' + p.toString());
+  p.set('tab', state.tab);
+  return p;
+}
+
+function saveHash() {
+  history.replaceState(null, '', '#' + linkParams().toString());
 }
 
 function loadHash() {
   const p = new URLSearchParams(location.hash.slice(1));
-  for (const id of SHARED) if (p.has(id)) $('#' + id).value = p.get(id);
-  if (p.has('compound')) $('#compound').checked = p.get('compound') === '1';
-  if (p.has('pay')) state.payments = p.getAll('pay').map((s) => { const [date, amount = ''] = s.split('~'); return { date, amount }; });
+  for (const id of SHARED) {
+    if (!p.has(id)) continue;
+    const node = $('#' + id);
+    if (node.tagName === 'SELECT' && ![...node.options].some((o) => o.value === p.get(id))) {
+      if (id === 'missed') node.dataset.want = p.get(id);
+      continue;
+    }
+    node.value = p.get(id);
+  }
+  for (const id of CHECKS) if (p.has(id)) $('#' + id).checked = p.get(id) === '1';
+  state.payments = p.getAll('pay').map((s) => { const [date, amount = ''] = s.split('~'); return { date, amount }; });
+  // events: a restructuring or repricing in the loan's history (the lifecycle
+  // issue's events); each goes into every statement, offer and solve.
+  state.history = [];
+  if (p.has('events')) {
+    try {
+      const list = JSON.parse(p.get('events'));
+      if (Array.isArray(list)) state.history = list.filter((e) => e && typeof e === 'object' && !Array.isArray(e)).slice(0, 1000);
+    } catch { /* an unreadable list is ignored */ }
+  }
   if (p.get('lang') === 'en' || p.get('lang') === 'zh') state.lang = p.get('lang');
   if (p.get('view') === 'year') { state.view = 'year'; document.querySelector('input[name=view][value=year]').checked = true; }
+  if (['schedule', 'methods', 'prepay', 'late', 'offers', 'solve'].includes(p.get('tab'))) state.tab = p.get('tab');
 }
+
+function renderHistory() {
+  const box = $('#history');
+  box.hidden = !state.history.length;
+  box.replaceChildren(...(state.history.length ? [el('li', { class: 'history-title' }, t('history'))] : []),
+    ...state.history.map((e) => el('li', {}, [e.date, ('ev_' + e.type) in TEXT.zh ? t('ev_' + e.type) : t('ev_other'),
+      e.amount ?? e.rate ?? (Array.isArray(e.actions) ? e.actions.map((a) => a?.type).filter((x) => ('act_' + x) in TEXT.zh).map((x) => t('act_' + x)).join('、') : '')]
+      .filter(Boolean).join(' '))));
+}
+
+/* ---------- language, tabs ---------- */
 
 function applyLanguage() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  $('#lang').setAttribute('lang', state.lang === 'zh' ? 'en' : 'zh-CN');
   document.title = `repay — ${t('title')}`;
+  missedKey = '';
   renderPayments();
+  renderHistory();
+}
+
+function showTab(name, focus = false) {
+  state.tab = name;
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    const on = tab.dataset.tab === name;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    if (on && focus) tab.focus();
+  }
+  for (const panel of document.querySelectorAll('[role=tabpanel]')) panel.hidden = panel.id !== `panel-${name}`;
 }
 
 /* ---------- recompute as the user types ---------- */
 
-let timer = 0;
+const PANELS = { schedule: renderSchedulePanel, methods: renderMethods, prepay: renderPrepay, late: renderLate,
+  offers: renderOffers, solve: renderSolve };
+
 function recompute() {
   renderLoan();
-  renderLate();
-  renderWhatIf();
+  PANELS[state.tab]();
   saveHash();
   document.body.dataset.ready = String(Number(document.body.dataset.ready ?? 0) + 1);
 }
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(recompute, 60);
+// Typing recomputes at once (the answer is painted in the same frame);
+// several events in one frame are one recompute.
+let pending = 0;
+function recomputeSoon() {
+  if (pending) return;
+  pending = requestAnimationFrame(() => { pending = 0; recompute(); });
+}
+function recomputeNow() {
+  if (pending) { cancelAnimationFrame(pending); pending = 0; }
+  recompute();
 }
 
 async function main() {
+  performance.mark('main');
+  $('#status').textContent = t('loading');
+  $('#as_of').value = todayIso();
+  $('#prepay_date').value = todayIso();
+  loadHash();
+  applyLanguage();
+  showTab(state.tab);
   $('#status').textContent = t('loading');
   try {
-    state.repay = await load();
+    state.repay = await coreLoading;
+    performance.mark('core-ready');
   } catch (e) {
     $('#status').textContent = t('load_failed') + e.message;
     return;
   }
+  state.lpr = state.repay.lpr();
   $('#status').textContent = '';
   $('#version').textContent = `repay ${state.repay.version}`;
-  state.payments = [{ date: '2024-03-16', amount: '5339.78' }];
-  loadHash();
-  applyLanguage();
-  for (const form of ['#loan', '#late', '#whatif']) $(form).addEventListener('input', schedule);
-  $('#missed').addEventListener('change', syncAsOf);
-  $('#days_late').addEventListener('input', syncAsOf);
-  $('#as_of').addEventListener('input', () => { $('#days_late').value = ''; });
+  const lprMode = () => { for (const n of document.querySelectorAll('.lpr-only')) n.hidden = val('rate_mode') !== 'lpr'; $('#fixed-rate').hidden = val('rate_mode') === 'lpr'; };
+  lprMode();
+  $('#rate_mode').addEventListener('change', lprMode);
+  for (const form of ['#loan', '#late', '#whatif', '#prepay', '#solve']) {
+    $(form).addEventListener('input', recomputeNow);
+    $(form).addEventListener('change', recomputeNow);
+    $(form).addEventListener('submit', (e) => e.preventDefault());
+  }
+  $('#missed').addEventListener('change', () => { if (String(val('days_late')).trim()) syncAsOf(); else syncDaysLate(); });
+  $('#days_late').addEventListener('input', syncAsOf, { capture: true });
+  $('#as_of').addEventListener('input', syncDaysLate, { capture: true });
+  $('#as_of').addEventListener('change', syncDaysLate, { capture: true });
   for (const r of document.querySelectorAll('input[name=view]'))
-    r.addEventListener('change', (e) => { state.view = e.target.value; if (lastSchedule) renderScheduleTable(lastSchedule); saveHash(); });
-  $('#add-payment').addEventListener('click', () => { state.payments.push({ date: $('#as_of').value, amount: '' }); renderPayments(); });
-  $('#lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); recompute(); });
-  $('#print').addEventListener('click', () => window.print());
-  $('#share').addEventListener('click', async () => {
+    r.addEventListener('change', (e) => { state.view = e.target.value; recomputeNow(); });
+  $('#col_choice').addEventListener('change', () => { $('#schedule').dataset.show = val('col_choice'); saveHash(); });
+  $('#schedule').dataset.show = val('col_choice');
+  $('#schedule-scroll').addEventListener('scroll', (e) => { table.scrollTop = e.target.scrollTop; table.boxH = e.target.clientHeight; requestAnimationFrame(() => paintRows()); }, { passive: true });
+  $('#add-payment').addEventListener('click', () => {
+    state.payments.push({ date: isDate(val('as_of')) ? val('as_of') : '', amount: '' });
+    renderPayments();
+    document.getElementById(`pay-amount-${state.payments.length - 1}`)?.focus();
     saveHash();
-    try { await navigator.clipboard.writeText(location.href); } catch { /* the address bar has it */ }
-    $('#status').textContent = t('shared');
   });
+  $('#lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); recomputeNow(); });
+  $('#print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', () => { document.body.classList.add('printing-all'); if (state.tab === 'schedule' && state.schedule) paintRows(true); });
+  window.addEventListener('afterprint', () => { document.body.classList.remove('printing-all'); if (state.tab === 'schedule' && state.schedule) paintRows(true); });
+  $('#share').addEventListener('click', share);
   $('#csv-schedule').addEventListener('click', scheduleCsv);
-  $('#csv-statement').addEventListener('click', () => exportCsv(statementRequest(), 'statement.csv'));
-  $('#csv-compare').addEventListener('click', () => exportCsv(compareRequest(), 'offers.csv'));
+  $('#csv-statement').addEventListener('click', () => exportCsv(state.schedule && isDate(val('as_of')) ? statementRequest().request : null, 'statement.csv'));
+  $('#csv-compare').addEventListener('click', () => exportCsv(state.schedule && isDate(val('as_of')) ? compareRequest() : null, 'offers.csv'));
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => { showTab(tab.dataset.tab); recomputeNow(); });
+    tab.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(tab);
+      const j = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i + tabs.length - 1) % tabs.length
+        : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+      if (j < 0) return;
+      e.preventDefault();
+      showTab(tabs[j].dataset.tab, true);
+      recomputeNow();
+    });
+  }
+  let width = window.innerWidth;
+  window.addEventListener('resize', () => {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
+    chartWidth = 0;
+    if (state.tab === 'schedule') recomputeSoon();
+  });
   recompute();
+  performance.mark('first-result');
+  requestAnimationFrame(() => setTimeout(() => performance.mark('first-paint-result')));
+}
+
+async function share() {
+  saveHash();
+  const url = location.href;
+  const box = $('#share-url');
+  let copied = false;
+  try { await navigator.clipboard.writeText(url); copied = true; } catch { /* below */ }
+  if (!copied) {
+    box.hidden = false;
+    box.value = url;
+    box.select();
+    try { copied = document.execCommand('copy'); } catch { copied = false; }
+  }
+  box.hidden = copied;
+  if (!copied) { box.value = url; box.focus(); box.select(); }
+  $('#status').textContent = copied ? t('shared') : t('share_failed');
 }
 
 main();
