@@ -175,6 +175,36 @@ static const char schedule_request[] =
     "{\"op\": \"schedule\", \"loan\": {\"principal\": \"1000000\", \"rate\": \"4.9%\", \"term\": 360,"
     " \"start_date\": \"2024-01-15\"}}";
 
+/* The negotiation's loan (README "solve"): 200,000 at 12% over 36 months,
+ * four installments paid, three missed by the date. Its plain statement is
+ * the yardstick for compare and solve. */
+#define NEGOTIATION_LOAN                                                                           \
+    " \"loan\": {\"principal\": \"200000\", \"rate\": \"12%\", \"term\": 36,"                      \
+    " \"start_date\": \"2024-01-10\"},"                                                            \
+    " \"events\": [{\"type\": \"payment\", \"date\": \"2024-02-10\", \"amount\": \"6642.86\"},"      \
+    "  {\"type\": \"payment\", \"date\": \"2024-03-10\", \"amount\": \"6642.86\"},"                 \
+    "  {\"type\": \"payment\", \"date\": \"2024-04-10\", \"amount\": \"6642.86\"},"                 \
+    "  {\"type\": \"payment\", \"date\": \"2024-05-10\", \"amount\": \"6642.86\"}]"
+
+static const char position_request[] =
+    "{\"op\": \"statement\", \"as_of\": \"2024-08-12\"," NEGOTIATION_LOAN "}";
+
+static const char compare_request[] =
+    "{\"op\": \"compare\", \"date\": \"2024-08-12\", \"discount_rate\": \"6%\"," NEGOTIATION_LOAN ","
+    " \"proposals\": ["
+    "  {\"name\": \"extend 12\", \"actions\": [{\"type\": \"extend\", \"periods\": 12}, {\"type\": \"reamortize\"}]},"
+    "  {\"name\": \"freeze 48\", \"actions\": [{\"type\": \"freeze\", \"installments\": 48}]},"
+    "  {\"name\": \"settle -20%\", \"actions\": [{\"type\": \"settle\", \"discount\": \"20%\"}]},"
+    "  {\"name\": \"waive, extend 6\", \"actions\": ["
+    "    {\"type\": \"waive\", \"component\": \"penalty_interest\", \"share\": \"100%\"},"
+    "    {\"type\": \"waive\", \"component\": \"compound_interest\", \"share\": \"100%\"},"
+    "    {\"type\": \"extend\", \"periods\": 6}, {\"type\": \"reamortize\"}]},"
+    "  {\"name\": \"rate 6%\", \"actions\": [{\"type\": \"rate\", \"rate\": \"6%\"}, {\"type\": \"reamortize\"}]}]}";
+
+static const char solve_request[] =
+    "{\"op\": \"solve\", \"date\": \"2024-08-12\", \"discount_rate\": \"6%\"," NEGOTIATION_LOAN ","
+    " \"goal\": {\"type\": \"offer\", \"capacity\": \"5000\", \"min_recovery\": \"85%\", \"max_term\": 60}}";
+
 static long requests(const char *request, double *seconds)
 {
     long n = 0;
@@ -282,6 +312,9 @@ static long m_double(double *s) { return double_schedules(method_arg, s); }
 static long m_statement(double *s) { return requests(statement_request, s); }
 static long m_core_statement(double *s) { return core_statements(s); }
 static long m_schedule_request(double *s) { return requests(schedule_request, s); }
+static long m_position(double *s) { return requests(position_request, s); }
+static long m_compare(double *s) { return requests(compare_request, s); }
+static long m_solve(double *s) { return requests(solve_request, s); }
 static long m_batch(double *s) { return batch(jobs_arg, s); }
 
 /* Runs fn in a child; returns operations per second, and its peak memory
@@ -417,11 +450,14 @@ int main(int argc, char **argv)
     printf("%-50s %12s %-12s %12s\n", "what", "rate", "", "peak memory");
     long kib;
     char note[96];
+    double core_schedules = 0;
     for (int m = 0; m < 2; m++) {
         method_arg = m == 0 ? RP_METHOD_ANNUITY : RP_METHOD_EQUAL_PRINCIPAL;
         const char *name = m == 0 ? "annuity" : "equal principal";
         double dbl = measure(m_double, &kib);
         double fast = measure(m_fast, &kib);
+        if (m == 0)
+            core_schedules = fast;
         snprintf(note, sizeof note, "double loop: %.0f/s, exact is %.1f× slower", dbl, dbl / fast);
         char what[64];
         snprintf(what, sizeof what, "schedule, 360-month %s, whole units", name);
@@ -431,16 +467,35 @@ int main(int argc, char **argv)
         snprintf(what, sizeof what, "the same schedule as mpq_t rows");
         row(what, general, "schedules/s", kib, note);
     }
+    /* Each request is shown as a ratio to its core in the same run: the
+     * figures issue 19 sets targets for. */
     double r = measure(m_schedule_request, &kib);
-    row("schedule request, 360 months, JSON in/out + APR", r, "requests/s", kib, "in-process rp_run");
+    snprintf(note, sizeof note, "rp_run; 1/%.0f of the annuity's core schedules/s", core_schedules / r);
+    row("schedule request, 360 months, JSON in/out + APR", r, "requests/s", kib, note);
+    long core_kib;
+    double core = measure(m_core_statement, &core_kib);
     r = measure(m_statement, &kib);
-    row("statement, 36 months, 4 payments late, 罚息+复利", r, "statements/s", kib,
-        "in-process rp_run, JSON in/out");
-    r = measure(m_core_statement, &kib);
-    row("the same statement, core (rp_statement_build)", r, "statements/s", kib, "no JSON");
+    snprintf(note, sizeof note, "rp_run, JSON in/out; %.2f× the core's statements/s", r / core);
+    row("statement, 36 months, 4 payments late, 罚息+复利", r, "statements/s", kib, note);
+    row("the same statement, core (rp_statement_build)", core, "statements/s", core_kib, "no JSON");
+    double plain = measure(m_position, &kib);
+    row("statement request, 200,000 at 12%, 3 missed", plain, "statements/s", kib,
+        "rp_run: the yardstick for compare and solve");
+    r = measure(m_compare, &kib);
+    snprintf(note, sizeof note, "rp_run; %.1f× the time of that statement", plain / r);
+    row("compare, 5 proposals, the same loan", r, "requests/s", kib, note);
+    r = measure(m_solve, &kib);
+    snprintf(note, sizeof note, "rp_run; %.1f× the time of that statement", plain / r);
+    row("solve, offer goal (capacity, 85%, ≤ 60), same loan", r, "requests/s", kib, note);
+    double one_job = 0;
     for (jobs_arg = 1; jobs_arg <= 2; jobs_arg++) {
         r = measure(m_batch, &kib);
-        snprintf(note, sizeof note, "20,000 36-month schedules through repay batch");
+        if (jobs_arg == 1) {
+            one_job = r;
+            snprintf(note, sizeof note, "20,000 36-month schedules through repay batch");
+        } else {
+            snprintf(note, sizeof note, "%.2f× --jobs 1", r / one_job);
+        }
         char what[64];
         snprintf(what, sizeof what, "repay batch --jobs %d", jobs_arg);
         row(what, r, "requests/s", kib, note);

@@ -16,6 +16,17 @@
 #include "base/buf.h"
 #include "base/internal.h"
 
+/* A request's cJSON memory (json_arena.c): between enter and leave, this
+ * thread's cJSON nodes and strings come from an arena freed at the
+ * outermost leave. Every tree built in between must be deleted (or be
+ * garbage) by then; nothing built there may be kept or handed to another
+ * thread. Pairs nest. */
+void rp_json_arena_enter(void);
+void rp_json_arena_leave(void);
+/* cJSON_Delete for a tree built inside a request: nothing to do there (the
+ * arena frees it), a plain delete outside one. */
+void rp_json_arena_drop(cJSON *tree);
+
 /* Parses len bytes of strict JSON (RFC 8259: UTF-8, no NUL, no raw
  * control character in a string, no \u0000, nothing after the value; one
  * leading BOM is skipped). Returns the tree (free with cJSON_Delete) or

@@ -11,13 +11,32 @@
 /* A JSON string, always valid UTF-8: bytes that are not UTF-8 become
  * U+FFFD; control characters, DEL, C1 controls, bidi overrides and U+2028/9
  * are escaped, so no reader (a terminal, a JavaScript parser) sees them raw. */
+static int no_escape(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 static void write_string(rp_buf_t *b, const char *s)
 {
+    size_t len = 0;
+    while (no_escape((unsigned char)s[len]))
+        len++;
+    if (s[len] == '\0') { /* the common case, written in one piece */
+        if (rp_buf_reserve(b, len + 2)) {
+            char *d = b->data + b->len;
+            d[0] = '"';
+            memcpy(d + 1, s, len);
+            d[len + 1] = '"';
+            d[len + 2] = '\0';
+            b->len += len + 2;
+        }
+        return;
+    }
     rp_buf_append(b, "\"", 1);
     const char *plain = s; /* the run of characters that need no escape */
     for (const char *p = s;;) {
         unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+        if (no_escape(c)) {
             p++;
             continue;
         }
@@ -196,9 +215,16 @@ cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_r
 
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v)
 {
-    char text[32];
-    snprintf(text, sizeof text, "%ld", v);
-    return cJSON_AddRawToObject(obj, key, text);
+    char text[32], *p = text + sizeof text;
+    unsigned long m = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--p = '\0';
+    do { /* "%ld" by hand: snprintf cost more than the node */
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    return cJSON_AddRawToObject(obj, key, p);
 }
 
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d)

@@ -2,11 +2,12 @@
  * op_schedule.c — op "schedule": the loan's installment schedule.
  */
 #include "ops.h"
+#include "yield/flows.h"
 #include "render/render.h"
 
 /* The plan's APR (IRR method) to 12 guaranteed places, into apr (an
  * initialised root); 0 if the flows have no single rate. */
-static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const rp_schedule_t *s,
+static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const rp_sched_view_t *s,
                           rp_error *err)
 {
     rp_flows_t f;
@@ -15,7 +16,7 @@ static rp_status plan_apr(rp_root_t *apr, int *found, const loan_in_t *in, const
     mpq_init(precision);
     mpz_ui_pow_ui(mpq_denref(precision), 10, 15);
     mpz_set_ui(mpq_numref(precision), 1);
-    rp_status st = rp_flows_from_schedule(&f, s, &in->loan, err);
+    rp_status st = rp_flows_from_view(&f, s, &in->loan, err);
     if (st == RP_OK)
         st = rp_flows_apr(apr, found, &f, precision, err);
     mpq_clear(precision);
@@ -73,12 +74,25 @@ static void lpr_json(cJSON *root, const loan_in_t *in, const rp_repricings_t *re
     }
 }
 
-static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t *s,
+/* key: amount f of row k (or of the schedule), through one temporary. */
+static void add_field(cJSON *obj, const char *key, const rp_sched_view_t *s, int k,
+                      rp_sched_field f, mpq_t tmp, const rp_round_t *rc)
+{
+    rp_sched_view_amount(tmp, s, k, f);
+    rp_json_add_amount(obj, key, tmp, rc);
+}
+
+/* s is the general form whenever rows carry a rate or a year fraction
+ * (rp_json_schedule reads the fast form only for rows without them). */
+static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_t *s,
                           const rp_root_t *apr, int has_apr, const rp_repricings_t *rep,
                           unsigned show, int detail)
 {
     const rp_loan_t *loan = &in->loan;
     const rp_round_t *rc = &in->rounding;
+    mpq_t tmp;
+    mpq_init(tmp);
+    int last = s->count - 1;
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     cJSON_AddStringToObject(summary, "method", rp_method_names[loan->method]);
     cJSON_AddStringToObject(summary, "frequency", rp_frequency_names[loan->frequency]);
@@ -96,18 +110,18 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
     if (mpq_sgn(loan->balloon) > 0)
         rp_json_add_amount(summary, "balloon", loan->balloon, rc);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
-        rp_json_add_amount(summary, "payment", s->level_payment, rc);
-    rp_json_add_amount(summary, "first_payment", s->rows[0].payment, rc);
-    rp_json_add_amount(summary, "last_payment", s->rows[s->count - 1].payment, rc);
-    if (s->rows[0].due_date != RP_DATE_NONE) {
-        rp_json_add_date(summary, "first_due_date", s->rows[0].due_date);
-        rp_json_add_date(summary, "maturity_date", s->rows[s->count - 1].due_date);
+        add_field(summary, "payment", s, 0, RP_SF_LEVEL_PAYMENT, tmp, rc);
+    add_field(summary, "first_payment", s, 0, RP_SF_PAYMENT, tmp, rc);
+    add_field(summary, "last_payment", s, last, RP_SF_PAYMENT, tmp, rc);
+    if (rp_sched_view_due(s, 0) != RP_DATE_NONE) {
+        rp_json_add_date(summary, "first_due_date", rp_sched_view_due(s, 0));
+        rp_json_add_date(summary, "maturity_date", rp_sched_view_due(s, last));
     }
     cJSON *totals = cJSON_AddObjectToObject(root, "totals");
-    rp_json_add_amount(totals, "payment", s->total_payment, rc);
-    rp_json_add_amount(totals, "principal", s->total_principal, rc);
-    rp_json_add_amount(totals, "interest", s->total_interest, rc);
-    rp_json_add_amount(totals, "fee", s->total_fee, rc);
+    add_field(totals, "payment", s, 0, RP_SF_TOTAL_PAYMENT, tmp, rc);
+    add_field(totals, "principal", s, 0, RP_SF_TOTAL_PRINCIPAL, tmp, rc);
+    add_field(totals, "interest", s, 0, RP_SF_TOTAL_INTEREST, tmp, rc);
+    add_field(totals, "fee", s, 0, RP_SF_TOTAL_FEE, tmp, rc);
     cJSON *warnings = cJSON_CreateArray();
     for (int w = 0; w < s->warning_count; w++) {
         cJSON *o = cJSON_CreateObject();
@@ -128,22 +142,23 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_schedule_t 
     if (shown < s->count) /* the rest on request: "detail": "full" */
         rp_json_add_int(root, "installments_not_shown", s->count - shown);
     for (int k = 0; k < shown; k++) {
-        const rp_installment_t *r = &s->rows[k];
         cJSON *o = cJSON_CreateObject();
-        rp_json_add_int(o, "n", r->n);
-        if (r->due_date != RP_DATE_NONE)
-            rp_json_add_date(o, "due_date", r->due_date);
-        rp_json_add_amount(o, "payment", r->payment, rc);
-        rp_json_add_amount(o, "principal", r->principal, rc);
-        rp_json_add_amount(o, "interest", r->interest, rc);
-        rp_json_add_amount(o, "fee", r->fee, rc);
-        rp_json_add_amount(o, "balance", r->balance, rc);
+        rp_date_t due = rp_sched_view_due(s, k);
+        rp_json_add_int(o, "n", rp_sched_view_n(s, k));
+        if (due != RP_DATE_NONE)
+            rp_json_add_date(o, "due_date", due);
+        add_field(o, "payment", s, k, RP_SF_PAYMENT, tmp, rc);
+        add_field(o, "principal", s, k, RP_SF_PRINCIPAL, tmp, rc);
+        add_field(o, "interest", s, k, RP_SF_INTEREST, tmp, rc);
+        add_field(o, "fee", s, k, RP_SF_FEE, tmp, rc);
+        add_field(o, "balance", s, k, RP_SF_BALANCE, tmp, rc);
         if (show & SHOW_RATE)
-            rp_json_add_decimal(o, "rate", row_rate(loan, rep, r->due_date));
+            rp_json_add_decimal(o, "rate", row_rate(loan, rep, due));
         if (show & SHOW_YEAR_FRACTION)
-            rp_json_add_fraction(o, "year_fraction", r->year_fraction);
+            rp_json_add_fraction(o, "year_fraction", s->general->rows[k].year_fraction);
         cJSON_AddItemToArray(rows, o);
     }
+    mpq_clear(tmp);
 }
 
 /* ---- running ----------------------------------------------------------- */
@@ -152,30 +167,46 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
 {
     loan_in_t in;
     rp_schedule_t s;
+    rp_unit_schedule_t u;
     rp_loan_in_init(&in);
     rp_schedule_init(&s);
+    rp_unit_schedule_init(&u);
     rp_loan_in_tables(&in, req);
     rp_status st = rp_loan_in_read(&in, req->loan, err);
     rp_repricings_t rep;
     rp_repricings_init(&rep);
+    rp_sched_view_t view;
+    int fits = 0;
     if (st == RP_OK) {
-        st = rp_schedule_build(&s, &in.loan, &in.rounding, err);
-        if (st == RP_OK && in.loan.lpr) /* LPR 加点: repriced on every repricing date */
+        /* JSON reads the fast form row by row when it can say everything the
+         * response shows: not a repriced schedule (LPR), nor rows that show a
+         * rate or a year fraction (those read the general form). Shapes and
+         * conventions never fit the fast form (rp_sched_build_units). Tables
+         * and CSV render the general one. */
+        if (fmt == RP_FORMAT_JSON && !in.loan.lpr && req->show == 0)
+            st = rp_unit_schedule_try(&u, &in.loan, &in.rounding, &fits, err);
+        if (st == RP_OK && !fits)
+            st = rp_schedule_build(&s, &in.loan, &in.rounding, err);
+        if (st == RP_OK && !fits && in.loan.lpr) /* LPR 加点: repriced on every repricing date */
             st = rp_schedule_reprice(&s, &rep, &in.loan, &in.rounding, err);
         if (st != RP_OK && rp_status_exit_code(st) == 2)
             rp_error_prefix(err, "$.loan");
     }
+    if (fits)
+        rp_sched_view_units(&view, &u, &in.rounding);
+    else
+        rp_sched_view_general(&view, &s);
     rp_root_t apr;
     int has_apr = 0;
     mpq_inits(apr.low, apr.high, NULL);
     if (st == RP_OK)
-        st = plan_apr(&apr, &has_apr, &in, &s, err);
+        st = plan_apr(&apr, &has_apr, &in, &view, err);
     if (st == RP_OK && req->caps && fmt == RP_FORMAT_CSV)
         st = rp_fail(err, RP_E_VALUE, "$.caps",
                      "a cap check is answered in the json and table formats, not in csv rows");
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &s, &apr, has_apr, &rep, req->show, req->detail);
+            schedule_json(out->json, &in, &view, &apr, has_apr, &rep, req->show, req->detail);
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);
@@ -185,13 +216,14 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
         rp_flows_init(&f);
         caps_at_t at;
         rp_json_caps_at_loan(&at, &in.loan);
-        st = rp_flows_from_schedule(&f, &s, &in.loan, err);
+        st = rp_flows_from_view(&f, &view, &in.loan, err);
         if (st == RP_OK)
             st = rp_json_caps_out(out, fmt, req, &f, &at, &in.rounding, has_apr ? &apr : NULL, err);
         rp_flows_clear(&f);
     }
     mpq_clears(apr.low, apr.high, NULL);
     rp_repricings_clear(&rep);
+    rp_unit_schedule_clear(&u);
     rp_schedule_clear(&s);
     rp_loan_in_clear(&in);
     return st;

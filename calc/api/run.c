@@ -325,8 +325,8 @@ static rp_status pick_op(int *op, const cJSON *root, const rp_options_t *opt, rp
     return RP_OK;
 }
 
-rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t *opt,
-                 rp_error *err_out)
+static rp_status run(char **out, const char *request, size_t len, const rp_options_t *opt,
+                     rp_error *err_out)
 {
     rp_error err;
     rp_error_reset(&err);
@@ -392,10 +392,19 @@ rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t
     *out = rp_buf_take(&b);
     if (!*out && st == RP_OK)
         st = rp_fail(&err, RP_E_NOMEM, "$", "out of memory");
-    cJSON_Delete(res.json);
+    rp_json_arena_drop(res.json); /* built in this request: freed with its arena */
     rp_buf_clear(&res.text);
-    cJSON_Delete(root);
+    rp_json_arena_drop(root);
     if (err_out)
         *err_out = err;
+    return st;
+}
+
+rp_status rp_run(char **out, const char *request, size_t len, const rp_options_t *opt,
+                 rp_error *err_out)
+{
+    rp_json_arena_enter(); /* every tree run builds, it deletes */
+    rp_status st = run(out, request, len, opt, err_out);
+    rp_json_arena_leave();
     return st;
 }

@@ -20,7 +20,7 @@ void rp_buf_clear(rp_buf_t *b)
     rp_buf_init(b);
 }
 
-static int reserve(rp_buf_t *b, size_t extra)
+int rp_buf_reserve(rp_buf_t *b, size_t extra)
 {
     if (b->failed)
         return 0;
@@ -44,27 +44,13 @@ static int reserve(rp_buf_t *b, size_t extra)
     return 1;
 }
 
-void rp_buf_append(rp_buf_t *b, const char *s, size_t n)
-{
-    if (!reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void rp_buf_puts(rp_buf_t *b, const char *s)
-{
-    rp_buf_append(b, s, strlen(s));
-}
-
 void rp_buf_printf(rp_buf_t *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !reserve(b, (size_t)n))
+    if (n < 0 || !rp_buf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -74,7 +60,7 @@ void rp_buf_printf(rp_buf_t *b, const char *fmt, ...)
 
 void rp_buf_repeat(rp_buf_t *b, char c, size_t n)
 {
-    if (!reserve(b, n))
+    if (!rp_buf_reserve(b, n))
         return;
     memset(b->data + b->len, c, n);
     b->len += n;

@@ -7,6 +7,7 @@
 #define RP_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -19,8 +20,24 @@ typedef struct rp_buf {
 
 void rp_buf_init(rp_buf_t *b);
 void rp_buf_clear(rp_buf_t *b);
-void rp_buf_append(rp_buf_t *b, const char *s, size_t n);
-void rp_buf_puts(rp_buf_t *b, const char *s);
+/* Room for extra more bytes and the NUL: 1, or 0 once an allocation failed. */
+int rp_buf_reserve(rp_buf_t *b, size_t extra);
+
+/* Inline: a response is tens of thousands of short appends, and the call
+ * cost more than the copy. */
+static inline void rp_buf_append(rp_buf_t *b, const char *s, size_t n)
+{
+    if ((b->failed || b->len + n + 1 > b->cap) && !rp_buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void rp_buf_puts(rp_buf_t *b, const char *s)
+{
+    rp_buf_append(b, s, strlen(s));
+}
 void rp_buf_printf(rp_buf_t *b, const char *fmt, ...) RP_PRINTF(2, 3);
 void rp_buf_repeat(rp_buf_t *b, char c, size_t n);
 

@@ -34,6 +34,8 @@ static rp_status plan_flows(rp_flows_t *f, const rp_plan_t *plan, rp_error *err)
         return st;
     mpq_set(f->amounts[0], plan->debt);
     int t = 1;
+    rp_when_many_t when;
+    rp_when_many_init(&when, plan->date, plan->grid_anchor, plan->grid_frequency, plan->odd_days);
     for (int k = 0; k < plan->count && st == RP_OK; k++) {
         const rp_plan_row_t *r = &plan->rows[k];
         if (r->n == 0) {
@@ -41,8 +43,7 @@ static rp_status plan_flows(rp_flows_t *f, const rp_plan_t *plan, rp_error *err)
             continue;
         }
         mpq_neg(f->amounts[t], r->payment);
-        st = rp_when_dated(&f->when[t], plan->date, r->due_date, plan->grid_anchor,
-                           plan->grid_frequency, plan->odd_days, err);
+        st = rp_when_many_at(&f->when[t], &when, r->due_date, err);
         t++;
     }
     return st;

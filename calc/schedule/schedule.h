@@ -6,6 +6,7 @@
 #define RP_SCHEDULE_H
 
 #include "base/internal.h"
+#include "base/units.h"
 
 /* Options for rebuilding part of a schedule (restructuring, prepayment,
  * repricing). dates: use dates[0] (period start) … dates[term] instead of
@@ -38,5 +39,52 @@ rp_status rp_unit_schedule_try(rp_unit_schedule_t *out, const rp_loan_t *loan,
 rp_status rp_unit_schedule_try_opts(rp_unit_schedule_t *out, const rp_loan_t *loan,
                                     const rp_round_t *rc, const rp_schedule_opts_t *opts, int *fits,
                                     rp_error *err);
+
+/* rp_when_dated for many dates after one origin (timing.c): the origin's
+ * part on the anchor's grid (its first grid point and odd days) is found
+ * once, not per date. Same answers, date by date. */
+typedef struct rp_when_many {
+    rp_date_t origin, anchor;
+    rp_frequency f;
+    rp_odd_days conv;
+    int known;      /* j0 and head hold the anchor grid's origin part */
+    long j0;
+    rp_when_t head;
+} rp_when_many_t;
+
+void rp_when_many_init(rp_when_many_t *m, rp_date_t origin, rp_date_t anchor, rp_frequency f,
+                       rp_odd_days conv);
+rp_status rp_when_many_at(rp_when_t *out, rp_when_many_t *m, rp_date_t date, rp_error *err);
+
+/* A built schedule in either form, read row by row (view.c): amounts of
+ * the fast form become an mpq_t only when read. The view borrows the
+ * schedule, which must outlive it. */
+typedef struct rp_sched_view {
+    const rp_unit_schedule_t *units; /* the fast form, or NULL: general */
+    const rp_schedule_t *general;
+    int count, warning_count;
+    const rp_warning_t *warnings;
+    rp_unit_words_t words;
+} rp_sched_view_t;
+
+typedef enum rp_sched_field {
+    RP_SF_PAYMENT, /* of row k … */
+    RP_SF_PRINCIPAL,
+    RP_SF_INTEREST,
+    RP_SF_FEE,
+    RP_SF_BALANCE,
+    RP_SF_LEVEL_PAYMENT, /* … of the schedule (k unused) */
+    RP_SF_TOTAL_PAYMENT,
+    RP_SF_TOTAL_PRINCIPAL,
+    RP_SF_TOTAL_INTEREST,
+    RP_SF_TOTAL_FEE
+} rp_sched_field;
+
+void rp_sched_view_units(rp_sched_view_t *v, const rp_unit_schedule_t *u, const rp_round_t *rc);
+void rp_sched_view_general(rp_sched_view_t *v, const rp_schedule_t *s);
+int rp_sched_view_n(const rp_sched_view_t *v, int k);
+rp_date_t rp_sched_view_due(const rp_sched_view_t *v, int k);
+/* out = field f of row k (0 ≤ k < count) or of the whole schedule. */
+void rp_sched_view_amount(mpq_t out, const rp_sched_view_t *v, int k, rp_sched_field f);
 
 #endif

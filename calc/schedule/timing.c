@@ -13,6 +13,7 @@
  * one — where Appendix J would take a 30-day month. A flow off the grid
  * is counted back from its own date.
  */
+#include "schedule.h"
 #include "base/grid.h"
 
 const char *const rp_odd_days_names[RP_ODD_COUNT] = {
@@ -44,41 +45,75 @@ static void reg_z_fraction(rp_when_t *w, rp_date_t origin, rp_date_t first, cons
     w->period_days = 30 * k;
 }
 
-rp_status rp_when_dated(rp_when_t *out, rp_date_t origin, rp_date_t date, rp_date_t anchor,
-                        rp_frequency f, rp_odd_days conv, rp_error *err)
+/* The origin's part on grid g: j0, the first grid point on or after the
+ * origin, and in head the whole periods (0 or 1) and odd days it adds. */
+static void origin_part(long *j0, rp_when_t *head, const rp_grid_t *g, rp_date_t origin,
+                        rp_odd_days conv)
 {
-    if (origin == RP_DATE_NONE || date == RP_DATE_NONE || date < origin)
-        return rp_fail(err, RP_E_VALUE, NULL, "a cash flow cannot come before its origin");
-    rp_grid_t g = rp_grid_at(anchor != RP_DATE_NONE ? anchor : date, f);
-    long jd = rp_grid_floor(&g, date);
-    if (anchor == RP_DATE_NONE || rp_grid_point(&g, jd) != date) {
-        /* off the grid: counted back from itself, month ends to month ends */
-        int y, m, d;
-        rp_date_to_ymd(date, &y, &m, &d);
-        g = rp_grid_at(date, f);
-        if (d == rp_days_in_month(y, m))
-            g.day = 31;
-        jd = 0;
-    }
-    long j0 = rp_grid_floor(&g, origin);
-    if (rp_grid_point(&g, j0) < origin)
-        j0++; /* the first grid point on or after the origin */
-    rp_date_t first = rp_grid_point(&g, j0);
-    rp_grid_t own = rp_grid_at(origin, f);
-    rp_when_t w = {.periods = (int)(jd - j0), .odd = 0, .period_days = 1};
+    long j = rp_grid_floor(g, origin);
+    if (rp_grid_point(g, j) < origin)
+        j++; /* the first grid point on or after the origin */
+    rp_date_t first = rp_grid_point(g, j);
+    rp_grid_t own = rp_grid_at(origin, g->f);
+    rp_when_t w = {.periods = 0, .odd = 0, .period_days = 1};
     if (first != origin) {
         if (first == rp_grid_point(&own, 1)) {
-            w.periods++; /* a whole period by the origin's own count (01-31 → 02-29) */
+            w.periods = 1; /* a whole period by the origin's own count (01-31 → 02-29) */
         } else if (conv == RP_ODD_REG_Z) {
-            reg_z_fraction(&w, origin, first, &g);
+            reg_z_fraction(&w, origin, first, g);
         } else {
             w.odd = (int)(first - origin);
-            w.period_days = (int)(first - rp_grid_point(&g, j0 - 1));
+            w.period_days = (int)(first - rp_grid_point(g, j - 1));
         }
     }
+    *j0 = j;
+    *head = w;
+}
+
+void rp_when_many_init(rp_when_many_t *m, rp_date_t origin, rp_date_t anchor, rp_frequency f,
+                       rp_odd_days conv)
+{
+    *m = (rp_when_many_t){.origin = origin, .anchor = anchor, .f = f, .conv = conv, .known = 0};
+}
+
+rp_status rp_when_many_at(rp_when_t *out, rp_when_many_t *m, rp_date_t date, rp_error *err)
+{
+    rp_date_t origin = m->origin;
+    if (origin == RP_DATE_NONE || date == RP_DATE_NONE || date < origin)
+        return rp_fail(err, RP_E_VALUE, NULL, "a cash flow cannot come before its origin");
+    rp_grid_t g = rp_grid_at(m->anchor != RP_DATE_NONE ? m->anchor : date, m->f);
+    long jd = rp_grid_floor(&g, date), j0;
+    rp_when_t w;
+    if (m->anchor == RP_DATE_NONE || rp_grid_point(&g, jd) != date) {
+        /* off the grid: counted back from itself, month ends to month ends */
+        int y, mo, d;
+        rp_date_to_ymd(date, &y, &mo, &d);
+        g = rp_grid_at(date, m->f);
+        if (d == rp_days_in_month(y, mo))
+            g.day = 31;
+        jd = 0;
+        origin_part(&j0, &w, &g, origin, m->conv);
+    } else {
+        if (!m->known) { /* the anchor's grid is every on-grid date's: once */
+            origin_part(&m->j0, &m->head, &g, origin, m->conv);
+            m->known = 1;
+        }
+        j0 = m->j0;
+        w = m->head;
+    }
+    w.periods += (int)(jd - j0);
     *out = w;
     return RP_OK;
 }
+
+rp_status rp_when_dated(rp_when_t *out, rp_date_t origin, rp_date_t date, rp_date_t anchor,
+                        rp_frequency f, rp_odd_days conv, rp_error *err)
+{
+    rp_when_many_t m;
+    rp_when_many_init(&m, origin, anchor, f, conv);
+    return rp_when_many_at(out, &m, date, err);
+}
+
 void rp_when_periods(mpq_t out, const rp_when_t *w)
 {
     mpq_set_ui(out, (unsigned long)w->odd, (unsigned long)w->period_days);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "base/internal.h"
+#include "flows.h"
 
 void rp_flows_init(rp_flows_t *f)
 {
@@ -53,13 +54,13 @@ rp_status rp_flows_alloc(rp_flows_t *f, int n, int dated, int periods_per_year, 
     return RP_OK;
 }
 
-rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const rp_loan_t *loan,
-                                 rp_error *err)
+rp_status rp_flows_from_view(rp_flows_t *out, const rp_sched_view_t *s, const rp_loan_t *loan,
+                             rp_error *err)
 {
     /* a bullet of `term` periods: one slot per period, its payment at the last */
     int dense = loan->method == RP_METHOD_BULLET && loan->term > 0;
     int n = (dense ? loan->term : s->count) + 1;
-    int dated = s->count > 0 && s->rows[0].due_date != RP_DATE_NONE &&
+    int dated = s->count > 0 && rp_sched_view_due(s, 0) != RP_DATE_NONE &&
                 loan->start_date != RP_DATE_NONE;
     rp_flows_t f;
     rp_flows_init(&f);
@@ -73,6 +74,10 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
     if (loan->method == RP_METHOD_BULLET && loan->maturity_date != RP_DATE_NONE)
         anchor = RP_DATE_NONE;
     rp_qsub(f.amounts[0], loan->principal, loan->upfront_fee);
+    mpq_t payment;
+    mpq_init(payment);
+    rp_when_many_t when;
+    rp_when_many_init(&when, loan->start_date, anchor, loan->frequency, loan->odd_days);
     /* undated, the first row falls on the start (timing start, a down
      * payment): row k is k periods after it */
     int at_start = loan->timing == RP_TIMING_START || mpq_sgn(loan->down_payment) > 0;
@@ -80,14 +85,16 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
         int t = dense ? n - 1 : k + 1;
         if (at_start && !dated)
             f.when[t].periods = k;
-        rp_qsub(f.amounts[t], f.amounts[t], s->rows[k].payment);
+        rp_sched_view_amount(payment, s, k, RP_SF_PAYMENT);
+        rp_qsub(f.amounts[t], f.amounts[t], payment);
+        rp_date_t due = rp_sched_view_due(s, k);
         if (dated) {
-            f.days[t] = (int)(s->rows[k].due_date - loan->start_date);
+            f.days[t] = (int)(due - loan->start_date);
             if (!dense)
-                st = rp_when_dated(&f.when[t], loan->start_date, s->rows[k].due_date, anchor,
-                                   loan->frequency, loan->odd_days, err);
+                st = rp_when_many_at(&f.when[t], &when, due, err);
         }
     }
+    mpq_clear(payment);
     if (dated) /* empty bullet periods: keep the days rising */
         for (int t = 1; t < n; t++)
             if (f.days[t] < f.days[t - 1])
@@ -99,6 +106,14 @@ rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const 
     rp_flows_clear(out);
     *out = f;
     return RP_OK;
+}
+
+rp_status rp_flows_from_schedule(rp_flows_t *out, const rp_schedule_t *s, const rp_loan_t *loan,
+                                 rp_error *err)
+{
+    rp_sched_view_t v;
+    rp_sched_view_general(&v, s);
+    return rp_flows_from_view(out, &v, loan, err);
 }
 
 int rp_flows_regular(const rp_flows_t *f)

@@ -10,6 +10,7 @@
  * precision asked for. Dated flows (XIRR) work the same way in
  * y = (1 + r)^(1/basis), in which the flows form a polynomial again.
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "signbound.h"
@@ -91,6 +92,7 @@ typedef struct flows {
     const int *days;    /* NULL: periodic, c[t] at period t            */
     int n;
     unsigned long root; /* 1 periodic; the basis B for dated flows      */
+    int guess;          /* periodic: the bracket may start from a guess */
 } flows_t;
 
 /* Sign of the flows' polynomial at z = a / 2^k, where z = 1 + r
@@ -179,6 +181,158 @@ static void narrow(rp_irr_t *out, const flows_t *f, mpz_t lo, mpz_t hi, unsigned
     mpq_clears(rlo, rhi, width, NULL);
 }
 
+/* ---- one sign change: the bracket from a guess ------------------------
+ * Descartes: periodic flows with one sign change have exactly one positive
+ * root, and it is simple. The scan and halving below end, in the grid cell
+ * [a_j, a_j+1] holding it, after h halvings (the first h at which the
+ * width D / 2^(GRID_BITS+h) is within the precision, D = a_j+1 − a_j)
+ * with the dyadic cell [2^h a_j + m D, 2^h a_j + (m + 1) D] that holds the
+ * root: each halving keeps the half whose ends differ in sign. So a cell
+ * of that level whose ends are proved to have the signs before and after
+ * the root (neither 0: the root is on no end) is exactly that bracket.
+ * A floating-point guess (root_guess.c) says which m to try; exact signs
+ * prove it, and a wrong guess only costs more signs or the scan. */
+
+#define GUESS_MAX_HALVINGS 62 /* m counts cells in an int64_t */
+#define STEP_MAX ((int64_t)1 << 61) /* the gallop's steps stop doubling here */
+#define GUESS_ON_POINT 1e-12 /* a guess this close to a grid point: try it */
+
+/* point = 2^h a_j + m D, for m < 2^62 (split: long may be 32 bits) */
+static void cell_point(mpz_t point, const mpz_t base, const mpz_t d, int64_t m)
+{
+    mpz_set_ui(point, (unsigned long)((uint64_t)m >> 31));
+    mpz_mul_2exp(point, point, 31);
+    mpz_add_ui(point, point, (unsigned long)((uint64_t)m & 0x7FFFFFFFu));
+    mpz_mul(point, point, d);
+    mpz_add(point, point, base);
+}
+
+typedef struct cells {
+    const flows_t *f;
+    mpz_t base, d, point;
+    unsigned long k;
+} cells_t;
+
+static int cell_sign(cells_t *c, int64_t m)
+{
+    cell_point(c->point, c->base, c->d, m);
+    return sign_at(c->f, c->point, c->k);
+}
+
+/* The halvings narrow() makes in a cell D wide, or −1 beyond the guess's. */
+static int halvings(const mpz_t d, const mpq_t precision)
+{
+    mpz_t lhs, rhs;
+    mpz_inits(lhs, rhs, NULL);
+    mpz_mul(lhs, d, mpq_denref(precision));
+    mpz_mul_2exp(rhs, mpq_numref(precision), GRID_BITS);
+    int h = 0;
+    while (mpz_cmp(lhs, rhs) > 0 && h <= GUESS_MAX_HALVINGS) {
+        mpz_mul_2exp(rhs, rhs, 1);
+        h++;
+    }
+    mpz_clears(lhs, rhs, NULL);
+    return h <= GUESS_MAX_HALVINGS ? h : -1;
+}
+
+/* Finds cells lo < hi (ends, 0 … 2^h) with proved signs before and after
+ * the root and hi = lo + 1, starting at the guess m: 1 found, 0 not. */
+static int prove_cell(cells_t *c, int64_t m, int64_t top, int before, int64_t *found)
+{
+    int after = -before;
+    int64_t lo = m, hi = m + 1, step = 1;
+    int slo = cell_sign(c, lo), shi = cell_sign(c, hi);
+    while (slo == after) { /* the root lies left of the guess */
+        if (lo == 0)
+            return 0;
+        hi = lo;
+        shi = slo;
+        lo = lo > step ? lo - step : 0;
+        step = step < STEP_MAX ? 2 * step : step;
+        slo = cell_sign(c, lo);
+    }
+    while (shi == before) { /* right of it */
+        if (hi == top)
+            return 0;
+        lo = hi;
+        slo = shi;
+        hi = top - hi > step ? hi + step : top;
+        step = step < STEP_MAX ? 2 * step : step;
+        shi = cell_sign(c, hi);
+    }
+    if (slo != before || shi != after)
+        return 0; /* a root on an end: the scan knows what to do */
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        int s = cell_sign(c, mid);
+        if (s == before)
+            lo = mid;
+        else if (s == after)
+            hi = mid;
+        else
+            return 0;
+    }
+    *found = lo;
+    return 1;
+}
+
+/* The scan's bracket for flows with one sign change, into r: 1 done, 0
+ * when the guess does not lead to a proof (the caller scans). */
+static int guessed_bracket(rp_irr_t *r, const flows_t *f, mpz_t const *a, const mpq_t precision)
+{
+    if (!f->guess || f->days || f->root != 1)
+        return 0;
+    int first = 0, last = f->n - 1;
+    while (mpz_sgn(f->c[first]) == 0)
+        first++;
+    while (mpz_sgn(f->c[last]) == 0)
+        last--;
+    /* z → 0: the lowest power, the last flow, leads; z → ∞: the first */
+    int before = mpz_sgn(f->c[last]);
+    /* floating point only to say where to look: prove_cell decides */
+    const double unit = (double)((uint64_t)1 << GRID_BITS); /* grid points < 2^53: exact */
+    double z, dz;
+    if (!rp_poly_root_guess(&z, &dz, f->c, f->n, mpz_get_d(a[0]) / unit,
+                            mpz_get_d(a[GRID_COUNT - 1]) / unit))
+        return 0;
+    int j = 0;
+    while (j + 2 < GRID_COUNT && mpz_get_d(a[j + 1]) / unit <= z)
+        j++;
+    /* a root on a grid point (a zero rate: flows that sum to nothing) is
+     * the scan's exact root there */
+    for (int e = j; e <= j + 1; e++) {
+        double x = mpz_get_d(a[e]) / unit, gap = z > x ? z - x : x - z;
+        if (gap <= x * GUESS_ON_POINT && sign_at(f, a[e], GRID_BITS) == 0) {
+            rate_at(r->roots[0].low, a[e], GRID_BITS, 1);
+            mpq_set(r->roots[0].high, r->roots[0].low);
+            r->count = 1;
+            return 1;
+        }
+    }
+    cells_t c = {.f = f};
+    mpz_inits(c.base, c.d, c.point, NULL);
+    mpz_sub(c.d, a[j + 1], a[j]);
+    int h = halvings(c.d, precision), ok = h >= 0;
+    int64_t m = 0;
+    if (ok) {
+        int64_t top = (int64_t)1 << h;
+        double u = (z * unit - mpz_get_d(a[j]) + dz * unit) / mpz_get_d(c.d) * (double)top;
+        m = !(u > 0) ? 0 : u >= (double)(top - 1) ? top - 1 : (int64_t)u; /* NaN: 0 */
+        mpz_mul_2exp(c.base, a[j], (mp_bitcnt_t)h);
+        c.k = GRID_BITS + (unsigned long)h;
+        ok = prove_cell(&c, m, top, before, &m);
+    }
+    if (ok) {
+        cell_point(c.point, c.base, c.d, m);
+        rate_at(r->roots[0].low, c.point, c.k, 1);
+        cell_point(c.point, c.base, c.d, m + 1);
+        rate_at(r->roots[0].high, c.point, c.k, 1);
+        r->count = 1;
+    }
+    mpz_clears(c.base, c.d, c.point, NULL);
+    return ok;
+}
+
 static rp_status search(rp_irr_t *out, const flows_t *f, const mpq_t precision, rp_error *err)
 {
     rp_irr_t r;
@@ -196,7 +350,10 @@ static rp_status search(rp_irr_t *out, const flows_t *f, const mpq_t precision, 
         grid_point(a[j], rate, GRID_BITS, f->root);
         s[j] = SIGN_NOT_EVALUATED;
     }
-    if (r.sign_changes == 1) {
+    if (r.sign_changes == 1 && guessed_bracket(&r, f, a, precision)) {
+        for (int j = 0; j < GRID_COUNT; j++)
+            s[j] = 1; /* proved above: nothing left for the scan below */
+    } else if (r.sign_changes == 1) {
         /* Descartes: one sign change, exactly one positive root, and it is
          * simple: the signs along the grid are L before it, 0 on it, −L
          * after it. A binary search fills in what the full scan below
@@ -265,18 +422,30 @@ static rp_status check_flows(mpq_t const *flows, int n, const mpq_t precision, r
     return RP_OK;
 }
 
-rp_status rp_irr_periodic(rp_irr_t *out, mpq_t const *flows, int n, const mpq_t precision,
-                          rp_error *err)
+static rp_status periodic(rp_irr_t *out, mpq_t const *flows, int n, const mpq_t precision,
+                          int guess, rp_error *err)
 {
     rp_status st = check_flows(flows, n, precision, err);
     if (st != RP_OK)
         return st;
-    flows_t f = {integer_flows(flows, n), NULL, n, 1};
+    flows_t f = {integer_flows(flows, n), NULL, n, 1, guess};
     if (!f.c)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
     st = search(out, &f, precision, err);
     free_flows(f.c, n);
     return st;
+}
+
+rp_status rp_irr_periodic(rp_irr_t *out, mpq_t const *flows, int n, const mpq_t precision,
+                          rp_error *err)
+{
+    return periodic(out, flows, n, precision, 1, err);
+}
+
+rp_status rp_irr_periodic_scan(rp_irr_t *out, mpq_t const *flows, int n, const mpq_t precision,
+                               rp_error *err)
+{
+    return periodic(out, flows, n, precision, 0, err);
 }
 
 static rp_status check_days(const int *days, int n, int basis, rp_error *err)
@@ -297,7 +466,7 @@ rp_status rp_irr_dated(rp_irr_t *out, mpq_t const *flows, const int *days, int n
         st = check_days(days, n, basis, err);
     if (st != RP_OK)
         return st;
-    flows_t f = {integer_flows(flows, n), days, n, (unsigned long)basis};
+    flows_t f = {integer_flows(flows, n), days, n, (unsigned long)basis, 0};
     if (!f.c)
         return rp_fail(err, RP_E_NOMEM, NULL, "out of memory");
     st = search(out, &f, precision, err);

@@ -1,12 +1,17 @@
 /*
  * test_json.c — the JSON API end to end: exact number reading, the response
  * shape, every kind of bad input with its code and JSON path, and a
- * counting allocator showing GMP and cJSON memory all comes back.
+ * counting allocator showing GMP memory all comes back (cJSON's counts only
+ * until the first rp_run installs the request arena's hooks, json_arena.c,
+ * which frees every chunk when a request ends: valgrind and ASan check it).
  */
 #include <stdio.h>
 
 #include "testutil.h"
 #include <cjson/cJSON.h>
+#include <limits.h>
+
+#include "api/json_internal.h"
 
 /* ---- counting allocator (GMP + cJSON) --------------------------------- */
 static long live_blocks;
@@ -422,6 +427,42 @@ START_TEST(schema_from_the_tables)
 }
 END_TEST
 
+/* Integers are written by hand (jsonout.c), exactly as "%ld" writes them. */
+START_TEST(ints_as_printf_writes_them)
+{
+    static const long values[] = {0, 1, -1, 9, 10, -10, 360, 123456789, -2147483648L,
+                                  4294967296L, LONG_MAX, LONG_MIN, LONG_MIN + 1};
+    for (int i = 0; i < N_ELEMENTS(values); i++) {
+        cJSON *o = cJSON_CreateObject();
+        rp_json_add_int(o, "k", values[i]);
+        char want[32];
+        snprintf(want, sizeof want, "%ld", values[i]);
+        ck_assert_str_eq(o->child->valuestring, want);
+        cJSON_Delete(o);
+    }
+}
+END_TEST
+
+/* rp_run takes cJSON's memory from a per-thread arena (json_arena.c); a
+ * tree the program builds outside a request stays the program's: built
+ * before, kept across requests and freed after, under ASan and valgrind. */
+START_TEST(trees_outside_a_request_are_the_programs)
+{
+    cJSON *mine = cJSON_CreateObject();
+    cJSON_AddStringToObject(mine, "kept", "across requests");
+    const char *req = "{\"op\": \"schedule\", \"loan\": {" LOAN "}}";
+    for (int i = 0; i < 3; i++) {
+        char *out = NULL;
+        ck_assert_int_eq(rp_run(&out, req, strlen(req), NULL, NULL), RP_OK);
+        rp_free(out);
+        cJSON_AddStringToObject(mine, i == 0 ? "a" : i == 1 ? "b" : "c", "added between");
+    }
+    ck_assert_str_eq(cJSON_GetObjectItem(mine, "kept")->valuestring, "across requests");
+    ck_assert_str_eq(cJSON_GetObjectItem(mine, "c")->valuestring, "added between");
+    cJSON_Delete(mine);
+}
+END_TEST
+
 START_TEST(memory_comes_back)
 {
     long before = live_blocks;
@@ -464,6 +505,8 @@ int main(void)
     tcase_add_test(tc, error_response_keeps_op_and_id);
     tcase_add_test(tc, command_op_must_agree);
     tcase_add_test(tc, memory_comes_back);
+    tcase_add_test(tc, ints_as_printf_writes_them);
+    tcase_add_test(tc, trees_outside_a_request_are_the_programs);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -3,6 +3,7 @@
  * DOMAIN.md's worked examples, Gnumeric's PMT (quoted at each case), and
  * hand derivations written out in the comments.
  */
+#include "schedule/schedule.h"
 #include "testutil.h"
 
 typedef struct fixture {
@@ -92,6 +93,50 @@ START_TEST(fast_form_in_units)
     ck_assert_int_eq(u.rows[0].due_date, RP_DATE_NONE);
     rp_unit_schedule_clear(&u);
     teardown(&f);
+}
+END_TEST
+
+/* A view reads the same amounts from either form (schedule/view.c): every
+ * field of every row and the totals, for the methods and a coarse unit. */
+START_TEST(view_reads_either_form_alike)
+{
+    static const rp_method methods[] = {RP_METHOD_ANNUITY, RP_METHOD_EQUAL_PRINCIPAL,
+                                        RP_METHOD_INTEREST_ONLY, RP_METHOD_FLAT};
+    for (int m = 0; m < N_ELEMENTS(methods); m++) {
+        for (int coarse = 0; coarse < 2; coarse++) {
+            fixture_t f;
+            setup(&f, "123456.75", "0.0735", 37, methods[m]);
+            if (coarse) {
+                mpq_t five;
+                mpq_init(five);
+                q_set(five, "0.05");
+                ck_assert_int_eq(rp_round_set_unit(&f.rc, five, NULL), RP_OK);
+                mpq_clear(five);
+            }
+            build(&f);
+            rp_unit_schedule_t u;
+            rp_unit_schedule_init(&u);
+            ck_assert_int_eq(rp_unit_schedule_build(&u, &f.loan, &f.rc, NULL), RP_OK);
+            rp_sched_view_t fast, general;
+            rp_sched_view_units(&fast, &u, &f.rc);
+            rp_sched_view_general(&general, &f.s);
+            ck_assert_int_eq(fast.count, general.count);
+            mpq_t a, b;
+            mpq_inits(a, b, NULL);
+            for (int k = 0; k < fast.count; k++) {
+                ck_assert_int_eq(rp_sched_view_n(&fast, k), rp_sched_view_n(&general, k));
+                ck_assert_int_eq(rp_sched_view_due(&fast, k), rp_sched_view_due(&general, k));
+                for (int fld = RP_SF_PAYMENT; fld <= RP_SF_TOTAL_FEE; fld++) {
+                    rp_sched_view_amount(a, &fast, k, (rp_sched_field)fld);
+                    rp_sched_view_amount(b, &general, k, (rp_sched_field)fld);
+                    ck_assert_msg(mpq_equal(a, b), "method %d, row %d, field %d", m, k, fld);
+                }
+            }
+            mpq_clears(a, b, NULL);
+            rp_unit_schedule_clear(&u);
+            teardown(&f);
+        }
+    }
 }
 END_TEST
 
@@ -416,6 +461,7 @@ int main(void)
     tcase_add_test(tc, domain_equal_principal);
     tcase_add_test(tc, fast_form_in_units);
     tcase_add_test(tc, fast_form_refuses_what_does_not_fit);
+    tcase_add_test(tc, view_reads_either_form_alike);
     tcase_add_test(tc, domain_card_installment);
     tcase_add_test(tc, zero_rate);
     tcase_add_test(tc, bullet);

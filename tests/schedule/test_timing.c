@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "base/internal.h"
+#include "schedule/schedule.h"
 #include "testutil.h"
 
 static rp_date_t ymd(int y, int m, int d)
@@ -77,6 +78,41 @@ START_TEST(when_dated)
     ck_assert_msg(w.periods == c->periods && w.odd == c->odd &&
                       (c->odd == 0 || w.period_days == c->period_days),
                   "%s: got %d + %d/%d", c->what, w.periods, w.odd, w.period_days);
+}
+END_TEST
+
+/* Many dates after one origin through one rp_when_many_t (the origin's
+ * part found once) time each date as rp_when_dated alone does: random
+ * origins, anchors (or none), dates on and off the grid, every frequency
+ * and both conventions. */
+START_TEST(when_many_as_one_by_one)
+{
+    unsigned long long x = 4242;
+    for (int trial = 0; trial < 3000; trial++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        rp_date_t origin = ymd(2000, 1, 1) + (int)((x >> 33) % 9000);
+        rp_date_t anchor = (x >> 20) % 4 == 0 ? RP_DATE_NONE : origin + (int)((x >> 40) % 60);
+        rp_frequency f = (rp_frequency)((x >> 50) % RP_FREQ_COUNT);
+        rp_odd_days conv = (x >> 60) & 1 ? RP_ODD_REG_Z : RP_ODD_ACTUAL;
+        rp_when_many_t m;
+        rp_when_many_init(&m, origin, anchor, f, conv);
+        rp_date_t date = origin;
+        for (int k = 0; k < 24; k++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            date += (int)((x >> 33) % 70);
+            if (anchor != RP_DATE_NONE && (x >> 50) % 2 && date >= anchor) { /* on the grid */
+                rp_date_t d;
+                if (rp_date_add_months(&d, anchor, k, NULL) == RP_OK && d >= origin)
+                    date = d > date ? d : date;
+            }
+            rp_when_t many, one;
+            ck_assert_int_eq(rp_when_many_at(&many, &m, date, NULL), RP_OK);
+            ck_assert_int_eq(rp_when_dated(&one, origin, date, anchor, f, conv, NULL), RP_OK);
+            ck_assert_msg(many.periods == one.periods && many.odd == one.odd &&
+                              many.period_days == one.period_days,
+                          "trial %d, flow %d", trial, k);
+        }
+    }
 }
 END_TEST
 
@@ -349,6 +385,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, when_dated, 0, N_ELEMENTS(when_cases));
     tcase_add_test(tc, when_refuses_the_past);
+    tcase_add_test(tc, when_many_as_one_by_one);
     tcase_add_test(tc, irr_of_an_odd_fraction);
     tcase_add_test(tc, npv_by_hand);
     tcase_add_test(tc, apr_between_the_period_rates);

@@ -362,6 +362,92 @@ START_TEST(many_flows)
 }
 END_TEST
 
+/* Exact NPV Σ c_t / (1 + r)^t, for the proof checks below. */
+static int npv_sign(mpq_t const *f, int n, const mpq_t r)
+{
+    mpq_t v;
+    mpq_init(v);
+    rp_npv_periodic(v, r, f, n);
+    int s = mpq_sgn(v);
+    mpq_clear(v);
+    return s;
+}
+
+/* One sign change: the bracket proved around a floating-point guess is the
+ * very bracket the grid scan and halving find, bound for bound — on
+ * loan-like flows (annuities in cents, fees, odd last payments, a zero
+ * rate: the root on a grid point), and on
+ * two flows whose root is planted on a cell's end or one unit beside it,
+ * where the signs are hardest. The exact NPV at the ends differs in sign. */
+START_TEST(guessed_bracket_is_the_scans)
+{
+    unsigned long long x = 99991;
+    int compared = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n;
+        mpq_t f[362], p;
+        mpq_init(p);
+        precision(p, trial % 3 == 0 ? "1e-12" : trial % 3 == 1 ? "0.0000000000000000833" : "1e-6");
+        if (trial % 4 != 3) { /* a loan: P, then n − 1 payments */
+            n = 2 + (int)((x >> 33) % 360);
+            long principal = 100000 + (long)((x >> 20) % 100000000);
+            long payment = principal / (n - 1) + (long)((x >> 40) % (unsigned long)(principal / 20 + 1));
+            for (int i = 0; i < n; i++)
+                mpq_init(f[i]);
+            mpq_set_si(f[0], principal - (trial % 5 == 0 ? principal / 50 : 0), 100);
+            for (int i = 1; i < n; i++)
+                mpq_set_si(f[i], -payment - (i == n - 1 ? (long)(x % 997) : 0), 100);
+            if (trial % 7 == 0) { /* a zero rate: the payments repay the principal exactly */
+                long part = principal / (n - 1);
+                for (int i = 1; i < n; i++)
+                    mpq_set_si(f[i], -part - (i == n - 1 ? principal - part * (n - 1) : 0), 100);
+                mpq_set_si(f[0], principal, 100);
+            }
+            for (int i = 0; i < n; i++)
+                mpq_canonicalize(f[i]);
+        } else { /* −2^K then b: the root 1 + r = b / 2^K, planted on a halving's end
+                  * in the grid cell [0, 0.001] — a_j = 2^40, a_j+1 = ⌊1.001 · 2^40⌋ =
+                  * 1100611139403, D = 1099511627 — or a unit of 2^−K beside it */
+            n = 2;
+            unsigned long level = 1 + (unsigned long)((x >> 50) % 44), extra = (x >> 46) % 8;
+            mpq_inits(f[0], f[1], NULL);
+            mpz_setbit(mpq_numref(f[0]), 40 + level + extra);
+            mpq_neg(f[0], f[0]);
+            mpz_set_ui(mpq_numref(f[1]), ((unsigned long)(x >> 3) & ((1UL << level) - 1)) | 1);
+            mpz_mul_ui(mpq_numref(f[1]), mpq_numref(f[1]), 1099511627UL);
+            mpz_setbit(mpq_numref(f[1]), 40 + level); /* + 2^level · a_j */
+            mpz_mul_2exp(mpq_numref(f[1]), mpq_numref(f[1]), extra);
+            if ((x >> 61) % 3 == 1)
+                mpz_add_ui(mpq_numref(f[1]), mpq_numref(f[1]), 1);
+            else if ((x >> 61) % 3 == 2)
+                mpz_sub_ui(mpq_numref(f[1]), mpq_numref(f[1]), 1);
+        }
+        rp_irr_t fast, scan;
+        rp_irr_init(&fast);
+        rp_irr_init(&scan);
+        ck_assert_int_eq(rp_irr_periodic(&fast, (mpq_t const *)f, n, p, NULL), RP_OK);
+        ck_assert_int_eq(rp_irr_periodic_scan(&scan, (mpq_t const *)f, n, p, NULL), RP_OK);
+        ck_assert_int_eq(fast.count, scan.count);
+        ck_assert_int_eq(fast.sign_changes, scan.sign_changes);
+        for (int i = 0; i < fast.count; i++) {
+            ck_assert(mpq_equal(fast.roots[i].low, scan.roots[i].low));
+            ck_assert(mpq_equal(fast.roots[i].high, scan.roots[i].high));
+            if (n <= 60 && mpq_cmp(fast.roots[i].low, fast.roots[i].high) < 0)
+                ck_assert_int_eq(npv_sign((mpq_t const *)f, n, fast.roots[i].low),
+                                 -npv_sign((mpq_t const *)f, n, fast.roots[i].high));
+        }
+        compared += fast.count;
+        rp_irr_clear(&fast);
+        rp_irr_clear(&scan);
+        for (int i = 0; i < n; i++)
+            mpq_clear(f[i]);
+        mpq_clear(p);
+    }
+    ck_assert_int_gt(compared, 300);
+}
+END_TEST
+
 /* The cheap sign of signbound.c never contradicts the exact one: random
  * flows, days and points; "unknown" is allowed, a wrong sign never. */
 START_TEST(bounded_sign_agrees_with_exact)
@@ -463,6 +549,7 @@ int main(void)
     tcase_add_test(tc, no_sign_change_no_root);
     tcase_add_test(tc, zero_rate_exact);
     tcase_add_test(tc, one_sign_change_edges);
+    tcase_add_test(tc, guessed_bracket_is_the_scans);
     tcase_add_test(tc, xirr_two_flows_exact_check);
     tcase_add_test(tc, npv_periodic);
     tcase_add_test(tc, npv_dated_bounds);
