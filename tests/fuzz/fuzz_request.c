@@ -22,7 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* only out of memory may leave it NULL */
     if (st != RP_OK && !strstr(out, "\"ok\": false"))
         abort();
-    if (st == RP_OK && opt.format == RP_FORMAT_JSON && strncmp(out, "{\n  \"ok\": true", 14) != 0)
+    /* the writer breaks an object over lines unless it fits on one (a
+     * short answer such as tvm's does) */
+    if (st == RP_OK && opt.format == RP_FORMAT_JSON && strncmp(out, "{\n  \"ok\": true", 14) != 0 &&
+        strncmp(out, "{\"ok\": true", 11) != 0)
         abort();
     if (rp_status_exit_code(st) == 3)
         abort(); /* an internal error is a bug: a self-check failed */
