@@ -928,9 +928,11 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
 
 /* The same against a cap from rp_cap_rate_filed (*cap, kept: its within
  * and excess are set): with a split, split_when is the split's time on
- * the flows' own scale (rp_when_dated from their origin). The balance
- * grows at cap ÷ ppy a period before the split and cap_after ÷ ppy after
- * it, a period that holds the split at the rates pro rata. */
+ * the flows' own scale (rp_when_dated from their origin). Each stretch is
+ * judged against its own cap: the balance grows at the lower of cap ÷ ppy
+ * and the flows' own periodic IRR before the split, and of cap_after ÷ ppy
+ * and that IRR after it, a period that holds the split at the rates pro
+ * rata (no room under one cap pays for excess over the other). */
 RP_MUST_CHECK rp_status rp_cap_check_against(rp_cap_check_t *cap, const rp_flows_t *flows,
                                              const rp_when_t *split_when, const rp_round_t *rc,
                                              rp_error *err);
