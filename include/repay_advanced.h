@@ -261,7 +261,8 @@ RP_MUST_CHECK rp_status rp_calendar_add(rp_calendar_t *c, rp_date_t d, int workd
 /* 1 if d is a working day. */
 int rp_calendar_is_business_day(const rp_calendar_t *c, rp_date_t d);
 
-/* 1 if d's year is one the calendar's lists cover. */
+/* 1 if d's year is one the calendar covers: within its years, or a year
+ * it lists a holiday or working day in (a request giving that year's). */
 int rp_calendar_covers(const rp_calendar_t *c, rp_date_t d);
 
 /* How a date that is not a working day moves. */
