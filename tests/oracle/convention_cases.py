@@ -194,7 +194,10 @@ fixture(
     "repricing anniversary: 1y LPR 3.65% (2022-08-22) on 2023-03-10 → 4.15%; in force "
     "2024-03-09: 3.45% (2024-02-20) → 3.95%; in force 2025-03-09: 3.10% (2024-10-21) → 3.60%. "
     f"M = annuity(600,000, 4.15%/12, 36) = {t(ms[0])}; installment 12, due on the repricing "
-    "date 2024-03-10, is all at 4.15% (interest for 2024-02-10 → 03-10).",
+    "date 2024-03-10, is all at 4.15% (interest for 2024-02-10 → 03-10); a repricing on a due "
+    "date leaves nothing in progress, so from installment 13 the level payment is "
+    f"annuity(balance after 12 = {t(rows[11]['balance'])}, 3.95%/12, 24) = {t(ms[1])}; "
+    f"from 25 annuity({t(rows[23]['balance'])}, 3.6%/12, 12) = {t(ms[2])}; the last clears.",
     {"op": "schedule", "loan": {"principal": "600000",
                                 "rate": {"lpr": "1y", "spread_bp": 50, "repricing": "anniversary"},
                                 "term": 36, "start_date": "2023-03-10"}},
@@ -204,14 +207,10 @@ fixture(
                             "[1]": {"date": "2025-03-10", "fixing_date": "2024-10-21",
                                     "lpr": "0.031", "rate": "0.036"}}},
      "installments": {"[0]": row_json(rows[0]), "[10]": row_json(rows[10]),
-                      "[11]": row_json(rows[11])}})
-# NOT checked (a disagreement, reported): by the README (re-amortized after the
-# installment holding the repricing, at the new rate, over the rest) and as
-# banks reprice on a due date, installment 13 on should pay the new level
-# payment annuity(balance after 12, 3.95%/12, 24); repay treats installment 13
-# (2024-03-10 → 04-10) as "in progress": all its days at 3.95% but the old
-# plan's principal part, then re-amortizes from 14 — a one-off payment in 13.
-UNCHECKED_ANNIVERSARY = dict(after_12=t(ms[1]), after_24=t(ms[2]))
+                      "[11]": row_json(rows[11]), "[12]": row_json(rows[12]),
+                      "[13]": row_json(rows[13]), "[23]": row_json(rows[23]),
+                      "[24]": row_json(rows[24]), "[-1]": row_json(rows[-1])},
+     "totals": {"interest": t(sum(r["interest"] for r in rows))}})
 
 # ---- balloon (尾款) -----------------------------------------------------------
 # 100,000 at 6%, 12 months, 40,000 left for the last: the level payment
