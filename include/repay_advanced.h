@@ -261,7 +261,8 @@ RP_MUST_CHECK rp_status rp_calendar_add(rp_calendar_t *c, rp_date_t d, int workd
 /* 1 if d is a working day. */
 int rp_calendar_is_business_day(const rp_calendar_t *c, rp_date_t d);
 
-/* 1 if d's year is one the calendar's lists cover. */
+/* 1 if d's year is one the calendar covers: within its years, or a year
+ * it lists a holiday or working day in (a request giving that year's). */
 int rp_calendar_covers(const rp_calendar_t *c, rp_date_t d);
 
 /* How a date that is not a working day moves. */
@@ -928,9 +929,11 @@ RP_MUST_CHECK rp_status rp_cap_check(rp_cap_check_t *out, rp_cap_rule rule, rp_d
 
 /* The same against a cap from rp_cap_rate_filed (*cap, kept: its within
  * and excess are set): with a split, split_when is the split's time on
- * the flows' own scale (rp_when_dated from their origin). The balance
- * grows at cap ÷ ppy a period before the split and cap_after ÷ ppy after
- * it, a period that holds the split at the rates pro rata. */
+ * the flows' own scale (rp_when_dated from their origin). Each stretch is
+ * judged against its own cap: the balance grows at the lower of cap ÷ ppy
+ * and the flows' own periodic IRR before the split, and of cap_after ÷ ppy
+ * and that IRR after it, a period that holds the split at the rates pro
+ * rata (no room under one cap pays for excess over the other). */
 RP_MUST_CHECK rp_status rp_cap_check_against(rp_cap_check_t *cap, const rp_flows_t *flows,
                                              const rp_when_t *split_when, const rp_round_t *rc,
                                              rp_error *err);

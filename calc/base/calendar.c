@@ -86,11 +86,24 @@ int rp_calendar_is_business_day(const rp_calendar_t *c, rp_date_t d)
     return weekday(d) < 5;
 }
 
+/* 1 if the rising list holds a date in [from, to]. */
+static int any_between(const rp_date_t *list, int count, rp_date_t from, rp_date_t to)
+{
+    int i = find(list, count, from);
+    return i < count && list[i] <= to;
+}
+
 int rp_calendar_covers(const rp_calendar_t *c, rp_date_t d)
 {
     int y, m, day;
     rp_date_to_ymd(d, &y, &m, &day);
-    return c->first_year > 0 && y >= c->first_year && y <= c->last_year;
+    if (c->first_year > 0 && y >= c->first_year && y <= c->last_year)
+        return 1;
+    /* a year outside the table's own is covered when holidays or working
+     * days are listed in it (a request or file that gives that year's) */
+    rp_date_t from = rp_date_from_ymd(y, 1, 1), to = rp_date_from_ymd(y, 12, 31);
+    return any_between(c->holidays, c->holiday_count, from, to) ||
+           any_between(c->workdays, c->workday_count, from, to);
 }
 
 /* The working day from d on (step +1) or back (step −1). No calendar has

@@ -115,6 +115,11 @@ static rp_status check_timing(const rp_loan_t *loan, rp_error *err)
 {
     if (loan->method == RP_METHOD_BULLET)
         return rp_fail(err, RP_E_VALUE, "timing", "a bullet loan has one payment, at maturity");
+    if (loan->method == RP_METHOD_INTEREST_ONLY) /* its first payment would be 0.00 */
+        return rp_fail(err, RP_E_VALUE, "timing",
+                       "interest_only pays each period's interest at its end: at the start "
+                       "the first payment would be 0.00 (interest in advance is a deduction "
+                       "from the principal lent: give upfront_fee)");
     if (loan->first_due_date != RP_DATE_NONE)
         return rp_fail(err, RP_E_VALUE, "first_due_date",
                        "with timing start the first payment falls on start_date: leave "

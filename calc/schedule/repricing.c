@@ -58,6 +58,17 @@ static rp_status reprice_on(tail_t *t, rp_date_t d, mpq_srcptr from, mpq_srcptr 
     mpq_inits(owed, delta, rest, NULL);
     rp_tail_principal(owed, t, j);
     rp_qsub(delta, to, from);
+    if (t->rows[j].start == d && loan->method != RP_METHOD_FLAT &&
+        loan->method != RP_METHOD_BULLET) {
+        /* on the day row j opens (a due date): nothing is in progress — row
+         * j and the rows after it are re-amortized at the new rate */
+        rp_status st = RP_OK;
+        if (mpq_sgn(owed) > 0)
+            st = rp_tail_rebuild(t, j, t->count - j, owed, to, loan->method, NULL, NULL, loan, rc,
+                                 err);
+        mpq_clears(owed, delta, rest, NULL);
+        return st;
+    }
     rp_tail_adjust(t, j, d, loan->method == RP_METHOD_FLAT ? loan->principal : owed, delta);
     rp_qsub(rest, owed, t->rows[j].principal);
     rp_status st = RP_OK;

@@ -11,7 +11,8 @@
 
 #include "arrears_tolerance.h"
 
-int rp_arrears_tolerated_dpd(rp_statement_t *st, const rp_overdue_t *o, int dpd)
+int rp_arrears_tolerated_dpd(rp_statement_t *st, const rp_overdue_t *o, const rp_round_t *rc,
+                             int dpd)
 {
     if (mpq_sgn(o->arrears_tolerance) == 0 || dpd == 0)
         return dpd;
@@ -34,9 +35,14 @@ int rp_arrears_tolerated_dpd(rp_statement_t *st, const rp_overdue_t *o, int dpd)
     }
     if (from < dpd) {
         char text[64], message[RP_MESSAGE_MAX];
-        int places = rp_decimal_places(o->arrears_tolerance); /* whole units: it terminates */
-        rp_decimal_format(text, sizeof text, o->arrears_tolerance, places < 0 ? 8 : places,
-                          RP_ROUND_HALF_EVEN);
+        /* an amount, printed as amounts are (1.00, not 1): the unit's places,
+         * or more if the tolerance has them (it terminates: a decimal input) */
+        int places = rp_decimal_places(o->arrears_tolerance);
+        if (places < 0)
+            places = 8;
+        if (places < rc->places)
+            places = rc->places;
+        rp_decimal_format(text, sizeof text, o->arrears_tolerance, places, RP_ROUND_HALF_EVEN);
         snprintf(message, sizeof message,
                  "unpaid amounts within the arrears tolerance (%s) do not make the loan past due: "
                  "%d days past due without it, %d with it", text, dpd, from);

@@ -11,6 +11,7 @@
  * o->arrears_tolerance (late installments, oldest first) are tolerated;
  * dpd is the count without it. Warns (arrears_tolerated) when it lowers
  * the count. */
-int rp_arrears_tolerated_dpd(rp_statement_t *st, const rp_overdue_t *o, int dpd);
+int rp_arrears_tolerated_dpd(rp_statement_t *st, const rp_overdue_t *o, const rp_round_t *rc,
+                             int dpd);
 
 #endif

@@ -103,10 +103,33 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
     if (loan->method == RP_METHOD_FLAT && loan->flat_charge == RP_CHARGE_FEE)
         return RP_OK; /* an installment fee does not reprice */
     rp_status st = RP_OK;
-    if (L->rebuild_at >= 0 && L->rebuild_at != j)
-        st = rp_reamortize_flush(L, err); /* an earlier period's change */
+    int opens = L->st->items[j].period_start == d && loan->method != RP_METHOD_FLAT &&
+                loan->method != RP_METHOD_BULLET;
+    if (L->rebuild_at >= 0 && (L->rebuild_at != j || opens))
+        st = rp_reamortize_flush(L, err); /* an earlier change */
     if (st != RP_OK)
         return st;
+    if (opens) {
+        /* a change on the day installment j opens (a due date): nothing is
+         * in progress — j and the rows after it are re-amortized at once
+         * from the principal still to come, at the new rate */
+        tail_t t;
+        rp_tail_init(&t);
+        mpq_t balance;
+        mpq_init(balance);
+        st = rp_ledger_tail(&t, L, j, err);
+        if (st == RP_OK) {
+            rp_tail_principal(balance, &t, 0);
+            if (mpq_sgn(balance) > 0)
+                st = rp_tail_rebuild(&t, 0, t.count, balance, new_rate, loan->method, NULL,
+                                     L->level, loan, L->rc, err);
+        }
+        if (st == RP_OK && mpq_sgn(balance) > 0)
+            untail(L, j, &t);
+        mpq_clear(balance);
+        rp_tail_clear(&t);
+        return st;
+    }
     if (L->rebuild_at != j) {
         /* the principal from installment j on: a rebuild of the rows after
          * it keeps their sum, so it holds for every change in the period */

@@ -62,7 +62,7 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
     rp_qadd(st->payoff[RP_INTEREST], st->payoff[RP_INTEREST], open);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_qadd(st->payoff_total, st->payoff_total, st->payoff[c]);
-    st->dpd = rp_arrears_tolerated_dpd(st, o, st->dpd); /* arrears_tolerance */
+    st->dpd = rp_arrears_tolerated_dpd(st, o, L->rc, st->dpd); /* arrears_tolerance */
     st->tier = rp_tier_for_dpd(L->terms->classification, st->dpd);
     st->bucket = L->terms->bucket_count - 1;
     for (int b = 0; b < L->terms->bucket_count; b++)

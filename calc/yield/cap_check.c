@@ -66,6 +66,130 @@ static void split_growth(mpq_t out, const rp_when_t *w, const mpq_t s, const mpq
     mpq_clears(a, b, i, f, NULL);
 }
 
+/* The balance recomputed with the split: Σ a_k · A(T) / A(t_k), each
+ * flow grown to the last one's time T at i1 before s and i2 from s on. */
+static void split_balance(mpq_t out, const rp_flows_t *flows, int last, const mpq_t s,
+                          const mpq_t i1, const mpq_t i2)
+{
+    mpq_t at_end, g;
+    mpq_inits(at_end, g, NULL);
+    mpq_set_ui(out, 0, 1);
+    split_growth(at_end, &flows->when[last], s, i1, i2);
+    for (int k = 0; k < flows->n; k++) {
+        split_growth(g, &flows->when[k], s, i1, i2);
+        mpq_div(g, at_end, g); /* growth is ≥ 1 */
+        mpq_mul(g, g, flows->amounts[k]);
+        rp_qadd(out, out, g);
+    }
+    mpq_clears(at_end, g, NULL);
+}
+
+/* within and the rounded excess of a recomputed balance (borrower's view). */
+static void judge(int *within, mpq_t excess, const mpq_t balance, int lender_view,
+                  const rp_round_t *rc)
+{
+    mpq_set(excess, balance);
+    if (lender_view)
+        mpq_neg(excess, excess);
+    *within = mpq_sgn(excess) >= 0;
+    if (*within) {
+        mpq_set_ui(excess, 0, 1);
+    } else {
+        mpq_neg(excess, excess);
+        rp_round(excess, excess, rc);
+    }
+}
+
+/* How a stretch's rate stands against the loan's own rate r (its IRR, in
+ * [lo, hi]): 1 the cap (r above it), 0 the loan's own r (r at or below it),
+ * −1 not settled by the bracket yet. */
+static int stretch_at_cap(const rp_flows_t *flows, const mpq_t cap, const rp_root_t *r,
+                          rp_error *err, rp_status *st)
+{
+    if (mpq_cmp(r->high, cap) <= 0)
+        return 0;
+    if (mpq_cmp(r->low, cap) > 0)
+        return 1;
+    mpq_t v;
+    mpq_init(v);
+    *st = rp_flows_npv(v, flows, cap, err);
+    int at = mpq_sgn(v) == 0 ? 0 : -1; /* the IRR is the cap itself: either reading */
+    mpq_clear(v);
+    return at;
+}
+
+/* The split (法释〔2020〕17号 Art. 31): each stretch is judged against its
+ * own cap — the recomputed balance grows in each stretch at the lower of
+ * the stretch's cap and the loan's own rate (the periodic IRR of the
+ * flows, the rate the annualized cost reports), so room left under the
+ * 24% line before 2020-08-20 never pays for interest over 4 × LPR after
+ * it. The IRR is irrational in general: it is bracketed ever more narrowly
+ * until the excess rounds alike at both ends (the balance moves steadily
+ * with the rate in between). */
+static rp_status split_check(rp_cap_check_t *c, const rp_flows_t *flows, int last,
+                             const mpq_t s, const mpq_t i1, const mpq_t i2, int lender_view,
+                             const rp_round_t *rc, rp_error *err)
+{
+    rp_status st = RP_OK;
+    rp_irr_t irr;
+    rp_irr_init(&irr);
+    mpq_t precision, balance, e_low, e_high, r1, r2;
+    mpq_inits(precision, balance, e_low, e_high, r1, r2, NULL);
+    int done = 0;
+    for (int digits = 20; !done && st == RP_OK; digits += 20) {
+        mpz_ui_pow_ui(mpq_denref(precision), 10, (unsigned long)digits);
+        mpz_set_ui(mpq_numref(precision), 1);
+        st = rp_flows_irr(&irr, flows, precision, err);
+        if (st != RP_OK)
+            break;
+        if (irr.count != 1) { /* no single rate of the loan's own: each stretch at its cap */
+            split_balance(balance, flows, last, s, i1, i2);
+            judge(&c->within, c->excess, balance, lender_view, rc);
+            break;
+        }
+        const rp_root_t *r = &irr.roots[0];
+        int a1 = stretch_at_cap(flows, i1, r, err, &st);
+        int a2 = st == RP_OK ? stretch_at_cap(flows, i2, r, err, &st) : 0;
+        if (st != RP_OK)
+            break;
+        if (a1 < 0 || a2 < 0) {
+            if (digits >= 200) { /* cannot happen for an IRR ≠ the cap; keep the caps */
+                a1 = a1 < 0 ? 1 : a1;
+                a2 = a2 < 0 ? 1 : a2;
+            } else {
+                continue;
+            }
+        }
+        if (!a1 && !a2) { /* the loan's own rate throughout: its flows balance exactly */
+            c->within = 1;
+            mpq_set_ui(c->excess, 0, 1);
+            break;
+        }
+        int w_low, w_high;
+        mpq_set(r1, a1 ? i1 : r->low);
+        mpq_set(r2, a2 ? i2 : r->low);
+        split_balance(balance, flows, last, s, r1, r2);
+        judge(&w_low, e_low, balance, lender_view, rc);
+        if (a1 && a2) { /* the caps throughout: no IRR in it */
+            c->within = w_low;
+            mpq_set(c->excess, e_low);
+            break;
+        }
+        mpq_set(r1, a1 ? i1 : r->high);
+        mpq_set(r2, a2 ? i2 : r->high);
+        split_balance(balance, flows, last, s, r1, r2);
+        judge(&w_high, e_high, balance, lender_view, rc);
+        if ((w_low == w_high && mpq_equal(e_low, e_high)) || digits >= 200) {
+            c->within = w_high;
+            mpq_set(c->excess, e_high);
+            done = 1;
+        }
+    }
+    mpq_clears(precision, balance, e_low, e_high, r1, r2, NULL);
+    rp_irr_clear(&irr);
+    return st;
+}
+
 rp_status rp_cap_check_against(rp_cap_check_t *c, const rp_flows_t *flows,
                                const rp_when_t *split_when, const rp_round_t *rc, rp_error *err)
 {
@@ -88,30 +212,16 @@ rp_status rp_cap_check_against(rp_cap_check_t *c, const rp_flows_t *flows,
         st = rp_flows_npv(balance, flows, i, err);
         rp_when_growth(growth, &flows->when[last], i);
         mpq_mul(balance, balance, growth);
+        if (st == RP_OK)
+            judge(&c->within, c->excess, balance, lender_view, rc);
     } else {
-        mpq_t i2, s, at_end, g;
-        mpq_inits(i2, s, at_end, g, NULL);
+        mpq_t i2, s;
+        mpq_inits(i2, s, NULL);
         mpq_set_ui(i2, (unsigned long)flows->periods_per_year, 1);
         mpq_div(i2, c->cap_after, i2);
         rp_when_periods(s, split_when);
-        split_growth(at_end, &flows->when[last], s, i, i2);
-        for (int k = 0; k < flows->n; k++) { /* Σ a_k · A(T) / A(t_k) */
-            split_growth(g, &flows->when[k], s, i, i2);
-            mpq_div(g, at_end, g); /* growth is ≥ 1 */
-            mpq_mul(g, g, flows->amounts[k]);
-            rp_qadd(balance, balance, g);
-        }
-        mpq_clears(i2, s, at_end, g, NULL);
-    }
-    if (st == RP_OK) {
-        if (lender_view)
-            mpq_neg(balance, balance);
-        c->within = mpq_sgn(balance) >= 0;
-        mpq_set_ui(c->excess, 0, 1);
-        if (!c->within) {
-            mpq_neg(c->excess, balance);
-            rp_round(c->excess, c->excess, rc);
-        }
+        st = split_check(c, flows, last, s, i, i2, lender_view, rc, err);
+        mpq_clears(i2, s, NULL);
     }
     mpq_clears(i, balance, growth, NULL);
     return st;

@@ -45,6 +45,7 @@ cases = [
     ("rounding-mode-unknown", {"op": "schedule", "loan": loan(rounding={"mode": "nearest"})}, "invalid_value", "$.loan.rounding.mode", "Rounding modes"),
     ("rounding-unit-zero", {"op": "schedule", "loan": loan(rounding={"unit": "0"})}, "invalid_value", "$.loan.rounding.unit", "unit > 0"),
     ("grace-equals-term", {"op": "schedule", "loan": loan(grace_periods=12)}, "invalid_value", "$.loan.grace_periods", "grace_periods < term"),
+    ("timing-start-interest-only", {"op": "schedule", "loan": loan(method="interest_only", timing="start")}, "invalid_value", "$.loan.timing", "timing start is for all but bullet and interest_only (its first payment would be 0.00)"),
     ("op-unknown", {"op": "nope", "loan": LOAN}, "invalid_value", "$.op", "op names"),
     ("statement-without-as-of", {"op": "statement", "loan": LOAN}, "missing_field", "$.as_of", "as_of is required"),
     ("statement-as-of-before-start", {"op": "statement", "as_of": "2023-12-31", "loan": LOAN}, "invalid_value", "$.as_of", "as_of ≥ start_date"),

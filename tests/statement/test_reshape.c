@@ -13,10 +13,14 @@ static void paid_two(stmt_case_t *c)
     sc_pay(c, "2024-02-15", "1066.19");
 }
 
-/* From Mar 15 the rate is 6%: installment 3 charges 10,098.16 × 0.5% =
- * 50.4908 → 50.49 (every day of its period is at the new rate); its
- * principal stays 965.21; the other 9 are re-amortized on 9,132.95 at 0.5%:
- * PMT(0.005, 9, −9132.95) = 1040.3102… → 1040.31. */
+/* From Mar 15 — the day installment 2 falls due and 3 opens — the rate is
+ * 6%: nothing is in progress, so installment 2 stays at 12% and 3 … 12 are
+ * re-amortized on 10,098.16 at 0.5%: PMT(0.005, 10, −10098.16) =
+ * 1037.7937… → 1037.79 (Gnumeric); installment 3 charges 10,098.16 × 0.5%
+ * = 50.4908 → 50.49, principal 1037.79 − 50.49 = 987.30; installment 4
+ * 9,110.86 × 0.5% = 45.5543 → 45.55. (Before issue 18's fixtures, 3 kept
+ * its planned principal 965.21 and paid 1015.70, then 1040.31 — a one-off
+ * payment no bank's repricing makes.) */
 START_TEST(rate_change_at_period_start)
 {
     stmt_case_t c;
@@ -26,12 +30,12 @@ START_TEST(rate_change_at_period_start)
     sc_run(&c, "2024-03-20");
     const rp_item_t *three = sc_item(&c, 3), *four = sc_item(&c, 4);
     ck_assert_q_eq(three->due[RP_INTEREST], "50.49");
-    ck_assert_q_eq(three->due[RP_PRINCIPAL], "965.21");
+    ck_assert_q_eq(three->due[RP_PRINCIPAL], "987.30");
     mpq_t pay;
     mpq_init(pay);
     mpq_add(pay, four->due[RP_PRINCIPAL], four->due[RP_INTEREST]);
-    ck_assert_q_eq(pay, "1040.31");
-    ck_assert_q_eq(four->due[RP_INTEREST], "45.66"); /* 9132.95 × 0.5% = 45.66475 */
+    ck_assert_q_eq(pay, "1037.79");
+    ck_assert_q_eq(four->due[RP_INTEREST], "45.55"); /* 9110.86 × 0.5% = 45.5543 */
     mpq_clear(pay);
     ck_assert_q_eq(c.st.penalty_rate, "0.09");
     sc_clear(&c);
