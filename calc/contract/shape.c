@@ -120,6 +120,11 @@ static rp_status check_timing(const rp_loan_t *loan, rp_error *err)
                        "interest_only pays each period's interest at its end: at the start "
                        "the first payment would be 0.00 (interest in advance is a deduction "
                        "from the principal lent: give upfront_fee)");
+    if (loan->method == RP_METHOD_FLAT) /* its charge is per installment, not accrued */
+        return rp_fail(err, RP_E_VALUE, "timing",
+                       "flat charges principal × rate for every installment; at the start the "
+                       "first would carry none and the total charge would fall short: leave "
+                       "timing out");
     if (loan->first_due_date != RP_DATE_NONE)
         return rp_fail(err, RP_E_VALUE, "first_due_date",
                        "with timing start the first payment falls on start_date: leave "
