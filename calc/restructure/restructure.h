@@ -93,6 +93,18 @@ rp_status rp_act_freeze(work_t *w, const rp_action_t *a, int i, rp_error *err); 
 rp_status rp_act_settle(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* settle.c */
 rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err);     /* re_age.c */
 
+/* ---- a loan's life (life.c) ------------------------------------------------ */
+
+/* verify_life.c: exact checks across the stretches of a life statement —
+ * every payment applied, credited or prepaid once; nothing paid beyond
+ * what was due; principal conserved from the contract through every plan
+ * (dropped[p]: the principal of plan p's items not yet due that the next
+ * agreement removed); reinstated =
+ * waived on condition. */
+rp_status rp_life_verify(const rp_statement_t *st, const rp_life_t *life, const rp_loan_t *loan,
+                         const rp_events_t *events, mpq_t const *dropped, const rp_round_t *rc,
+                         rp_error *err);
+
 /* ---- the solver (solve.c), shared with offer.c ---------------------------- */
 
 typedef struct solver {

@@ -14,11 +14,12 @@
 #define GUESS_MAX_BITS 900  /* coefficients beyond 2^900: no guess        */
 #define GUESS_STEPS 80      /* bisection and Newton steps together        */
 #define GUESS_CLOSE 4e-16   /* a step this small (relative): done         */
-#define SPLITTER 134217729.0 /* 2^27 + 1: Dekker's split of a double      */
+#define SPLITTER 134217729.0 /* 2^27 + 1: Dekker's split (a guess; proven in yield.c) */
 
 /* v = Σ c_i z^(D−i) and its derivative, for z ≤ 1 (every power ≤ 1), or
  * Σ c_i z^(−i) — the same sign, z^D > 0 — for z > 1; *slope is the
- * derivative of whichever was evaluated, so v / slope is a Newton step. */
+ * derivative of whichever was evaluated, so v / slope is a Newton step.
+ * A bound for the guess only: yield.c proves the bracket with exact signs. */
 static double value_at(const double *c, int n, double z, double *slope)
 {
     double v = 0, d = 0;
@@ -29,7 +30,7 @@ static double value_at(const double *c, int n, double z, double *slope)
         }
         *slope = d;
     } else {
-        double y = 1 / z;
+        double y = 1 / z; /* guess arithmetic, never a result */
         for (int i = n - 1; i >= 0; i--) {
             d = d * y + v;
             v = v * y + c[i];
@@ -42,7 +43,8 @@ static double value_at(const double *c, int n, double z, double *slope)
 /* Σ c_i z^(D−i) as if in twice the precision (compensated Horner: the
  * rounding error of each product and sum, by Dekker's and Knuth's exact
  * transformations, is carried along), and its plain derivative. Near the
- * root the plain sum is mostly rounding; this one still says how far. */
+ * root the plain sum is mostly rounding; this one still says how far.
+ * Still only a guess: yield.c proves whatever it is used for exactly. */
 static double value_compensated(const double *c, int n, double z, double *slope)
 {
     double s = 0, err = 0, d = 0;
@@ -61,6 +63,7 @@ static double value_compensated(const double *c, int n, double z, double *slope)
     return s + err;
 }
 
+/* the guess's sign only: exact signs decide in yield.c */
 static int sign_of(double v)
 {
     return (v > 0) - (v < 0);
