@@ -23,9 +23,10 @@ rp_status rp_act_rate(work_t *w, const rp_action_t *a, int i, rp_error *err)
         mpq_inits(balance, delta, rest, NULL);
         rp_tail_principal(balance, &w->tail, j);
         rp_qsub(delta, a->rate, w->rate);
-        /* interest up to the date is already owed at the old rate */
-        rp_date_t first = j == 0 && from <= w->date ? w->date + 1 : from;
-        rp_tail_adjust(&w->tail, j, first, balance, delta);
+        /* the new rate from the day `from` on, counted as interest days are
+         * (算头不算尾): that day's interest is the old rate's; so is all
+         * interest up to the restructure date, already owed */
+        rp_tail_adjust(&w->tail, j, from + 1, balance, delta);
         rp_qsub(rest, balance, w->tail.rows[j].principal);
         if (j + 1 < w->tail.count && mpq_sgn(rest) > 0)
             st = rp_work_check_rebuild(w, w->method, w->tail.count - j - 1, err);

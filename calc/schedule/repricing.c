@@ -3,7 +3,8 @@
  * at its first rate, then repriced on each repricing date the way a
  * statement applies a rate change (README "Statements", rule 9): the
  * installment in progress bears the new rate for its days from the
- * repricing date on (分段计息, pro rata by days), and the installments
+ * repricing date on (分段计息, pro rata by days counted 算头不算尾: the
+ * repricing day's own interest is the new rate's), and the installments
  * after it are re-amortized on the balance left after it, at the new rate,
  * over the same number of installments. A statement of the same loan
  * reprices with the same rows (tail.c does both), so the plan and what is
@@ -44,8 +45,9 @@ static rp_status to_tail(tail_t *t, const rp_schedule_t *s, const rp_loan_t *loa
 }
 
 /* One repricing on day d from rate `from` to rate `to`: the row in
- * progress (the first due after d) takes the new rate for its days from d;
- * the rows after it are rebuilt at it. */
+ * progress (the first due after d) takes the new rate for its days from d
+ * (tail.c names a day by the date it ends on: from d + 1); the rows after
+ * it are rebuilt at it. */
 static rp_status reprice_on(tail_t *t, rp_date_t d, mpq_srcptr from, mpq_srcptr to,
                             const rp_loan_t *loan, const rp_round_t *rc, rp_error *err)
 {
@@ -69,7 +71,7 @@ static rp_status reprice_on(tail_t *t, rp_date_t d, mpq_srcptr from, mpq_srcptr 
         mpq_clears(owed, delta, rest, NULL);
         return st;
     }
-    rp_tail_adjust(t, j, d, loan->method == RP_METHOD_FLAT ? loan->principal : owed, delta);
+    rp_tail_adjust(t, j, d + 1, loan->method == RP_METHOD_FLAT ? loan->principal : owed, delta);
     rp_qsub(rest, owed, t->rows[j].principal);
     rp_status st = RP_OK;
     if (loan->method == RP_METHOD_FLAT) { /* a flat charge reprices on the principal lent */

@@ -160,7 +160,7 @@ static rp_status build_rates(ledger_t *L, const sort_key_t *keys, int n, rp_erro
             continue;
         int at = r->count++;
         mpq_inits(r->contract[at], r->penalty[at], NULL);
-        r->dates[at] = e ? e->date : L->start;
+        r->dates[at] = e ? e->date + 1 : L->start; /* the day after: see rate_timeline_t */
         mpq_set(r->contract[at], e ? e->rate : L->how->resume ? L->how->resume->rate : L->loan->annual_rate);
         rp_overdue_penalty_rate(r->penalty[at], &L->terms->overdue, r->contract[at]);
     }

@@ -41,7 +41,11 @@ typedef struct item_state {
                                before the agreement (NULL: nothing)           */
 } item_state_t;
 
-/* The contract rate over time: rates[i] applies from dates[i] on. */
+/* The contract rate over time, by interest day: rates[i] applies to the
+ * days from dates[i] on. The ledger names a day of interest by the date it
+ * ends on (the interest of 2024-01-01 is owed for the night into it), so a
+ * change on d starts with day d + 1 — the interest of d itself is the old
+ * rate's, as banks count days 算头不算尾 (the start counts, the end not). */
 typedef struct rate_timeline {
     int count;
     rp_date_t *dates;

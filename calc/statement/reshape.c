@@ -154,7 +154,7 @@ rp_status rp_reamortize_rate_change(ledger_t *L, rp_date_t d, mpq_srcptr old_rat
         mpq_t delta;
         mpq_init(delta);
         rp_qsub(delta, new_rate, old_rate);
-        rp_tail_adjust(&t, 0, d, loan->method == RP_METHOD_FLAT ? loan->principal : L->rebuild_balance,
+        rp_tail_adjust(&t, 0, d + 1, loan->method == RP_METHOD_FLAT ? loan->principal : L->rebuild_balance,
                        delta);
         mpq_clear(delta);
         mpq_set(L->xs[j].interest_exact, row->interest);
@@ -188,7 +188,7 @@ rp_status rp_reamortize_prepay(ledger_t *L, rp_date_t d, mpq_srcptr amount, mpq_
     }
     if (st == RP_OK && mpq_sgn(x) > 0) {
         /* the prepaid principal stops bearing interest after d */
-        mpq_neg(rate, rp_ledger_contract_rate_on(L, d));
+        mpq_neg(rate, rp_ledger_contract_rate_on(L, d + 1));
         rp_tail_adjust(&t, 0, d + 1, x, rate);
         mpq_neg(rate, rate);
         rp_qsub(rest, balance, t.rows[0].principal); /* after installment j */

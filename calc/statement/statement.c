@@ -70,8 +70,8 @@ void rp_statement_summarize(ledger_t *L, rp_date_t as_of)
             st->bucket = b;
             break;
         }
-    mpq_set(st->penalty_rate, rp_ledger_penalty_rate_on(L, as_of));
-    mpq_set(st->contract_rate, rp_ledger_contract_rate_on(L, as_of));
+    mpq_set(st->penalty_rate, rp_ledger_penalty_rate_on(L, as_of + 1));
+    mpq_set(st->contract_rate, rp_ledger_contract_rate_on(L, as_of + 1));
     mpq_set(st->credit, L->credit);
     mpq_clear(open);
 }

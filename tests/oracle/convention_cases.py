@@ -97,8 +97,9 @@ def row_json(r, keys=("payment", "principal", "interest", "balance"), places=2):
 # 2022-08-22 fixing (5y 4.30%) → 4.00%; on 2023-12-31 the 2023-06-20 5y 4.20%
 # (listed at 2023-08-21) → 3.90%; on 2024-12-31 the 2024-10-21 fixing (5y
 # 3.60%) → 3.30%. Installment 10 (2023-12-10 → 2024-01-10) and 22
-# (2024-12-10 → 2025-01-10) hold the repricings: days after the start up to
-# and including the due date, 21 at the old rate (Dec 11–31), 10 at the new.
+# (2024-12-10 → 2025-01-10) hold the repricings: days counted 算头不算尾 (the
+# start counts, the due date not), 22 at the old rate (Dec 10–31), 9 at the
+# new one (Jan 1–9): the new rate from the repricing day's own interest on.
 P = F(1000000)
 r0, r1, r2 = F(4, 100), F(39, 1000), F(33, 1000)
 N = 24  # to 2025-03-10: exactly the two repricings
@@ -109,11 +110,11 @@ for k in range(1, N + 1):
     if k < 10:
         rate = r0 / 12
     elif k == 10:
-        rate = (r0 * 21 + r1 * 10) / 31 / 12
+        rate = (r0 * 22 + r1 * 9) / 31 / 12
     elif k < 22:
         rate = r1 / 12
     elif k == 22:
-        rate = (r1 * 21 + r2 * 10) / 31 / 12
+        rate = (r1 * 22 + r2 * 9) / 31 / 12
     else:
         rate = r2 / 12
     it = rnd(b * rate)
@@ -136,12 +137,12 @@ fixture(
     "data/lpr.json — 5y 4.30% (2022-08-22) on 2023-03-10 → 4.00%; in force 2023-12-31: 4.20% "
     "→ 3.90% from 2024-01-01; in force 2024-12-31: 3.60% (2024-10-21) → 3.30% from 2025-01-01. "
     f"M = annuity(1,000,000, 4%/12, 24) rounded = {t(M0)}. Installment 10 (2023-12-10 → "
-    f"2024-01-10): balance {t(rows[8]['balance'])} × (0.04×21 + 0.039×10)/31/12 = "
+    f"2024-01-10): balance {t(rows[8]['balance'])} × (0.04×22 + 0.039×9)/31/12 = "
     f"{t(rows[9]['interest'])}, its principal the regular one (M − balance × 4%/12 = "
     f"{t(rows[9]['principal'])}: statement rule 9 as README rule 9 keeps an irregular first "
     f"period's principal); then annuity(balance {t(rows[9]['balance'])}, 3.9%/12, 14) = "
-    f"{t(m1)}. Installment 22 (2024-12-10 → 2025-01-10): {t(rows[20]['balance'])} × (0.039×21 "
-    f"+ 0.033×10)/31/12 = {t(rows[21]['interest'])}, principal {t(rows[21]['principal'])} "
+    f"{t(m1)}. Installment 22 (2024-12-10 → 2025-01-10): {t(rows[20]['balance'])} × (0.039×22 "
+    f"+ 0.033×9)/31/12 = {t(rows[21]['interest'])}, principal {t(rows[21]['principal'])} "
     f"(the regular one at 3.9%); then annuity({t(rows[21]['balance'])}, "
     f"3.3%/12, 2) = {t(m2)}; the last clears the balance.",
     {"op": "schedule", "loan": {"principal": "1000000", "rate": {"lpr": "5y", "spread_bp": -30},

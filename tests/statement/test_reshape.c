@@ -42,9 +42,9 @@ START_TEST(rate_change_at_period_start)
 }
 END_TEST
 
-/* A change on Apr 1: of installment 3's 31 days, Apr 1 … Apr 15 (15) are at
- * 6%: 100.9816 − 10,098.16 × 6% / 12 × 15/31 = 100.9816 − 24.4310 = 76.5506
- * → 76.55. */
+/* A change on Apr 1: of installment 3's 31 days, counted 算头不算尾
+ * (Mar 15 … Apr 14), Apr 1 … Apr 14 (14) are at 6%: 100.9816 − 10,098.16 ×
+ * 6% / 12 × 14/31 = 100.9816 − 22.8023 = 78.1793 → 78.18. */
 START_TEST(rate_change_mid_period)
 {
     stmt_case_t c;
@@ -52,15 +52,17 @@ START_TEST(rate_change_mid_period)
     sc_pay(&c, "2024-03-15", "1066.19");
     q_set(sc_event(&c, RP_EVENT_RATE_CHANGE, "2024-04-01")->rate, "0.06");
     sc_run(&c, "2024-04-10");
-    ck_assert_q_eq(sc_item(&c, 3)->due[RP_INTEREST], "76.55");
+    ck_assert_q_eq(sc_item(&c, 3)->due[RP_INTEREST], "78.18");
     sc_clear(&c);
 }
 END_TEST
 
-/* The penalty rate follows a rate change: installment 1 unpaid from
- * Feb 16; 12% → 18% penalty until Feb 29, 6% → 9% from Mar 1:
- * 946.19 × (0.18 × 14 + 0.09 × 5) / 360 = 946.19 × 2.97 / 360 = 7.806068
- * → 7.81 as of Mar 5, in two segments. */
+/* The penalty rate follows a rate change: installment 1 unpaid after its
+ * due date Feb 15; days counted 算头不算尾 from it, Feb 15 … Feb 29 (15) at
+ * 12% → 18%, Mar 1 … Mar 4 (4) at 6% → 9%: 946.19 × (0.18 × 15 + 0.09 × 4)
+ * / 360 = 946.19 × 3.06 / 360 = 8.042615 → 8.04 as of Mar 5, in two
+ * segments (rule 1 names them by the day each ends: Feb 16 … Mar 1 and
+ * Mar 2 … Mar 5). */
 START_TEST(penalty_follows_rate_change)
 {
     stmt_case_t c;
@@ -68,10 +70,10 @@ START_TEST(penalty_follows_rate_change)
     c.terms.overdue.compound = 0;
     q_set(sc_event(&c, RP_EVENT_RATE_CHANGE, "2024-03-01")->rate, "0.06");
     sc_run(&c, "2024-03-05");
-    ck_assert_q_eq(sc_item(&c, 1)->due[RP_PENALTY], "7.81");
+    ck_assert_q_eq(sc_item(&c, 1)->due[RP_PENALTY], "8.04");
     const rp_working_t *w = sc_working(&c, 1, RP_PENALTY);
     ck_assert_int_eq(w->count, 2);
-    ck_assert_int_eq(w->segments[0].days, 14);
+    ck_assert_int_eq(w->segments[0].days, 15);
     ck_assert_q_eq(w->segments[1].rate, "0.09");
     sc_clear(&c);
 }
