@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/buf.h"
+#include "base/units.h"
 #include "base/internal.h"
 
 /* A request's cJSON memory (json_arena.c): between enter and leave, this
@@ -91,8 +92,7 @@ void rp_json_write(rp_buf_t *b, const cJSON *item);
 /* The same text on one line (JSON Lines). */
 void rp_json_write_line(rp_buf_t *b, const cJSON *item);
 
-/* Node builders; each returns NULL when memory runs out (cJSON_Add* then
- * reports failure through rp_json_ok below). */
+/* Node builders; each returns NULL when memory runs out. */
 /* Members with a text value. `key` must outlive the tree — a literal or a
  * static name — as it is not copied (amount, date, decimal, bounded). */
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc);
@@ -109,6 +109,23 @@ cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x);
  * most places decimals). */
 cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const mpq_t high,
                            int places);
+
+/* Rows written straight as text (a schedule's installments): begin, the
+ * members in order, then rp_json_add_row adds the row to array as one raw
+ * node that the writers lay out exactly as the same object built node by
+ * node. Keys must need no JSON escape (static names); values are numbers,
+ * dates and decimal text, the same text the rp_json_add_* above write. */
+void rp_json_row_begin(rp_buf_t *row);
+void rp_json_row_int(rp_buf_t *row, const char *key, long v);
+void rp_json_row_date(rp_buf_t *row, const char *key, rp_date_t d);
+void rp_json_row_text(rp_buf_t *row, const char *key, const char *text); /* safe text */
+void rp_json_row_amount(rp_buf_t *row, const char *key, const mpq_t x, const rp_round_t *rc);
+void rp_json_row_decimal(rp_buf_t *row, const char *key, const mpq_t x);
+void rp_json_row_fraction(rp_buf_t *row, const char *key, const mpq_t x);
+/* An amount of `units` whole units (the fast form); 0, writing nothing,
+ * when it does not fit machine words (use rp_json_row_amount). */
+int rp_json_row_units(rp_buf_t *row, const char *key, int64_t units, const rp_unit_words_t *w);
+cJSON *rp_json_add_row(cJSON *array, rp_buf_t *row);
 
 /* Writes any response as "key: value" lines (RP_FORMAT_TABLE) or
  * "key,value" rows (RP_FORMAT_CSV), nested keys joined with dots and

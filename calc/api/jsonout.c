@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/quotient.h"
 #include "json_internal.h"
 
 /* A JSON string, always valid UTF-8: bytes that are not UTF-8 become
@@ -91,12 +92,21 @@ static int is_container(const cJSON *item)
     return cJSON_IsArray(item) || cJSON_IsObject(item);
 }
 
+/* A raw node holding an object's text (rp_json_add_row) counts as a
+ * non-empty container: a list of rows is laid out one per line, as the
+ * same rows built node by node would be. */
+static int is_raw_container(const cJSON *item)
+{
+    const char *t = cJSON_IsRaw(item) ? item->valuestring : NULL;
+    return t && t[0] == '{' && t[1] != '}';
+}
+
 /* A container is written on one line when none of its members is a
  * non-empty container. */
 static int is_flat(const cJSON *item)
 {
     for (const cJSON *c = item->child; c; c = c->next)
-        if (is_container(c) && c->child)
+        if ((is_container(c) && c->child) || is_raw_container(c))
             return 0;
     return 1;
 }
@@ -234,24 +244,43 @@ cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d)
     return add_text(obj, key, text);
 }
 
-cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
+#define DECIMAL_TEXT 128
+
+static void decimal_text(char text[DECIMAL_TEXT], const mpq_t x)
 {
-    char text[128];
     int places = rp_decimal_places(x);
     /* Rates read from decimal text always terminate; 20 places otherwise. */
-    rp_decimal_format(text, sizeof text, x, places < 0 || places > 60 ? 20 : places,
+    rp_decimal_format(text, DECIMAL_TEXT, x, places < 0 || places > 60 ? 20 : places,
                       RP_ROUND_HALF_EVEN);
+}
+
+cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
+{
+    char text[DECIMAL_TEXT];
+    decimal_text(text, x);
     return add_text(obj, key, text);
 }
 
-cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x)
+/* x as "p/q" in lowest terms, "p" when whole: the caller releases it with
+ * release_fraction; NULL when memory runs out. */
+static char *fraction_text(const mpq_t x)
 {
-    char *text = mpq_get_str(NULL, 10, x); /* canonical: lowest terms, "p" when whole */
-    cJSON *item = text ? add_text(obj, key, text) : NULL;
+    return mpq_get_str(NULL, 10, x);
+}
+
+static void release_fraction(char *text)
+{
     void (*release)(void *, size_t);
     mp_get_memory_functions(NULL, NULL, &release);
     if (text)
         release(text, strlen(text) + 1);
+}
+
+cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x)
+{
+    char *text = fraction_text(x);
+    cJSON *item = text ? add_text(obj, key, text) : NULL;
+    release_fraction(text);
     return item;
 }
 
@@ -296,4 +325,102 @@ void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, in
         rp_json_add_amount(o, "total", total, rc);
         mpq_clear(total);
     }
+}
+
+/* ---- rows written straight as text ------------------------------------
+ * A long list of flat rows (a schedule's installments) costs a node per
+ * member when built as a tree. A row is instead written into a buffer as
+ * the writer would write the same object on one line — members in order,
+ * ", " between them, keys that need no escape (static names), values that
+ * are numbers, dates or decimal text — and added as one raw node. */
+
+void rp_json_row_begin(rp_buf_t *row)
+{
+    row->len = 0;
+    rp_buf_append(row, "{", 1);
+}
+
+static void row_key(rp_buf_t *row, const char *key)
+{
+    if (row->len > 1)
+        rp_buf_append(row, ", ", 2);
+    rp_buf_append(row, "\"", 1);
+    rp_buf_puts(row, key);
+    rp_buf_append(row, "\": ", 3);
+}
+
+void rp_json_row_int(rp_buf_t *row, const char *key, long v)
+{
+    char text[32], *p = text + sizeof text;
+    unsigned long m = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    row_key(row, key);
+    rp_buf_append(row, p, (size_t)(text + sizeof text - p));
+}
+
+void rp_json_row_date(rp_buf_t *row, const char *key, rp_date_t d)
+{
+    char text[RP_DATE_TEXT];
+    rp_date_format(text, d);
+    rp_json_row_text(row, key, text);
+}
+
+void rp_json_row_text(rp_buf_t *row, const char *key, const char *text)
+{
+    row_key(row, key);
+    rp_buf_append(row, "\"", 1);
+    rp_buf_puts(row, text);
+    rp_buf_append(row, "\"", 1);
+}
+
+cJSON *rp_json_add_row(cJSON *array, rp_buf_t *row)
+{
+    rp_buf_append(row, "}", 1);
+    cJSON *item = row->failed ? NULL : cJSON_CreateRaw(row->data);
+    if (item)
+        cJSON_AddItemToArray(array, item);
+    return item;
+}
+
+void rp_json_row_amount(rp_buf_t *row, const char *key, const mpq_t x, const rp_round_t *rc)
+{
+    char text[80];
+    rp_decimal_format(text, sizeof text, x, rc->places, rc->mode);
+    rp_json_row_text(row, key, text);
+}
+
+int rp_json_row_units(rp_buf_t *row, const char *key, int64_t units, const rp_unit_words_t *w)
+{
+    /* units · num / den at the unit's places, as rp_decimal_format would
+     * write the same amount in mpq_t */
+    char text[80];
+    rp_i128 num = (rp_i128)units * w->num;
+    if (!w->fits || num <= -RP_UNITS_MAX || num >= RP_UNITS_MAX ||
+        !rp_decimal_format_words(text, sizeof text, (int64_t)num, w->den, w->rc->places,
+                                 w->rc->mode))
+        return 0;
+    rp_json_row_text(row, key, text);
+    return 1;
+}
+
+void rp_json_row_decimal(rp_buf_t *row, const char *key, const mpq_t x)
+{
+    char text[DECIMAL_TEXT];
+    decimal_text(text, x);
+    rp_json_row_text(row, key, text);
+}
+
+void rp_json_row_fraction(rp_buf_t *row, const char *key, const mpq_t x)
+{
+    char *text = fraction_text(x);
+    if (text)
+        rp_json_row_text(row, key, text);
+    else
+        row->failed = 1;
+    release_fraction(text);
 }

@@ -82,9 +82,21 @@ static void add_field(cJSON *obj, const char *key, const rp_sched_view_t *s, int
     rp_json_add_amount(obj, key, tmp, rc);
 }
 
+/* The same into a row written as text: straight from whole units when the
+ * view reads the fast form. */
+static void row_field(rp_buf_t *row, const char *key, const rp_sched_view_t *s, int k,
+                      rp_sched_field f, mpq_t tmp, const rp_round_t *rc)
+{
+    int64_t units;
+    if (rp_sched_view_units_amount(&units, s, k, f) && rp_json_row_units(row, key, units, &s->words))
+        return;
+    rp_sched_view_amount(tmp, s, k, f);
+    rp_json_row_amount(row, key, tmp, rc);
+}
+
 /* s is the general form whenever rows carry a rate or a year fraction
  * (rp_json_schedule reads the fast form only for rows without them). */
-static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_t *s,
+static int schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_t *s,
                           const rp_root_t *apr, int has_apr, const rp_repricings_t *rep,
                           unsigned show, int detail)
 {
@@ -141,24 +153,29 @@ static void schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_
     int shown = detail == RP_DETAIL_SUMMARY && s->count > RP_DETAIL_ROWS ? RP_DETAIL_ROWS : s->count;
     if (shown < s->count) /* the rest on request: "detail": "full" */
         rp_json_add_int(root, "installments_not_shown", s->count - shown);
-    for (int k = 0; k < shown; k++) {
-        cJSON *o = cJSON_CreateObject();
+    rp_buf_t row; /* each row written as text: one node, not eight */
+    rp_buf_init(&row);
+    int ok = 1;
+    for (int k = 0; k < shown && ok; k++) {
+        rp_json_row_begin(&row);
         rp_date_t due = rp_sched_view_due(s, k);
-        rp_json_add_int(o, "n", rp_sched_view_n(s, k));
+        rp_json_row_int(&row, "n", rp_sched_view_n(s, k));
         if (due != RP_DATE_NONE)
-            rp_json_add_date(o, "due_date", due);
-        add_field(o, "payment", s, k, RP_SF_PAYMENT, tmp, rc);
-        add_field(o, "principal", s, k, RP_SF_PRINCIPAL, tmp, rc);
-        add_field(o, "interest", s, k, RP_SF_INTEREST, tmp, rc);
-        add_field(o, "fee", s, k, RP_SF_FEE, tmp, rc);
-        add_field(o, "balance", s, k, RP_SF_BALANCE, tmp, rc);
+            rp_json_row_date(&row, "due_date", due);
+        row_field(&row, "payment", s, k, RP_SF_PAYMENT, tmp, rc);
+        row_field(&row, "principal", s, k, RP_SF_PRINCIPAL, tmp, rc);
+        row_field(&row, "interest", s, k, RP_SF_INTEREST, tmp, rc);
+        row_field(&row, "fee", s, k, RP_SF_FEE, tmp, rc);
+        row_field(&row, "balance", s, k, RP_SF_BALANCE, tmp, rc);
         if (show & SHOW_RATE)
-            rp_json_add_decimal(o, "rate", row_rate(loan, rep, due));
+            rp_json_row_decimal(&row, "rate", row_rate(loan, rep, due));
         if (show & SHOW_YEAR_FRACTION)
-            rp_json_add_fraction(o, "year_fraction", s->general->rows[k].year_fraction);
-        cJSON_AddItemToArray(rows, o);
+            rp_json_row_fraction(&row, "year_fraction", s->general->rows[k].year_fraction);
+        ok = rp_json_add_row(rows, &row) != NULL;
     }
+    rp_buf_clear(&row);
     mpq_clear(tmp);
+    return ok;
 }
 
 /* ---- running ----------------------------------------------------------- */
@@ -206,7 +223,8 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
                      "a cap check is answered in the json and table formats, not in csv rows");
     if (st == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            schedule_json(out->json, &in, &view, &apr, has_apr, &rep, req->show, req->detail);
+            out->text.failed |= !schedule_json(out->json, &in, &view, &apr, has_apr, &rep,
+                                               req->show, req->detail); /* out of memory */
         else
             rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
                                &in.rounding);

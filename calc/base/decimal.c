@@ -172,40 +172,54 @@ static size_t put_text(char *buf, size_t size, const char *text, size_t need)
     return need;
 }
 
+size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den, int places,
+                               rp_round_mode mode)
+{
+    if (places > 18 || den <= 0 || num <= -RP_UNITS_MAX || num >= RP_UNITS_MAX ||
+        den >= RP_UNITS_MAX)
+        return 0;
+    static const int64_t powers[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                       100000000, 1000000000, 10000000000, 100000000000,
+                                       1000000000000, 10000000000000, 100000000000000,
+                                       1000000000000000, 10000000000000000,
+                                       100000000000000000, 1000000000000000000};
+    int64_t scale = powers[places > 0 ? places : 0], n;
+    rp_i128 scaled = (rp_i128)num * scale;
+    if (scale % den == 0) { /* money at its own places: exact, no division */
+        scaled = (rp_i128)num * (scale / den);
+        if (scaled <= -RP_UNITS_MAX || scaled >= RP_UNITS_MAX)
+            return 0;
+        n = (int64_t)scaled;
+    } else if (!rp_units_round_quotient(&n, scaled, den, mode)) {
+        return 0;
+    }
+    /* written from the end: digits, the point after `want` of them */
+    char text[48], *p = text + sizeof text;
+    size_t want = places > 0 ? (size_t)places : 0, nd = 0;
+    uint64_t magnitude = n < 0 ? -(uint64_t)n : (uint64_t)n;
+    do {
+        if (nd == want && want > 0)
+            *--p = '.';
+        *--p = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+        nd++;
+    } while (magnitude || nd < want + 1); /* "5" at 2 places → "0.05" */
+    if (n < 0)
+        *--p = '-';
+    return put_text(buf, size, p, (size_t)(text + sizeof text - p));
+}
+
 /* rp_decimal_format in machine words, when x's numerator and denominator
  * and the rounded result stay below 2^62 and places ≤ 18 (nearly every
  * amount): the same text without GMP. Returns 0 when it does not apply. */
 static int format_small(size_t *need, char *buf, size_t size, const mpq_t x, int places,
                         rp_round_mode mode)
 {
-    int64_t num, den, n;
-    if (places > 18 || !rp_units_from_z(&num, mpq_numref(x)) ||
-        !rp_units_from_z(&den, mpq_denref(x)))
+    int64_t num, den;
+    if (!rp_units_from_z(&num, mpq_numref(x)) || !rp_units_from_z(&den, mpq_denref(x)))
         return 0;
-    int64_t scale = 1;
-    for (int i = 0; i < places; i++)
-        scale *= 10;
-    if (!rp_units_round_quotient(&n, (rp_i128)num * scale, den, mode))
-        return 0;
-    char digits[24], text[48];
-    size_t nd = 0, o = 0;
-    uint64_t magnitude = n < 0 ? -(uint64_t)n : (uint64_t)n;
-    do { /* least significant first */
-        digits[nd++] = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude);
-    size_t want = places > 0 ? (size_t)places : 0;
-    while (nd < want + 1) /* "5" at 2 places → "005" */
-        digits[nd++] = '0';
-    if (n < 0)
-        text[o++] = '-';
-    for (size_t k = nd; k-- > 0;) {
-        text[o++] = digits[k];
-        if (k == want && want > 0)
-            text[o++] = '.';
-    }
-    *need = put_text(buf, size, text, o);
-    return 1;
+    *need = rp_decimal_format_words(buf, size, num, den, places, mode);
+    return *need > 0;
 }
 
 size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_round_mode mode)

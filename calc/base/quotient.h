@@ -23,4 +23,11 @@ int rp_units_round_quotient(int64_t *q, rp_i128 num, rp_i128 den, rp_round_mode 
  * (round.c, beside rp_round_units); returns 0 otherwise. */
 int rp_round_units64(int64_t *out, const mpq_t x, const rp_round_t *rc);
 
+/* rp_decimal_format of num / den (den > 0, not necessarily in lowest
+ * terms; both below RP_UNITS_MAX) in machine words: the same text, its
+ * length returned; 0, with nothing written, when it does not apply
+ * (places > 18, a value out of range, a result at or beyond 2^62). */
+size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den, int places,
+                               rp_round_mode mode);
+
 #endif

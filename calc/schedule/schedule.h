@@ -50,6 +50,7 @@ typedef struct rp_when_many {
     int known;      /* j0 and head hold the anchor grid's origin part */
     long j0;
     rp_when_t head;
+    long last_j; /* with known: the grid point the last on-grid date fell on */
 } rp_when_many_t;
 
 void rp_when_many_init(rp_when_many_t *m, rp_date_t origin, rp_date_t anchor, rp_frequency f,
@@ -86,5 +87,8 @@ int rp_sched_view_n(const rp_sched_view_t *v, int k);
 rp_date_t rp_sched_view_due(const rp_sched_view_t *v, int k);
 /* out = field f of row k (0 ≤ k < count) or of the whole schedule. */
 void rp_sched_view_amount(mpq_t out, const rp_sched_view_t *v, int k, rp_sched_field f);
+/* The same amount as a count of whole units (v->words says what a unit
+ * is), when the view reads the fast form: 1; 0 for the general form. */
+int rp_sched_view_units_amount(int64_t *out, const rp_sched_view_t *v, int k, rp_sched_field f);
 
 #endif

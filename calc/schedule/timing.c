@@ -82,9 +82,12 @@ rp_status rp_when_many_at(rp_when_t *out, rp_when_many_t *m, rp_date_t date, rp_
     if (origin == RP_DATE_NONE || date == RP_DATE_NONE || date < origin)
         return rp_fail(err, RP_E_VALUE, NULL, "a cash flow cannot come before its origin");
     rp_grid_t g = rp_grid_at(m->anchor != RP_DATE_NONE ? m->anchor : date, m->f);
-    long jd = rp_grid_floor(&g, date), j0;
+    /* due dates come in order: the grid point after the last one found is
+     * the likely one (grid points rise strictly, so it is the floor) */
+    int next = m->known && rp_grid_point(&g, m->last_j + 1) == date;
+    long jd = next ? m->last_j + 1 : rp_grid_floor(&g, date), j0;
     rp_when_t w;
-    if (m->anchor == RP_DATE_NONE || rp_grid_point(&g, jd) != date) {
+    if (m->anchor == RP_DATE_NONE || (!next && rp_grid_point(&g, jd) != date)) {
         /* off the grid: counted back from itself, month ends to month ends */
         int y, mo, d;
         rp_date_to_ymd(date, &y, &mo, &d);
@@ -100,6 +103,7 @@ rp_status rp_when_many_at(rp_when_t *out, rp_when_many_t *m, rp_date_t date, rp_
         }
         j0 = m->j0;
         w = m->head;
+        m->last_j = jd;
     }
     w.periods += (int)(jd - j0);
     *out = w;

@@ -76,3 +76,11 @@ void rp_sched_view_amount(mpq_t out, const rp_sched_view_t *v, int k, rp_sched_f
     else
         mpq_set(out, general_amount(v->general, k, f));
 }
+
+int rp_sched_view_units_amount(int64_t *out, const rp_sched_view_t *v, int k, rp_sched_field f)
+{
+    if (!v->units)
+        return 0;
+    *out = unit_amount(v->units, k, f);
+    return 1;
+}

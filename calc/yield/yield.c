@@ -22,13 +22,14 @@
 /* The search grid, as periodic (or annual, for XIRR) rates: denser where
  * loans live. Roots closer together than the grid may be missed; the
  * response then says how many Descartes' rule still allows. */
-static const char *const grid_rates[] = {
-    "-0.99", "-0.95", "-0.9",  "-0.8",  "-0.7",  "-0.6",  "-0.5", "-0.4",  "-0.3",  "-0.2",
-    "-0.15", "-0.1",  "-0.07", "-0.05", "-0.03", "-0.02", "-0.01", "-0.005", "-0.002", "-0.001",
-    "0",     "0.001", "0.002", "0.004", "0.006", "0.008", "0.01", "0.0125", "0.015", "0.02",
-    "0.025", "0.03",  "0.04",  "0.05",  "0.07",  "0.1",   "0.15", "0.2",   "0.3",   "0.5",
-    "0.7",   "1",     "1.5",   "2",     "3",     "5",     "7",    "10",
+static const int32_t grid_rates[] = { /* in units of 0.0001 (1 bp) */
+    -9900, -9500, -9000, -8000, -7000, -6000, -5000, -4000, -3000, -2000,
+    -1500, -1000, -700,  -500,  -300,  -200,  -100,  -50,   -20,   -10,
+    0,     10,    20,    40,    60,    80,    100,   125,   150,   200,
+    250,   300,   400,   500,   700,   1000,  1500,  2000,  3000,  5000,
+    7000,  10000, 15000, 20000, 30000, 50000, 70000, 100000,
 };
+#define GRID_DENOMINATOR 10000
 #define GRID_COUNT ((int)(sizeof grid_rates / sizeof grid_rates[0]))
 
 void rp_irr_init(rp_irr_t *r)
@@ -55,8 +56,13 @@ static mpz_t *integer_flows(mpq_t const *flows, int n)
     mpz_t lcm;
     mpz_init_set_ui(lcm, 1);
     for (int i = 0; i < n; i++)
-        mpz_lcm(lcm, lcm, mpq_denref(flows[i]));
+        if (!mpz_divisible_p(lcm, mpq_denref(flows[i]))) /* money: one denominator, mostly */
+            mpz_lcm(lcm, lcm, mpq_denref(flows[i]));
     for (int i = 0; i < n; i++) {
+        if (mpz_cmp(lcm, mpq_denref(flows[i])) == 0) { /* the common denominator itself */
+            mpz_init_set(c[i], mpq_numref(flows[i]));
+            continue;
+        }
         mpz_init(c[i]);
         mpz_divexact(c[i], lcm, mpq_denref(flows[i]));
         mpz_mul(c[i], c[i], mpq_numref(flows[i]));
@@ -345,9 +351,15 @@ static rp_status search(rp_irr_t *out, const flows_t *f, const mpq_t precision, 
     mpz_inits(lo, hi, NULL);
     for (int j = 0; j < GRID_COUNT; j++) {
         mpz_init(a[j]);
-        if (rp_decimal_parse(rate, grid_rates[j], NULL) != RP_OK)
-            mpq_set_ui(rate, 0, 1); /* the table is ours: cannot happen */
-        grid_point(a[j], rate, GRID_BITS, f->root);
+        if (f->root == 1) { /* ⌊(1 + r) 2^k⌋ in integers */
+            mpz_set_ui(a[j], (unsigned long)(GRID_DENOMINATOR + grid_rates[j]));
+            mpz_mul_2exp(a[j], a[j], GRID_BITS);
+            mpz_fdiv_q_ui(a[j], a[j], GRID_DENOMINATOR);
+        } else {
+            mpq_set_si(rate, grid_rates[j], GRID_DENOMINATOR);
+            mpq_canonicalize(rate);
+            grid_point(a[j], rate, GRID_BITS, f->root);
+        }
         s[j] = SIGN_NOT_EVALUATED;
     }
     if (r.sign_changes == 1 && guessed_bracket(&r, f, a, precision)) {
