@@ -45,6 +45,12 @@ static void write_string(rp_buf_t *b, const char *s)
         unsigned cp = c;
         if (c >= 0x80) {
             n = rp_utf8_sequence((const unsigned char *)p, strnlen(p, 4));
+            /* only C1 controls (C2 80 … C2 9F) and U+2028 … U+2069 (E2 …)
+             * can be unsafe: the rest of UTF-8 (CJK text) passes at once */
+            if (n == 4 || (n == 3 && c != 0xE2) || (n == 2 && c != 0xC2)) {
+                p += n;
+                continue;
+            }
             if (n) {
                 cp = c >= 0xF0 ? 0x10000 : c >= 0xE0 ? (unsigned)(c & 0x0F) << 12 |
                      (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)

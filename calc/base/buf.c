@@ -58,6 +58,40 @@ void rp_buf_printf(rp_buf_t *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void rp_buf_cat(rp_buf_t *b, const char *fmt, ...)
+{
+    if (!b)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    const char *run = fmt; /* the literal text since the last conversion */
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        rp_buf_append(b, run, (size_t)(p - run));
+        p++;
+        if (*p == 's') {
+            rp_buf_puts(b, va_arg(ap, const char *));
+        } else if (*p == 'd') {
+            char text[16], *t = text + sizeof text;
+            int v = va_arg(ap, int);
+            unsigned m = v < 0 ? 0U - (unsigned)v : (unsigned)v;
+            do {
+                *--t = (char)('0' + m % 10);
+                m /= 10;
+            } while (m);
+            if (v < 0)
+                *--t = '-';
+            rp_buf_append(b, t, (size_t)(text + sizeof text - t));
+        } else { /* "%%" (the only other conversion allowed) */
+            rp_buf_append(b, "%", 1);
+        }
+        run = p + 1;
+    }
+    rp_buf_append(b, run, strlen(run));
+    va_end(ap);
+}
+
 void rp_buf_repeat(rp_buf_t *b, char c, size_t n)
 {
     if (!rp_buf_reserve(b, n))

@@ -39,6 +39,10 @@ static inline void rp_buf_puts(rp_buf_t *b, const char *s)
     rp_buf_append(b, s, strlen(s));
 }
 void rp_buf_printf(rp_buf_t *b, const char *fmt, ...) RP_PRINTF(2, 3);
+/* rp_buf_printf for %s, %d and %% only, without the C library's
+ * formatting engine (a statement's workings write a line each); nothing
+ * when b is NULL. */
+void rp_buf_cat(rp_buf_t *b, const char *fmt, ...) RP_PRINTF(2, 3);
 void rp_buf_repeat(rp_buf_t *b, char c, size_t n);
 
 /* ---- user text on its way out (text.c) ---- */

@@ -44,31 +44,21 @@ static const char *base_en(int kind)
     }
 }
 
-static void append(rp_buf_t *b, const char *s)
-{
-    if (b)
-        rp_buf_puts(b, s);
-}
-
 void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
                         const rp_working_t *w, const rp_overdue_t *o, const rp_round_t *rc)
 {
     const rp_item_t *it = &st->items[w->item];
-    char line[512], base[48], rate[48], amount[48], from[RP_DATE_TEXT], to[RP_DATE_TEXT];
+    char base[48], rate[48], amount[48], from[RP_DATE_TEXT], to[RP_DATE_TEXT];
     int late = w->component == RP_LATE_FEE;
     const char *what_zh = late ? "违约金" : w->component == RP_PENALTY ? "罚息" : "复利";
     const char *what_en = late ? "late fee" : w->component == RP_PENALTY ? "penalty interest"
                                                                          : "compound interest";
     if (it->plan > 0) { /* an installment of a restructuring's plan */
-        snprintf(line, sizeof line, "重组计划%d第%d期%s：", it->plan, it->n, what_zh);
-        append(zh, line);
-        snprintf(line, sizeof line, "Plan %d installment %d %s: ", it->plan, it->n, what_en);
-        append(en, line);
+        rp_buf_cat(zh, "重组计划%d第%d期%s：", it->plan, it->n, what_zh);
+        rp_buf_cat(en, "Plan %d installment %d %s: ", it->plan, it->n, what_en);
     } else {
-        snprintf(line, sizeof line, "第%d期%s：", it->n, what_zh);
-        append(zh, line);
-        snprintf(line, sizeof line, "Installment %d %s: ", it->n, what_en);
-        append(en, line);
+        rp_buf_cat(zh, "第%d期%s：", it->n, what_zh);
+        rp_buf_cat(en, "Installment %d %s: ", it->n, what_en);
     }
     for (int i = 0; i < w->count; i++) {
         const rp_segment_t *sg = &w->segments[i];
@@ -86,46 +76,35 @@ void rp_explain_working(rp_buf_t *zh, rp_buf_t *en, const rp_statement_t *st,
             int adjusted = !mpq_equal(raw, sg->amount);
             mpq_clear(raw);
             rp_decimal_format(amount, sizeof amount, sg->amount, rc->places, rc->mode);
-            snprintf(line, sizeof line, "%s%s起按未还金额 %s × %s%% 计 %s%s", i ? "；" : "", from, base,
+            rp_buf_cat(zh, "%s%s起按未还金额 %s × %s%% 计 %s%s", i ? "；" : "", from, base,
                      rate, amount, adjusted ? "（按下限或上限调整）" : "");
-            append(zh, line);
-            snprintf(line, sizeof line, "%sfrom %s, unpaid %s × %s%% gives %s%s", i ? "; " : "", from,
+            rp_buf_cat(en, "%sfrom %s, unpaid %s × %s%% gives %s%s", i ? "; " : "", from,
                      base, rate, amount, adjusted ? " (after the floor or cap)" : "");
-            append(en, line);
             continue;
         }
-        /* one day is named as a day, not as a span from it to itself */
-        char span_zh[48], span_en[48];
-        if (sg->from == sg->to) {
-            snprintf(span_zh, sizeof span_zh, "%s", from);
-            snprintf(span_en, sizeof span_en, "%s", from);
-        } else {
-            snprintf(span_zh, sizeof span_zh, "%s至%s", from, to);
-            snprintf(span_en, sizeof span_en, "%s to %s", from, to);
-        }
-        snprintf(line, sizeof line, "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s）", i ? " + " : "",
-                 base_zh(w->base_kind), base, rate, o->daily_basis, sg->days, span_zh);
-        append(zh, line);
-        snprintf(line, sizeof line, "%s%s %s × %s%% a year ÷ %d × %d day%s (%s)",
-                 i ? " + " : "", base_en(w->base_kind), base, rate, o->daily_basis, sg->days,
-                 sg->days == 1 ? "" : "s", span_en);
-        append(en, line);
+        /* one day is named as a day, not as a span from it to itself (the
+         * one-day forms leave `to` unread) */
+        int one_day = sg->from == sg->to;
+        rp_buf_cat(zh, one_day ? "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s）"
+                               : "%s%s %s × 年利率 %s%% ÷ %d × %d天（%s至%s）",
+                   i ? " + " : "", base_zh(w->base_kind), base, rate, o->daily_basis, sg->days,
+                   from, to);
+        rp_buf_cat(en, one_day ? "%s%s %s × %s%% a year ÷ %d × %d day%s (%s)"
+                               : "%s%s %s × %s%% a year ÷ %d × %d day%s (%s to %s)",
+                   i ? " + " : "", base_en(w->base_kind), base, rate, o->daily_basis, sg->days,
+                   sg->days == 1 ? "" : "s", from, to);
     }
     rp_decimal_format(amount, sizeof amount, w->posted, rc->places, rc->mode);
     if (late && mpq_sgn(o->late_fee_amount) > 0) {
         char fixed[48];
         rp_decimal_format(fixed, sizeof fixed, o->late_fee_amount, rc->places, rc->mode);
-        snprintf(line, sizeof line, "（每次另加 %s，含在内）", fixed);
-        append(zh, line);
-        snprintf(line, sizeof line, " (each including a fixed %s)", fixed);
-        append(en, line);
+        rp_buf_cat(zh, "（每次另加 %s，含在内）", fixed);
+        rp_buf_cat(en, " (each including a fixed %s)", fixed);
     }
-    snprintf(line, sizeof line, late ? "，合计 %s%s" : " = %s%s", amount,
+    rp_buf_cat(zh, late ? "，合计 %s%s" : " = %s%s", amount,
              w->capped ? "（已达上限）" : "");
-    append(zh, line);
-    snprintf(line, sizeof line, late ? "; total %s%s" : " = %s%s", amount,
+    rp_buf_cat(en, late ? "; total %s%s" : " = %s%s", amount,
              w->capped ? " (capped)" : "");
-    append(en, line);
 }
 
 /* "罚息 12.30、复利 4.10" / "penalty interest 12.30, compound interest 4.10" */

@@ -379,6 +379,21 @@ START_TEST(id_echoed_when_op_is_bad)
 }
 END_TEST
 
+/* Text written back (an id) escapes C1 controls, bidi overrides and line
+ * separators, and passes the rest of UTF-8 as it is: CJK, ©, emoji. */
+START_TEST(unsafe_text_escaped_rest_kept)
+{
+    rp_error err;
+    rp_status st;
+    char *out = run("{\"op\": \"nope\", \"id\": \"a\xc2\x85" "b\xe2\x80\xae" "c\xe2\x80\xa8"
+                    "d\xe2\x81\xa6" "e\xe4\xb8\xad\xc2\xa9\xf0\x9f\x98\x80\"}",
+                    RP_FORMAT_JSON, NULL, &err, &st);
+    ck_assert_ptr_nonnull(strstr(out, "\"id\": \"a\\u0085b\\u202ec\\u2028d\\u2066e\xe4\xb8\xad"
+                                      "\xc2\xa9\xf0\x9f\x98\x80\""));
+    rp_free(out);
+}
+END_TEST
+
 /* A request must not see anything of the one before it (the wasm module
  * and batch workers run many in one process). 12% on 12,000: the default
  * discount rate is the contract rate, 0.12. */
@@ -493,6 +508,7 @@ int main(void)
     tcase_add_test(tc, schedule_response);
     tcase_add_test(tc, one_line_responses);
     tcase_add_test(tc, id_echoed_when_op_is_bad);
+    tcase_add_test(tc, unsafe_text_escaped_rest_kept);
     tcase_add_test(tc, requests_do_not_leak);
     tcase_add_test(tc, schema_from_the_tables);
     tcase_add_test(tc, numbers_are_read_as_written);

@@ -87,6 +87,20 @@ START_TEST(width_and_cuts)
 }
 END_TEST
 
+/* rp_buf_cat writes what snprintf writes for its three conversions. */
+START_TEST(cat_as_printf)
+{
+    rp_buf_t b;
+    rp_buf_init(&b);
+    rp_buf_cat(&b, "第%d期%s：%s × %s%% ÷ %d", 12, "罚息", "946.19", "18", -360);
+    ck_assert_str_eq(b.data, "第12期罚息：946.19 × 18% ÷ -360");
+    rp_buf_cat(&b, "%d|%d|%%|%s", 0, -2147483647 - 1, "");
+    ck_assert_str_eq(b.data, "第12期罚息：946.19 × 18% ÷ -3600|-2147483648|%|");
+    rp_buf_cat(NULL, "%s", "nothing, no crash");
+    rp_buf_clear(&b);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("text");
@@ -94,6 +108,7 @@ int main(void)
     tcase_add_loop_test(tc, csv_cell, 0, (int)(sizeof cells / sizeof cells[0]));
     tcase_add_loop_test(tc, visible_text, 0, (int)(sizeof visible / sizeof visible[0]));
     tcase_add_test(tc, width_and_cuts);
+    tcase_add_test(tc, cat_as_printf);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
