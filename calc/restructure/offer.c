@@ -315,27 +315,97 @@ static rp_status offer_freeze(const solver_t *S, rp_solution_t *sol, trial_t *t,
 }
 
 /* The settlement family: for n installments, the smallest settlement that
- * meets the lender's floor (recovery rises with the amount). */
+ * meets the lender's floor. A unit more raises the plan's present value
+ * (some installment grows, none falls but the last, whose units move to
+ * earlier ones), so the amounts that meet it are those from one on: the
+ * least is found from a guess — the whole debt's amount scaled by the floor
+ * over what the whole debt recovers (present value is nearly proportional
+ * to the amount) — by galloping to a bracket and halving it. The answer is
+ * the one a halving of all of [1, the debt] finds, in a few trials rather
+ * than ~25. */
+static int settlement_meets(const family_t *F, trial_t *t, const mpz_t k, rp_status *st,
+                            rp_error *err)
+{
+    *st = try_k(F, t, k, err);
+    return *st == RP_OK && meets_floor(F->S->goal, &t->price) && !t->breaks;
+}
+
+/* ⌈whole × floor / reached⌉ for each floor the goal sets (the larger),
+ * within [1, whole]: where the least amount is likely to be. */
+static void settlement_guess(mpz_t guess, const mpz_t whole, const rp_goal_t *g,
+                             const rp_pricing_t *at_whole)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpz_set_ui(guess, 1);
+    for (int f = 0; f < 2; f++) {
+        mpq_srcptr floor = f == 0 ? g->min_recovery : g->min_pv;
+        mpq_srcptr reached = f == 0 ? at_whole->recovery : at_whole->pv;
+        if (mpq_sgn(floor) <= 0 || mpq_sgn(reached) <= 0)
+            continue;
+        mpq_div(q, floor, reached);
+        mpz_mul(mpq_numref(q), mpq_numref(q), whole);
+        mpq_canonicalize(q);
+        mpz_cdiv_q(mpq_numref(q), mpq_numref(q), mpq_denref(q));
+        if (mpz_cmp(mpq_numref(q), guess) > 0)
+            mpz_set(guess, mpq_numref(q));
+    }
+    if (mpz_cmp(guess, whole) > 0)
+        mpz_set(guess, whole);
+    mpq_clear(q);
+}
+
 static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int *found, rp_error *err)
 {
     const solver_t *S = F->S;
-    mpz_t a, b, mid;
-    mpz_inits(a, b, mid, NULL);
+    mpz_t a, b, mid, step;
+    mpz_inits(a, b, mid, step, NULL);
     mpq_t units;
     mpq_init(units);
     mpq_div(units, S->left_total, S->rc->unit);
-    mpz_set(b, mpq_numref(units));
-    mpz_set_ui(a, 1);
+    mpz_set(b, mpq_numref(units)); /* the whole debt, in units */
     F->stage = 1;
     F->term = n;
-    rp_status st = try_k(F, t, b, err);
-    *found = st == RP_OK && meets_floor(S->goal, &t->price) && !t->breaks;
-    while (st == RP_OK && *found && mpz_cmp(a, b) < 0) {
+    rp_status st;
+    *found = settlement_meets(F, t, b, &st, err);
+    if (*found) {
+        /* b meets the floor; a − 1 is known not to (a = 1: nothing below) */
+        mpz_set_ui(a, 1);
+        settlement_guess(mid, b, S->goal, &t->price);
+        mpz_set_ui(step, 1);
+        if (mpz_cmp(mid, b) < 0 && settlement_meets(F, t, mid, &st, err)) {
+            mpz_set(b, mid); /* the least lies at or below the guess: gallop down */
+            while (st == RP_OK && mpz_cmp(b, a) > 0) {
+                mpz_sub(mid, b, step);
+                if (mpz_cmp(mid, a) < 0)
+                    mpz_set(mid, a);
+                if (!settlement_meets(F, t, mid, &st, err)) {
+                    mpz_add_ui(a, mid, 1);
+                    break;
+                }
+                mpz_set(b, mid);
+                mpz_mul_2exp(step, step, 1);
+            }
+        } else if (st == RP_OK && mpz_cmp(mid, b) < 0) {
+            mpz_add_ui(a, mid, 1); /* above the guess: gallop up */
+            while (st == RP_OK) {
+                mpz_add(mid, a, step);
+                if (mpz_cmp(mid, b) >= 0)
+                    break;
+                if (settlement_meets(F, t, mid, &st, err)) {
+                    mpz_set(b, mid);
+                    break;
+                }
+                mpz_add_ui(a, mid, 1);
+                mpz_mul_2exp(step, step, 1);
+            }
+        }
+    }
+    while (st == RP_OK && *found && mpz_cmp(a, b) < 0) { /* a … b − 1 unknown, b meets */
         mpz_sub(mid, b, a);
         mpz_fdiv_q_2exp(mid, mid, 1);
         mpz_add(mid, mid, a);
-        st = try_k(F, t, mid, err);
-        if (st == RP_OK && meets_floor(S->goal, &t->price) && !t->breaks)
+        if (settlement_meets(F, t, mid, &st, err))
             mpz_set(b, mid);
         else
             mpz_add_ui(a, mid, 1);
@@ -344,7 +414,7 @@ static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int *found,
     mpq_mul(F->amount, F->amount, S->rc->unit);
     F->stage = 0;
     mpq_clear(units);
-    mpz_clears(a, b, mid, NULL);
+    mpz_clears(a, b, mid, step, NULL);
     return st;
 }
 
