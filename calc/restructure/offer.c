@@ -616,6 +616,8 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
             rp_solution_why(sol, goal, goal->allow, rc);
             st = limit_note(&S, (rp_family)f, sol, &t, err);
         }
+        if (st == RP_OK)
+            st = rp_solution_aprs(sol, err);
     }
     mpq_t m, best;
     mpq_inits(m, best, NULL);

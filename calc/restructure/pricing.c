@@ -49,8 +49,25 @@ static rp_status plan_flows(rp_flows_t *f, const rp_plan_t *plan, rp_error *err)
     return st;
 }
 
-rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
-                        const rp_round_t *rc, rp_error *err)
+/* The APR of flows f (the IRR method) into p, when they have one: a debt
+ * received and at least one installment. */
+static rp_status flows_apr(rp_pricing_t *p, const rp_flows_t *f, rp_error *err)
+{
+    if (f->n < 2 || mpq_sgn(f->amounts[0]) <= 0)
+        return RP_OK;
+    mpq_t precision;
+    mpq_init(precision);
+    mpz_ui_pow_ui(mpq_denref(precision), 10, 15);
+    mpz_set_ui(mpq_numref(precision), 1);
+    rp_status st = rp_flows_apr(&p->apr, &p->has_apr, f, precision, err);
+    mpq_clear(precision);
+    return st;
+}
+
+/* What the plan is worth at the discount rate; its APR too when with_apr
+ * (a solver's trials leave it to rp_plan_price_apr on the plans kept). */
+static rp_status price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
+                       const rp_round_t *rc, int with_apr, rp_error *err)
 {
     if (mpq_cmp_si(discount_rate, 0, 1) < 0)
         return rp_fail(err, RP_E_VALUE, "discount_rate", "the discount rate must not be negative");
@@ -77,15 +94,8 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
         rp_qsub(p.saving, plan->claim_total, plan->total_payment);
         rp_qsub(p.time_value, plan->total_payment, p.pv);
     }
-    /* the APR: the same flows, by the IRR method */
-    if (st == RP_OK && f.n >= 2 && mpq_sgn(f.amounts[0]) > 0) {
-        mpq_t precision;
-        mpq_init(precision);
-        mpz_ui_pow_ui(mpq_denref(precision), 10, 15);
-        mpz_set_ui(mpq_numref(precision), 1);
-        st = rp_flows_apr(&p.apr, &p.has_apr, &f, precision, err);
-        mpq_clear(precision);
-    }
+    if (st == RP_OK && with_apr) /* the APR: the same flows, by the IRR method */
+        st = flows_apr(&p, &f, err);
     rp_flows_clear(&f);
     if (st == RP_OK) {
         rp_pricing_t old = *out;
@@ -95,5 +105,28 @@ rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t di
         rp_pricing_clear(&p);
     }
     mpq_clears(i, pv, NULL);
+    return st;
+}
+
+rp_status rp_plan_price(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
+                        const rp_round_t *rc, rp_error *err)
+{
+    return price(out, plan, discount_rate, rc, 1, err);
+}
+
+rp_status rp_plan_value(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
+                        const rp_round_t *rc, rp_error *err)
+{
+    return price(out, plan, discount_rate, rc, 0, err);
+}
+
+rp_status rp_plan_price_apr(rp_pricing_t *p, const rp_plan_t *plan, rp_error *err)
+{
+    rp_flows_t f;
+    rp_flows_init(&f);
+    rp_status st = plan_flows(&f, plan, err);
+    if (st == RP_OK)
+        st = flows_apr(p, &f, err);
+    rp_flows_clear(&f);
     return st;
 }

@@ -144,9 +144,16 @@ void rp_solver_clear(solver_t *S);
 /* The plan after the given actions alone: S's base_count and what is left
  * to repay (S->left), where every search starts; t holds it after. */
 rp_status rp_solver_base(solver_t *S, trial_t *t, rp_error *err);
-/* Builds and prices the given actions followed by extra. */
+/* Builds and values the given actions followed by extra: price without
+ * its APR (no search decides on it), which rp_solution_aprs adds to the
+ * plans a solution keeps. */
 rp_status rp_solver_build(const solver_t *S, const rp_actions_t *extra, rp_plan_t *plan,
                           rp_pricing_t *price, rp_error *err);
+rp_status rp_solution_aprs(rp_solution_t *s, rp_error *err);
+/* pricing.c: rp_plan_price without the APR, and the APR alone into p. */
+rp_status rp_plan_value(rp_pricing_t *out, const rp_plan_t *plan, const mpq_t discount_rate,
+                        const rp_round_t *rc, rp_error *err);
+rp_status rp_plan_price_apr(rp_pricing_t *p, const rp_plan_t *plan, rp_error *err);
 /* The legal limit a plan breaks that allow (RP_ALLOW_*) does not
  * override: its warning's code ("art12_limit", …), or NULL. */
 const char *rp_plan_breaks(const rp_plan_t *p, unsigned allow);

@@ -136,8 +136,16 @@ rp_status rp_solver_build(const solver_t *S, const rp_actions_t *extra, rp_plan_
     if (st == RP_OK)
         st = rp_restructure_at(plan, S->position, S->loan, &all, S->rc, err);
     if (st == RP_OK)
-        st = rp_plan_price(price, plan, S->discount ? S->discount : plan->contract_rate, S->rc, err);
+        st = rp_plan_value(price, plan, S->discount ? S->discount : plan->contract_rate, S->rc, err);
     rp_actions_clear(&all);
+    return st;
+}
+
+rp_status rp_solution_aprs(rp_solution_t *s, rp_error *err)
+{
+    rp_status st = rp_plan_price_apr(&s->price, &s->plan, err);
+    if (st == RP_OK && s->has_neighbour)
+        st = rp_plan_price_apr(&s->neighbour_price, &s->neighbour, err);
     return st;
 }
 
@@ -618,6 +626,8 @@ rp_status rp_solve(rp_solution_t *out, const rp_loan_t *loan, const rp_terms_t *
             mpq_set(sol.waiver, found);
         mpq_clear(found);
     }
+    if (st == RP_OK)
+        st = rp_solution_aprs(&sol, err);
     mpz_clears(lo, hi, floor_k, NULL);
     rp_trial_clear(&t);
     rp_solver_clear(&S);
