@@ -167,6 +167,16 @@ void rp_json_write_line(rp_buf_t *b, const cJSON *item)
 
 static void flat(rp_buf_t *b, rp_format fmt, const cJSON *item, char *key, size_t len, size_t cap)
 {
+    if (is_raw_container(item)) { /* an object written as text: its members, read back */
+        const char *text = item->valuestring;
+        cJSON *tree = rp_json_parse(text, strlen(text), NULL);
+        if (tree)
+            flat(b, fmt, tree, key, len, cap);
+        else
+            b->failed = 1;
+        rp_json_arena_drop(tree);
+        return;
+    }
     if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
         int i = 0;
         for (const cJSON *c = item->child; c; c = c->next, i++) {
@@ -321,16 +331,25 @@ cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *
 void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
                             const rp_round_t *rc)
 {
-    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    /* a flat object written as text (rp_json_row_*): a statement has
+     * three for each installment */
+    rp_buf_t row;
+    rp_buf_init(&row);
+    rp_json_row_begin(&row);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_json_add_amount(o, rp_component_names[c], values[c], rc);
+        rp_json_row_amount(&row, rp_component_names[c], values[c], rc);
     if (with_total) {
         mpq_t total;
         mpq_init(total);
         rp_components_total(total, values);
-        rp_json_add_amount(o, "total", total, rc);
+        rp_json_row_amount(&row, "total", total, rc);
         mpq_clear(total);
     }
+    rp_buf_append(&row, "}", 1);
+    cJSON *item = row.failed ? NULL : cJSON_CreateRaw(row.data);
+    if (item && !cJSON_AddItemToObjectCS(obj, key, item))
+        cJSON_Delete(item);
+    rp_buf_clear(&row);
 }
 
 /* ---- rows written straight as text ------------------------------------

@@ -458,6 +458,53 @@ START_TEST(ints_as_printf_writes_them)
 }
 END_TEST
 
+/* Objects written as text (a components object, schedule rows) lay out
+ * as the same objects built node by node: on one line inside a list or
+ * object that then breaks over lines, and member by member in the flat
+ * "key: value" form. */
+START_TEST(rows_written_as_text_lay_out_as_nodes)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    mpq_t v[RP_COMPONENT_COUNT];
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(v[c]);
+    mpq_set_si(v[RP_PRINCIPAL], 1205, 100);
+    mpq_set_si(v[RP_PENALTY], -3, 100);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "op", "x");
+    rp_json_add_components(root, "owed", (mpq_t const *)v, 1, &rc);
+    cJSON *rows = cJSON_AddArrayToObject(root, "rows");
+    rp_buf_t row;
+    rp_buf_init(&row);
+    rp_json_row_begin(&row);
+    rp_json_row_int(&row, "n", -7);
+    rp_json_row_date(&row, "due_date", rp_date_from_ymd(2024, 2, 29));
+    rp_json_row_amount(&row, "payment", v[RP_PRINCIPAL], &rc);
+    ck_assert_ptr_nonnull(rp_json_add_row(rows, &row));
+    rp_buf_clear(&row);
+    const char *owed = "{\"principal\": \"12.05\", \"interest\": \"0.00\", "
+                       "\"penalty_interest\": \"-0.03\", \"compound_interest\": \"0.00\", "
+                       "\"late_fees\": \"0.00\", \"fees\": \"0.00\", \"total\": \"12.02\"}";
+    char want[1024];
+    snprintf(want, sizeof want,
+             "{\n  \"op\": \"x\",\n  \"owed\": %s,\n  \"rows\": [\n    {\"n\": -7, "
+             "\"due_date\": \"2024-02-29\", \"payment\": \"12.05\"}\n  ]\n}", owed);
+    rp_buf_t b;
+    rp_buf_init(&b);
+    rp_json_write(&b, root);
+    ck_assert_str_eq(b.data, want);
+    b.len = 0;
+    rp_json_render_flat(&b, RP_FORMAT_TABLE, root);
+    ck_assert_ptr_nonnull(strstr(b.data, "owed.penalty_interest: -0.03\nowed.compound_interest: 0.00\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "rows[0].n: -7\nrows[0].due_date: 2024-02-29\n"));
+    rp_buf_clear(&b);
+    cJSON_Delete(root);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clear(v[c]);
+}
+END_TEST
+
 /* rp_run takes cJSON's memory from a per-thread arena (json_arena.c); a
  * tree the program builds outside a request stays the program's: built
  * before, kept across requests and freed after, under ASan and valgrind. */
@@ -522,6 +569,7 @@ int main(void)
     tcase_add_test(tc, command_op_must_agree);
     tcase_add_test(tc, memory_comes_back);
     tcase_add_test(tc, ints_as_printf_writes_them);
+    tcase_add_test(tc, rows_written_as_text_lay_out_as_nodes);
     tcase_add_test(tc, trees_outside_a_request_are_the_programs);
     suite_add_tcase(s, tc);
     return run_suite(s);
