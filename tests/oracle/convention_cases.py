@@ -9,9 +9,9 @@ import calendar
 import datetime
 import json
 import os
-import subprocess
-import tempfile
 from fractions import Fraction as F
+
+from gnumeric import evaluate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "fixtures",
                     "conventions")
@@ -64,14 +64,7 @@ def annuity(p, i, n):
 
 
 def gnumeric(formulas):
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = os.path.join(tmp, "in.csv"), os.path.join(tmp, "out.csv")
-        with open(src, "w") as f:
-            for formula in formulas:
-                f.write('"' + formula.replace('"', '""') + '"\n')
-        subprocess.run(["ssconvert", src, dst], check=True, capture_output=True)
-        with open(dst) as f:
-            return [line.strip().strip('"') for line in f]
+    return evaluate(formulas)
 
 
 def rows_level(p, rates, payments, unit=F(1, 100)):

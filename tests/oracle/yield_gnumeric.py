@@ -11,9 +11,9 @@ usage: python3 tests/oracle/yield_gnumeric.py   (needs gnumeric's ssconvert)
 import datetime
 import json
 import os
-import subprocess
-import tempfile
 from fractions import Fraction
+
+from gnumeric import evaluate
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "fixtures", "yield")
@@ -22,15 +22,7 @@ MONEY_TOLERANCE = "0.006"        # XNPV: the spreadsheet's double vs our cents
 
 
 def gnumeric(formulas):
-    """Evaluates formulas (one per row, column A) with ssconvert."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = os.path.join(tmp, "in.csv"), os.path.join(tmp, "out.csv")
-        with open(src, "w") as f:
-            for formula in formulas:
-                f.write('"' + formula.replace('"', '""') + '"\n')
-        subprocess.run(["ssconvert", src, dst], check=True, capture_output=True)
-        with open(dst) as f:
-            return [line.strip().strip('"') for line in f]
+    return evaluate(formulas)
 
 
 def money(x):
