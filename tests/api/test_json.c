@@ -502,6 +502,7 @@ START_TEST(rows_written_as_text_lay_out_as_nodes)
     cJSON_Delete(root);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         mpq_clear(v[c]);
+    rp_round_clear(&rc);
 }
 END_TEST
 
