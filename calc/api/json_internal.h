@@ -119,12 +119,14 @@ void rp_json_row_begin(rp_buf_t *row);
 void rp_json_row_int(rp_buf_t *row, const char *key, long v);
 void rp_json_row_date(rp_buf_t *row, const char *key, rp_date_t d);
 void rp_json_row_text(rp_buf_t *row, const char *key, const char *text); /* safe text */
+void rp_json_row_true(rp_buf_t *row, const char *key);
 void rp_json_row_amount(rp_buf_t *row, const char *key, const mpq_t x, const rp_round_t *rc);
 void rp_json_row_decimal(rp_buf_t *row, const char *key, const mpq_t x);
 void rp_json_row_fraction(rp_buf_t *row, const char *key, const mpq_t x);
 /* An amount of `units` whole units (the fast form); 0, writing nothing,
  * when it does not fit machine words (use rp_json_row_amount). */
 int rp_json_row_units(rp_buf_t *row, const char *key, int64_t units, const rp_unit_words_t *w);
+/* NULL, and row->failed set (it stays so), when memory runs out. */
 cJSON *rp_json_add_row(cJSON *array, rp_buf_t *row);
 
 /* Writes any response as "key: value" lines (RP_FORMAT_TABLE) or

@@ -395,6 +395,12 @@ void rp_json_row_date(rp_buf_t *row, const char *key, rp_date_t d)
     rp_json_row_text(row, key, text);
 }
 
+void rp_json_row_true(rp_buf_t *row, const char *key)
+{
+    row_key(row, key);
+    rp_buf_append(row, "true", 4);
+}
+
 void rp_json_row_text(rp_buf_t *row, const char *key, const char *text)
 {
     row_key(row, key);
@@ -409,6 +415,8 @@ cJSON *rp_json_add_row(cJSON *array, rp_buf_t *row)
     cJSON *item = row->failed ? NULL : cJSON_CreateRaw(row->data);
     if (item)
         cJSON_AddItemToArray(array, item);
+    else
+        row->failed = 1; /* stays set: the caller checks once */
     return item;
 }
 

@@ -53,10 +53,16 @@ static rp_status read_buckets(rp_terms_t *t, const cJSON *arr, rp_error *err)
 
 /* ---- the response ------------------------------------------------------- */
 
+/* An exact amount shown to four more places than money (accrued 罚息). */
+static void fine_text(char text[80], const mpq_t x, const rp_round_t *rc)
+{
+    rp_decimal_format(text, 80, x, rc->places + 4, RP_ROUND_HALF_EVEN);
+}
+
 static void add_fine(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc)
 {
     char text[80];
-    rp_decimal_format(text, sizeof text, x, rc->places + 4, RP_ROUND_HALF_EVEN);
+    fine_text(text, x, rc);
     cJSON_AddStringToObject(obj, key, text);
 }
 
@@ -70,7 +76,7 @@ static const char *summary_status(const rp_statement_t *st)
 }
 
 static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
-                         const loan_in_t *in)
+                         const loan_in_t *in, rp_buf_t *row)
 {
     const rp_round_t *rc = &in->rounding;
     cJSON *list = cJSON_AddArrayToObject(root, "workings");
@@ -92,23 +98,26 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t 
             rp_json_add_int(obj, "basis", o->daily_basis);
         }
         cJSON *segs = cJSON_AddArrayToObject(obj, "segments");
-        for (int i = 0; i < wk->count; i++) {
+        for (int i = 0; i < wk->count; i++) { /* each a row written as text */
             const rp_segment_t *sg = &wk->segments[i];
-            cJSON *x = cJSON_CreateObject();
+            rp_json_row_begin(row);
             if (late) {
-                rp_json_add_date(x, "date", sg->from);
+                rp_json_row_date(row, "date", sg->from);
             } else {
-                rp_json_add_date(x, "from", sg->from);
-                rp_json_add_date(x, "to", sg->to);
-                rp_json_add_int(x, "days", sg->days);
+                rp_json_row_date(row, "from", sg->from);
+                rp_json_row_date(row, "to", sg->to);
+                rp_json_row_int(row, "days", sg->days);
             }
-            rp_json_add_amount(x, "base", sg->base, rc);
-            rp_json_add_decimal(x, "rate", sg->rate);
-            if (late)
-                rp_json_add_amount(x, "amount", sg->amount, rc);
-            else
-                add_fine(x, "amount", sg->amount, rc);
-            cJSON_AddItemToArray(segs, x);
+            rp_json_row_amount(row, "base", sg->base, rc);
+            rp_json_row_decimal(row, "rate", sg->rate);
+            if (late) {
+                rp_json_row_amount(row, "amount", sg->amount, rc);
+            } else {
+                char text[80];
+                fine_text(text, sg->amount, rc);
+                rp_json_row_text(row, "amount", text);
+            }
+            rp_json_add_row(segs, row);
         }
         if (!late)
             add_fine(obj, "accrued", wk->exact, rc);
@@ -201,7 +210,8 @@ static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *r
         rp_json_add_int(root, "items_not_shown", left_out);
 }
 
-static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_round_t *rc)
+static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_round_t *rc,
+                            rp_buf_t *row)
 {
     cJSON *entries = cJSON_AddArrayToObject(root, "allocations");
     for (int e = 0; e < st->entry_count; e++) {
@@ -213,21 +223,21 @@ static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_roun
             rp_json_add_int(o, "event", en->event);
         rp_json_add_amount(o, "amount", en->amount, rc);
         cJSON *applied = cJSON_AddArrayToObject(o, "applied");
-        for (int i = 0; i < en->count; i++) {
+        for (int i = 0; i < en->count; i++) { /* each a row written as text */
             const rp_applied_t *a = &en->applied[i];
             const rp_item_t *it = &st->items[a->item];
-            cJSON *x = cJSON_CreateObject();
+            rp_json_row_begin(row);
             if (it->role != RP_ROLE_FEE && it->plan > 0)
-                rp_json_add_int(x, "plan", it->plan);
+                rp_json_row_int(row, "plan", it->plan);
             if (it->role == RP_ROLE_INSTALLMENT)
-                rp_json_add_int(x, "n", it->n);
+                rp_json_row_int(row, "n", it->n);
             else if (it->role == RP_ROLE_FEE)
-                rp_json_add_int(x, "fee_event", it->event);
+                rp_json_row_int(row, "fee_event", it->event);
             else
-                cJSON_AddTrueToObject(x, "reinstated");
-            cJSON_AddStringToObject(x, "component", rp_component_names[a->component]);
-            rp_json_add_amount(x, "amount", a->amount, rc);
-            cJSON_AddItemToArray(applied, x);
+                rp_json_row_true(row, "reinstated");
+            rp_json_row_text(row, "component", rp_component_names[a->component]);
+            rp_json_row_amount(row, "amount", a->amount, rc);
+            rp_json_add_row(applied, row);
         }
         if (en->event >= 0) {
             rp_json_add_amount(o, "to_credit", en->to_credit, rc);
@@ -238,7 +248,7 @@ static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_roun
 }
 
 /* long: the response's fields, one after another in their documented order. */
-static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
+static int statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t *life,
                            const rp_events_t *events, const loan_in_t *in, int detail)
 {
     const rp_round_t *rc = &in->rounding;
@@ -276,12 +286,17 @@ static void statement_json(cJSON *root, const rp_statement_t *st, const rp_life_
     }
     if (life->count > 0)
         rp_json_add_life(root, life, events, rc);
-    add_workings(root, st, life, in);
+    rp_buf_t row; /* rows written as text (segments, allocations' parts) */
+    rp_buf_init(&row);
+    add_workings(root, st, life, in, &row);
     add_items(root, st, rc, detail);
     if (detail == RP_DETAIL_SUMMARY)
         rp_json_add_int(root, "allocations_not_shown", st->entry_count);
     else
-        add_allocations(root, st, rc);
+        add_allocations(root, st, rc, &row);
+    int ok = !row.failed;
+    rp_buf_clear(&row);
+    return ok;
 }
 
 rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
@@ -315,7 +330,8 @@ rp_status rp_json_statement(response_t *out, const request_t *req, rp_format fmt
                          "a cap check is answered in the json and table formats, not in csv rows");
     if (status == RP_OK) {
         if (fmt == RP_FORMAT_JSON)
-            statement_json(out->json, &st, &life, &events, &in, req->detail);
+            out->text.failed |= !statement_json(out->json, &st, &life, &events, &in,
+                                                req->detail); /* out of memory */
         else
             rp_render_statement(&out->text, fmt, &st, &life, &in.terms, &in.rounding);
     }
