@@ -347,11 +347,15 @@ rp_status rp_schema(char **out, const char *part, rp_error *err)
     if (!defs)
         return err ? err->code : RP_E_INTERNAL;
     const cJSON *value = op < 0 && part ? cJSON_GetObjectItemCaseSensitive(defs, part) : NULL;
-    if (part && op < 0 && (!value || strstr(part, "_re"))) {
+    /* a value, or error_response (the answer of every op that fails);
+     * another *_request or *_response is an op's, named by the op */
+    int error_response = part && strcmp(part, "error_response") == 0;
+    if (part && op < 0 && (!value || (strstr(part, "_re") && !error_response))) {
         cJSON_Delete(defs);
         return rp_fail(err, RP_E_VALUE, "$", "no schema \"%.32s\": name an op (schedule, "
                        "statement, yield, restructure, compare, solve, tvm, day_count), optionally "
-                       "with _response, or a value (loan, event, action, goal, overdue, …)", part);
+                       "with _response, error_response, or a value (loan, event, action, goal, "
+                       "overdue, …)", part);
     }
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -38,6 +38,13 @@ expect_status 0 "$REPAY" --help
 expect_out "usage: repay"
 expect_status 0 "$REPAY" --version
 expect_out "repay "
+# repay schema PART: an op, its response, the error response, a value; refuses other names
+expect_status 0 "$REPAY" schema error_response
+expect_out '"$ref": "#/$defs/error_response"'
+expect_status 0 "$REPAY" schema statement_response
+expect_out '"$ref": "#/$defs/error_response"'
+expect_status 2 "$REPAY" schema foo_response
+expect_err 'no schema "foo_response"'
 expect_status 2 "$REPAY"
 expect_status 2 "$REPAY" frobnicate
 expect_err "unknown command"
