@@ -418,6 +418,40 @@ static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int *found,
     return st;
 }
 
+/* The fewest installments a settlement meeting the floor may fit in: its
+ * present value is at most what it pays (the discount rate is not
+ * negative), so it pays at least the floor's amount — min_recovery × what
+ * is left to repay, or min_pv less a unit of rounding — and of its n parts
+ * (an even split rounded down, the last the rest) the last is at least a
+ * n-th of that: over the most an installment may be while n < floor / most.
+ * Those counts are never tried; hi + 1 when none up to hi may fit. */
+static int fewest_possible(const solver_t *S, int hi)
+{
+    const rp_goal_t *g = S->goal;
+    mpq_t floor, x;
+    mpq_inits(floor, x, NULL);
+    if (mpq_sgn(g->min_recovery) > 0)
+        mpq_mul(floor, g->min_recovery, S->left_total);
+    if (mpq_sgn(g->min_pv) > 0) {
+        rp_qsub(x, g->min_pv, S->rc->unit);
+        if (mpq_cmp(x, floor) > 0)
+            mpq_set(floor, x);
+    }
+    mpq_srcptr most = mpq_sgn(g->down_payment) >= 0 && mpq_cmp(g->down_payment, g->capacity) > 0
+                          ? g->down_payment
+                          : g->capacity;
+    int n = 1;
+    if (mpq_sgn(floor) > 0 && mpq_sgn(most) <= 0) {
+        n = hi + 1;
+    } else if (mpq_sgn(floor) > 0) { /* ⌈floor / most⌉, at most hi + 1 */
+        mpq_div(x, floor, most);
+        mpz_cdiv_q(mpq_numref(x), mpq_numref(x), mpq_denref(x));
+        n = mpz_cmp_si(mpq_numref(x), hi + 1) > 0 ? hi + 1 : (int)mpz_get_si(mpq_numref(x));
+    }
+    mpq_clears(floor, x, NULL);
+    return n > 1 ? n : 1;
+}
+
 static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t, rp_error *err)
 {
     const rp_goal_t *g = S->goal;
@@ -427,16 +461,31 @@ static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t,
     if (g->term > 0 && g->term < hi)
         hi = g->term;
     /* the fewest installments in which the smallest settlement meeting the
-     * floor fits: counts from one up (at most 60); the count before the
-     * one found is the proof. More installments never lift the lender's
-     * PV, so once the floor cannot be met it cannot be met later. */
+     * floor fits: counts up (at most 60); the count before the one found is
+     * the proof. More installments never lift the lender's PV (a longer
+     * even split pays later), so once the floor cannot be met it cannot be
+     * met later — and when it can be met at a count, it could at every
+     * count before. So the counts start just before the fewest that may fit
+     * (fewest_possible; none before it fits): the same plans, their proof
+     * and the closest as counting from one, unless the floor is already out
+     * of reach there — then from one, to find where it went out of reach. */
     rp_status st = RP_OK;
     int found = 0, tried = 0;
     mpz_t zero;
     mpz_init_set_ui(zero, 0);
     sol->feasible = 0;
-    for (int n = 1; n <= hi && st == RP_OK && !sol->feasible; n++) {
+    int from = fewest_possible(S, hi) - 1;
+    if (from > hi)
+        from = hi;
+    if (from < 1)
+        from = 1;
+    for (int n = from; n <= hi && st == RP_OK && !sol->feasible; n++) {
         st = smallest_settlement(&F, t, n, &found, err);
+        if (st == RP_OK && !found && n == from && from > 1 && !tried) {
+            n = 0; /* out of reach already: count from one (n++ makes it 1) */
+            from = 1;
+            continue;
+        }
         if (st != RP_OK || !found)
             break;
         F.term = n;
