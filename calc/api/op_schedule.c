@@ -1,6 +1,8 @@
 /*
  * op_schedule.c — op "schedule": the loan's installment schedule.
  */
+#include <stdlib.h>
+
 #include "ops.h"
 #include "yield/flows.h"
 #include "render/render.h"
@@ -178,6 +180,26 @@ static int schedule_json(cJSON *root, const loan_in_t *in, const rp_sched_view_t
     return ok;
 }
 
+/* The table or CSV; "show": ["rate"] (or an LPR loan, as in JSON) adds
+ * each row's rate. A year fraction ("31/365") stays in JSON: a spreadsheet
+ * would read "1/12" as a date. */
+static rp_status render_text(response_t *out, rp_format fmt, const loan_in_t *in,
+                             const rp_schedule_t *s, const rp_root_t *apr,
+                             const rp_repricings_t *rep, unsigned show, rp_error *err)
+{
+    mpq_srcptr *rates = NULL;
+    if ((show & SHOW_RATE) || in->loan.lpr) {
+        rates = malloc(sizeof *rates * (size_t)s->count);
+        if (!rates)
+            return rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+        for (int k = 0; k < s->count; k++)
+            rates[k] = row_rate(&in->loan, rep, s->rows[k].due_date);
+    }
+    rp_render_schedule(&out->text, fmt, &in->loan, s, apr, &in->rounding, rates);
+    free(rates);
+    return RP_OK;
+}
+
 /* ---- running ----------------------------------------------------------- */
 
 rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt, rp_error *err)
@@ -226,8 +248,7 @@ rp_status rp_json_schedule(response_t *out, const request_t *req, rp_format fmt,
             out->text.failed |= !schedule_json(out->json, &in, &view, &apr, has_apr, &rep,
                                                req->show, req->detail); /* out of memory */
         else
-            rp_render_schedule(&out->text, fmt, &in.loan, &s, has_apr ? &apr : NULL,
-                               &in.rounding);
+            st = render_text(out, fmt, &in, &s, has_apr ? &apr : NULL, &rep, req->show, err);
     }
     if (st == RP_OK && req->caps) { /* the schedule's flows against a legal cap */
         rp_flows_t f;

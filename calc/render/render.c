@@ -12,12 +12,14 @@ static const char *const method_chinese[RP_METHOD_COUNT] = {
     [RP_METHOD_FLAT] = "等本等息", [RP_METHOD_CUSTOM] = "个性化分期",
 };
 
-enum { COLUMNS = 7, CELL = 48 };
+enum { COLUMNS = 8, RATE = 7, CELL = 48 };
 static const char *const headers[COLUMNS] = {"n", "due_date", "payment", "principal",
-                                             "interest", "fee", "balance"};
+                                             "interest", "fee", "balance", "rate"};
 
-/* The text of every cell of row k; k == count gives the totals row. */
-static void cells(char out[COLUMNS][CELL], const rp_schedule_t *s, int k, const rp_round_t *rc)
+/* The text of every cell of row k; k == count gives the totals row (no
+ * rate there). */
+static void cells(char out[COLUMNS][CELL], const rp_schedule_t *s, int k, const rp_round_t *rc,
+                  mpq_srcptr const *rates)
 {
     const rp_installment_t *r = k < s->count ? &s->rows[k] : NULL;
     mpq_srcptr v[COLUMNS] = {NULL, NULL,
@@ -35,22 +37,27 @@ static void cells(char out[COLUMNS][CELL], const rp_schedule_t *s, int k, const 
     } else {
         memcpy(out[0], "total", 6);
     }
-    for (int c = 2; c < COLUMNS; c++)
+    for (int c = 2; c < RATE; c++)
         if (v[c])
             rp_decimal_format(out[c], CELL, v[c], rc->places, rc->mode);
+    if (r && rates) { /* exact, as the JSON writes it */
+        int places = rp_decimal_places(rates[k]);
+        rp_decimal_format(out[RATE], CELL, rates[k], places < 0 || places > 20 ? 20 : places,
+                          RP_ROUND_HALF_EVEN);
+    }
 }
 
 static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t *s,
-                         const rp_root_t *apr, const rp_round_t *rc)
+                         const rp_root_t *apr, const rp_round_t *rc, mpq_srcptr const *rates)
 {
     char text[COLUMNS][CELL], amount[CELL];
     size_t width[COLUMNS];
-    int dated = s->rows[0].due_date != RP_DATE_NONE;
-    for (int c = 0; c < COLUMNS; c++)
+    int dated = s->rows[0].due_date != RP_DATE_NONE, columns = rates ? COLUMNS : RATE;
+    for (int c = 0; c < columns; c++)
         width[c] = strlen(headers[c]);
     for (int k = 0; k <= s->count; k++) {
-        cells(text, s, k, rc);
-        for (int c = 0; c < COLUMNS; c++)
+        cells(text, s, k, rc, rates);
+        for (int c = 0; c < columns; c++)
             if (strlen(text[c]) > width[c])
                 width[c] = strlen(text[c]);
     }
@@ -89,8 +96,8 @@ static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t
 
     for (int k = -1; k <= s->count; k++) {
         if (k >= 0)
-            cells(text, s, k, rc);
-        for (int c = 0; c < COLUMNS; c++) {
+            cells(text, s, k, rc, rates);
+        for (int c = 0; c < columns; c++) {
             const char *t = k < 0 ? headers[c] : text[c];
             size_t pad = width[c] - strlen(t);
             if (c == 1 && !dated)
@@ -111,25 +118,28 @@ static void render_table(rp_buf_t *b, const rp_loan_t *loan, const rp_schedule_t
     }
 }
 
-static void render_csv(rp_buf_t *b, const rp_schedule_t *s, const rp_round_t *rc)
+static void render_csv(rp_buf_t *b, const rp_schedule_t *s, const rp_round_t *rc,
+                       mpq_srcptr const *rates)
 {
     char text[COLUMNS][CELL];
-    for (int c = 0; c < COLUMNS; c++)
+    int columns = rates ? COLUMNS : RATE;
+    for (int c = 0; c < columns; c++)
         rp_buf_printf(b, "%s%s", c ? "," : "", headers[c]);
     rp_buf_puts(b, "\n");
     for (int k = 0; k < s->count; k++) {
-        cells(text, s, k, rc);
-        for (int c = 0; c < COLUMNS; c++)
+        cells(text, s, k, rc, rates);
+        for (int c = 0; c < columns; c++)
             rp_buf_printf(b, "%s%s", c ? "," : "", text[c]);
         rp_buf_puts(b, "\n");
     }
 }
 
 void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
-                        const rp_schedule_t *s, const rp_root_t *apr, const rp_round_t *rc)
+                        const rp_schedule_t *s, const rp_root_t *apr, const rp_round_t *rc,
+                        mpq_srcptr const *rates)
 {
     if (fmt == RP_FORMAT_CSV)
-        render_csv(b, s, rc);
+        render_csv(b, s, rc, rates);
     else
-        render_table(b, loan, s, apr, rc);
+        render_table(b, loan, s, apr, rc, rates);
 }

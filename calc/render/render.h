@@ -9,9 +9,11 @@
 #include "base/buf.h"
 
 /* Appends the schedule in fmt (RP_FORMAT_TABLE or RP_FORMAT_CSV); apr
- * (may be NULL) goes in the table's heading. */
+ * (may be NULL) goes in the table's heading; rates (NULL: none) adds a
+ * last column, each row's annual rate (a request's "show": ["rate"]). */
 void rp_render_schedule(rp_buf_t *b, rp_format fmt, const rp_loan_t *loan,
-                        const rp_schedule_t *s, const rp_root_t *apr, const rp_round_t *rc);
+                        const rp_schedule_t *s, const rp_root_t *apr, const rp_round_t *rc,
+                        mpq_srcptr const *rates);
 
 /* Appends the statement in fmt: the table starts with what is owed today. */
 void rp_render_statement(rp_buf_t *b, rp_format fmt, const rp_statement_t *st,

@@ -81,6 +81,24 @@ expect_out "n,due_date,payment,principal,interest,fee,balance"
 expect_out "1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06"
 expect_out "360,2054-01-15,5305.19,5283.62,21.57,0.00,0.00"
 expect_lines "$TMP/out" 361
+# "show": ["rate"] adds the rate column last (4.9% is 0.049); an LPR loan always has it:
+# 1y LPR 3.45% (fixing 2024-01-22) + 50 bp = 0.0395, repriced on 2024-08-01 from the
+# 2024-07-22 fixing 3.35% + 50 bp = 0.0385 (installment 7, due 2024-09-01, is the first at it)
+sed 's/^{/{"show": ["rate"], /' "$MORTGAGE" >"$TMP/show-rate.json"
+expect_status 0 "$REPAY" schedule --format csv "$TMP/show-rate.json"
+expect_out "n,due_date,payment,principal,interest,fee,balance,rate"
+expect_out "1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06,0.049"
+printf '%s' '{"loan": {"principal": "500000", "rate": {"lpr": "1y", "spread_bp": 50, "repricing": "months",
+  "repricing_months": 3, "fixings": [{"date": "2024-01-22", "one_year": "3.45%"},
+  {"date": "2024-07-22", "one_year": "3.35%"}]}, "term": 12, "start_date": "2024-02-01"}}' >"$TMP/lpr.json"
+expect_status 0 "$REPAY" schedule --format csv "$TMP/lpr.json"
+expect_out ",0.00,459082.30,0.0395"
+grep '^[1-6],.*,0\.0395$' "$TMP/out" >"$TMP/first-rate"
+expect_lines "$TMP/first-rate" 6
+grep -E '^([7-9]|1[0-2]),.*,0\.0385$' "$TMP/out" >"$TMP/second-rate"
+expect_lines "$TMP/second-rate" 6
+expect_status 0 "$REPAY" schedule --format table "$TMP/lpr.json"
+expect_out "balance    rate"
 
 # bad input: exit 2, the error as JSON on stdout, one line on stderr
 printf '{"loan": {"principal": "1000", "rate": "abc", "term": 12}}' >"$TMP/bad-rate.json"
