@@ -186,9 +186,12 @@ RP_MUST_CHECK rp_status rp_fixture_keep(char **out, const char *fixture, size_t 
  * columns (n, due_date, payment, principal, interest, fee, balance, rate);
  * cells[r × count + c] is row r's text in column c — amounts as plain
  * decimals, dates as YYYY-MM-DD (the caller reads a sheet's forms). Amounts
- * are written as JSON numbers, so "5307.3" matches "5307.30". *out is the
- * fixture (newly allocated, free with rp_free). RP_E_VALUE naming the row
- * and column of a bad cell; the request is kept as written. */
+ * are written as JSON numbers, so "5307.3" matches "5307.30". With an n
+ * column whose numbers are not the answer's own from the first (a part of
+ * the schedule), "installments" is an object keyed by each row's place in
+ * the answer ("[k]"), and a number the answer lacks is RP_E_VALUE. *out is
+ * the fixture (newly allocated, free with rp_free). RP_E_VALUE naming the
+ * row and column of a bad cell; the request is kept as written. */
 RP_MUST_CHECK rp_status rp_fixture_from_table(char **out, const char *request, size_t len,
                                               const char *name, const char *source,
                                               const char *const *fields, int count,

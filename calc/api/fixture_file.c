@@ -209,6 +209,68 @@ static const char *const row_fields[] = {"n", "due_date", "payment", "principal"
                                          "fee", "balance", "rate"};
 #define ROW_FIELD_COUNT ((int)(sizeof row_fields / sizeof row_fields[0]))
 
+/* When the export's installment numbers are not repay's own from the
+ * first (a part of the schedule: the rows still to come, a year of it),
+ * *places gets, for each row, the place in repay's answer of the
+ * installment with its number — the fixture then checks those places
+ * ("[k]") — and an installment repay does not have is an error. NULL when
+ * they are the whole list in order (an array, as before), or when the
+ * request is not answered (the check says why). */
+static rp_status row_places(int **places, const char *request, size_t len,
+                            const char *const *cells, int count, int n_column, int rows,
+                            rp_error *err)
+{
+    *places = NULL;
+    for (int r = 0; r < rows; r++) { /* a bad number: the cell's own error, below */
+        const char *t = cells[r * count + n_column];
+        if (!t || !*t || strspn(t, "0123456789") != strlen(t) || strlen(t) > 9)
+            return RP_OK;
+    }
+    char *answer = NULL;
+    rp_options_t opt = {.format = RP_FORMAT_JSON};
+    if (rp_run(&answer, request, len, &opt, NULL) != RP_OK) {
+        rp_free(answer);
+        return RP_OK;
+    }
+    cJSON *resp = rp_json_parse(answer, strlen(answer), NULL);
+    rp_free(answer);
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(resp, "installments");
+    int have = cJSON_GetArraySize(list), whole = have == rows;
+    long *numbers = malloc(sizeof *numbers * (size_t)(have > 0 ? have : 1));
+    rp_status st = numbers ? RP_OK : rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+    int k = 0;
+    for (const cJSON *row = list ? list->child : NULL; st == RP_OK && row; row = row->next, k++) {
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(row, "n");
+        numbers[k] = n && n->valuestring ? strtol(n->valuestring, NULL, 10) : -1;
+    }
+    for (int r = 0; st == RP_OK && whole && r < rows; r++)
+        whole = strtol(cells[r * count + n_column], NULL, 10) == numbers[r];
+    if (st == RP_OK && !whole && have > 0) {
+        *places = malloc(sizeof **places * (size_t)(rows > 0 ? rows : 1));
+        if (!*places)
+            st = rp_fail(err, RP_E_NOMEM, "$", "out of memory");
+        for (int r = 0; st == RP_OK && r < rows; r++) {
+            long n = strtol(cells[r * count + n_column], NULL, 10);
+            int at = -1;
+            for (int j = 0; j < have && at < 0; j++)
+                if (numbers[j] == n)
+                    at = j;
+            if (at < 0)
+                st = rp_fail(err, RP_E_VALUE, "$", "row %d: installment %ld is not in repay's "
+                             "answer (its installments are numbered %ld … %ld)", r + 1, n,
+                             numbers[0], numbers[have - 1]);
+            (*places)[r] = at;
+        }
+        if (st != RP_OK) {
+            free(*places);
+            *places = NULL;
+        }
+    }
+    free(numbers);
+    cJSON_Delete(resp);
+    return st;
+}
+
 /* One cell as a JSON value: n an integer, due_date a date, the rest decimals. */
 static cJSON *cell_value(const char *field, const char *text, char *why, size_t size)
 {
@@ -255,9 +317,28 @@ rp_status rp_fixture_from_table(char **out, const char *request, size_t len, con
     cJSON_AddItemToObject(fx, "request", req);
     cJSON *list = cJSON_AddArrayToObject(cJSON_AddObjectToObject(fx, "expected"), "installments");
     rp_status st = RP_OK;
+    int n_column = -1;
+    for (int c = 0; c < count; c++)
+        if (strcmp(fields[c], "n") == 0)
+            n_column = c;
+    int *places = NULL;
+    if (n_column >= 0) /* a part of the schedule: each row where repay puts its number */
+        st = row_places(&places, request, len, cells, count, n_column, rows, err);
+    if (places) {
+        cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(fx, "expected"),
+                                                "installments");
+        list = cJSON_AddObjectToObject(cJSON_GetObjectItemCaseSensitive(fx, "expected"),
+                                       "installments");
+    }
     for (int r = 0; r < rows && st == RP_OK; r++) {
         cJSON *row = cJSON_CreateObject();
-        cJSON_AddItemToArray(list, row);
+        if (places) {
+            char key[24];
+            snprintf(key, sizeof key, "[%d]", places[r]);
+            cJSON_AddItemToObject(list, key, row);
+        } else {
+            cJSON_AddItemToArray(list, row);
+        }
         for (int c = 0; c < count && st == RP_OK; c++) {
             const char *text = cells[r * count + c];
             char why[64];
@@ -279,5 +360,6 @@ rp_status rp_fixture_from_table(char **out, const char *request, size_t len, con
             st = rp_fail(err, RP_E_NOMEM, "$", "out of memory");
     }
     cJSON_Delete(fx);
+    free(places);
     return st;
 }

@@ -286,6 +286,17 @@ expect_status 0 "$REPAY" import --request "$TMP/req.json" --columns '期数=n,�
 expect_out '"balance": 998776.06'
 expect_out '"due_date": "2024-03-15"'
 expect_err 'skipped row 4'
+# two rows of 360: each checks its own installment ("[k]"), and this bank's row 2 is a fen
+# off repay's (1,228.94 against 1,228.93: 1,000,000 × 4.9%/12 and the level 5,307.27)
+expect_out '"[1]": {"n": 2,'
+cp "$TMP/out" "$TMP/bank.json"
+expect_status 1 "$REPAY" check "$TMP/bank.json"
+expect_out 'installments[1].principal: expected 1228.94, got "1228.93"'
+expect_status 2 "$REPAY" import --request "$TMP/req.json" --columns '期数=n,月供=payment' /dev/stdin <<'CSV'
+期数,月供
+361,5307.27
+CSV
+expect_err 'installment 361 is not in repay'"'"'s answer (its installments are numbered 1 … 360)'
 printf '{"期数": "n", "月供": "payment"}' >"$TMP/map.json"
 expect_status 0 "$REPAY" import --request "$TMP/req.json" --columns "$TMP/map.json" "$TMP/export.csv"
 expect_out '"payment": 5307.27'
