@@ -70,6 +70,10 @@ void rp_buf_cat(rp_buf_t *b, const char *fmt, ...)
             continue;
         rp_buf_append(b, run, (size_t)(p - run));
         p++;
+        if (*p == '\0') { /* a lone % at the end: nothing to convert */
+            run = p;
+            break;
+        }
         if (*p == 's') {
             rp_buf_puts(b, va_arg(ap, const char *));
         } else if (*p == 'd') {

@@ -12,7 +12,7 @@ static const char *const method_chinese[RP_METHOD_COUNT] = {
     [RP_METHOD_FLAT] = "等本等息", [RP_METHOD_CUSTOM] = "个性化分期",
 };
 
-enum { COLUMNS = 8, RATE = 7, CELL = 48 };
+enum { COLUMNS = 8, RATE = 7, CELL = 72 }; /* a rate: up to 60 places, as JSON */
 static const char *const headers[COLUMNS] = {"n", "due_date", "payment", "principal",
                                              "interest", "fee", "balance", "rate"};
 
@@ -42,7 +42,7 @@ static void cells(char out[COLUMNS][CELL], const rp_schedule_t *s, int k, const 
             rp_decimal_format(out[c], CELL, v[c], rc->places, rc->mode);
     if (r && rates) { /* exact, as the JSON writes it */
         int places = rp_decimal_places(rates[k]);
-        rp_decimal_format(out[RATE], CELL, rates[k], places < 0 || places > 20 ? 20 : places,
+        rp_decimal_format(out[RATE], CELL, rates[k], places < 0 || places > 60 ? 20 : places,
                           RP_ROUND_HALF_EVEN);
     }
 }

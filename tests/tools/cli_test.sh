@@ -88,6 +88,10 @@ sed 's/^{/{"show": ["rate"], /' "$MORTGAGE" >"$TMP/show-rate.json"
 expect_status 0 "$REPAY" schedule --format csv "$TMP/show-rate.json"
 expect_out "n,due_date,payment,principal,interest,fee,balance,rate"
 expect_out "1,2024-02-15,5307.27,1223.94,4083.33,0.00,998776.06,0.049"
+# the rate exactly as given, as JSON writes it (28 places)
+printf '{"show": ["rate"], "loan": {"principal": "1000", "rate": "0.0435123456789012345678912345", "term": 2}}' >"$TMP/fine-rate.json"
+expect_status 0 "$REPAY" schedule --format csv "$TMP/fine-rate.json"
+expect_out ",0.0435123456789012345678912345"
 printf '%s' '{"loan": {"principal": "500000", "rate": {"lpr": "1y", "spread_bp": 50, "repricing": "months",
   "repricing_months": 3, "fixings": [{"date": "2024-01-22", "one_year": "3.45%"},
   {"date": "2024-07-22", "one_year": "3.35%"}]}, "term": 12, "start_date": "2024-02-01"}}' >"$TMP/lpr.json"
