@@ -132,9 +132,15 @@ typedef struct slot {
     size_t len;
 } slot_t;
 
+/* One lock; each kind of waiter has its own condition, signalled only
+ * when what it waits for may have happened: a waiter woken for nothing
+ * costs two system calls, and with a broadcast on every change they were
+ * most of a short request's cost (10 futex calls a request). */
 typedef struct pipeline {
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t space; /* the reader: a slot was written out, so one is free */
+    pthread_cond_t work;  /* workers: a request was read, or the input ended    */
+    pthread_cond_t done;  /* the writer: an answer is ready, or the input ended */
     slot_t *slots;
     long size;      /* slots in the ring                       */
     long read;      /* requests read so far                    */
@@ -151,7 +157,7 @@ static void *reader(void *arg)
     for (;;) {
         pthread_mutex_lock(&p->lock);
         while (p->read - p->written >= p->size)
-            pthread_cond_wait(&p->changed, &p->lock);
+            pthread_cond_wait(&p->space, &p->lock);
         pthread_mutex_unlock(&p->lock);
 
         char *text = NULL;
@@ -162,7 +168,8 @@ static void *reader(void *arg)
         if (item == SOURCE_END || !text) {
             free(text);
             p->eof = 1;
-            pthread_cond_broadcast(&p->changed);
+            pthread_cond_broadcast(&p->work);
+            pthread_cond_signal(&p->done);
             pthread_mutex_unlock(&p->lock);
             return NULL;
         }
@@ -171,7 +178,7 @@ static void *reader(void *arg)
         s->len = len;
         s->state = item == SOURCE_ANSWER ? SLOT_DONE : SLOT_READ;
         p->read++;
-        pthread_cond_broadcast(&p->changed);
+        pthread_cond_signal(item == SOURCE_ANSWER ? &p->done : &p->work);
         pthread_mutex_unlock(&p->lock);
     }
 }
@@ -203,11 +210,11 @@ static void *worker(void *arg)
             s->len = s->text ? strlen(s->text) : 0;
             pthread_mutex_lock(&p->lock);
             s->state = SLOT_DONE;
-            pthread_cond_broadcast(&p->changed);
+            pthread_cond_signal(&p->done);
         } else if (p->eof) {
             break;
         } else {
-            pthread_cond_wait(&p->changed, &p->lock);
+            pthread_cond_wait(&p->work, &p->lock);
         }
     }
     pthread_mutex_unlock(&p->lock);
@@ -228,7 +235,9 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
         return 3;
     }
     pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.changed, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
     int started = 0, failed = 0;
     for (; started < jobs; started++)
         if (pthread_create(&workers[started], NULL, worker, &p) != 0)
@@ -237,7 +246,7 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
         fputs("repay batch: cannot start threads\n", stderr);
         pthread_mutex_lock(&p.lock);
         p.eof = 1; /* lets the started workers finish */
-        pthread_cond_broadcast(&p.changed);
+        pthread_cond_broadcast(&p.work);
         pthread_mutex_unlock(&p.lock);
         for (int i = 0; i < started; i++)
             pthread_join(workers[i], NULL);
@@ -260,7 +269,7 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
             free(text);
             pthread_mutex_lock(&p.lock);
             p.written++;
-            pthread_cond_broadcast(&p.changed);
+            pthread_cond_signal(&p.space);
         } else if (p.eof && p.written == p.read) {
             break;
         } else {
@@ -270,7 +279,7 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
             pthread_mutex_lock(&p.lock);
             if (!(p.written < p.read && p.slots[p.written % p.size].state == SLOT_DONE) &&
                 !(p.eof && p.written == p.read))
-                pthread_cond_wait(&p.changed, &p.lock);
+                pthread_cond_wait(&p.done, &p.lock);
         }
     }
     pthread_mutex_unlock(&p.lock);
@@ -279,7 +288,9 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
         pthread_join(workers[i], NULL);
     if (fflush(stdout) != 0)
         failed = 1;
-    pthread_cond_destroy(&p.changed);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
     pthread_mutex_destroy(&p.lock);
     free(p.slots);
     free(workers);
