@@ -226,10 +226,12 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
     int jobs = cfg->jobs > 0 ? cfg->jobs : 1;
     pipeline_t p = {.size = (long)jobs * CLI_RING_PER_JOB, .src = src, .cfg = cfg};
     p.slots = calloc((size_t)p.size, sizeof *p.slots);
+    slot_t *ready = calloc((size_t)p.size, sizeof *ready); /* the writer's, taken from slots */
     pthread_t *workers = calloc((size_t)jobs, sizeof *workers);
     pthread_t read_thread;
-    if (!p.slots || !workers || !src->state) {
+    if (!p.slots || !ready || !workers || !src->state) {
         free(p.slots);
+        free(ready);
         free(workers);
         fputs("repay batch: out of memory\n", stderr);
         return 3;
@@ -251,6 +253,7 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
         for (int i = 0; i < started; i++)
             pthread_join(workers[i], NULL);
         free(p.slots);
+        free(ready);
         free(workers);
         return 3;
     }
@@ -259,16 +262,24 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
     for (;;) {
         slot_t *s = &p.slots[p.written % p.size];
         if (p.written < p.read && s->state == SLOT_DONE) {
-            char *text = s->text;
-            size_t len = s->len;
-            s->text = NULL;
-            s->state = SLOT_FREE;
+            /* every answer ready in order, written with the lock let go once */
+            long n = 0;
+            while (p.written + n < p.read && p.slots[(p.written + n) % p.size].state == SLOT_DONE) {
+                slot_t *d = &p.slots[(p.written + n) % p.size];
+                ready[n].text = d->text;
+                ready[n].len = d->len;
+                d->text = NULL;
+                d->state = SLOT_FREE;
+                n++;
+            }
             pthread_mutex_unlock(&p.lock);
-            if (text && fwrite(text, 1, len, stdout) != len)
-                failed = 1;
-            free(text);
+            for (long i = 0; i < n; i++) {
+                if (ready[i].text && fwrite(ready[i].text, 1, ready[i].len, stdout) != ready[i].len)
+                    failed = 1;
+                free(ready[i].text);
+            }
             pthread_mutex_lock(&p.lock);
-            p.written++;
+            p.written += n;
             pthread_cond_signal(&p.space);
         } else if (p.eof && p.written == p.read) {
             break;
@@ -293,6 +304,7 @@ int cli_batch(source_t *src, const cli_settings_t *cfg)
     pthread_cond_destroy(&p.done);
     pthread_mutex_destroy(&p.lock);
     free(p.slots);
+    free(ready);
     free(workers);
     if (failed) {
         fputs("repay batch: cannot write the answers\n", stderr);
