@@ -91,29 +91,14 @@ static rp_status reprice_on(tail_t *t, rp_date_t d, mpq_srcptr from, mpq_srcptr 
  * payments, balances and totals. */
 static void from_tail(rp_schedule_t *s, const tail_t *t, const rp_loan_t *loan, const rp_round_t *rc)
 {
-    mpq_t balance;
-    mpq_init(balance);
-    mpq_set(balance, loan->principal);
-    mpq_set_ui(s->total_payment, 0, 1);
-    mpq_set_ui(s->total_principal, 0, 1);
-    mpq_set_ui(s->total_interest, 0, 1);
-    mpq_set_ui(s->total_fee, 0, 1);
     for (int i = 0; i < s->count; i++) {
         rp_installment_t *r = &s->rows[i];
         const tail_row_t *row = &t->rows[i];
         mpq_set(r->principal, row->principal);
         mpq_set(r->year_fraction, row->years);
         rp_round(r->interest, row->interest, rc);
-        rp_qadd(r->payment, r->principal, r->interest);
-        rp_qadd(r->payment, r->payment, r->fee);
-        rp_qsub(balance, balance, r->principal);
-        mpq_set(r->balance, balance);
-        rp_qadd(s->total_payment, s->total_payment, r->payment);
-        rp_qadd(s->total_principal, s->total_principal, r->principal);
-        rp_qadd(s->total_interest, s->total_interest, r->interest);
-        rp_qadd(s->total_fee, s->total_fee, r->fee);
     }
-    mpq_clear(balance);
+    rp_sched_sum_rows(s, loan->principal);
 }
 
 rp_status rp_schedule_reprice(rp_schedule_t *s, rp_repricings_t *out, const rp_loan_t *loan,

@@ -81,13 +81,10 @@ out:
     return st;
 }
 
-/* Fees, the flat charge's column, payments, balances and totals. */
+/* Fees, the flat charge's column, dates, then payments, balances and totals. */
 static void finish_rows(rp_schedule_t *s, const plan_t *p)
 {
     const rp_loan_t *loan = p->loan;
-    mpq_t balance;
-    mpq_init(balance);
-    mpq_set(balance, loan->principal);
     for (int k = 0; k < s->count; k++) {
         rp_installment_t *r = &s->rows[k];
         mpq_set(r->fee, loan->periodic_fee);
@@ -95,23 +92,15 @@ static void finish_rows(rp_schedule_t *s, const plan_t *p)
             rp_qadd(r->fee, r->fee, r->interest);
             mpq_set_ui(r->interest, 0, 1);
         }
-        rp_qadd(r->payment, r->principal, r->interest);
-        rp_qadd(r->payment, r->payment, r->fee);
-        rp_qsub(balance, balance, r->principal);
-        mpq_set(r->balance, balance);
         if (p->dates)
             r->due_date = rp_sched_shown_date(p, k + 1);
-        rp_qadd(s->total_payment, s->total_payment, r->payment);
-        rp_qadd(s->total_principal, s->total_principal, r->principal);
-        rp_qadd(s->total_interest, s->total_interest, r->interest);
-        rp_qadd(s->total_fee, s->total_fee, r->fee);
     }
+    rp_sched_sum_rows(s, loan->principal);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT)
         rp_qadd(s->level_payment, s->level_payment, loan->periodic_fee);
     if (p->uncovered)
         rp_warning_add_once(s->warnings, &s->warning_count, "calendar_not_covered",
                             rp_sched_calendar_not_covered);
-    mpq_clear(balance);
 }
 
 rp_status rp_schedule_build(rp_schedule_t *out, const rp_loan_t *loan, const rp_round_t *rc,

@@ -81,6 +81,11 @@ typedef enum rp_sched_field {
     RP_SF_TOTAL_FEE
 } rp_sched_field;
 
+/* Each row's payment (principal + interest + fee), the balance after it
+ * from principal down, and the schedule's totals: how every way of
+ * building rows (schedule.c, shape.c, repricing.c) ends (sum_rows.c). */
+void rp_sched_sum_rows(rp_schedule_t *s, mpq_srcptr principal);
+
 void rp_sched_view_units(rp_sched_view_t *v, const rp_unit_schedule_t *u, const rp_round_t *rc);
 void rp_sched_view_general(rp_sched_view_t *v, const rp_schedule_t *s);
 int rp_sched_view_n(const rp_sched_view_t *v, int k);

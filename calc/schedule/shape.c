@@ -289,13 +289,6 @@ static void fill(rp_schedule_t *s, const shape_t *sh)
 static void finish(rp_schedule_t *s, const shape_t *sh)
 {
     const rp_loan_t *loan = sh->loan;
-    mpq_t balance;
-    mpq_init(balance);
-    mpq_set(balance, loan->principal);
-    mpq_set_ui(s->total_payment, 0, 1);
-    mpq_set_ui(s->total_principal, 0, 1);
-    mpq_set_ui(s->total_interest, 0, 1);
-    mpq_set_ui(s->total_fee, 0, 1);
     for (int i = 0; i < s->count; i++) {
         rp_installment_t *r = &s->rows[i];
         int k = i - sh->lead + 1; /* the regular installment, or 0: the lead row */
@@ -305,17 +298,10 @@ static void finish(rp_schedule_t *s, const shape_t *sh)
             rp_qadd(r->fee, r->fee, r->interest);
             mpq_set_ui(r->interest, 0, 1);
         }
-        rp_qadd(r->payment, r->principal, r->interest);
-        rp_qadd(r->payment, r->payment, r->fee);
-        rp_qsub(balance, balance, r->principal);
-        mpq_set(r->balance, balance);
         if (sh->due)
             r->due_date = k > 0 ? sh->shown[k] : loan->start_date;
-        rp_qadd(s->total_payment, s->total_payment, r->payment);
-        rp_qadd(s->total_principal, s->total_principal, r->principal);
-        rp_qadd(s->total_interest, s->total_interest, r->interest);
-        rp_qadd(s->total_fee, s->total_fee, r->fee);
     }
+    rp_sched_sum_rows(s, loan->principal);
     mpq_set_ui(s->level_payment, 0, 1);
     if (loan->method == RP_METHOD_ANNUITY || loan->method == RP_METHOD_FLAT) {
         if (loan->method == RP_METHOD_FLAT && !mpq_sgn(loan->payment_multiple)) {
@@ -328,7 +314,6 @@ static void finish(rp_schedule_t *s, const shape_t *sh)
         }
         rp_qadd(s->level_payment, s->level_payment, loan->periodic_fee);
     }
-    mpq_clear(balance);
 }
 
 /* The last installment's payment (before fees) less the level. */

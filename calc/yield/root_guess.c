@@ -20,9 +20,9 @@
  * Σ c_i z^(−i) — the same sign, z^D > 0 — for z > 1; *slope is the
  * derivative of whichever was evaluated, so v / slope is a Newton step.
  * A bound for the guess only: yield.c proves the bracket with exact signs. */
-static double value_at(const double *c, int n, double z, double *slope)
+static double value_at(const double *c, int n, double z, double *slope) /* a guess */
 {
-    double v = 0, d = 0;
+    double v = 0, d = 0; /* guess arithmetic, never a result */
     if (z <= 1) {
         for (int i = 0; i < n; i++) {
             d = d * z + v;
@@ -45,9 +45,10 @@ static double value_at(const double *c, int n, double z, double *slope)
  * transformations, is carried along), and its plain derivative. Near the
  * root the plain sum is mostly rounding; this one still says how far.
  * Still only a guess: yield.c proves whatever it is used for exactly. */
-static double value_compensated(const double *c, int n, double z, double *slope)
+static double value_compensated(const double *c, int n, double z,
+                                double *slope) /* a guess: proven in yield.c */
 {
-    double s = 0, err = 0, d = 0;
+    double s = 0, err = 0, d = 0; /* guess arithmetic, never a result */
     double zs = SPLITTER * z, zh = zs - (zs - z), zl = z - zh;
     for (int i = 0; i < n; i++) {
         d = d * z + s;
