@@ -43,6 +43,11 @@ static void write_string(rp_buf_t *b, const char *s)
         }
         size_t n = 1;
         unsigned cp = c;
+        if (c >= 0xC3 && c <= 0xEF && c != 0xE0 && c != 0xE2 && c != 0xED &&
+            (p[1] & 0xC0) == 0x80 && (c < 0xE0 || (p[2] & 0xC0) == 0x80)) {
+            p += c < 0xE0 ? 2 : 3; /* well-formed, never unsafe (CJK, ×, ÷): no decoding */
+            continue;
+        }
         if (c >= 0x80) {
             n = rp_utf8_sequence((const unsigned char *)p, strnlen(p, 4));
             /* only C1 controls (C2 80 … C2 9F) and U+2028 … U+2069 (E2 …)
@@ -93,9 +98,16 @@ static void write_string(rp_buf_t *b, const char *s)
     rp_buf_append(b, "\"", 1);
 }
 
+/* An item's type, as cJSON_Is* read it (inline: the writer asks for every
+ * node, and each cJSON_Is* is a call into the shared library). */
+static int type_of(const cJSON *item)
+{
+    return item ? item->type & 0xFF : cJSON_Invalid;
+}
+
 static int is_container(const cJSON *item)
 {
-    return cJSON_IsArray(item) || cJSON_IsObject(item);
+    return type_of(item) == cJSON_Array || type_of(item) == cJSON_Object;
 }
 
 /* A raw node holding an object's text (rp_json_add_row) counts as a
@@ -103,7 +115,7 @@ static int is_container(const cJSON *item)
  * same rows built node by node would be. */
 static int is_raw_container(const cJSON *item)
 {
-    const char *t = cJSON_IsRaw(item) ? item->valuestring : NULL;
+    const char *t = type_of(item) == cJSON_Raw ? item->valuestring : NULL;
     return t && t[0] == '{' && t[1] != '}';
 }
 
@@ -119,16 +131,17 @@ static int is_flat(const cJSON *item)
 
 static void write_value(rp_buf_t *b, const cJSON *item, int indent)
 {
-    if (cJSON_IsNull(item)) {
+    int type = type_of(item);
+    if (type == cJSON_NULL) {
         rp_buf_puts(b, "null");
-    } else if (cJSON_IsBool(item)) {
-        rp_buf_puts(b, cJSON_IsTrue(item) ? "true" : "false");
-    } else if (cJSON_IsRaw(item) || cJSON_IsNumber(item)) {
+    } else if (type == cJSON_True || type == cJSON_False) {
+        rp_buf_puts(b, type == cJSON_True ? "true" : "false");
+    } else if (type == cJSON_Raw || type == cJSON_Number) {
         rp_buf_puts(b, item->valuestring ? item->valuestring : "0");
-    } else if (cJSON_IsString(item)) {
+    } else if (type == cJSON_String) {
         write_string(b, item->valuestring ? item->valuestring : "");
     } else if (is_container(item)) {
-        int object = cJSON_IsObject(item);
+        int object = type == cJSON_Object;
         int flat = indent < 0 || is_flat(item); /* indent < 0: all on one line */
         rp_buf_puts(b, object ? "{" : "[");
         for (const cJSON *c = item->child; c; c = c->next) {
@@ -328,30 +341,6 @@ cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *
     return root;
 }
 
-void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
-                            const rp_round_t *rc)
-{
-    /* a flat object written as text (rp_json_row_*): a statement has
-     * three for each installment */
-    rp_buf_t row;
-    rp_buf_init(&row);
-    rp_json_row_begin(&row);
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-        rp_json_row_amount(&row, rp_component_names[c], values[c], rc);
-    if (with_total) {
-        mpq_t total;
-        mpq_init(total);
-        rp_components_total(total, values);
-        rp_json_row_amount(&row, "total", total, rc);
-        mpq_clear(total);
-    }
-    rp_buf_append(&row, "}", 1);
-    cJSON *item = row.failed ? NULL : cJSON_CreateRaw(row.data);
-    if (item && !cJSON_AddItemToObjectCS(obj, key, item))
-        cJSON_Delete(item);
-    rp_buf_clear(&row);
-}
-
 /* ---- rows written straight as text ------------------------------------
  * A long list of flat rows (a schedule's installments) costs a node per
  * member when built as a tree. A row is instead written into a buffer as
@@ -401,12 +390,32 @@ void rp_json_row_true(rp_buf_t *row, const char *key)
     rp_buf_append(row, "true", 4);
 }
 
+/* `, "key": "text"` in one piece: rows are most of a response */
+static void row_text_n(rp_buf_t *row, const char *key, const char *text, size_t tn)
+{
+    size_t kn = strlen(key);
+    if (!rp_buf_reserve(row, kn + tn + 8))
+        return;
+    char *d = row->data + row->len;
+    if (row->len > 1) {
+        *d++ = ',';
+        *d++ = ' ';
+    }
+    *d++ = '"';
+    memcpy(d, key, kn);
+    d += kn;
+    memcpy(d, "\": \"", 4);
+    d += 4;
+    memcpy(d, text, tn);
+    d += tn;
+    *d++ = '"';
+    *d = '\0';
+    row->len = (size_t)(d - row->data);
+}
+
 void rp_json_row_text(rp_buf_t *row, const char *key, const char *text)
 {
-    row_key(row, key);
-    rp_buf_append(row, "\"", 1);
-    rp_buf_puts(row, text);
-    rp_buf_append(row, "\"", 1);
+    row_text_n(row, key, text, strlen(text));
 }
 
 cJSON *rp_json_add_row(cJSON *array, rp_buf_t *row)
@@ -456,4 +465,59 @@ void rp_json_row_fraction(rp_buf_t *row, const char *key, const mpq_t x)
     else
         row->failed = 1;
     release_fraction(text);
+}
+
+/* The members of a components object when every amount is a whole count
+ * of 10^-places (money posted at its unit), summed and written in machine
+ * words: the text the mpq_t path writes. Returns 0, writing nothing,
+ * otherwise. */
+static int components_words(rp_buf_t *row, mpq_t const *values, int with_total,
+                            const rp_round_t *rc)
+{
+    int64_t units[RP_COMPONENT_COUNT];
+    rp_i128 total = 0;
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+        if (!rp_decimal_scaled(&units[c], values[c], rc->places))
+            return 0;
+        total += units[c];
+    }
+    if (total <= -RP_UNITS_MAX || total >= RP_UNITS_MAX)
+        return 0;
+    char text[48];
+    for (int c = 0; c <= RP_COMPONENT_COUNT; c++) {
+        if (c == RP_COMPONENT_COUNT && !with_total)
+            break;
+        size_t tn = rp_decimal_format_scaled(text, sizeof text,
+                                             c < RP_COMPONENT_COUNT ? units[c] : (int64_t)total,
+                                             rc->places);
+        row_text_n(row, c < RP_COMPONENT_COUNT ? rp_component_names[c] : "total", text, tn);
+    }
+    return 1;
+}
+
+void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
+                            const rp_round_t *rc)
+{
+    /* a flat object written as text (rp_json_row_*): a statement has
+     * three for each installment */
+    rp_buf_t row;
+    rp_buf_init(&row);
+    rp_json_row_begin(&row);
+    if (components_words(&row, values, with_total, rc))
+        with_total = 0;
+    else
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+            rp_json_row_amount(&row, rp_component_names[c], values[c], rc);
+    if (with_total) {
+        mpq_t total;
+        mpq_init(total);
+        rp_components_total(total, values);
+        rp_json_row_amount(&row, "total", total, rc);
+        mpq_clear(total);
+    }
+    rp_buf_append(&row, "}", 1);
+    cJSON *item = row.failed ? NULL : cJSON_CreateRaw(row.data);
+    if (item && !cJSON_AddItemToObjectCS(obj, key, item))
+        cJSON_Delete(item);
+    rp_buf_clear(&row);
 }

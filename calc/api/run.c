@@ -383,6 +383,9 @@ static rp_status run(char **out, const char *request, size_t len, const rp_optio
             res.json = rp_json_error_response(&err, req.op >= 0 ? rp_op_names[req.op] : NULL,
                                               req.id ? req.id : usable_id(root));
         }
+        /* a statement is ~40 KB: grown from 256 bytes it was copied and
+         * reallocated nine times */
+        rp_buf_reserve(&b, 32 * 1024 - 1); /* a capacity of 32 KiB, the NUL counted */
         if (opt && opt->one_line)
             rp_json_write_line(&b, res.json);
         else

@@ -172,28 +172,16 @@ static size_t put_text(char *buf, size_t size, const char *text, size_t need)
     return need;
 }
 
-size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den, int places,
-                               rp_round_mode mode)
+static const int64_t powers[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                   100000000, 1000000000, 10000000000, 100000000000,
+                                   1000000000000, 10000000000000, 100000000000000,
+                                   1000000000000000, 10000000000000000, 100000000000000000,
+                                   1000000000000000000};
+
+/* n / 10^places (places ≤ 18) written into buf as rp_decimal_format
+ * would, from the end: digits, the point after `want` of them. */
+static size_t put_scaled(char *buf, size_t size, int64_t n, int places)
 {
-    if (places > 18 || den <= 0 || num <= -RP_UNITS_MAX || num >= RP_UNITS_MAX ||
-        den >= RP_UNITS_MAX)
-        return 0;
-    static const int64_t powers[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
-                                       100000000, 1000000000, 10000000000, 100000000000,
-                                       1000000000000, 10000000000000, 100000000000000,
-                                       1000000000000000, 10000000000000000,
-                                       100000000000000000, 1000000000000000000};
-    int64_t scale = powers[places > 0 ? places : 0], n;
-    rp_i128 scaled = (rp_i128)num * scale;
-    if (scale % den == 0) { /* money at its own places: exact, no division */
-        scaled = (rp_i128)num * (scale / den);
-        if (scaled <= -RP_UNITS_MAX || scaled >= RP_UNITS_MAX)
-            return 0;
-        n = (int64_t)scaled;
-    } else if (!rp_units_round_quotient(&n, scaled, den, mode)) {
-        return 0;
-    }
-    /* written from the end: digits, the point after `want` of them */
     char text[48], *p = text + sizeof text;
     size_t want = places > 0 ? (size_t)places : 0, nd = 0;
     uint64_t magnitude = n < 0 ? -(uint64_t)n : (uint64_t)n;
@@ -207,6 +195,48 @@ size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den,
     if (n < 0)
         *--p = '-';
     return put_text(buf, size, p, (size_t)(text + sizeof text - p));
+}
+
+size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den, int places,
+                               rp_round_mode mode)
+{
+    if (places > 18 || den <= 0 || num <= -RP_UNITS_MAX || num >= RP_UNITS_MAX ||
+        den >= RP_UNITS_MAX)
+        return 0;
+    int64_t scale = powers[places > 0 ? places : 0], n;
+    rp_i128 scaled = (rp_i128)num * scale;
+    if (scale % den == 0) { /* money at its own places: exact, no division */
+        scaled = (rp_i128)num * (scale / den);
+        if (scaled <= -RP_UNITS_MAX || scaled >= RP_UNITS_MAX)
+            return 0;
+        n = (int64_t)scaled;
+    } else if (!rp_units_round_quotient(&n, scaled, den, mode)) {
+        return 0;
+    }
+    return put_scaled(buf, size, n, places);
+}
+
+int rp_decimal_scaled(int64_t *out, const mpq_t x, int places)
+{
+    int64_t num, den;
+    if (places > 18 || !rp_units_from_z(&num, mpq_numref(x)) ||
+        !rp_units_from_z(&den, mpq_denref(x)))
+        return 0;
+    int64_t scale = powers[places > 0 ? places : 0];
+    if (scale % den != 0)
+        return 0;
+    rp_i128 v = (rp_i128)num * (scale / den);
+    if (v <= -RP_UNITS_MAX || v >= RP_UNITS_MAX)
+        return 0;
+    *out = (int64_t)v;
+    return 1;
+}
+
+size_t rp_decimal_format_scaled(char *buf, size_t size, int64_t units, int places)
+{
+    if (places > 18 || units <= -RP_UNITS_MAX || units >= RP_UNITS_MAX)
+        return 0;
+    return put_scaled(buf, size, units, places);
 }
 
 /* rp_decimal_format in machine words, when x's numerator and denominator
@@ -274,6 +304,15 @@ size_t rp_decimal_format(char *buf, size_t size, const mpq_t x, int places, rp_r
 
 int rp_decimal_places(const mpq_t x)
 {
+    if (mpz_fits_ulong_p(mpq_denref(x))) { /* nearly always: no GMP temporaries */
+        unsigned long den = mpz_get_ui(mpq_denref(x));
+        int twos = 0, fives = 0;
+        for (; den % 2 == 0; den /= 2)
+            twos++;
+        for (; den % 5 == 0; den /= 5)
+            fives++;
+        return den == 1 ? (twos > fives ? twos : fives) : -1;
+    }
     mpz_t d, five;
     mpz_init_set(d, mpq_denref(x));
     mpz_init_set_ui(five, 5);

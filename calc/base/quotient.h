@@ -30,4 +30,12 @@ int rp_round_units64(int64_t *out, const mpq_t x, const rp_round_t *rc);
 size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den, int places,
                                rp_round_mode mode);
 
+/* *out = x · 10^places when that is a whole number below RP_UNITS_MAX and
+ * places ≤ 18 (an amount posted at its unit); returns 0 otherwise. */
+int rp_decimal_scaled(int64_t *out, const mpq_t x, int places);
+
+/* units / 10^places as rp_decimal_format writes that value at places;
+ * 0 when places > 18 or |units| ≥ RP_UNITS_MAX. */
+size_t rp_decimal_format_scaled(char *buf, size_t size, int64_t units, int places);
+
 #endif

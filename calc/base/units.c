@@ -8,6 +8,16 @@
 
 int rp_units_from_z(int64_t *out, const mpz_t z)
 {
+#if GMP_NUMB_BITS >= 64 && GMP_NAIL_BITS == 0
+    /* mpz_size, mpz_getlimbn and mpz_sgn are inline in gmp.h: no call on
+     * the path every amount takes */
+    size_t n = mpz_size(z);
+    uint64_t magnitude = n ? (uint64_t)mpz_getlimbn(z, 0) : 0;
+    if (n > 1 || magnitude >= (uint64_t)RP_UNITS_MAX)
+        return 0;
+    *out = mpz_sgn(z) < 0 ? -(int64_t)magnitude : (int64_t)magnitude;
+    return 1;
+#else
 #if LONG_MAX >= INT64_MAX
     if (mpz_fits_slong_p(z)) { /* a long holds it: no export */
         long v = mpz_get_si(z);
@@ -21,6 +31,7 @@ int rp_units_from_z(int64_t *out, const mpz_t z)
     mpz_export(&magnitude, NULL, -1, sizeof magnitude, 0, 0, z); /* one word at most */
     *out = mpz_sgn(z) < 0 ? -(int64_t)magnitude : (int64_t)magnitude;
     return 1;
+#endif
 }
 
 void rp_units_set_z(mpz_t z, rp_i128 v)

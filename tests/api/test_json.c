@@ -386,10 +386,12 @@ START_TEST(unsafe_text_escaped_rest_kept)
     rp_error err;
     rp_status st;
     char *out = run("{\"op\": \"nope\", \"id\": \"a\xc2\x85" "b\xe2\x80\xae" "c\xe2\x80\xa8"
-                    "d\xe2\x81\xa6" "e\xe4\xb8\xad\xc2\xa9\xf0\x9f\x98\x80\"}",
+                    "d\xe2\x81\xa6" "e\xe4\xb8\xad\xc2\xa9\xf0\x9f\x98\x80"
+                    "\xc3\x97\xc3\xb7\xdf\xbf\xef\xbf\xbf\xed\x9f\xbf\xe0\xa0\x80\"}",
                     RP_FORMAT_JSON, NULL, &err, &st);
     ck_assert_ptr_nonnull(strstr(out, "\"id\": \"a\\u0085b\\u202ec\\u2028d\\u2066e\xe4\xb8\xad"
-                                      "\xc2\xa9\xf0\x9f\x98\x80\""));
+                                      "\xc2\xa9\xf0\x9f\x98\x80"
+                                      "\xc3\x97\xc3\xb7\xdf\xbf\xef\xbf\xbf\xed\x9f\xbf\xe0\xa0\x80\""));
     rp_free(out);
 }
 END_TEST

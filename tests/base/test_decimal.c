@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "base/quotient.h"
 
 static const struct {
     const char *text;
@@ -251,7 +252,63 @@ START_TEST(counts_places)
     ck_assert_int_eq(rp_decimal_places(q), -1);
     mpq_set_ui(q, 49, 12000); /* 4.9% / 12 does not terminate */
     ck_assert_int_eq(rp_decimal_places(q), -1);
+    mpq_set_ui(q, 1, 2 * 2 * 2 * 78125); /* 2^3 · 5^7: 7 places */
+    ck_assert_int_eq(rp_decimal_places(q), 7);
+    mpq_set_ui(q, 3, 1);
+    mpz_mul_2exp(mpq_denref(q), mpq_denref(q), 70); /* beyond a word: 70 places */
+    ck_assert_int_eq(rp_decimal_places(q), 70);
+    mpz_mul_ui(mpq_denref(q), mpq_denref(q), 3);
+    ck_assert_int_eq(rp_decimal_places(q), -1);
     mpq_clear(q);
+}
+END_TEST
+
+/* Amounts posted at their unit, as whole counts of 10^-places and back to
+ * text: the same text rp_decimal_format's independent expectation gives. */
+START_TEST(scaled_amounts)
+{
+    mpq_t x;
+    mpq_init(x);
+    int64_t u;
+    q_set(x, "1266.86");
+    ck_assert(rp_decimal_scaled(&u, x, 2) && u == 126686);
+    ck_assert(rp_decimal_scaled(&u, x, 4) && u == 12668600);
+    ck_assert(!rp_decimal_scaled(&u, x, 1)); /* not a whole count of 0.1 */
+    ck_assert(!rp_decimal_scaled(&u, x, 19));
+    q_set(x, "-0.005");
+    ck_assert(!rp_decimal_scaled(&u, x, 2));
+    ck_assert(rp_decimal_scaled(&u, x, 3) && u == -5);
+    mpq_set_ui(x, (unsigned long)(RP_UNITS_MAX - 1), 100);
+    mpq_canonicalize(x);
+    ck_assert(rp_decimal_scaled(&u, x, 2) && u == RP_UNITS_MAX - 1);
+    ck_assert(!rp_decimal_scaled(&u, x, 3)); /* ten times that is beyond the bound */
+    char text[48], want[256];
+    ck_assert_uint_eq(rp_decimal_format_scaled(text, sizeof text, 5, 2), 4);
+    ck_assert_str_eq(text, "0.05");
+    rp_decimal_format_scaled(text, sizeof text, -5, 2);
+    ck_assert_str_eq(text, "-0.05");
+    rp_decimal_format_scaled(text, sizeof text, 0, 2);
+    ck_assert_str_eq(text, "0.00");
+    rp_decimal_format_scaled(text, sizeof text, 70, -1); /* no places: units */
+    ck_assert_str_eq(text, "70");
+    ck_assert_uint_eq(rp_decimal_format_scaled(text, sizeof text, RP_UNITS_MAX, 2), 0);
+    unsigned long long state = 20261129;
+    for (int i = 0; i < 20000; i++) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        int64_t a = (int64_t)(state >> (state % 60 + 2)); /* below 2^62 */
+        int places = (int)(state % 19);
+        if (i % 2)
+            a = -a;
+        mpq_set_si(x, a, 1);
+        for (int p = 0; p < places; p++)
+            mpz_mul_ui(mpq_denref(x), mpq_denref(x), 10);
+        mpq_canonicalize(x);
+        ck_assert(rp_decimal_scaled(&u, x, places) && u == a);
+        rp_decimal_format_scaled(text, sizeof text, a, places);
+        expected_text(want, x, places, RP_ROUND_HALF_EVEN);
+        ck_assert_str_eq(text, want);
+    }
+    mpq_clear(x);
 }
 END_TEST
 
@@ -266,6 +323,7 @@ int main(void)
     tcase_add_loop_test(tc, formats_fixed_places, 0, N_ELEMENTS(formats));
     tcase_add_test(tc, format_reports_needed_length);
     tcase_add_test(tc, counts_places);
+    tcase_add_test(tc, scaled_amounts);
     tcase_add_test(tc, format_word_and_gmp_paths_agree);
     suite_add_tcase(s, tc);
     return run_suite(s);
