@@ -10,7 +10,18 @@ const long rp_daily_bases[2] = {360, 365};
 
 void rp_fields_path(char *buf, size_t size, const char *path, const char *name)
 {
-    snprintf(buf, size, "%s.%s", path, name);
+    /* "%s.%s", cut to size as snprintf cuts it: every field read builds one */
+    if (size == 0)
+        return;
+    size_t pn = strlen(path), nn = strlen(name), o = 0;
+    size_t take = pn < size - 1 ? pn : size - 1;
+    memcpy(buf, path, take);
+    o = take;
+    if (o < size - 1)
+        buf[o++] = '.';
+    take = nn < size - 1 - o ? nn : size - 1 - o;
+    memcpy(buf + o, name, take);
+    buf[o + take] = '\0';
 }
 
 /* err with path set and code kept; returns the code. */
@@ -202,26 +213,26 @@ rp_status rp_fields_read(void *target, const cJSON *obj, const object_spec_t *sp
         int i = 0;
         while (i < spec->count && strcmp(spec->fields[i].name, m->string) != 0)
             i++;
-        rp_fields_path(sub, sizeof sub, path, m->string);
         if (i == spec->count) {
             char shown[48];
             rp_quote(shown, sizeof shown, m->string, strlen(m->string), 32);
             rp_fields_path(sub, sizeof sub, path, shown);
             return rp_fail(err, RP_E_UNKNOWN, sub, "unknown field \"%s\" in %s", shown, spec->name);
         }
-        if (seen & (1ULL << i))
+        if (seen & (1ULL << i)) {
+            rp_fields_path(sub, sizeof sub, path, m->string);
             return rp_fail(err, RP_E_DUPLICATE, sub, "\"%s\" appears twice", m->string);
+        }
         seen |= 1ULL << i;
         found[i] = m;
     }
     for (int i = 0; i < spec->count; i++) {
         const field_t *f = &spec->fields[i];
-        rp_fields_path(sub, sizeof sub, path, f->name);
-        if (!found[i]) {
-            if (f->required)
-                return rp_fail(err, RP_E_MISSING, sub, "%s is required", f->name);
+        if (!found[i] && !f->required)
             continue;
-        }
+        rp_fields_path(sub, sizeof sub, path, f->name);
+        if (!found[i])
+            return rp_fail(err, RP_E_MISSING, sub, "%s is required", f->name);
         rp_status st = read_field(target, found[i], f, sub, err);
         if (st != RP_OK)
             return st;

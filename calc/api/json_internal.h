@@ -99,6 +99,14 @@ cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_r
 /* "key": {principal, interest, …: amounts by component[, "total"]}. */
 void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
                             const rp_round_t *rc);
+/* units[c] = values[c] · 10^places for every component when each is a
+ * whole number below RP_UNITS_MAX (amounts posted at their unit); returns
+ * 0 otherwise. */
+int rp_components_scaled(int64_t *units, mpq_t const *values, int places);
+/* rp_json_add_components of values given as counts of 10^-rc->places
+ * (from rp_components_scaled, or differences of two such; rc->places ≤ 18). */
+void rp_json_add_components_scaled(cJSON *obj, const char *key, const int64_t *units,
+                                   int with_total, const rp_round_t *rc);
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v);
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d);
 cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x); /* exact, e.g. a rate */

@@ -467,47 +467,23 @@ void rp_json_row_fraction(rp_buf_t *row, const char *key, const mpq_t x)
     release_fraction(text);
 }
 
-/* The members of a components object when every amount is a whole count
- * of 10^-places (money posted at its unit), summed and written in machine
- * words: the text the mpq_t path writes. Returns 0, writing nothing,
- * otherwise. */
-static int components_words(rp_buf_t *row, mpq_t const *values, int with_total,
-                            const rp_round_t *rc)
+static void add_raw(cJSON *obj, const char *key, const char *text)
 {
-    int64_t units[RP_COMPONENT_COUNT];
-    rp_i128 total = 0;
-    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
-        if (!rp_decimal_scaled(&units[c], values[c], rc->places))
-            return 0;
-        total += units[c];
-    }
-    if (total <= -RP_UNITS_MAX || total >= RP_UNITS_MAX)
-        return 0;
-    char text[48];
-    for (int c = 0; c <= RP_COMPONENT_COUNT; c++) {
-        if (c == RP_COMPONENT_COUNT && !with_total)
-            break;
-        size_t tn = rp_decimal_format_scaled(text, sizeof text,
-                                             c < RP_COMPONENT_COUNT ? units[c] : (int64_t)total,
-                                             rc->places);
-        row_text_n(row, c < RP_COMPONENT_COUNT ? rp_component_names[c] : "total", text, tn);
-    }
-    return 1;
+    cJSON *item = cJSON_CreateRaw(text);
+    if (item && !cJSON_AddItemToObjectCS(obj, key, item))
+        cJSON_Delete(item);
 }
 
-void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
-                            const rp_round_t *rc)
+/* A components object through mpq_t: amounts that are no whole count of
+ * the unit in a word, or a total beyond one. */
+static void components_q(cJSON *obj, const char *key, mpq_t const *values, int with_total,
+                         const rp_round_t *rc)
 {
-    /* a flat object written as text (rp_json_row_*): a statement has
-     * three for each installment */
     rp_buf_t row;
     rp_buf_init(&row);
     rp_json_row_begin(&row);
-    if (components_words(&row, values, with_total, rc))
-        with_total = 0;
-    else
-        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
-            rp_json_row_amount(&row, rp_component_names[c], values[c], rc);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        rp_json_row_amount(&row, rp_component_names[c], values[c], rc);
     if (with_total) {
         mpq_t total;
         mpq_init(total);
@@ -516,8 +492,76 @@ void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, in
         mpq_clear(total);
     }
     rp_buf_append(&row, "}", 1);
-    cJSON *item = row.failed ? NULL : cJSON_CreateRaw(row.data);
-    if (item && !cJSON_AddItemToObjectCS(obj, key, item))
-        cJSON_Delete(item);
+    if (!row.failed)
+        add_raw(obj, key, row.data);
     rp_buf_clear(&row);
+}
+
+int rp_components_scaled(int64_t *units, mpq_t const *values, int places)
+{
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        if (!rp_decimal_scaled(&units[c], values[c], places))
+            return 0;
+    return 1;
+}
+
+void rp_json_add_components_scaled(cJSON *obj, const char *key, const int64_t *units,
+                                   int with_total, const rp_round_t *rc)
+{
+    int n = RP_COMPONENT_COUNT + (with_total != 0), fits = rc->places <= 18;
+    int64_t v[RP_COMPONENT_COUNT + 1];
+    rp_i128 total = 0;
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+        v[c] = units[c];
+        total += units[c];
+        fits &= units[c] > -RP_UNITS_MAX && units[c] < RP_UNITS_MAX;
+    }
+    fits &= total > -RP_UNITS_MAX && total < RP_UNITS_MAX;
+    if (!fits) { /* a difference or a total beyond the bound: the same values in mpq_t */
+        mpq_t q[RP_COMPONENT_COUNT];
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
+            mpq_init(q[c]);
+            rp_units_set_z(mpq_numref(q[c]), units[c]);
+            mpz_ui_pow_ui(mpq_denref(q[c]), 10, (unsigned long)(rc->places > 0 ? rc->places : 0));
+            mpq_canonicalize(q[c]);
+        }
+        components_q(obj, key, (mpq_t const *)q, with_total, rc);
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+            mpq_clear(q[c]);
+        return;
+    }
+    v[RP_COMPONENT_COUNT] = (int64_t)total;
+    /* {"principal": "…", …}: seven members of at most 17 + 29 bytes */
+    char text[512], *d = text;
+    *d++ = '{';
+    for (int c = 0; c < n; c++) {
+        const char *name = c < RP_COMPONENT_COUNT ? rp_component_names[c] : "total";
+        size_t kn = strlen(name);
+        if (c > 0) {
+            *d++ = ',';
+            *d++ = ' ';
+        }
+        *d++ = '"';
+        memcpy(d, name, kn);
+        d += kn;
+        memcpy(d, "\": \"", 4);
+        d += 4;
+        d += rp_decimal_format_scaled(d, 48, v[c], rc->places);
+        *d++ = '"';
+    }
+    *d++ = '}';
+    *d = '\0';
+    add_raw(obj, key, text);
+}
+
+void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
+                            const rp_round_t *rc)
+{
+    /* a flat object written as text: a statement has three for each
+     * installment */
+    int64_t units[RP_COMPONENT_COUNT];
+    if (rp_components_scaled(units, values, rc->places))
+        rp_json_add_components_scaled(obj, key, units, with_total, rc);
+    else
+        components_q(obj, key, values, with_total, rc);
 }

@@ -137,6 +137,16 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t 
 
 static void add_item_amounts(cJSON *o, const rp_item_t *it, const rp_round_t *rc)
 {
+    int64_t due[RP_COMPONENT_COUNT], paid[RP_COMPONENT_COUNT], left[RP_COMPONENT_COUNT];
+    if (rc->places <= 18 && rp_components_scaled(due, it->due, rc->places) &&
+        rp_components_scaled(paid, it->paid, rc->places)) { /* money at its unit: words */
+        for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+            left[c] = due[c] - paid[c]; /* rp_item_outstanding; both below 2^62 */
+        rp_json_add_components_scaled(o, "due", due, 1, rc);
+        rp_json_add_components_scaled(o, "paid", paid, 1, rc);
+        rp_json_add_components_scaled(o, "outstanding", left, 1, rc);
+        return;
+    }
     mpq_t open[RP_COMPONENT_COUNT];
     for (int c = 0; c < RP_COMPONENT_COUNT; c++) {
         mpq_init(open[c]);

@@ -3,16 +3,25 @@
  */
 #include <stdio.h>
 
+#include "base/quotient.h"
 #include "explain.h"
 
 void rp_explain_percent(char *buf, size_t size, const mpq_t rate)
 {
+    /* rate · 100 at its own places (at most 8): a terminating rate's
+     * places less two, never below 0 — in words when they hold it */
+    int places = rp_decimal_places(rate);
+    int shown = places < 0 || places > 10 ? 8 : places > 2 ? places - 2 : 0;
+    int64_t num, den;
+    if (rp_units_from_z(&num, mpq_numref(rate)) && rp_units_from_z(&den, mpq_denref(rate)) &&
+        num > -RP_UNITS_MAX / 100 && num < RP_UNITS_MAX / 100 &&
+        rp_decimal_format_words(buf, size, num * 100, den, shown, RP_ROUND_HALF_EVEN) > 0)
+        return;
     mpq_t p;
     mpq_init(p);
     mpq_set_ui(p, 100, 1);
     mpq_mul(p, p, rate);
-    int places = rp_decimal_places(p);
-    rp_decimal_format(buf, size, p, places < 0 || places > 8 ? 8 : places, RP_ROUND_HALF_EVEN);
+    rp_decimal_format(buf, size, p, shown, RP_ROUND_HALF_EVEN);
     mpq_clear(p);
 }
 

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include <limits.h>
 
+#include "api/fields.h"
 #include "api/json_internal.h"
 
 /* ---- counting allocator (GMP + cJSON) --------------------------------- */
@@ -508,6 +509,71 @@ START_TEST(rows_written_as_text_lay_out_as_nodes)
 }
 END_TEST
 
+/* A field's path, "$.loan" + "principal", cut to the buffer as snprintf
+ * would cut "%s.%s". */
+START_TEST(field_paths_cut_like_snprintf)
+{
+    char buf[32];
+    rp_fields_path(buf, sizeof buf, "$.loan", "principal");
+    ck_assert_str_eq(buf, "$.loan.principal");
+    const size_t sizes[] = {1, 2, 6, 7, 8, 10, 16, 17};
+    const char *want[] = {"", "$", "$.loa", "$.loan", "$.loan.", "$.loan.pr", "$.loan.principa",
+                          "$.loan.principal"};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        memset(buf, 'x', sizeof buf);
+        rp_fields_path(buf, sizes[i], "$.loan", "principal");
+        ck_assert_str_eq(buf, want[i]);
+    }
+}
+END_TEST
+
+/* A components object from counts of the unit (the statement's installments)
+ * writes what the mpq_t path writes, in machine words while the amounts and
+ * their total stay below 2^62, and through mpq_t beyond (worked by hand). */
+START_TEST(components_from_counts)
+{
+    rp_round_t rc;
+    rp_round_init(&rc);
+    cJSON *root = cJSON_CreateObject();
+    int64_t small[RP_COMPONENT_COUNT] = {1205, 0, -3, 0, 0, 0};
+    rp_json_add_components_scaled(root, "small", small, 1, &rc);
+    int64_t big_total[RP_COMPONENT_COUNT] = {RP_UNITS_MAX - 1, 100, 0, 0, 0, 0};
+    rp_json_add_components_scaled(root, "big_total", big_total, 1, &rc);
+    int64_t difference[RP_COMPONENT_COUNT] = {-2 * (RP_UNITS_MAX - 1), 0, 0, 0, 0, 0};
+    rp_json_add_components_scaled(root, "difference", difference, 0, &rc);
+    mpq_t v[RP_COMPONENT_COUNT];
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_init(v[c]);
+    mpz_setbit(mpq_numref(v[RP_FEE]), 70); /* 2^70 / 100: beyond a word */
+    mpz_set_ui(mpq_denref(v[RP_FEE]), 100);
+    mpq_canonicalize(v[RP_FEE]);
+    rp_json_add_components(root, "words_do_not_hold", (mpq_t const *)v, 1, &rc);
+    const char *zeros = "\"interest\": \"0.00\", \"penalty_interest\": \"0.00\", "
+                        "\"compound_interest\": \"0.00\", \"late_fees\": \"0.00\", ";
+    char want[2048];
+    snprintf(want, sizeof want,
+             "{\"small\": {\"principal\": \"12.05\", \"interest\": \"0.00\", "
+             "\"penalty_interest\": \"-0.03\", \"compound_interest\": \"0.00\", "
+             "\"late_fees\": \"0.00\", \"fees\": \"0.00\", \"total\": \"12.02\"}, "
+             "\"big_total\": {\"principal\": \"46116860184273879.03\", \"interest\": \"1.00\", "
+             "\"penalty_interest\": \"0.00\", \"compound_interest\": \"0.00\", "
+             "\"late_fees\": \"0.00\", \"fees\": \"0.00\", \"total\": \"46116860184273880.03\"}, "
+             "\"difference\": {\"principal\": \"-92233720368547758.06\", %s\"fees\": \"0.00\"}, "
+             "\"words_do_not_hold\": {\"principal\": \"0.00\", %s\"fees\": "
+             "\"11805916207174113034.24\", \"total\": \"11805916207174113034.24\"}}",
+             zeros, zeros);
+    rp_buf_t b;
+    rp_buf_init(&b);
+    rp_json_write_line(&b, root);
+    ck_assert_str_eq(b.data, want);
+    rp_buf_clear(&b);
+    cJSON_Delete(root);
+    for (int c = 0; c < RP_COMPONENT_COUNT; c++)
+        mpq_clear(v[c]);
+    rp_round_clear(&rc);
+}
+END_TEST
+
 /* rp_run takes cJSON's memory from a per-thread arena (json_arena.c); a
  * tree the program builds outside a request stays the program's: built
  * before, kept across requests and freed after, under ASan and valgrind. */
@@ -573,6 +639,8 @@ int main(void)
     tcase_add_test(tc, memory_comes_back);
     tcase_add_test(tc, ints_as_printf_writes_them);
     tcase_add_test(tc, rows_written_as_text_lay_out_as_nodes);
+    tcase_add_test(tc, components_from_counts);
+    tcase_add_test(tc, field_paths_cut_like_snprintf);
     tcase_add_test(tc, trees_outside_a_request_are_the_programs);
     suite_add_tcase(s, tc);
     return run_suite(s);
