@@ -63,6 +63,10 @@ static int regular_payment(rp_plan_t *p)
     for (int k = 0; k < p->count; k++) {
         if (p->rows[k].n == 0)
             continue;
+        /* a payment equal to the row before it was counted there: a level
+         * plan is counted once, not once per row */
+        if (k > 0 && p->rows[k - 1].n > 0 && mpq_equal(p->rows[k - 1].payment, p->rows[k].payment))
+            continue;
         int same = 0;
         for (int j = 0; j < p->count; j++)
             same += p->rows[j].n > 0 && mpq_equal(p->rows[j].payment, p->rows[k].payment);
