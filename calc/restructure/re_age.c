@@ -10,8 +10,8 @@
 rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err)
 {
     int count = a->periods > 0 ? a->periods : 1;
-    mpq_t other, part, share;
-    mpq_inits(other, part, share, NULL);
+    mpq_t other;
+    mpq_init(other);
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         if (c != RP_PRINCIPAL)
             rp_qadd(other, other, w->due_now[c]);
@@ -33,6 +33,9 @@ rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err)
         previous = w->tail.rows[w->tail.count - 1].due;
         n = w->tail.rows[w->tail.count - 1].n;
     }
+    spread_t to_principal, to_arrears;
+    rp_spread_init(&to_principal, w->due_now[RP_PRINCIPAL], count, w->rc);
+    rp_spread_init(&to_arrears, other, count, w->rc);
     for (int k = 0; k < count && st == RP_OK; k++) {
         tail_row_t *row;
         st = rp_tail_push(&w->tail, &row, err);
@@ -46,10 +49,8 @@ rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err)
             break;
         }
         previous = row->due;
-        rp_work_spread(share, w->due_now[RP_PRINCIPAL], count, k, w->rc);
-        mpq_set(row->principal, share);
-        rp_work_spread(share, other, count, k, w->rc);
-        mpq_set(row->arrears, share);
+        mpq_set(row->principal, rp_spread_at(&to_principal, k));
+        mpq_set(row->arrears, rp_spread_at(&to_arrears, k));
     }
     if (st == RP_OK) {
         for (int c = 0; c < RP_COMPONENT_COUNT; c++)
@@ -57,6 +58,8 @@ rp_status rp_act_re_age(work_t *w, const rp_action_t *a, int i, rp_error *err)
         w->plan->re_aged = count;
         w->plan->re_aged_from = w->oldest_due;
     }
-    mpq_clears(other, part, share, NULL);
+    rp_spread_clear(&to_principal);
+    rp_spread_clear(&to_arrears);
+    mpq_clear(other);
     return st;
 }

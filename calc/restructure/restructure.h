@@ -65,9 +65,16 @@ rp_status rp_work_check_rebuild(const work_t *w, rp_method method, int count, rp
 #define RP_CUSTOM_NOT_REBUILT "a method custom loan's installments (个性化分期) cannot be rebuilt: "
 /* Lowers the principal to come by x (≤ it), re-amortizing the rest. */
 rp_status rp_work_lower_principal(work_t *w, mpq_srcptr x, rp_error *err);
-/* Share `index` of x split into count whole units (each rounded down, the
- * last the rest). */
-void rp_work_spread(mpq_t out, const mpq_t x, int count, int index, const rp_round_t *rc);
+/* x split into count whole units: count − 1 equal shares rounded down and
+ * the last the rest (so no share is negative); worked out once, asked for
+ * by index (rp_spread_at) — init and clear in pairs. */
+typedef struct spread {
+    mpq_t each, last;
+    int count;
+} spread_t;
+void rp_spread_init(spread_t *s, const mpq_t x, int count, const rp_round_t *rc);
+mpq_srcptr rp_spread_at(const spread_t *s, int index);
+void rp_spread_clear(spread_t *s);
 /* What a freeze or settlement starts from, by component. */
 void rp_work_remaining(mpq_t *amount, const work_t *w);
 /* Replaces the plan by count monthly installments paying principal p and

@@ -122,25 +122,30 @@ rp_status rp_work_lower_principal(work_t *w, mpq_srcptr x, rp_error *err)
     return st;
 }
 
-/* Splits x into count whole units: each count-th, rounded down, and the
- * last the rest (so no share is negative). */
-void rp_work_spread(mpq_t out, const mpq_t x, int count, int index, const rp_round_t *rc)
+void rp_spread_init(spread_t *s, const mpq_t x, int count, const rp_round_t *rc)
 {
+    mpq_inits(s->each, s->last, NULL);
+    s->count = count;
+    if (count <= 0)
+        return; /* no share to ask for */
     rp_round_t down = *rc;
     down.mode = RP_ROUND_DOWN;
-    mpq_t each;
-    mpq_init(each);
-    mpq_set_ui(each, (unsigned long)count, 1);
-    mpq_div(each, x, each);
-    rp_round(each, each, &down);
-    if (index < count - 1) {
-        mpq_set(out, each);
-    } else {
-        mpq_set_ui(out, (unsigned long)(count - 1), 1);
-        mpq_mul(out, out, each);
-        rp_qsub(out, x, out);
-    }
-    mpq_clear(each);
+    mpq_set_ui(s->each, (unsigned long)count, 1);
+    mpq_div(s->each, x, s->each);
+    rp_round(s->each, s->each, &down);
+    mpq_set_ui(s->last, (unsigned long)(count - 1), 1);
+    mpq_mul(s->last, s->last, s->each);
+    rp_qsub(s->last, x, s->last);
+}
+
+mpq_srcptr rp_spread_at(const spread_t *s, int index)
+{
+    return index < s->count - 1 ? s->each : s->last;
+}
+
+void rp_spread_clear(spread_t *s)
+{
+    mpq_clears(s->each, s->last, NULL);
 }
 
 /* The amounts a freeze or settlement starts from, by component. */
@@ -170,9 +175,11 @@ rp_status rp_work_terminal_rows(work_t *w, const mpq_t p, const mpq_t a, int cou
     mpq_inits(total, part, left_a, each, NULL);
     rp_qadd(total, p, a);
     mpq_set(left_a, a);
+    spread_t spread;
+    rp_spread_init(&spread, total, count, w->rc);
     rp_status st = RP_OK;
     for (int k = 0; k < count && st == RP_OK; k++) {
-        rp_work_spread(part, total, count, k, w->rc);
+        mpq_set(part, rp_spread_at(&spread, k));
         /* the other debt is paid first, then principal */
         mpq_set(each, mpq_cmp(part, left_a) < 0 ? part : left_a);
         rp_qsub(left_a, left_a, each);
@@ -197,6 +204,7 @@ rp_status rp_work_terminal_rows(work_t *w, const mpq_t p, const mpq_t a, int cou
             mpq_set(row->fee, fee);
         }
     }
+    rp_spread_clear(&spread);
     mpq_clears(total, part, left_a, each, NULL);
     return st;
 }
