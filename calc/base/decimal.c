@@ -232,6 +232,15 @@ int rp_decimal_scaled(int64_t *out, const mpq_t x, int places)
     return 1;
 }
 
+void rp_decimal_from_scaled(mpq_t out, int64_t units, int places)
+{
+    uint64_t scale = (uint64_t)powers[places > 0 ? places : 0];
+    uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
+    uint64_t g = rp_gcd_u64(magnitude % scale, scale); /* lowest terms without GMP */
+    rp_units_set_z(mpq_numref(out), units / (int64_t)g);
+    rp_units_set_z(mpq_denref(out), (int64_t)(scale / g));
+}
+
 size_t rp_decimal_format_scaled(char *buf, size_t size, int64_t units, int places)
 {
     if (places > 18 || units <= -RP_UNITS_MAX || units >= RP_UNITS_MAX)

@@ -34,6 +34,9 @@ size_t rp_decimal_format_words(char *buf, size_t size, int64_t num, int64_t den,
  * places ≤ 18 (an amount posted at its unit); returns 0 otherwise. */
 int rp_decimal_scaled(int64_t *out, const mpq_t x, int places);
 
+/* out = units / 10^places (places ≤ 18), in lowest terms. */
+void rp_decimal_from_scaled(mpq_t out, int64_t units, int places);
+
 /* units / 10^places as rp_decimal_format writes that value at places;
  * 0 when places > 18 or |units| ≥ RP_UNITS_MAX. */
 size_t rp_decimal_format_scaled(char *buf, size_t size, int64_t units, int places);

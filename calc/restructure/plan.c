@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 
+#include "base/quotient.h"
 #include "restructure.h"
 
 void rp_plan_init(rp_plan_t *p)
@@ -78,6 +79,82 @@ static int regular_payment(rp_plan_t *p)
     return best;
 }
 
+/* Each row's payment and the principal left after it, and the plan's
+ * totals (added to what they held). */
+static void sums_in_q(rp_plan_t *p)
+{
+    mpq_t balance;
+    mpq_init(balance);
+    for (int k = 0; k < p->count; k++)
+        rp_qadd(balance, balance, p->rows[k].principal);
+    for (int k = 0; k < p->count; k++) {
+        rp_plan_row_t *r = &p->rows[k];
+        rp_qadd(r->payment, r->principal, r->interest);
+        rp_qadd(r->payment, r->payment, r->fee);
+        rp_qadd(r->payment, r->payment, r->arrears);
+        rp_qsub(balance, balance, r->principal);
+        mpq_set(r->balance, balance);
+        rp_qadd(p->total_payment, p->total_payment, r->payment);
+        rp_qadd(p->total_principal, p->total_principal, r->principal);
+        rp_qadd(p->total_interest, p->total_interest, r->interest);
+        rp_qadd(p->total_fee, p->total_fee, r->fee);
+        rp_qadd(p->total_arrears, p->total_arrears, r->arrears);
+    }
+    mpq_clear(balance);
+}
+
+/* sums_in_q in machine words, when every row's amounts are whole counts of
+ * 10^-places and every sum stays below 2^62 (money at its unit): the same
+ * values. Returns 0, having set nothing, otherwise. */
+static int sums_in_words(rp_plan_t *p, int places)
+{
+    enum { PRINCIPAL, INTEREST, FEE, ARREARS, PARTS };
+    rp_i128 total[PARTS] = {0}, paid = 0;
+    if (places > 18)
+        return 0;
+    for (int k = 0; k < p->count; k++) { /* first: everything fits */
+        const rp_plan_row_t *r = &p->rows[k];
+        mpq_srcptr part[PARTS] = {r->principal, r->interest, r->fee, r->arrears};
+        rp_i128 payment = 0;
+        for (int i = 0; i < PARTS; i++) {
+            int64_t u;
+            if (!rp_decimal_scaled(&u, part[i], places))
+                return 0;
+            payment += u;
+            total[i] += u;
+            if (total[i] <= -RP_UNITS_MAX || total[i] >= RP_UNITS_MAX)
+                return 0;
+        }
+        paid += payment;
+        if (payment <= -RP_UNITS_MAX || payment >= RP_UNITS_MAX || paid <= -RP_UNITS_MAX ||
+            paid >= RP_UNITS_MAX)
+            return 0;
+    }
+    int64_t balance = (int64_t)total[PRINCIPAL]; /* every partial sum is below the bound too */
+    for (int k = 0; k < p->count; k++) {
+        rp_plan_row_t *r = &p->rows[k];
+        int64_t u[PARTS];
+        rp_decimal_scaled(&u[PRINCIPAL], r->principal, places);
+        rp_decimal_scaled(&u[INTEREST], r->interest, places);
+        rp_decimal_scaled(&u[FEE], r->fee, places);
+        rp_decimal_scaled(&u[ARREARS], r->arrears, places);
+        balance -= u[PRINCIPAL];
+        rp_decimal_from_scaled(r->payment, u[PRINCIPAL] + u[INTEREST] + u[FEE] + u[ARREARS], places);
+        rp_decimal_from_scaled(r->balance, balance, places);
+    }
+    mpq_t sum;
+    mpq_init(sum);
+    mpq_ptr into[PARTS] = {p->total_principal, p->total_interest, p->total_fee, p->total_arrears};
+    for (int i = 0; i < PARTS; i++) {
+        rp_decimal_from_scaled(sum, (int64_t)total[i], places);
+        rp_qadd(into[i], into[i], sum);
+    }
+    rp_decimal_from_scaled(sum, (int64_t)paid, places);
+    rp_qadd(p->total_payment, p->total_payment, sum);
+    mpq_clear(sum);
+    return 1;
+}
+
 rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
 {
     const rp_round_t *rc = w->rc;
@@ -104,24 +181,8 @@ rp_status rp_plan_finish(rp_plan_t *p, const work_t *w, rp_error *err)
     }
     mpq_clear(now);
 
-    mpq_t balance;
-    mpq_init(balance);
-    for (int k = 0; k < p->count; k++)
-        rp_qadd(balance, balance, p->rows[k].principal);
-    for (int k = 0; k < p->count; k++) {
-        rp_plan_row_t *r = &p->rows[k];
-        rp_qadd(r->payment, r->principal, r->interest);
-        rp_qadd(r->payment, r->payment, r->fee);
-        rp_qadd(r->payment, r->payment, r->arrears);
-        rp_qsub(balance, balance, r->principal);
-        mpq_set(r->balance, balance);
-        rp_qadd(p->total_payment, p->total_payment, r->payment);
-        rp_qadd(p->total_principal, p->total_principal, r->principal);
-        rp_qadd(p->total_interest, p->total_interest, r->interest);
-        rp_qadd(p->total_fee, p->total_fee, r->fee);
-        rp_qadd(p->total_arrears, p->total_arrears, r->arrears);
-    }
-    mpq_clear(balance);
+    if (!sums_in_words(p, rc->places))
+        sums_in_q(p);
 
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         rp_qadd(p->waived_total, p->waived_total, p->waived[c]);

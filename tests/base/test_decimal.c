@@ -292,6 +292,12 @@ START_TEST(scaled_amounts)
     rp_decimal_format_scaled(text, sizeof text, 70, -1); /* no places: units */
     ck_assert_str_eq(text, "70");
     ck_assert_uint_eq(rp_decimal_format_scaled(text, sizeof text, RP_UNITS_MAX, 2), 0);
+    rp_decimal_from_scaled(x, 126686, 2); /* 1266.86 = 63343/50 in lowest terms */
+    ck_assert(mpz_cmp_ui(mpq_numref(x), 63343) == 0 && mpz_cmp_ui(mpq_denref(x), 50) == 0);
+    rp_decimal_from_scaled(x, -5, 3); /* −0.005 = −1/200 */
+    ck_assert(mpz_cmp_si(mpq_numref(x), -1) == 0 && mpz_cmp_ui(mpq_denref(x), 200) == 0);
+    rp_decimal_from_scaled(x, 0, 2);
+    ck_assert(mpz_sgn(mpq_numref(x)) == 0 && mpz_cmp_ui(mpq_denref(x), 1) == 0);
     unsigned long long state = 20261129;
     for (int i = 0; i < 20000; i++) {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -304,6 +310,11 @@ START_TEST(scaled_amounts)
             mpz_mul_ui(mpq_denref(x), mpq_denref(x), 10);
         mpq_canonicalize(x);
         ck_assert(rp_decimal_scaled(&u, x, places) && u == a);
+        mpq_t back;
+        mpq_init(back);
+        rp_decimal_from_scaled(back, a, places);
+        ck_assert(mpq_equal(back, x) && mpz_cmp(mpq_denref(back), mpq_denref(x)) == 0);
+        mpq_clear(back);
         rp_decimal_format_scaled(text, sizeof text, a, places);
         expected_text(want, x, places, RP_ROUND_HALF_EVEN);
         ck_assert_str_eq(text, want);
