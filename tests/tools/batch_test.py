@@ -10,6 +10,7 @@ peak RSS (getrusage), never from the clock.
 import json
 import os
 import resource
+import select
 import subprocess
 import sys
 import tempfile
@@ -130,6 +131,25 @@ p = run(["schedule", "--format", "csv", "--bom", "-"], json.dumps(loan(1)).encod
 check("--bom: starts with EF BB BF then the header", p.stdout.startswith(b"\xef\xbb\xbfn,due_date,payment"))
 p = run(["schedule", "--format", "json", "--bom", "-"], json.dumps(loan(1)).encode())
 check("--bom: not on JSON", p.stdout.startswith(b"{"))
+
+# a client that writes one line and waits for its answer before the next
+# (an agent's pipe) is answered each time, with --jobs 1 and 2: the answers
+# are flushed whenever nothing read is left unanswered
+for jobs in ("1", "2"):
+    child = subprocess.Popen([repay, "batch", "--jobs", jobs], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    got = []
+    for i in range(3):
+        child.stdin.write((json.dumps(loan(i)) + "\n").encode())
+        child.stdin.flush()
+        ready, _, _ = select.select([child.stdout], [], [], 10)
+        got.append(json.loads(child.stdout.readline()) if ready else None)
+    child.stdin.close()
+    rest = child.stdout.read()
+    child.wait(10)
+    check(f"jobs {jobs}: each answer while the client waits",
+          [a and a["id"] for a in got] == [0, 1, 2] and rest == b"" and child.returncode == 0,
+          (got, rest))
 
 # record → a skeleton that check refuses until verified
 req = os.path.join(tmp, "two-months.json")
