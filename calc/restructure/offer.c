@@ -355,7 +355,10 @@ static void settlement_guess(mpz_t guess, const mpz_t whole, const rp_goal_t *g,
     mpq_clear(q);
 }
 
-static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int *found, rp_error *err)
+/* known: t already holds the whole debt's candidate at n, and it meets the
+ * floor (floor_in_reach just said so). */
+static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int known, int *found,
+                                     rp_error *err)
 {
     const solver_t *S = F->S;
     mpz_t a, b, mid, step;
@@ -366,8 +369,8 @@ static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int *found,
     mpz_set(b, mpq_numref(units)); /* the whole debt, in units */
     F->stage = 1;
     F->term = n;
-    rp_status st;
-    *found = settlement_meets(F, t, b, &st, err);
+    rp_status st = RP_OK;
+    *found = known || settlement_meets(F, t, b, &st, err);
     if (*found) {
         /* b meets the floor; a − 1 is known not to (a = 1: nothing below) */
         mpz_set_ui(a, 1);
@@ -452,6 +455,46 @@ static int fewest_possible(const solver_t *S, int hi)
     return n > 1 ? n : 1;
 }
 
+/* Whether any settlement in n installments meets the floor: the whole debt
+ * does (smallest_settlement's first trial). */
+static rp_status floor_in_reach(family_t *F, trial_t *t, int n, int *reach, rp_error *err)
+{
+    const solver_t *S = F->S;
+    mpq_t units;
+    mpq_init(units);
+    mpq_div(units, S->left_total, S->rc->unit);
+    F->stage = 1;
+    F->term = n;
+    rp_status st;
+    *reach = settlement_meets(F, t, mpq_numref(units), &st, err);
+    F->stage = 0;
+    mpq_clear(units);
+    return st;
+}
+
+/* Past a count n whose smallest settlement S(n) did not fit: S only grows
+ * with the count (a longer split is worth less to the lender), and of m
+ * parts (an even split rounded down, the last the rest) the last is at
+ * least S/m — so no count m < S(n) ÷ the most an installment may be can
+ * fit, and each of them meets the floor if a later one does. Returns
+ * ⌈S(n) ÷ most⌉ (at most hi + 1): the first count that may fit. */
+static int beyond_capacity(const solver_t *S, const mpq_t settlement, int hi)
+{
+    const rp_goal_t *g = S->goal;
+    mpq_srcptr most = mpq_sgn(g->down_payment) >= 0 && mpq_cmp(g->down_payment, g->capacity) > 0
+                          ? g->down_payment
+                          : g->capacity;
+    if (mpq_sgn(most) <= 0)
+        return hi + 1;
+    mpq_t x;
+    mpq_init(x);
+    mpq_div(x, settlement, most);
+    mpz_cdiv_q(mpq_numref(x), mpq_numref(x), mpq_denref(x));
+    int n = mpz_cmp_si(mpq_numref(x), hi + 1) > 0 ? hi + 1 : (int)mpz_get_si(mpq_numref(x));
+    mpq_clear(x);
+    return n;
+}
+
 static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t, rp_error *err)
 {
     const rp_goal_t *g = S->goal;
@@ -479,8 +522,11 @@ static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t,
         from = hi;
     if (from < 1)
         from = 1;
-    for (int n = from; n <= hi && st == RP_OK && !sol->feasible; n++) {
-        st = smallest_settlement(&F, t, n, &found, err);
+    int last = hi; /* the floor is known to be out of reach past this count */
+    int known = 0; /* t holds the whole debt's candidate at n, meeting the floor */
+    for (int n = from; n <= last && st == RP_OK && !sol->feasible; n++) {
+        st = smallest_settlement(&F, t, n, known, &found, err);
+        known = 0;
         if (st == RP_OK && !found && n == from && from > 1 && !tried) {
             n = 0; /* out of reach already: count from one (n++ makes it 1) */
             from = 1;
@@ -500,6 +546,30 @@ static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t,
             rp_actions_t a = sol->actions; /* the closest's actions, if it is */
             sol->actions = t->actions;
             t->actions = a;
+            /* counts before `next` cannot fit: the first of them evaluated is
+             * the one before `next` (the proof), or the last the floor is in
+             * reach at (the closest) — the plans counting one by one ends on */
+            int next = beyond_capacity(S, F.amount, hi);
+            if (st == RP_OK && next - 1 > n + 1) {
+                int lo = n, up = next - 1, reach = 0;
+                st = floor_in_reach(&F, t, up, &reach, err);
+                if (st == RP_OK && reach) {
+                    n = up - 1;
+                    known = 1;
+                } else {
+                    while (st == RP_OK && up - lo > 1) { /* lo in reach, up not */
+                        int mid = lo + (up - lo) / 2;
+                        st = floor_in_reach(&F, t, mid, &reach, err);
+                        if (reach)
+                            lo = mid;
+                        else
+                            up = mid;
+                    }
+                    last = lo; /* counting stops there: evaluated next if past n */
+                    if (lo > n)
+                        n = lo - 1;
+                }
+            }
         }
     }
     if (st == RP_OK && tried && !sol->feasible) { /* the last that met the floor is the closest */
@@ -538,7 +608,7 @@ static rp_status longest_for_floor(const solver_t *S, rp_family which, trial_t *
         int mid = a + (b - a) / 2;
         int ok = 0;
         if (which == RP_FAMILY_SETTLE) {
-            st = smallest_settlement(&F, t, mid, &ok, err);
+            st = smallest_settlement(&F, t, mid, 0, &ok, err);
         } else {
             mpz_t k;
             mpz_init_set_si(k, mid);
