@@ -61,6 +61,8 @@ typedef struct family {
     int stage;                /* extend: 0 the term, 1 the waiver at the longest */
     int term;                 /* extend's longest term; settle's installments    */
     mpq_t amount;             /* settle: the settlement being tried              */
+    int held;                 /* settle: the trial holds the last settlement that
+                                 met the floor (the last tried did) */
 } family_t;
 
 /* Waivers of w over what may be waived, in the order of willingness. */
@@ -323,11 +325,11 @@ static rp_status offer_freeze(const solver_t *S, rp_solution_t *sol, trial_t *t,
  * to the amount) — by galloping to a bracket and halving it. The answer is
  * the one a halving of all of [1, the debt] finds, in a few trials rather
  * than ~25. */
-static int settlement_meets(const family_t *F, trial_t *t, const mpz_t k, rp_status *st,
-                            rp_error *err)
+static int settlement_meets(family_t *F, trial_t *t, const mpz_t k, rp_status *st, rp_error *err)
 {
     *st = try_k(F, t, k, err);
-    return *st == RP_OK && meets_floor(F->S->goal, &t->price) && !t->breaks;
+    F->held = *st == RP_OK && meets_floor(F->S->goal, &t->price) && !t->breaks;
+    return F->held;
 }
 
 /* ⌈whole × floor / reached⌉ for each floor the goal sets (the larger),
@@ -370,6 +372,7 @@ static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int known, 
     F->stage = 1;
     F->term = n;
     rp_status st = RP_OK;
+    F->held = known;
     *found = known || settlement_meets(F, t, b, &st, err);
     if (*found) {
         /* b meets the floor; a − 1 is known not to (a = 1: nothing below) */
@@ -535,7 +538,8 @@ static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t,
         if (st != RP_OK || !found)
             break;
         F.term = n;
-        st = try_k(&F, t, zero, err);
+        if (!F.held) /* else the trial holds this very plan: the last that met the floor */
+            st = try_k(&F, t, zero, err);
         tried = n;
         if (st == RP_OK && t->ok) {
             sol->feasible = 1;
