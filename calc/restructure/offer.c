@@ -186,15 +186,20 @@ static rp_status try_k(const family_t *F, trial_t *t, const mpz_t k, rp_error *e
 
 /* The least k in [lo, hi] whose candidate is ok (fewer installments or
  * less money is better), into sol with its proof; sol->feasible 0 and the
- * candidate at hi when none is. */
+ * candidate at hi when none is. held: t already holds the candidate at hi.
+ * The last candidate that failed is kept: it is the proof (the one before
+ * the least) whenever the halving tried it, as it nearly always does. */
 static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long lo, long hi,
-                       rp_error *err)
+                       int held, rp_error *err)
 {
-    mpz_t a, b, mid;
-    mpz_inits(a, b, mid, NULL);
+    mpz_t a, b, mid, missed_k;
+    mpz_inits(a, b, mid, missed_k, NULL);
+    trial_t missed, swap;
+    rp_trial_init(&missed);
+    int has_missed = 0;
     mpz_set_si(a, lo);
     mpz_set_si(b, hi);
-    rp_status st = try_k(F, t, b, err);
+    rp_status st = held ? RP_OK : try_k(F, t, b, err);
     sol->feasible = st == RP_OK && t->ok;
     if (st == RP_OK)
         rp_solver_take(sol, t, 0);
@@ -208,11 +213,19 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
             rp_solver_take(sol, t, 0);
         } else if (st == RP_OK) {
             mpz_add_ui(a, mid, 1);
+            swap = missed, missed = *t, *t = swap;
+            mpz_set(missed_k, mid);
+            has_missed = 1;
         }
     }
     while (st == RP_OK && sol->feasible && mpz_cmp_si(b, lo) > 0) { /* the proof */
         mpz_sub_ui(mid, b, 1);
-        st = try_k(F, t, mid, err);
+        if (has_missed && mpz_cmp(missed_k, mid) == 0) {
+            swap = missed, missed = *t, *t = swap; /* tried already: it failed */
+            has_missed = 0;
+        } else {
+            st = try_k(F, t, mid, err);
+        }
         if (st == RP_OK && !t->ok) {
             rp_solver_take(sol, t, 1);
             break;
@@ -222,17 +235,19 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
             rp_solver_take(sol, t, 0);
         }
     }
-    mpz_clears(a, b, mid, NULL);
+    rp_trial_clear(&missed);
+    mpz_clears(a, b, mid, missed_k, NULL);
     return st;
 }
 
 /* The longest term the law and the request leave an extension, found as
  * rp_solve finds it: legality falls as the term grows. */
-static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *out, rp_error *err)
+static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *out, int *held,
+                              rp_error *err)
 {
     mpz_t k;
     mpz_init(k);
-    long a = lo, b = hi;
+    long a = lo, b = hi, last = hi; /* last: the candidate t holds */
     *out = -1;
     mpz_set_si(k, b);
     rp_status st = try_k(F, t, k, err);
@@ -241,11 +256,13 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
     else if (st == RP_OK) {
         mpz_set_si(k, a);
         st = try_k(F, t, k, err);
+        last = a;
         if (st == RP_OK && !t->breaks) {
             while (st == RP_OK && b - a > 1) { /* a allowed, b forbidden */
                 long mid = a + (b - a) / 2;
                 mpz_set_si(k, mid);
                 st = try_k(F, t, k, err);
+                last = mid;
                 if (t->breaks)
                     b = mid;
                 else
@@ -254,6 +271,7 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
             *out = a;
         }
     }
+    *held = st == RP_OK && *out >= 0 && last == *out;
     mpz_clear(k);
     return st;
 }
@@ -267,7 +285,8 @@ static rp_status offer_extend(const solver_t *S, rp_solution_t *sol, trial_t *t,
     long lo = S->base_count > 1 ? S->base_count : 1;
     long hi = g->term > 0 ? g->term : RP_MAX_TERM;
     long top = -1;
-    rp_status st = hi >= lo ? longest_term(&F, t, lo, hi, &top, err) : RP_OK;
+    int held = 0; /* t holds the candidate at top */
+    rp_status st = hi >= lo ? longest_term(&F, t, lo, hi, &top, &held, err) : RP_OK;
     if (st == RP_OK && top < 0) { /* no extension the law allows (or too long already) */
         mpz_t k;
         mpz_init_set_si(k, lo);
@@ -278,7 +297,7 @@ static rp_status offer_extend(const solver_t *S, rp_solution_t *sol, trial_t *t,
         sol->feasible = 0;
     }
     if (st == RP_OK && top >= 0)
-        st = least(&F, sol, t, lo, top, err);
+        st = least(&F, sol, t, lo, top, held, err);
     if (st == RP_OK && top >= 0 && !sol->feasible) {
         /* the longest does not fit: the least waiver that makes it */
         mpq_t most;
@@ -289,7 +308,7 @@ static rp_status offer_extend(const solver_t *S, rp_solution_t *sol, trial_t *t,
         F.term = (int)top;
         rp_solution_t w;
         rp_solution_init(&w);
-        st = least(&F, &w, t, 0, (long)mpz_get_si(mpq_numref(most)), err);
+        st = least(&F, &w, t, 0, (long)mpz_get_si(mpq_numref(most)), 0, err);
         if (st == RP_OK && w.feasible) {
             rp_solution_clear(sol);
             *sol = w;
@@ -311,7 +330,7 @@ static rp_status offer_freeze(const solver_t *S, rp_solution_t *sol, trial_t *t,
     long hi = g->term > 0 && g->term < RP_MAX_TERM ? g->term : RP_MAX_TERM;
     if (!(g->allow & RP_ALLOW_OVER_60) && hi > RP_CARD_MAX_INSTALLMENTS)
         hi = RP_CARD_MAX_INSTALLMENTS; /* beyond, every candidate breaks the rule */
-    rp_status st = least(&F, sol, t, 1, hi, err);
+    rp_status st = least(&F, sol, t, 1, hi, 0, err);
     mpq_clear(F.amount);
     return st;
 }
