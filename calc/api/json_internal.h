@@ -96,6 +96,7 @@ void rp_json_write_line(rp_buf_t *b, const cJSON *item);
 /* Members with a text value. `key` must outlive the tree — a literal or a
  * static name — as it is not copied (amount, date, decimal, bounded). */
 cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_round_t *rc);
+cJSON *rp_json_add_text(cJSON *obj, const char *key, const char *text); /* text copied */
 /* "key": {principal, interest, …: amounts by component[, "total"]}. */
 void rp_json_add_components(cJSON *obj, const char *key, mpq_t const *values, int with_total,
                             const rp_round_t *rc);

@@ -17,22 +17,33 @@ static int no_escape(unsigned char c)
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
 }
 
+static void write_escaped(rp_buf_t *b, const char *s);
+
 static void write_string(rp_buf_t *b, const char *s)
 {
     size_t len = 0;
     while (no_escape((unsigned char)s[len]))
         len++;
-    if (s[len] == '\0') { /* the common case, written in one piece */
-        if (rp_buf_reserve(b, len + 2)) {
-            char *d = b->data + b->len;
-            d[0] = '"';
-            memcpy(d + 1, s, len);
-            d[len + 1] = '"';
-            d[len + 2] = '\0';
-            b->len += len + 2;
-        }
+    if (s[len] != '\0') {
+        write_escaped(b, s);
         return;
     }
+    /* the common case (every key), written in one piece */
+    if (b->failed || b->len + len + 3 > b->cap) {
+        if (!rp_buf_reserve(b, len + 2))
+            return;
+    }
+    char *d = b->data + b->len;
+    d[0] = '"';
+    memcpy(d + 1, s, len);
+    d[len + 1] = '"';
+    d[len + 2] = '\0';
+    b->len += len + 2;
+}
+
+/* A string with something to escape or UTF-8 in it (a working's sentence). */
+static void write_escaped(rp_buf_t *b, const char *s)
+{
     rp_buf_append(b, "\"", 1);
     const char *plain = s; /* the run of characters that need no escape */
     for (const char *p = s;;) {
@@ -129,6 +140,18 @@ static int is_flat(const cJSON *item)
     return 1;
 }
 
+/* A new line indented by n spaces, in one append while n is small. */
+static void new_line(rp_buf_t *b, int n)
+{
+    static const char spaces[] = "\n                                                                ";
+    if ((size_t)n < sizeof spaces - 1) {
+        rp_buf_append(b, spaces, (size_t)n + 1);
+        return;
+    }
+    rp_buf_append(b, "\n", 1);
+    rp_buf_repeat(b, ' ', (size_t)n);
+}
+
 static void write_value(rp_buf_t *b, const cJSON *item, int indent)
 {
     int type = type_of(item);
@@ -147,23 +170,20 @@ static void write_value(rp_buf_t *b, const cJSON *item, int indent)
         for (const cJSON *c = item->child; c; c = c->next) {
             if (flat) {
                 if (c != item->child)
-                    rp_buf_puts(b, ", ");
+                    rp_buf_append(b, ", ", 2);
             } else {
-                rp_buf_puts(b, "\n");
-                rp_buf_repeat(b, ' ', (size_t)(indent + 2));
+                new_line(b, indent + 2);
             }
             if (object) {
                 write_string(b, c->string ? c->string : "");
-                rp_buf_puts(b, ": ");
+                rp_buf_append(b, ": ", 2);
             }
             write_value(b, c, indent < 0 ? indent : indent + 2);
             if (!flat && c->next)
-                rp_buf_puts(b, ",");
+                rp_buf_append(b, ",", 1);
         }
-        if (!flat && item->child) {
-            rp_buf_puts(b, "\n");
-            rp_buf_repeat(b, ' ', (size_t)indent);
-        }
+        if (!flat && item->child)
+            new_line(b, indent);
         rp_buf_puts(b, object ? "}" : "]");
     }
 }
@@ -234,8 +254,7 @@ void rp_json_render_flat(rp_buf_t *b, rp_format fmt, const cJSON *item)
     flat(b, fmt, item, key, 0, sizeof key);
 }
 
-/* Adds a string member under a static key (not copied, not freed). */
-static cJSON *add_text(cJSON *obj, const char *key, const char *text)
+cJSON *rp_json_add_text(cJSON *obj, const char *key, const char *text)
 {
     cJSON *item = cJSON_CreateString(text);
     if (item && !cJSON_AddItemToObjectCS(obj, key, item)) {
@@ -249,7 +268,7 @@ cJSON *rp_json_add_amount(cJSON *obj, const char *key, const mpq_t x, const rp_r
 {
     char text[80];
     rp_decimal_format(text, sizeof text, x, rc->places, rc->mode);
-    return add_text(obj, key, text);
+    return rp_json_add_text(obj, key, text);
 }
 
 cJSON *rp_json_add_int(cJSON *obj, const char *key, long v)
@@ -263,14 +282,19 @@ cJSON *rp_json_add_int(cJSON *obj, const char *key, long v)
     } while (m);
     if (v < 0)
         *--p = '-';
-    return cJSON_AddRawToObject(obj, key, p);
+    cJSON *item = cJSON_CreateRaw(p);
+    if (item && !cJSON_AddItemToObjectCS(obj, key, item)) { /* the key is static: not copied */
+        cJSON_Delete(item);
+        item = NULL;
+    }
+    return item;
 }
 
 cJSON *rp_json_add_date(cJSON *obj, const char *key, rp_date_t d)
 {
     char text[RP_DATE_TEXT];
     rp_date_format(text, d);
-    return add_text(obj, key, text);
+    return rp_json_add_text(obj, key, text);
 }
 
 #define DECIMAL_TEXT 128
@@ -287,7 +311,7 @@ cJSON *rp_json_add_decimal(cJSON *obj, const char *key, const mpq_t x)
 {
     char text[DECIMAL_TEXT];
     decimal_text(text, x);
-    return add_text(obj, key, text);
+    return rp_json_add_text(obj, key, text);
 }
 
 /* x as "p/q" in lowest terms, "p" when whole: the caller releases it with
@@ -308,7 +332,7 @@ static void release_fraction(char *text)
 cJSON *rp_json_add_fraction(cJSON *obj, const char *key, const mpq_t x)
 {
     char *text = fraction_text(x);
-    cJSON *item = text ? add_text(obj, key, text) : NULL;
+    cJSON *item = text ? rp_json_add_text(obj, key, text) : NULL;
     release_fraction(text);
     return item;
 }
@@ -318,7 +342,7 @@ cJSON *rp_json_add_bounded(cJSON *obj, const char *key, const mpq_t low, const m
 {
     char text[160];
     rp_decimal_format_bounded(text, sizeof text, low, high, places);
-    return add_text(obj, key, text);
+    return rp_json_add_text(obj, key, text);
 }
 
 cJSON *rp_json_error_response(const rp_error *err, const char *op, const cJSON *id)

@@ -63,7 +63,7 @@ static void add_fine(cJSON *obj, const char *key, const mpq_t x, const rp_round_
 {
     char text[80];
     fine_text(text, x, rc);
-    cJSON_AddStringToObject(obj, key, text);
+    rp_json_add_text(obj, key, text);
 }
 
 static const char *summary_status(const rp_statement_t *st)
@@ -90,10 +90,10 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t 
         if (it->plan > 0)
             rp_json_add_int(obj, "plan", it->plan);
         rp_json_add_int(obj, "n", it->n);
-        cJSON_AddStringToObject(obj, "component", rp_component_names[wk->component]);
+        rp_json_add_text(obj, "component", rp_component_names[wk->component]);
         int late = wk->component == RP_LATE_FEE;
         if (!late) {
-            cJSON_AddStringToObject(obj, "base", wk->base_kind >= 0 ? rp_penalty_base_names[wk->base_kind]
+            rp_json_add_text(obj, "base", wk->base_kind >= 0 ? rp_penalty_base_names[wk->base_kind]
                                                                     : "overdue_interest");
             rp_json_add_int(obj, "basis", o->daily_basis);
         }
@@ -127,8 +127,8 @@ static void add_workings(cJSON *root, const rp_statement_t *st, const rp_life_t 
         rp_buf_init(&zh);
         rp_buf_init(&en);
         rp_explain_working(&zh, &en, st, wk, o, rc);
-        cJSON_AddStringToObject(obj, "zh", zh.data ? zh.data : "");
-        cJSON_AddStringToObject(obj, "en", en.data ? en.data : "");
+        rp_json_add_text(obj, "zh", zh.data ? zh.data : "");
+        rp_json_add_text(obj, "en", en.data ? en.data : "");
         rp_buf_clear(&zh);
         rp_buf_clear(&en);
         cJSON_AddItemToArray(list, obj);
@@ -197,12 +197,12 @@ static void add_items(cJSON *root, const rp_statement_t *st, const rp_round_t *r
         } else if (it->role == RP_ROLE_FEE) {
             rp_json_add_int(o, "event", it->event);
             rp_json_add_date(o, "date", it->due_date);
-            cJSON_AddStringToObject(o, "kind", it->kind);
+            rp_json_add_text(o, "kind", it->kind);
         } else {
             rp_json_add_int(o, "plan", it->plan);
             rp_json_add_date(o, "date", it->due_date);
         }
-        cJSON_AddStringToObject(o, "status", rp_item_status_names[it->status]);
+        rp_json_add_text(o, "status", rp_item_status_names[it->status]);
         rp_json_add_int(o, "days_past_due", it->days_past_due);
         if (it->accelerated)
             cJSON_AddTrueToObject(o, "accelerated");
@@ -228,7 +228,7 @@ static void add_allocations(cJSON *root, const rp_statement_t *st, const rp_roun
         const rp_entry_t *en = &st->entries[e];
         cJSON *o = cJSON_CreateObject();
         rp_json_add_date(o, "date", en->date);
-        cJSON_AddStringToObject(o, "source", en->event >= 0 ? "payment" : "credit");
+        rp_json_add_text(o, "source", en->event >= 0 ? "payment" : "credit");
         if (en->event >= 0)
             rp_json_add_int(o, "event", en->event);
         rp_json_add_amount(o, "amount", en->amount, rc);
@@ -265,19 +265,19 @@ static int statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t
     const rp_terms_t *terms = &in->terms;
     rp_json_add_date(root, "as_of", st->as_of);
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    cJSON_AddStringToObject(summary, "status", summary_status(st));
+    rp_json_add_text(summary, "status", summary_status(st));
     rp_json_add_amount(summary, "total_due", st->total_due, rc);
     rp_json_add_amount(summary, "payoff", st->payoff_total, rc);
     rp_json_add_int(summary, "dpd", st->dpd);
     if (life->contractual_dpd >= 0)
         rp_json_add_int(summary, "contractual_dpd", life->contractual_dpd);
-    cJSON_AddStringToObject(summary, "bucket", terms->buckets[st->bucket].label);
-    cJSON_AddStringToObject(summary, "class", rp_tier_names[st->tier]);
-    cJSON_AddStringToObject(summary, "class_zh", rp_tier_names_zh[st->tier]);
+    rp_json_add_text(summary, "bucket", terms->buckets[st->bucket].label);
+    rp_json_add_text(summary, "class", rp_tier_names[st->tier]);
+    rp_json_add_text(summary, "class_zh", rp_tier_names_zh[st->tier]);
     if (life->count > 0) {
         cJSON_AddBoolToObject(summary, "restructured", life->restructured);
-        cJSON_AddStringToObject(summary, "class_by_dpd", rp_tier_names[life->tier_by_dpd]);
-        cJSON_AddStringToObject(summary, "class_rule", rp_class_rule_names[life->rule]);
+        rp_json_add_text(summary, "class_by_dpd", rp_tier_names[life->tier_by_dpd]);
+        rp_json_add_text(summary, "class_rule", rp_class_rule_names[life->rule]);
     }
     rp_json_add_decimal(summary, "penalty_rate", st->penalty_rate);
     rp_json_add_amount(summary, "paid", st->paid_total, rc);
@@ -289,8 +289,8 @@ static int statement_json(cJSON *root, const rp_statement_t *st, const rp_life_t
         cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
         for (int w = 0; w < st->warning_count; w++) {
             cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "code", st->warnings[w].code);
-            cJSON_AddStringToObject(o, "message", st->warnings[w].message);
+            rp_json_add_text(o, "code", st->warnings[w].code);
+            rp_json_add_text(o, "message", st->warnings[w].message);
             cJSON_AddItemToArray(warnings, o);
         }
     }
