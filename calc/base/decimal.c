@@ -183,15 +183,18 @@ static const int64_t powers[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 100
 static size_t put_scaled(char *buf, size_t size, int64_t n, int places)
 {
     char text[48], *p = text + sizeof text;
-    size_t want = places > 0 ? (size_t)places : 0, nd = 0;
+    size_t want = places > 0 ? (size_t)places : 0;
     uint64_t magnitude = n < 0 ? -(uint64_t)n : (uint64_t)n;
-    do {
-        if (nd == want && want > 0)
-            *--p = '.';
+    for (size_t k = 0; k < want; k++) { /* the places, zeros included: "5" → "0.05" */
         *--p = (char)('0' + magnitude % 10);
         magnitude /= 10;
-        nd++;
-    } while (magnitude || nd < want + 1); /* "5" at 2 places → "0.05" */
+    }
+    if (want > 0)
+        *--p = '.';
+    do { /* the units: at least one digit */
+        *--p = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
     if (n < 0)
         *--p = '-';
     return put_text(buf, size, p, (size_t)(text + sizeof text - p));
