@@ -282,8 +282,22 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
     return st;
 }
 
+/* Where the longest legal extension likely ends: the installments left
+ * and Art. 12's limit for the loan's term (rp_extension_limit), in the
+ * loan's periods. 0: no guess (a frequency not in months). */
+static long legal_guess(const solver_t *S)
+{
+    int per_year = rp_frequency_per_year(S->loan->frequency);
+    if (per_year <= 0 || 12 % per_year != 0)
+        return 0;
+    int months = S->loan->term * (12 / per_year);
+    return S->base_count + (long)rp_extension_limit(months, NULL) / (12 / per_year);
+}
+
 /* The longest term the law and the request leave an extension, found as
- * rp_solve finds it: legality falls as the term grows. */
+ * rp_solve finds it: legality falls as the term grows. The law's limit is
+ * tried first (the count past it, then it), then the halving goes on in
+ * what is left. held: t holds the candidate at *out. */
 static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *out, int *held,
                               rp_error *err)
 {
@@ -293,13 +307,32 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
     *out = -1;
     mpz_set_si(k, b);
     rp_status st = try_k(F, t, k, err);
-    if (st == RP_OK && !t->breaks)
+    if (st == RP_OK && !t->breaks) {
         *out = b;
-    else if (st == RP_OK) {
-        mpz_set_si(k, a);
-        st = try_k(F, t, k, err);
-        last = a;
-        if (st == RP_OK && !t->breaks) {
+    } else if (st == RP_OK) {
+        int a_allowed = 0; /* a was tried and is allowed */
+        long g = legal_guess(F->S);
+        for (long probe = g + 1 < b ? g + 1 : g; st == RP_OK && g >= lo && probe >= g && probe > a &&
+                                                   probe < b;
+             probe--) { /* past the limit (unless that is hi, known to break), then the limit */
+            mpz_set_si(k, probe);
+            st = try_k(F, t, k, err);
+            last = probe;
+            if (st == RP_OK && t->breaks) {
+                b = probe;
+            } else if (st == RP_OK) {
+                a = probe;
+                a_allowed = 1;
+                break;
+            }
+        }
+        if (st == RP_OK && !a_allowed) {
+            mpz_set_si(k, a);
+            st = try_k(F, t, k, err);
+            last = a;
+            a_allowed = st == RP_OK && !t->breaks;
+        }
+        if (a_allowed) {
             while (st == RP_OK && b - a > 1) { /* a allowed, b forbidden */
                 long mid = a + (b - a) / 2;
                 mpz_set_si(k, mid);
