@@ -184,30 +184,6 @@ static rp_status try_k(const family_t *F, trial_t *t, const mpz_t k, rp_error *e
     return st;
 }
 
-/* Where the least count of installments likely is, from the plan at hi
- * counts: its largest installment scaled to the capacity as if payments
- * went as 1/count (a freeze's nearly do; an extension's fall more slowly,
- * so the guess is low and the halving goes on above it). 0: no guess. */
-static long count_guess(const rp_goal_t *g, const rp_plan_t *p, long hi)
-{
-    if (mpq_sgn(g->capacity) <= 0)
-        return 0;
-    mpq_srcptr most = NULL;
-    for (int k = 0; k < p->count; k++)
-        if (p->rows[k].n > 0 && (!most || mpq_cmp(p->rows[k].payment, most) > 0))
-            most = p->rows[k].payment;
-    if (!most || mpq_sgn(most) <= 0)
-        return 0;
-    mpq_t x;
-    mpq_init(x);
-    mpq_div(x, most, g->capacity);
-    mpz_mul_si(mpq_numref(x), mpq_numref(x), hi);
-    mpz_cdiv_q(mpq_numref(x), mpq_numref(x), mpq_denref(x));
-    long guess = mpz_fits_slong_p(mpq_numref(x)) ? mpz_get_si(mpq_numref(x)) : 0;
-    mpq_clear(x);
-    return guess;
-}
-
 /* The least k in [lo, hi] whose candidate is ok (fewer installments or
  * less money is better), into sol with its proof; sol->feasible 0 and the
  * candidate at hi when none is. held: t already holds the candidate at hi.
@@ -227,24 +203,6 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
     sol->feasible = st == RP_OK && t->ok;
     if (st == RP_OK)
         rp_solver_take(sol, t, 0);
-    long g = st == RP_OK && sol->feasible && F->stage == 0 ? count_guess(F->S->goal, &sol->plan, hi)
-                                                          : 0;
-    for (int probe = 0; probe < 2 && g > lo && g < hi && mpz_cmp_si(a, g) < 0 &&
-                        mpz_cmp_si(b, g) > 0 && st == RP_OK;
-         probe++, g--) { /* the guess, then the count before it */
-        mpz_set_si(mid, g);
-        st = try_k(F, t, mid, err);
-        if (st == RP_OK && t->ok) {
-            mpz_set(b, mid);
-            rp_solver_take(sol, t, 0);
-        } else if (st == RP_OK) {
-            mpz_add_ui(a, mid, 1);
-            swap = missed, missed = *t, *t = swap;
-            mpz_set(missed_k, mid);
-            has_missed = 1;
-            break;
-        }
-    }
     while (st == RP_OK && sol->feasible && mpz_cmp(a, b) < 0) {
         mpz_sub(mid, b, a);
         mpz_fdiv_q_2exp(mid, mid, 1);
