@@ -137,7 +137,13 @@ typedef struct slot {
     int state; /* SLOT_DONE straight from the reader: the source answered it */
     char *request, *answer;
     size_t request_len, request_cap, answer_len, answer_cap;
+    const char *fixed; /* written instead of answer when memory ran out */
 } slot_t;
+
+/* cli_error_line("out_of_memory", …) as text that needs no memory: every
+ * request still gets its line */
+static const char out_of_memory_line[] =
+    "{\"ok\":false,\"error\":{\"code\":\"out_of_memory\",\"path\":\"$\",\"message\":\"out of memory\"}}\n";
 
 /* Copies n bytes of text (and a NUL) into *buf, grown as needed; 0 when
  * memory runs out. */
@@ -159,10 +165,10 @@ static int keep(char **buf, size_t *cap, const char *text, size_t n)
 /* The answer of slot s: text (taken, freed here), or an error line. */
 static void answer(slot_t *s, char *text)
 {
-    if (!text)
-        text = cli_error_line("out_of_memory", "$", "out of memory");
     size_t n = text ? strlen(text) : 0;
-    s->answer_len = text && keep(&s->answer, &s->answer_cap, text, n) ? n : 0;
+    int kept = text && keep(&s->answer, &s->answer_cap, text, n);
+    s->fixed = kept ? NULL : out_of_memory_line;
+    s->answer_len = kept ? n : sizeof out_of_memory_line - 1;
     free(text);
 }
 
@@ -204,7 +210,8 @@ static void write_ready(pipeline_t *p)
         int failed = 0;
         for (long i = 0; i < n; i++) {
             slot_t *d = &p->slots[(p->written + i) % p->size];
-            if (d->answer_len && fwrite(d->answer, 1, d->answer_len, stdout) != d->answer_len)
+            const char *text = d->fixed ? d->fixed : d->answer;
+            if (d->answer_len && fwrite(text, 1, d->answer_len, stdout) != d->answer_len)
                 failed = 1;
         }
         pthread_mutex_lock(&p->lock);
