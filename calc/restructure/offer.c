@@ -17,12 +17,14 @@
  *
  * Each answer is proved as rp_solve proves it (the next better candidate
  * fails). A family with no plan says which constraint binds and by how
- * much. The families are then ranked by the objective.
+ * much. The families are then ranked by the objective. The settlement
+ * family's search is in offer_settle.c.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "life.h"
+#include "offer_family.h"
 #include "restructure.h"
 #include "statement/explain.h"
 
@@ -53,40 +55,6 @@ void rp_offer_clear(rp_offer_t *o)
         rp_solution_clear(&o->family[f]);
 }
 
-/* One family's candidates: the plan for parameter k (installments, or
- * whole units of money). */
-typedef struct family {
-    const solver_t *S;
-    rp_family which;
-    int stage;                /* extend: 0 the term, 1 the waiver at the longest */
-    int term;                 /* extend's longest term; settle's installments    */
-    mpq_t amount;             /* settle: the settlement being tried              */
-    int held;                 /* settle: the trial holds the last settlement that
-                                 met the floor (the last tried did) */
-} family_t;
-
-/* Waivers of w over what may be waived, in the order of willingness. */
-static void add_waivers(const solver_t *S, rp_actions_t *out, const mpq_t w)
-{
-    mpq_t left, take;
-    mpq_inits(left, take, NULL);
-    mpq_set(left, w);
-    for (int i = 0; i < RP_COMPONENT_COUNT && mpq_sgn(left) > 0; i++) {
-        rp_component c = rp_waive_order[i];
-        if (!(S->goal->waivable & (1u << c)))
-            continue;
-        mpq_set(take, mpq_cmp(left, S->left[c]) < 0 ? left : S->left[c]);
-        if (mpq_sgn(take) > 0) {
-            rp_action_t *x = rp_actions_add(out, RP_ACTION_WAIVE);
-            x->component = c;
-            mpq_set(x->amount, take);
-            x->given |= RP_HAS_AMOUNT;
-            rp_qsub(left, left, take);
-        }
-    }
-    mpq_clears(left, take, NULL);
-}
-
 /* What may be waived in all. */
 static void waivable_total(mpq_t out, const solver_t *S)
 {
@@ -94,94 +62,6 @@ static void waivable_total(mpq_t out, const solver_t *S)
     for (int c = 0; c < RP_COMPONENT_COUNT; c++)
         if (S->goal->waivable & (1u << c))
             rp_qadd(out, out, S->left[c]);
-}
-
-static void family_actions(const family_t *F, rp_actions_t *out, const mpz_t k)
-{
-    const solver_t *S = F->S;
-    const rp_goal_t *g = S->goal;
-    mpq_t x;
-    mpq_init(x);
-    mpq_set_z(x, k);
-    mpq_mul(x, x, S->rc->unit);
-    switch (F->which) {
-    case RP_FAMILY_EXTEND: {
-        int term = F->stage == 0 ? (int)mpz_get_si(k) : F->term;
-        if (F->stage == 1)
-            add_waivers(S, out, x);
-        if (term > S->base_count)
-            rp_actions_add(out, RP_ACTION_EXTEND)->periods = term - S->base_count;
-        rp_actions_add(out, RP_ACTION_REAMORTIZE);
-        break;
-    }
-    case RP_FAMILY_FREEZE: {
-        rp_action_t *a = rp_actions_add(out, RP_ACTION_FREEZE);
-        a->periods = (int)mpz_get_si(k);
-        a->keep = ~g->waivable & ((1u << RP_COMPONENT_COUNT) - 1);
-        a->keep |= 1u << RP_PRINCIPAL;
-        a->card = g->card;
-        if (mpq_sgn(g->down_payment) > 0) {
-            mpq_set(a->down_payment, g->down_payment);
-            a->given |= RP_HAS_DOWN_PAYMENT;
-        }
-        break;
-    }
-    case RP_FAMILY_SETTLE:
-    default: {
-        rp_action_t *a = rp_actions_add(out, RP_ACTION_SETTLE);
-        mpq_set(a->amount, F->stage == 0 ? F->amount : x);
-        a->given |= RP_HAS_AMOUNT;
-        a->periods = F->term;
-        break;
-    }
-    }
-    mpq_clear(x);
-}
-
-/* Every payment fits: the one due on the date within the down payment
- * (or the capacity, without one), the others within the capacity. */
-static int fits_capacity(const rp_goal_t *g, const rp_plan_t *p)
-{
-    for (int k = 0; k < p->count; k++) {
-        mpq_srcptr most = p->rows[k].n == 0 && mpq_sgn(g->down_payment) >= 0 ? g->down_payment
-                                                                              : g->capacity;
-        if (mpq_cmp(p->rows[k].payment, most) > 0)
-            return 0;
-    }
-    return 1;
-}
-
-static int meets_floor(const rp_goal_t *g, const rp_pricing_t *price)
-{
-    if (mpq_sgn(g->min_recovery) > 0 && mpq_cmp(price->recovery, g->min_recovery) < 0)
-        return 0;
-    if (mpq_sgn(g->min_pv) > 0 && mpq_cmp(price->pv, g->min_pv) < 0)
-        return 0;
-    return 1;
-}
-
-/* Builds candidate k; t->ok: it fits the capacity, the term and the law
- * (the lender's floor is judged by the caller: it does not move with k
- * the same way). */
-static rp_status try_k(const family_t *F, trial_t *t, const mpz_t k, rp_error *err)
-{
-    rp_trial_clear(t);
-    rp_trial_init(t);
-    family_actions(F, &t->actions, k);
-    rp_status st = rp_solver_build(F->S, &t->actions, &t->plan, &t->price, err);
-    if (st != RP_OK && rp_status_exit_code(st) == 2) {
-        /* a candidate the rules refuse (a card freeze past 60): not a plan */
-        t->ok = 0;
-        t->breaks = "refused";
-        return RP_OK;
-    }
-    if (st == RP_OK) {
-        const rp_goal_t *g = F->S->goal;
-        t->breaks = rp_plan_breaks(&t->plan, g->allow);
-        t->ok = !t->breaks && fits_capacity(g, &t->plan) &&
-                (g->term <= 0 || rp_plan_installments(&t->plan) <= g->term);
-    }
-    return st;
 }
 
 /* The least k in [lo, hi] whose candidate is ok (fewer installments or
@@ -199,7 +79,7 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
     int has_missed = 0;
     mpz_set_si(a, lo);
     mpz_set_si(b, hi);
-    rp_status st = held ? RP_OK : try_k(F, t, b, err);
+    rp_status st = held ? RP_OK : rp_offer_try(F, t, b, err);
     sol->feasible = st == RP_OK && t->ok;
     if (st == RP_OK)
         rp_solver_take(sol, t, 0);
@@ -207,7 +87,7 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
         mpz_sub(mid, b, a);
         mpz_fdiv_q_2exp(mid, mid, 1);
         mpz_add(mid, mid, a);
-        st = try_k(F, t, mid, err);
+        st = rp_offer_try(F, t, mid, err);
         if (st == RP_OK && t->ok) {
             mpz_set(b, mid);
             rp_solver_take(sol, t, 0);
@@ -224,7 +104,7 @@ static rp_status least(const family_t *F, rp_solution_t *sol, trial_t *t, long l
             swap = missed, missed = *t, *t = swap; /* tried already: it failed */
             has_missed = 0;
         } else {
-            st = try_k(F, t, mid, err);
+            st = rp_offer_try(F, t, mid, err);
         }
         if (st == RP_OK && !t->ok) {
             rp_solver_take(sol, t, 1);
@@ -264,7 +144,7 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
     long a = lo, b = hi, last = hi; /* last: the candidate t holds */
     *out = -1;
     mpz_set_si(k, b);
-    rp_status st = try_k(F, t, k, err);
+    rp_status st = rp_offer_try(F, t, k, err);
     if (st == RP_OK && !t->breaks) {
         *out = b;
     } else if (st == RP_OK) {
@@ -274,7 +154,7 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
                                                    probe < b;
              probe--) { /* past the limit (unless that is hi, known to break), then the limit */
             mpz_set_si(k, probe);
-            st = try_k(F, t, k, err);
+            st = rp_offer_try(F, t, k, err);
             last = probe;
             if (st == RP_OK && t->breaks) {
                 b = probe;
@@ -286,7 +166,7 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
         }
         if (st == RP_OK && !a_allowed) {
             mpz_set_si(k, a);
-            st = try_k(F, t, k, err);
+            st = rp_offer_try(F, t, k, err);
             last = a;
             a_allowed = st == RP_OK && !t->breaks;
         }
@@ -294,7 +174,7 @@ static rp_status longest_term(family_t *F, trial_t *t, long lo, long hi, long *o
             while (st == RP_OK && b - a > 1) { /* a allowed, b forbidden */
                 long mid = a + (b - a) / 2;
                 mpz_set_si(k, mid);
-                st = try_k(F, t, k, err);
+                st = rp_offer_try(F, t, k, err);
                 last = mid;
                 if (t->breaks)
                     b = mid;
@@ -323,7 +203,7 @@ static rp_status offer_extend(const solver_t *S, rp_solution_t *sol, trial_t *t,
     if (st == RP_OK && top < 0) { /* no extension the law allows (or too long already) */
         mpz_t k;
         mpz_init_set_si(k, lo);
-        st = try_k(&F, t, k, err);
+        st = rp_offer_try(&F, t, k, err);
         mpz_clear(k);
         if (st == RP_OK)
             rp_solver_take(sol, t, 0);
@@ -368,288 +248,6 @@ static rp_status offer_freeze(const solver_t *S, rp_solution_t *sol, trial_t *t,
     return st;
 }
 
-/* The settlement family: for n installments, the smallest settlement that
- * meets the lender's floor. A unit more raises the plan's present value
- * (some installment grows, none falls but the last, whose units move to
- * earlier ones), so the amounts that meet it are those from one on: the
- * least is found from a guess — the whole debt's amount scaled by the floor
- * over what the whole debt recovers (present value is nearly proportional
- * to the amount) — by galloping to a bracket and halving it. The answer is
- * the one a halving of all of [1, the debt] finds, in a few trials rather
- * than ~25. */
-static int settlement_meets(family_t *F, trial_t *t, const mpz_t k, rp_status *st, rp_error *err)
-{
-    *st = try_k(F, t, k, err);
-    F->held = *st == RP_OK && meets_floor(F->S->goal, &t->price) && !t->breaks;
-    return F->held;
-}
-
-/* ⌈whole × floor / reached⌉ for each floor the goal sets (the larger),
- * within [1, whole]: where the least amount is likely to be. */
-static void settlement_guess(mpz_t guess, const mpz_t whole, const rp_goal_t *g,
-                             const rp_pricing_t *at_whole)
-{
-    mpq_t q;
-    mpq_init(q);
-    mpz_set_ui(guess, 1);
-    for (int f = 0; f < 2; f++) {
-        mpq_srcptr floor = f == 0 ? g->min_recovery : g->min_pv;
-        mpq_srcptr reached = f == 0 ? at_whole->recovery : at_whole->pv;
-        if (mpq_sgn(floor) <= 0 || mpq_sgn(reached) <= 0)
-            continue;
-        mpq_div(q, floor, reached);
-        mpz_mul(mpq_numref(q), mpq_numref(q), whole);
-        mpq_canonicalize(q);
-        mpz_cdiv_q(mpq_numref(q), mpq_numref(q), mpq_denref(q));
-        if (mpz_cmp(mpq_numref(q), guess) > 0)
-            mpz_set(guess, mpq_numref(q));
-    }
-    if (mpz_cmp(guess, whole) > 0)
-        mpz_set(guess, whole);
-    mpq_clear(q);
-}
-
-/* known: t already holds the whole debt's candidate at n, and it meets the
- * floor (floor_in_reach just said so). */
-static rp_status smallest_settlement(family_t *F, trial_t *t, int n, int known, int *found,
-                                     rp_error *err)
-{
-    const solver_t *S = F->S;
-    mpz_t a, b, mid, step;
-    mpz_inits(a, b, mid, step, NULL);
-    mpq_t units;
-    mpq_init(units);
-    mpq_div(units, S->left_total, S->rc->unit);
-    mpz_set(b, mpq_numref(units)); /* the whole debt, in units */
-    F->stage = 1;
-    F->term = n;
-    rp_status st = RP_OK;
-    F->held = known;
-    *found = known || settlement_meets(F, t, b, &st, err);
-    if (*found) {
-        /* b meets the floor; a − 1 is known not to (a = 1: nothing below) */
-        mpz_set_ui(a, 1);
-        settlement_guess(mid, b, S->goal, &t->price);
-        mpz_set_ui(step, 1);
-        if (mpz_cmp(mid, b) < 0 && settlement_meets(F, t, mid, &st, err)) {
-            mpz_set(b, mid); /* the least lies at or below the guess: gallop down */
-            while (st == RP_OK && mpz_cmp(b, a) > 0) {
-                mpz_sub(mid, b, step);
-                if (mpz_cmp(mid, a) < 0)
-                    mpz_set(mid, a);
-                if (!settlement_meets(F, t, mid, &st, err)) {
-                    mpz_add_ui(a, mid, 1);
-                    break;
-                }
-                mpz_set(b, mid);
-                mpz_mul_2exp(step, step, 1);
-            }
-        } else if (st == RP_OK && mpz_cmp(mid, b) < 0) {
-            mpz_add_ui(a, mid, 1); /* above the guess: gallop up */
-            while (st == RP_OK) {
-                mpz_add(mid, a, step);
-                if (mpz_cmp(mid, b) >= 0)
-                    break;
-                if (settlement_meets(F, t, mid, &st, err)) {
-                    mpz_set(b, mid);
-                    break;
-                }
-                mpz_add_ui(a, mid, 1);
-                mpz_mul_2exp(step, step, 1);
-            }
-        }
-    }
-    while (st == RP_OK && *found && mpz_cmp(a, b) < 0) { /* a … b − 1 unknown, b meets */
-        mpz_sub(mid, b, a);
-        mpz_fdiv_q_2exp(mid, mid, 1);
-        mpz_add(mid, mid, a);
-        if (settlement_meets(F, t, mid, &st, err))
-            mpz_set(b, mid);
-        else
-            mpz_add_ui(a, mid, 1);
-    }
-    mpq_set_z(F->amount, b);
-    mpq_mul(F->amount, F->amount, S->rc->unit);
-    F->stage = 0;
-    mpq_clear(units);
-    mpz_clears(a, b, mid, step, NULL);
-    return st;
-}
-
-/* The fewest installments a settlement meeting the floor may fit in: its
- * present value is at most what it pays (the discount rate is not
- * negative), so it pays at least the floor's amount — min_recovery × what
- * is left to repay, or min_pv less a unit of rounding — and of its n parts
- * (an even split rounded down, the last the rest) the last is at least a
- * n-th of that: over the most an installment may be while n < floor / most.
- * Those counts are never tried; hi + 1 when none up to hi may fit. */
-static int fewest_possible(const solver_t *S, int hi)
-{
-    const rp_goal_t *g = S->goal;
-    mpq_t floor, x;
-    mpq_inits(floor, x, NULL);
-    if (mpq_sgn(g->min_recovery) > 0)
-        mpq_mul(floor, g->min_recovery, S->left_total);
-    if (mpq_sgn(g->min_pv) > 0) {
-        rp_qsub(x, g->min_pv, S->rc->unit);
-        if (mpq_cmp(x, floor) > 0)
-            mpq_set(floor, x);
-    }
-    mpq_srcptr most = mpq_sgn(g->down_payment) >= 0 && mpq_cmp(g->down_payment, g->capacity) > 0
-                          ? g->down_payment
-                          : g->capacity;
-    int n = 1;
-    if (mpq_sgn(floor) > 0 && mpq_sgn(most) <= 0) {
-        n = hi + 1;
-    } else if (mpq_sgn(floor) > 0) { /* ⌈floor / most⌉, at most hi + 1 */
-        mpq_div(x, floor, most);
-        mpz_cdiv_q(mpq_numref(x), mpq_numref(x), mpq_denref(x));
-        n = mpz_cmp_si(mpq_numref(x), hi + 1) > 0 ? hi + 1 : (int)mpz_get_si(mpq_numref(x));
-    }
-    mpq_clears(floor, x, NULL);
-    return n > 1 ? n : 1;
-}
-
-/* Whether any settlement in n installments meets the floor: the whole debt
- * does (smallest_settlement's first trial). */
-static rp_status floor_in_reach(family_t *F, trial_t *t, int n, int *reach, rp_error *err)
-{
-    const solver_t *S = F->S;
-    mpq_t units;
-    mpq_init(units);
-    mpq_div(units, S->left_total, S->rc->unit);
-    F->stage = 1;
-    F->term = n;
-    rp_status st;
-    *reach = settlement_meets(F, t, mpq_numref(units), &st, err);
-    F->stage = 0;
-    mpq_clear(units);
-    return st;
-}
-
-/* Past a count n whose smallest settlement S(n) did not fit: S only grows
- * with the count (a longer split is worth less to the lender), and of m
- * parts (an even split rounded down, the last the rest) the last is at
- * least S/m — so no count m < S(n) ÷ the most an installment may be can
- * fit, and each of them meets the floor if a later one does. Returns
- * ⌈S(n) ÷ most⌉ (at most hi + 1): the first count that may fit. */
-static int beyond_capacity(const solver_t *S, const mpq_t settlement, int hi)
-{
-    const rp_goal_t *g = S->goal;
-    mpq_srcptr most = mpq_sgn(g->down_payment) >= 0 && mpq_cmp(g->down_payment, g->capacity) > 0
-                          ? g->down_payment
-                          : g->capacity;
-    if (mpq_sgn(most) <= 0)
-        return hi + 1;
-    mpq_t x;
-    mpq_init(x);
-    mpq_div(x, settlement, most);
-    mpz_cdiv_q(mpq_numref(x), mpq_numref(x), mpq_denref(x));
-    int n = mpz_cmp_si(mpq_numref(x), hi + 1) > 0 ? hi + 1 : (int)mpz_get_si(mpq_numref(x));
-    mpq_clear(x);
-    return n;
-}
-
-static rp_status offer_settle(const solver_t *S, rp_solution_t *sol, trial_t *t, rp_error *err)
-{
-    const rp_goal_t *g = S->goal;
-    family_t F = {.S = S, .which = RP_FAMILY_SETTLE};
-    mpq_init(F.amount);
-    int hi = RP_MAX_SETTLE_INSTALLMENTS;
-    if (g->term > 0 && g->term < hi)
-        hi = g->term;
-    /* the fewest installments in which the smallest settlement meeting the
-     * floor fits: counts up (at most 60); the count before the one found is
-     * the proof. More installments never lift the lender's PV (a longer
-     * even split pays later), so once the floor cannot be met it cannot be
-     * met later — and when it can be met at a count, it could at every
-     * count before. So the counts start just before the fewest that may fit
-     * (fewest_possible; none before it fits): the same plans, their proof
-     * and the closest as counting from one, unless the floor is already out
-     * of reach there — then from one, to find where it went out of reach. */
-    rp_status st = RP_OK;
-    int found = 0, tried = 0;
-    mpz_t zero;
-    mpz_init_set_ui(zero, 0);
-    sol->feasible = 0;
-    int from = fewest_possible(S, hi) - 1;
-    if (from > hi)
-        from = hi;
-    if (from < 1)
-        from = 1;
-    int last = hi; /* the floor is known to be out of reach past this count */
-    int known = 0; /* t holds the whole debt's candidate at n, meeting the floor */
-    for (int n = from; n <= last && st == RP_OK && !sol->feasible; n++) {
-        st = smallest_settlement(&F, t, n, known, &found, err);
-        known = 0;
-        if (st == RP_OK && !found && n == from && from > 1 && !tried) {
-            n = 0; /* out of reach already: count from one (n++ makes it 1) */
-            from = 1;
-            continue;
-        }
-        if (st != RP_OK || !found)
-            break;
-        F.term = n;
-        if (!F.held) /* else the trial holds this very plan: the last that met the floor */
-            st = try_k(&F, t, zero, err);
-        tried = n;
-        if (st == RP_OK && t->ok) {
-            sol->feasible = 1;
-            mpq_set(sol->settlement, F.amount);
-            rp_solver_take(sol, t, 0);
-        } else if (st == RP_OK) {
-            rp_solver_take(sol, t, 1); /* fails: the proof, or else the closest */
-            rp_actions_t a = sol->actions; /* the closest's actions, if it is */
-            sol->actions = t->actions;
-            t->actions = a;
-            /* counts before `next` cannot fit: the first of them evaluated is
-             * the one before `next` (the proof), or the last the floor is in
-             * reach at (the closest) — the plans counting one by one ends on */
-            int next = beyond_capacity(S, F.amount, hi);
-            if (st == RP_OK && next - 1 > n + 1) {
-                int lo = n, up = next - 1, reach = 0;
-                st = floor_in_reach(&F, t, up, &reach, err);
-                if (st == RP_OK && reach) {
-                    n = up - 1;
-                    known = 1;
-                } else {
-                    while (st == RP_OK && up - lo > 1) { /* lo in reach, up not */
-                        int mid = lo + (up - lo) / 2;
-                        st = floor_in_reach(&F, t, mid, &reach, err);
-                        if (reach)
-                            lo = mid;
-                        else
-                            up = mid;
-                    }
-                    last = lo; /* counting stops there: evaluated next if past n */
-                    if (lo > n)
-                        n = lo - 1;
-                }
-            }
-        }
-    }
-    if (st == RP_OK && tried && !sol->feasible) { /* the last that met the floor is the closest */
-        rp_plan_t p = sol->plan;
-        sol->plan = sol->neighbour;
-        sol->neighbour = p;
-        rp_pricing_t q = sol->price;
-        sol->price = sol->neighbour_price;
-        sol->neighbour_price = q;
-        sol->has_neighbour = 0;
-    }
-    if (st == RP_OK && !tried) { /* the floor is out of reach: the whole debt at once */
-        F.term = 1;
-        mpq_set(F.amount, S->left_total);
-        st = try_k(&F, t, zero, err);
-        if (st == RP_OK)
-            rp_solver_take(sol, t, 0);
-        sol->has_neighbour = 0;
-    }
-    mpz_clear(zero);
-    mpq_clear(F.amount);
-    return st;
-}
-
 /* The most installments the lender's floor allows a family (its PV falls
  * as the term grows: freeze has no interest, a settlement none either);
  * 0 if even one does not meet it. */
@@ -664,13 +262,13 @@ static rp_status longest_for_floor(const solver_t *S, rp_family which, trial_t *
         int mid = a + (b - a) / 2;
         int ok = 0;
         if (which == RP_FAMILY_SETTLE) {
-            st = smallest_settlement(&F, t, mid, 0, &ok, err);
+            st = rp_offer_smallest_settlement(&F, t, mid, 0, &ok, err);
         } else {
             mpz_t k;
             mpz_init_set_si(k, mid);
-            st = try_k(&F, t, k, err);
+            st = rp_offer_try(&F, t, k, err);
             mpz_clear(k);
-            ok = st == RP_OK && !t->breaks && meets_floor(S->goal, &t->price);
+            ok = st == RP_OK && !t->breaks && rp_offer_meets_floor(S->goal, &t->price);
         }
         if (ok)
             a = mid;
@@ -723,7 +321,7 @@ static rp_status limit_note(const solver_t *S, rp_family f, rp_solution_t *sol, 
         mpz_t k;
         mpz_init_set_si(k, sol->limit + 1);
         rp_status st = sol->limit < RP_MAX_TERM && (g->term <= 0 || sol->limit < g->term)
-                           ? try_k(&F, t, k, err) : RP_OK;
+                           ? rp_offer_try(&F, t, k, err) : RP_OK;
         mpz_clear(k);
         mpq_clear(F.amount);
         if (st != RP_OK)
@@ -777,7 +375,7 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
     if (st == RP_OK)
         st = rp_solver_base(&S, &t, err);
     typedef rp_status (*family_fn)(const solver_t *, rp_solution_t *, trial_t *, rp_error *);
-    static const family_fn run[RP_FAMILY_COUNT] = {offer_extend, offer_freeze, offer_settle};
+    static const family_fn run[RP_FAMILY_COUNT] = {offer_extend, offer_freeze, rp_offer_settle};
     int has_floor = mpq_sgn(goal->min_recovery) > 0 || mpq_sgn(goal->min_pv) > 0;
     for (int f = 0; f < RP_FAMILY_COUNT && st == RP_OK; f++) {
         if (!(goal->families & (1u << f)) || (f == RP_FAMILY_SETTLE && !has_floor))
@@ -785,7 +383,7 @@ rp_status rp_solve_offer(rp_offer_t *out, const rp_loan_t *loan, const rp_terms_
         offer.tried[f] = 1;
         rp_solution_t *sol = &offer.family[f];
         st = run[f](&S, sol, &t, err);
-        if (st == RP_OK && sol->feasible && !meets_floor(goal, &sol->price))
+        if (st == RP_OK && sol->feasible && !rp_offer_meets_floor(goal, &sol->price))
             sol->feasible = 0; /* fits the borrower, not the lender */
         if (st == RP_OK && !sol->feasible) {
             rp_solution_why(sol, goal, goal->allow, rc);
